@@ -1,0 +1,181 @@
+# radloc — radiculopathy localisation engine
+#
+#   make                 library (static + shared) and the CLI at build/radloc
+#   make demo            install missing packages, build, score a bundled exam
+#   make check           install missing packages, build, run every test
+#   make check VARIANT=san     the same under ASan + UBSan (build/san/)
+#   make valgrind        the unit tests and the CLI under valgrind
+#   make coverage        line coverage of the engine (gcov)
+#   make install / uninstall   honour PREFIX and DESTDIR
+#
+# VARIANT=release (default, build/), debug (build/debug/), san (build/san/),
+# cov (build/cov/).
+
+VERSION   := 0.1.0
+SOVERSION := 0
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+LIBDIR    ?= $(PREFIX)/lib
+INCDIR    ?= $(PREFIX)/include
+DATADIR   ?= $(PREFIX)/share
+MANDIR    ?= $(DATADIR)/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+RULESDIR  := $(DATADIR)/radloc/rules
+
+VARIANT ?= release
+ifeq ($(VARIANT),release)
+  BUILD := build
+  VFLAGS := -O2 -g
+else ifeq ($(VARIANT),debug)
+  BUILD := build/debug
+  VFLAGS := -O0 -g3
+else ifeq ($(VARIANT),san)
+  BUILD := build/san
+  VFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+            -fno-sanitize-recover=undefined
+  VLDFLAGS := -fsanitize=address,undefined
+else ifeq ($(VARIANT),cov)
+  BUILD := build/cov
+  VFLAGS := -O0 -g --coverage
+  VLDFLAGS := --coverage
+else
+  $(error VARIANT must be release, debug, san or cov)
+endif
+
+# Packages a fresh Debian machine needs. `make deps` installs the missing ones.
+DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev
+PKGS := yaml-0.1 gsl jansson
+
+CC      ?= cc
+# Recursive (=) so that pkg-config runs when a recipe needs it, after `deps`.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
+
+WARN   := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
+          -Wmissing-prototypes -Wformat=2
+CFLAGS ?=
+override CFLAGS += -std=c11 $(WARN) $(VFLAGS) -DHAVE_INLINE \
+          -D_POSIX_C_SOURCE=200809L -Iinclude -Iengine -fPIC -MMD -MP \
+          -DRADLOC_VERSION_STRING='"$(VERSION)"' \
+          -DRADLOC_RULES_INSTALLED='"$(RULESDIR)"' \
+          -DRADLOC_RULES_SOURCE='"$(CURDIR)/rules"'
+LDFLAGS ?=
+override LDFLAGS += $(VLDFLAGS)
+LDLIBS = $(PKG_LIBS) -lpthread -lm
+
+ENGINE_SRC := $(wildcard engine/*.c)
+CLI_SRC    := $(wildcard cli/*.c)
+TEST_SRC   := $(wildcard tests/*.c)
+
+ENGINE_OBJ := $(ENGINE_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ    := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_OBJ   := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+
+LIB_A   := $(BUILD)/libradloc.a
+LIB_SO  := $(BUILD)/libradloc.so.$(VERSION)
+CLI     := $(BUILD)/radloc
+TESTBIN := $(BUILD)/radloc-tests
+
+.PHONY: all demo check check-run test deps valgrind coverage install uninstall \
+        clean cli-tests
+all: $(LIB_A) $(LIB_SO) $(CLI)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
+
+$(LIB_A): $(ENGINE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(LIB_SO): $(ENGINE_OBJ)
+	$(CC) -shared -Wl,-soname,libradloc.so.$(SOVERSION) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	ln -sf libradloc.so.$(VERSION) $(BUILD)/libradloc.so.$(SOVERSION)
+	ln -sf libradloc.so.$(SOVERSION) $(BUILD)/libradloc.so
+
+$(CLI): $(CLI_OBJ) $(LIB_A)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(LDLIBS)
+
+$(TESTBIN): $(TEST_OBJ) $(LIB_A)
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(LDLIBS) $(CHECK_LIBS)
+
+# --- set-up on a fresh Debian machine -------------------------------------
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "radloc: installing missing packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"; \
+	  else echo "radloc: run as root:  apt-get update && apt-get install -y$$missing" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "--- build/radloc score fixtures/exams/demo.yaml"
+	@$(CLI) score fixtures/exams/demo.yaml
+
+check: deps
+	@$(MAKE) --no-print-directory check-run
+
+check-run: all $(TESTBIN)
+	CK_FORK=yes RADLOC_SRCDIR=$(CURDIR) $(TESTBIN)
+	RADLOC=$(CLI) sh tests/cli/run.sh
+
+test: check
+
+# --- memory and coverage ----------------------------------------------------
+valgrind: deps
+	@$(MAKE) --no-print-directory VARIANT=debug all build/debug/radloc-tests
+	CK_FORK=no RADLOC_SRCDIR=$(CURDIR) valgrind --error-exitcode=1 \
+	  --leak-check=full --errors-for-leak-kinds=definite \
+	  build/debug/radloc-tests
+	RADLOC="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite build/debug/radloc" \
+	  sh tests/cli/run.sh
+
+coverage: deps
+	@$(MAKE) --no-print-directory VARIANT=cov check-run
+	@cd build/cov/obj/engine && gcov -n -o . ../../../../engine/*.c 2>/dev/null \
+	  | awk '/^File/ {f=$$2} /^Lines/ {print f, $$2, $$4}'
+
+# --- install ------------------------------------------------------------------
+$(BUILD)/radloc.pc: radloc.pc.in
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+install: all $(BUILD)/radloc.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(RULESDIR)
+	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/radloc
+	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/libradloc.a
+	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/libradloc.so.$(VERSION)
+	ln -sf libradloc.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libradloc.so.$(SOVERSION)
+	ln -sf libradloc.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libradloc.so
+	install -m 644 include/radloc.h $(DESTDIR)$(INCDIR)/radloc.h
+	install -m 644 $(BUILD)/radloc.pc $(DESTDIR)$(PKGCONFIGDIR)/radloc.pc
+	install -m 644 docs/radloc.1 $(DESTDIR)$(MANDIR)/man1/radloc.1
+	install -m 644 rules/*.yaml $(DESTDIR)$(RULESDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/radloc $(DESTDIR)$(LIBDIR)/libradloc.a \
+	  $(DESTDIR)$(LIBDIR)/libradloc.so $(DESTDIR)$(LIBDIR)/libradloc.so.$(SOVERSION) \
+	  $(DESTDIR)$(LIBDIR)/libradloc.so.$(VERSION) $(DESTDIR)$(INCDIR)/radloc.h \
+	  $(DESTDIR)$(PKGCONFIGDIR)/radloc.pc $(DESTDIR)$(MANDIR)/man1/radloc.1
+	rm -rf $(DESTDIR)$(DATADIR)/radloc
+
+clean:
+	rm -rf build
+
+-include $(ENGINE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

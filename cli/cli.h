@@ -1,0 +1,31 @@
+/* The radloc command line: shared declarations of the subcommands. */
+#ifndef RADLOC_CLI_H
+#define RADLOC_CLI_H
+
+#include <stdio.h>
+
+#include "radloc.h"
+
+/* Exit codes (docs/radloc.1): stable, for pipelines. */
+enum {
+	EXIT_OK = 0,
+	EXIT_USAGE = 1,
+	EXIT_RULES = 2,
+	EXIT_INPUT = 3,
+	EXIT_INTERNAL = 4
+};
+
+/* Prints a diagnostic as FILE:LINE:COLUMN: message on stderr. */
+void cli_print_diag(const radloc_diag *diag, void *user);
+
+/* The rule set to use: --rules PATH, else $RADLOC_RULES, else the installed
+ * share directory, else the source tree's rules/. */
+const char *cli_rules_path(const char *option);
+
+/* Load rules, printing problems; returns EXIT_OK or EXIT_RULES/INTERNAL. */
+int cli_load_rules(const char *option, radloc_rules **out);
+
+int cmd_rules(int argc, char **argv);
+void help_rules(FILE *out);
+
+#endif

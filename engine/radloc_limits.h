@@ -1,0 +1,55 @@
+/* Every limit radloc enforces, in one place, each with the reason for it.
+ * docs/limits.md lists them with the message each one produces. */
+#ifndef RADLOC_LIMITS_H
+#define RADLOC_LIMITS_H
+
+/* A rule file is hand-written YAML; the shipped ones are ~30 KiB. 1 MiB is
+ * generous for any real rule set and bounds the memory a bad file costs. */
+#define RADLOC_MAX_RULE_FILE_BYTES (1024L * 1024L)
+
+/* Files in a rule directory: a rule set is a handful of files. */
+#define RADLOC_MAX_RULE_FILES 64
+
+/* An exam is a few dozen findings (< 4 KiB); 256 KiB leaves room for
+ * comments and long ids while bounding what one request can cost. */
+#define RADLOC_MAX_EXAM_BYTES (256L * 1024L)
+
+/* Nesting: rule files need 4 levels, exams 3. 32 is far beyond any honest
+ * file and keeps the tree builder's recursion shallow (100 000-deep input
+ * is refused at depth 33, long before the stack is at risk). */
+#define RADLOC_MAX_DEPTH 32
+
+/* Nodes in one YAML document: caps the tree a hostile file can make.
+ * The shipped rules hold ~4 000 nodes. */
+#define RADLOC_MAX_NODES 200000
+
+/* Any one scalar (id, source string): sources are one or two sentences. */
+#define RADLOC_MAX_SCALAR_BYTES 4096
+
+/* Ids (root, region, ...) are short clinical names. */
+#define RADLOC_MAX_ID_BYTES 64
+
+/* Findings in one exam: a complete neurological exam of four limbs is
+ * about 150 findings; 1 000 bounds scoring time per exam. */
+#define RADLOC_MAX_FINDINGS 1000
+
+/* Ids of each kind in a rule set (roots, regions, ...): the shipped set
+ * has < 40 of each; 4 096 leaves room for dermatome atlases. */
+#define RADLOC_MAX_IDS 4096
+
+/* Structures one element may name (roots or nerves in one map). */
+#define RADLOC_MAX_SUPPLY 32
+
+/* Interval draws: 1 000 is the default; 100 000 bounds one call's time. */
+#define RADLOC_MAX_DRAWS 100000
+
+/* Tolerance for "sums to 1": hand-written weights with two decimals. */
+#define RADLOC_SUM_TOLERANCE 0.001
+
+/* Diagnostics reported for one rule set before the loader stops listing. */
+#define RADLOC_MAX_DIAGNOSTICS 100
+
+/* One diagnostic message, including the quoted offending value. */
+#define RADLOC_MAX_MESSAGE_BYTES 512
+
+#endif

@@ -1,0 +1,248 @@
+/* Reading a loaded rule set: ids, names, sources, and who supplies what. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_impl.h"
+#include "textutil.h"
+
+void radloc_rules_free(radloc_rules **rules)
+{
+	if (rules == NULL || *rules == NULL)
+		return;
+	rl_arena_free(&(*rules)->arena);
+	free(*rules);
+	*rules = NULL;
+}
+
+static size_t count_of(const radloc_rules *r, radloc_kind kind)
+{
+	switch (kind) {
+	case RADLOC_ROOT: return r->root_count;
+	case RADLOC_NERVE: return r->nerve_count;
+	case RADLOC_SIGN: return r->sign_count;
+	case RADLOC_REGION:
+	case RADLOC_MOVEMENT:
+	case RADLOC_REFLEX: return r->element_count[kind - RADLOC_REGION];
+	}
+	return 0;
+}
+
+const rl_entry *rl_rules_entry(const radloc_rules *r, radloc_kind kind,
+                               size_t i)
+{
+	switch (kind) {
+	case RADLOC_ROOT: return &r->roots[i].e;
+	case RADLOC_NERVE: return &r->nerves[i].e;
+	case RADLOC_SIGN: return &r->signs[i].e;
+	case RADLOC_REGION:
+	case RADLOC_MOVEMENT:
+	case RADLOC_REFLEX: return &r->elements[kind - RADLOC_REGION][i].e;
+	}
+	return NULL;
+}
+
+long rl_rules_index(const radloc_rules *r, radloc_kind kind, const char *id)
+{
+	/* While loading, ids[] is filled before the counts are final: scan
+	 * the filled prefix, which ends at the first NULL. */
+	const char **ids = r->ids[kind];
+	if (ids == NULL || id == NULL)
+		return -1;
+	for (size_t i = 0; ids[i] != NULL; i++)
+		if (strcmp(ids[i], id) == 0)
+			return (long)i;
+	return -1;
+}
+
+size_t radloc_rules_count(const radloc_rules *rules, radloc_kind kind)
+{
+	if (rules == NULL || (unsigned)kind >= RADLOC_KIND_COUNT)
+		return 0;
+	return count_of(rules, kind);
+}
+
+const char *radloc_rules_id(const radloc_rules *rules, radloc_kind kind,
+                            size_t i)
+{
+	if (rules == NULL || (unsigned)kind >= RADLOC_KIND_COUNT ||
+	    i >= count_of(rules, kind))
+		return NULL;
+	return rules->ids[kind][i];
+}
+
+long radloc_rules_find(const radloc_rules *rules, radloc_kind kind,
+                       const char *id)
+{
+	if (rules == NULL || (unsigned)kind >= RADLOC_KIND_COUNT)
+		return -1;
+	return rl_rules_index(rules, kind, id);
+}
+
+const char *radloc_rules_name(const radloc_rules *rules, radloc_kind kind,
+                              const char *id)
+{
+	long i = radloc_rules_find(rules, kind, id);
+	return i < 0 ? NULL : rl_rules_entry(rules, kind, (size_t)i)->name;
+}
+
+const char *radloc_rules_source(const radloc_rules *rules, radloc_kind kind,
+                                const char *id)
+{
+	long i = radloc_rules_find(rules, kind, id);
+	return i < 0 ? NULL : rl_rules_entry(rules, kind, (size_t)i)->source;
+}
+
+const char *radloc_rules_nearest(const radloc_rules *rules, radloc_kind kind,
+                                 const char *id)
+{
+	if (rules == NULL || id == NULL || (unsigned)kind >= RADLOC_KIND_COUNT)
+		return NULL;
+	return rl_nearest(id, rules->ids[kind], count_of(rules, kind));
+}
+
+static void put(radloc_link *out, size_t cap, size_t *n, radloc_kind kind,
+                const char *id, double weight, const char *source)
+{
+	if (*n < cap)
+		out[*n] = (radloc_link){kind, id, weight, source};
+	(*n)++;
+}
+
+size_t radloc_rules_supplies(const radloc_rules *r, radloc_kind kind,
+                             const char *id, radloc_link *out, size_t cap)
+{
+	size_t n = 0;
+	long s = radloc_rules_find(r, kind, id);
+
+	if (s < 0 || (kind != RADLOC_ROOT && kind != RADLOC_NERVE))
+		return 0;
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++) {
+		radloc_kind ek = (radloc_kind)(RADLOC_REGION + k);
+		for (size_t e = 0; e < r->element_count[k]; e++) {
+			const rl_element *el = &r->elements[k][e];
+			if (kind == RADLOC_ROOT) {
+				for (size_t j = 0; j < el->root_count; j++)
+					if (el->roots[j].index == s)
+						put(out, cap, &n, ek, el->e.id, el->roots[j].weight,
+						    el->e.source);
+			} else if (el->nerve_loss[s] > 0.0) {
+				put(out, cap, &n, ek, el->e.id, el->nerve_loss[s], el->e.source);
+			}
+		}
+	}
+	for (size_t g = 0; g < r->sign_count; g++) {
+		const rl_sign *sg = &r->signs[g];
+		if (kind == RADLOC_ROOT) {
+			for (size_t j = 0; j < sg->root_count; j++)
+				if (sg->roots[j].index == s)
+					put(out, cap, &n, RADLOC_SIGN, sg->e.id, sg->roots[j].weight,
+					    sg->e.source);
+		} else if (sg->nerve_sens[s] > 0.0) {
+			put(out, cap, &n, RADLOC_SIGN, sg->e.id, sg->nerve_sens[s],
+			    sg->e.source);
+		}
+	}
+	return n;
+}
+
+static int by_weight(const void *a, const void *b)
+{
+	double wa = ((const radloc_link *)a)->weight;
+	double wb = ((const radloc_link *)b)->weight;
+	return (wa < wb) - (wa > wb);
+}
+
+size_t radloc_rules_suppliers(const radloc_rules *r, radloc_kind kind,
+                              const char *id, radloc_link *out, size_t cap)
+{
+	size_t n = 0;
+	long i = radloc_rules_find(r, kind, id);
+
+	if (i < 0 || kind == RADLOC_ROOT || kind == RADLOC_NERVE)
+		return 0;
+	if (kind == RADLOC_SIGN) {
+		const rl_sign *sg = &r->signs[i];
+		size_t first = 0;
+		for (size_t j = 0; j < sg->root_count; j++)
+			put(out, cap, &n, RADLOC_ROOT, r->roots[sg->roots[j].index].e.id,
+			    sg->roots[j].weight, sg->e.source);
+		first = n;
+		for (size_t j = 0; j < sg->nerve_count; j++)
+			put(out, cap, &n, RADLOC_NERVE, r->nerves[sg->nerves[j].index].e.id,
+			    sg->nerves[j].weight, sg->e.source);
+		if (n <= cap) {
+			qsort(out, first, sizeof *out, by_weight);
+			qsort(out + first, n - first, sizeof *out, by_weight);
+		}
+		return n;
+	}
+	const rl_element *el = &r->elements[kind - RADLOC_REGION][i];
+	for (size_t j = 0; j < el->root_count; j++)
+		put(out, cap, &n, RADLOC_ROOT, r->roots[el->roots[j].index].e.id,
+		    el->roots[j].weight, el->e.source);
+	size_t first = n;
+	for (size_t j = 0; j < el->nerve_count; j++)
+		put(out, cap, &n, RADLOC_NERVE, r->nerves[el->nerves[j].index].e.id,
+		    el->nerves[j].weight, el->e.source);
+	if (n <= cap) {
+		qsort(out, first, sizeof *out, by_weight);
+		qsort(out + first, n - first, sizeof *out, by_weight);
+	}
+	return n;
+}
+
+radloc_status radloc_rules_info(const radloc_rules *r, radloc_kind kind,
+                                const char *id, radloc_entry_info *out)
+{
+	static const char *const limbs[] = {"arm", "leg", "midline"};
+	long i = radloc_rules_find(r, kind, id);
+
+	if (out == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	memset(out, 0, sizeof *out);
+	if (i < 0)
+		return RADLOC_ERR_REFERENCE;
+	const rl_entry *e = rl_rules_entry(r, kind, (size_t)i);
+	out->kind = kind;
+	out->id = e->id;
+	out->name = e->name;
+	out->source = e->source;
+	switch (kind) {
+	case RADLOC_ROOT:
+		out->level = r->roots[i].level;
+		out->prior = r->roots[i].prior;
+		break;
+	case RADLOC_NERVE: {
+		const rl_nerve *nv = &r->nerves[i];
+		out->prior = nv->prior;
+		out->branch_count = nv->branch_count;
+		for (size_t b = 0; b < nv->branch_count && b < 8; b++)
+			out->branches[b] = r->nerves[nv->branches[b]].e.id;
+		break;
+	}
+	case RADLOC_SIGN:
+		out->limb = limbs[r->signs[i].limb];
+		out->specificity = r->signs[i].specificity;
+		break;
+	case RADLOC_REGION:
+	case RADLOC_MOVEMENT:
+	case RADLOC_REFLEX: {
+		const rl_element *el = &r->elements[kind - RADLOC_REGION][i];
+		out->limb = limbs[el->limb];
+		out->muscles = el->muscles;
+		out->distal_rank = el->distal_rank;
+		out->concentration = el->concentration;
+		break;
+	}
+	}
+	return RADLOC_OK;
+}
+
+double radloc_rules_sign_pattern(const radloc_rules *r, const char *sign,
+                                 int pattern)
+{
+	long i = radloc_rules_find(r, RADLOC_SIGN, sign);
+	if (i < 0 || pattern < 0 || pattern >= RADLOC_PATTERN_COUNT)
+		return 0.0;
+	return r->signs[i].pattern_sens[pattern];
+}

@@ -1,0 +1,148 @@
+/* Internal: the loaded, immutable rule set, shared with the scorer. */
+#ifndef RADLOC_RULES_IMPL_H
+#define RADLOC_RULES_IMPL_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "radloc.h"
+
+/* Which limb a finding examines; hypotheses record the limb-sides they
+ * involve as a bit mask of (1 << (2 * limb + side - 1)), midline 1 << 4. */
+enum rl_limb { RL_ARM = 0, RL_LEG = 1, RL_MIDLINE = 2 };
+#define RL_LIMBSIDE(limb, side) (1u << (2u * (unsigned)(limb) + (unsigned)(side) - 1u))
+#define RL_LIMBSIDE_MIDLINE (1u << 4)
+
+/* The finding kinds with their own parameters. */
+enum rl_fkind { RL_SENSORY = 0, RL_MOTOR, RL_REFLEX, RL_PAIN, RL_SIGNKIND,
+                RL_FKIND_COUNT };
+#define RL_MAX_LEVELS 5
+
+/* Element tables: regions, movements, reflexes (radloc_kind - 2). */
+#define RL_ELEMENT_KINDS 3
+
+typedef struct rl_share {
+	int index;     /* root or nerve index */
+	double weight;
+} rl_share;
+
+typedef struct rl_entry {
+	const char *id;
+	const char *name;   /* clinical name; the id when none is given */
+	const char *source;
+	const char *file;
+	unsigned long line;
+} rl_entry;
+
+typedef struct rl_root {
+	rl_entry e;
+	long level;
+	double prior;       /* normalised over all roots */
+} rl_root;
+
+typedef struct rl_nerve {
+	rl_entry e;
+	double prior;       /* normalised over all nerves */
+	int *branches;
+	size_t branch_count;
+	unsigned char *covers; /* covers[m]: a lesion here affects nerve m's territory */
+} rl_nerve;
+
+typedef struct rl_element {
+	rl_entry e;
+	const char *muscles;
+	int limb;
+	double distal_rank;
+	double concentration;
+	rl_share *roots;    /* sums to 1 (normalised after the check) */
+	size_t root_count;
+	rl_share *nerves;   /* as written: most specific nerve */
+	size_t nerve_count;
+	double *nerve_loss; /* per nerve: share lost when that nerve is lesioned */
+} rl_element;
+
+typedef struct rl_sign {
+	rl_entry e;
+	int limb;
+	rl_share *roots;    /* sensitivity per root */
+	size_t root_count;
+	rl_share *nerves;   /* sensitivity per nerve, as written */
+	size_t nerve_count;
+	double *nerve_sens; /* per nerve, through branches (max over covered) */
+	double pattern_sens[RADLOC_PATTERN_COUNT];
+	double specificity;
+} rl_sign;
+
+typedef struct rl_findparams {
+	int present;
+	double sensitivity, concentration, background;
+	int levels;
+	double lesion[RL_MAX_LEVELS];
+	double bglevels[RL_MAX_LEVELS];
+	double brisk_background;
+	double brisk_lesion[2], brisk_bg[2];
+	const char *source;
+} rl_findparams;
+
+typedef struct rl_extent {
+	const char *name;
+	double threshold;
+} rl_extent;
+
+typedef struct rl_patterns {
+	int present[RADLOC_PATTERN_COUNT];
+	double prior[RADLOC_PATTERN_COUNT];
+	const char *source[RADLOC_PATTERN_COUNT];
+	double poly_sens[RL_FKIND_COUNT];
+	double poly_gradient;
+	rl_extent *extents;
+	size_t extent_count;
+	double *cauda_roots;   /* per root: involvement, both sides */
+	double myelo_sens[RL_FKIND_COUNT];
+} rl_patterns;
+
+typedef struct rl_hypothesis {
+	radloc_pattern pattern;
+	const char *label;
+	int roots[2];
+	int root_count;
+	int nerve;             /* -1 unless mononeuropathy */
+	radloc_side side;      /* RADLOC_MIDLINE for bilateral patterns */
+	double prior;          /* normalised over all hypotheses */
+	unsigned limbs;        /* limb-sides its territory involves */
+} rl_hypothesis;
+
+struct radloc_rules {
+	rl_arena *arena;
+	rl_root *roots;
+	size_t root_count;
+	rl_nerve *nerves;
+	size_t nerve_count;
+	rl_element *elements[RL_ELEMENT_KINDS];
+	size_t element_count[RL_ELEMENT_KINDS];
+	rl_sign *signs;
+	size_t sign_count;
+	const char **ids[RADLOC_KIND_COUNT]; /* for listing and suggestions */
+	rl_findparams findings[RL_FKIND_COUNT];
+	rl_patterns patterns;
+	int has_examination;
+	double unexamined_limb;
+	double midline_unilateral;
+	const char *examination_source;
+	rl_hypothesis *hyps;
+	size_t hyp_count;
+};
+
+/* The common header of the i-th entry of a kind. */
+const rl_entry *rl_rules_entry(const radloc_rules *r, radloc_kind kind,
+                               size_t i);
+/* Index of id in a kind, or -1. */
+long rl_rules_index(const radloc_rules *r, radloc_kind kind, const char *id);
+
+/* Build the hypothesis list from the loaded tables (hypotheses.c). */
+radloc_status rl_build_hypotheses(radloc_rules *r);
+
+/* Names of the finding kinds and of their severity levels. */
+extern const char *const rl_fkind_names[RL_FKIND_COUNT];
+
+#endif

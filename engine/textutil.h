@@ -1,0 +1,27 @@
+/* Internal: reading numbers and names written by people. */
+#ifndef RADLOC_TEXTUTIL_H
+#define RADLOC_TEXTUTIL_H
+
+#include <stddef.h>
+
+/* Parse a plain decimal ("0.70", "-3", "1e-3") exactly as written,
+ * independently of the process locale (strtod would read "0,7" under a
+ * comma-decimal locale and refuse "0.7"). Returns 0 on success, -1 if the
+ * text is not a finite decimal number. Leading '+', ".7" and "7." are
+ * refused: rule files are read by people, and such forms hide typos. */
+int rl_parse_double(const char *text, double *out);
+
+/* Parse a whole integer in [min, max]. Returns 0, or -1 if it is not an
+ * integer, or 1 if it is out of range. */
+int rl_parse_long(const char *text, long min, long max, long *out);
+
+/* Edit distance (Damerau-Levenshtein, optimal string alignment) between
+ * two short ids, case-insensitive; capped at cap + 1 for speed. */
+size_t rl_edit_distance(const char *a, const char *b, size_t cap);
+
+/* The candidate nearest to name, or NULL when none is within a plausible
+ * typo distance (a third of the name's length, at least 2). */
+const char *rl_nearest(const char *name, const char *const *candidates,
+                       size_t count);
+
+#endif

@@ -1,0 +1,49 @@
+/* Internal: a YAML (or JSON) document read through libyaml's event API
+ * into a small tree, with every guard the input needs: size, depth and
+ * node limits, no anchors or aliases (libyaml 0.2.5 lets an alias point at
+ * its own parent), no tags, no duplicate keys, only scalar keys. Each node
+ * keeps its 1-based position for messages. */
+#ifndef RADLOC_YAMLTREE_H
+#define RADLOC_YAMLTREE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+typedef enum yt_type { YT_SCALAR, YT_SEQUENCE, YT_MAPPING } yt_type;
+
+typedef struct yt_node yt_node;
+struct yt_node {
+	yt_type type;
+	int plain;                 /* scalar written without quotes */
+	unsigned long line, column;
+	const char *text;          /* scalar: NUL-terminated */
+	size_t length;
+	yt_node *first;            /* sequence items, or mapping keys */
+	yt_node *next;             /* next sibling */
+	yt_node *value;            /* for a mapping key: its value */
+	size_t count;              /* items or keys */
+};
+
+typedef struct yt_doc yt_doc;
+
+/* Read exactly one document from a buffer. Empty input or a document that
+ * is only a comment gives an error. */
+radloc_status yt_read_buffer(const char *data, size_t size, long max_bytes,
+                             rl_diagctx *d, yt_doc **out);
+
+/* Read a whole file (size-checked before reading) then parse it. */
+radloc_status yt_read_file(const char *path, long max_bytes, rl_diagctx *d,
+                           yt_doc **out);
+
+yt_node *yt_root(const yt_doc *doc);
+void yt_free(yt_doc **doc);
+
+/* A mapping's value for key, or NULL. */
+yt_node *yt_get(const yt_node *map, const char *key);
+
+/* "a mapping", "a list", "a value": for messages. */
+const char *yt_type_name(const yt_node *node);
+
+#endif

@@ -1,0 +1,344 @@
+/* radloc — radiculopathy localisation engine. The one public header.
+ *
+ * Usage: load a rule set once (immutable, shareable between threads);
+ * build or parse exams; score each with a scorer (one per thread: it holds
+ * the random generator and scratch space); read the result; free.
+ *
+ * The library never prints and never exits. Every function that can fail
+ * returns a radloc_status; problems with a position are also passed to the
+ * caller's diagnostic callback as FILE:LINE:COLUMN + message.
+ *
+ * Ownership: strings returned by accessors belong to the object they came
+ * from and live as long as it does. Every *_free takes the address of the
+ * handle and sets it to NULL; passing NULL or the address of NULL is fine. */
+#ifndef RADLOC_H
+#define RADLOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RADLOC_VERSION_MAJOR 0
+#define RADLOC_VERSION_MINOR 1
+#define RADLOC_VERSION_PATCH 0
+
+/* The library's version as "MAJOR.MINOR.PATCH". */
+const char *radloc_version(void);
+
+/* ---- Status codes. Append only: numbers never change meaning. ---------- */
+typedef enum radloc_status {
+	RADLOC_OK = 0,
+	RADLOC_ERR_NOMEM = 1,     /* an allocation failed */
+	RADLOC_ERR_IO = 2,        /* a file could not be opened or read */
+	RADLOC_ERR_SYNTAX = 3,    /* not well-formed YAML/JSON */
+	RADLOC_ERR_LIMIT = 4,     /* a size, depth or count limit was exceeded */
+	RADLOC_ERR_SCHEMA = 5,    /* unknown or missing key, wrong node type */
+	RADLOC_ERR_VALUE = 6,     /* a value out of range or not an allowed word */
+	RADLOC_ERR_REFERENCE = 7, /* an id the rule set does not define */
+	RADLOC_ERR_EMPTY = 8,     /* an exam with no usable finding */
+	RADLOC_ERR_ARGUMENT = 9,  /* a function was called with bad arguments */
+	RADLOC_ERR_NUMERIC = 10,  /* a numerical routine failed */
+	RADLOC_ERR_INTERNAL = 11  /* a bug: please report it */
+} radloc_status;
+
+/* A short English description of a status; never NULL. */
+const char *radloc_strerror(radloc_status status);
+
+/* One problem found while loading rules or parsing an exam. Lines and
+ * columns are 1-based; 0 when the problem has no position (e.g. I/O). */
+typedef struct radloc_diag {
+	radloc_status status;
+	const char *file;
+	unsigned long line;
+	unsigned long column;
+	const char *message;
+} radloc_diag;
+
+/* Called once per problem; the diag and its strings live only during the
+ * call. May be NULL where a function takes one. */
+typedef void radloc_diag_fn(const radloc_diag *diag, void *user);
+
+/* ---- Rule sets ----------------------------------------------------------- */
+typedef struct radloc_rules radloc_rules;
+
+typedef enum radloc_kind {
+	RADLOC_ROOT = 0,
+	RADLOC_NERVE = 1,
+	RADLOC_REGION = 2,
+	RADLOC_MOVEMENT = 3,
+	RADLOC_REFLEX = 4,
+	RADLOC_SIGN = 5
+} radloc_kind;
+#define RADLOC_KIND_COUNT 6
+
+/* "root", "nerve", "region", "movement", "reflex", "sign". */
+const char *radloc_kind_name(radloc_kind kind);
+
+/* Load a rule file or a directory of *.yaml rule files. Reports every
+ * problem it finds through diag (up to a limit) and returns the first
+ * problem's status; *out is set only on RADLOC_OK. */
+radloc_status radloc_rules_load(const char *path, radloc_diag_fn *diag,
+                                void *user, radloc_rules **out);
+
+/* The same from a buffer; name is used in diagnostics. */
+radloc_status radloc_rules_load_buffer(const char *data, size_t size,
+                                       const char *name, radloc_diag_fn *diag,
+                                       void *user, radloc_rules **out);
+
+void radloc_rules_free(radloc_rules **rules);
+
+/* How many ids of a kind, and the i-th (in file order). NULL if out of range. */
+size_t radloc_rules_count(const radloc_rules *rules, radloc_kind kind);
+const char *radloc_rules_id(const radloc_rules *rules, radloc_kind kind,
+                            size_t i);
+/* Index of an id, or -1. */
+long radloc_rules_find(const radloc_rules *rules, radloc_kind kind,
+                       const char *id);
+/* The clinical name and the source of an id; NULL if unknown. */
+const char *radloc_rules_name(const radloc_rules *rules, radloc_kind kind,
+                              const char *id);
+const char *radloc_rules_source(const radloc_rules *rules, radloc_kind kind,
+                                const char *id);
+/* The valid id of a kind nearest to a misspelt one, or NULL if none is
+ * close enough to be a plausible typo. */
+const char *radloc_rules_nearest(const radloc_rules *rules, radloc_kind kind,
+                                 const char *id);
+
+/* A weighted link between a structure (root, nerve) and an element
+ * (region, movement, reflex, sign). */
+typedef struct radloc_link {
+	radloc_kind kind;   /* the kind of `id` */
+	const char *id;
+	double weight;      /* overlap weight, nerve share or sign sensitivity */
+	const char *source; /* the element's source */
+} radloc_link;
+
+/* What a root or nerve supplies: every element that names it (for a nerve,
+ * directly or through its branches), in kind then file order. Writes at
+ * most cap links and returns the total number (call with cap 0 to count).
+ * Returns 0 for an unknown id. */
+size_t radloc_rules_supplies(const radloc_rules *rules, radloc_kind kind,
+                             const char *id, radloc_link *out, size_t cap);
+
+/* What supplies an element: its roots then its nerves, largest first. */
+size_t radloc_rules_suppliers(const radloc_rules *rules, radloc_kind kind,
+                              const char *id, radloc_link *out, size_t cap);
+
+/* Everything the rule set says about one id. Fields that do not apply to
+ * the kind are NULL or 0. */
+typedef struct radloc_entry_info {
+	radloc_kind kind;
+	const char *id;
+	const char *name;
+	const char *source;
+	const char *limb;       /* elements and signs: "arm", "leg", "midline" */
+	const char *muscles;    /* movements, when given */
+	double distal_rank;     /* elements */
+	double concentration;   /* elements: Dirichlet concentration */
+	double prior;           /* roots, nerves: normalised prior share */
+	double specificity;     /* signs */
+	long level;             /* roots */
+	size_t branch_count;    /* nerves */
+	const char *branches[8];/* nerves: the first 8 branches */
+} radloc_entry_info;
+
+radloc_status radloc_rules_info(const radloc_rules *rules, radloc_kind kind,
+                                const char *id, radloc_entry_info *out);
+
+/* A sign's sensitivity for a pattern (e.g. babinski for myelopathy); 0
+ * when the sign says nothing about it or is unknown. */
+double radloc_rules_sign_pattern(const radloc_rules *rules, const char *sign,
+                                 int pattern);
+
+/* ---- Exams --------------------------------------------------------------- */
+typedef struct radloc_exam radloc_exam;
+
+typedef enum radloc_side {
+	RADLOC_MIDLINE = 0, /* midline regions and signs */
+	RADLOC_LEFT = 1,
+	RADLOC_RIGHT = 2,
+	RADLOC_BILATERAL = 3 /* the same finding on both sides */
+} radloc_side;
+
+/* "midline", "left", "right", "bilateral". */
+const char *radloc_side_name(radloc_side side);
+
+typedef enum radloc_sensation {
+	RADLOC_SENSATION_NT = -1, /* not testable: ignored, and said so */
+	RADLOC_SENSATION_NORMAL = 0,
+	RADLOC_SENSATION_REDUCED = 1,
+	RADLOC_SENSATION_ABSENT = 2,
+	RADLOC_SENSATION_INCREASED = 3
+} radloc_sensation;
+
+typedef enum radloc_modality {
+	RADLOC_MODALITY_UNSPECIFIED = 0,
+	RADLOC_MODALITY_LIGHT_TOUCH,
+	RADLOC_MODALITY_PIN_PRICK,
+	RADLOC_MODALITY_VIBRATION,
+	RADLOC_MODALITY_PROPRIOCEPTION,
+	RADLOC_MODALITY_TEMPERATURE
+} radloc_modality;
+
+/* Grades: MRC 0..5; reflexes 0..4 on the bedside 0–4+ scale. */
+#define RADLOC_NT (-1)
+
+typedef enum radloc_sign_result {
+	RADLOC_SIGN_NT = -1,
+	RADLOC_SIGN_NEGATIVE = 0,
+	RADLOC_SIGN_POSITIVE = 1
+} radloc_sign_result;
+
+/* A new empty exam bound to a rule set (which must outlive it). NULL if
+ * out of memory. */
+radloc_exam *radloc_exam_new(const radloc_rules *rules);
+void radloc_exam_free(radloc_exam **exam);
+
+/* The exam's id, echoed in the result (copied). */
+radloc_status radloc_exam_set_id(radloc_exam *exam, const char *id);
+const char *radloc_exam_id(const radloc_exam *exam);
+
+/* Add one finding. Ids are checked against the rule set
+ * (RADLOC_ERR_REFERENCE); sides against the element (midline elements take
+ * RADLOC_MIDLINE, all others need left, right or bilateral:
+ * RADLOC_ERR_VALUE); grades against their scale (RADLOC_ERR_VALUE). */
+radloc_status radloc_exam_add_sensory(radloc_exam *exam, const char *region,
+                                      radloc_side side,
+                                      radloc_sensation status,
+                                      radloc_modality modality);
+radloc_status radloc_exam_add_motor(radloc_exam *exam, const char *movement,
+                                    radloc_side side, int grade);
+radloc_status radloc_exam_add_reflex(radloc_exam *exam, const char *reflex,
+                                     radloc_side side, int grade);
+radloc_status radloc_exam_add_sign(radloc_exam *exam, const char *sign,
+                                   radloc_side side,
+                                   radloc_sign_result result);
+radloc_status radloc_exam_add_pain(radloc_exam *exam, const char *region,
+                                   radloc_side side);
+
+/* Findings as added (a bilateral finding counts once). */
+size_t radloc_exam_count(const radloc_exam *exam);
+
+/* ---- Scoring ------------------------------------------------------------- */
+typedef struct radloc_scorer radloc_scorer;
+typedef struct radloc_result radloc_result;
+
+/* A scorer holds the settings, the random generator and scratch space for
+ * one thread. Defaults: seed 1, 1000 draws, 90 % intervals, all
+ * hypotheses reported. NULL if out of memory. */
+radloc_scorer *radloc_scorer_new(const radloc_rules *rules);
+void radloc_scorer_free(radloc_scorer **scorer);
+
+radloc_status radloc_scorer_set_seed(radloc_scorer *scorer, uint64_t seed);
+/* 0 turns credible intervals off; at most RADLOC_MAX_DRAWS (100 000). */
+radloc_status radloc_scorer_set_draws(radloc_scorer *scorer,
+                                      unsigned long draws);
+/* The interval's central mass, in (0, 1); default 0.90. */
+radloc_status radloc_scorer_set_interval(radloc_scorer *scorer, double mass);
+/* Report at most n hypotheses (0 = all); the rest are summed into `other`. */
+radloc_status radloc_scorer_set_top(radloc_scorer *scorer, size_t n);
+
+/* Score an exam. The scorer's generator is re-seeded for every call, so
+ * the same exam, rules and seed always give the same result. */
+radloc_status radloc_score(radloc_scorer *scorer, const radloc_exam *exam,
+                           radloc_result **out);
+
+/* ---- Results -------------------------------------------------------------- */
+typedef enum radloc_pattern {
+	RADLOC_RADICULOPATHY = 0,
+	RADLOC_MULTIRADICULOPATHY = 1,
+	RADLOC_POLYNEUROPATHY = 2,
+	RADLOC_MONONEUROPATHY = 3,
+	RADLOC_CAUDA_EQUINA = 4,
+	RADLOC_MYELOPATHY = 5,
+	RADLOC_NORMAL = 6
+} radloc_pattern;
+#define RADLOC_PATTERN_COUNT 7
+
+/* The contract's names: "radiculopathy", ... "normal". */
+const char *radloc_pattern_name(radloc_pattern pattern);
+
+/* Flags are bits; radloc_flag_name gives the contract's name of one bit. */
+enum {
+	RADLOC_FLAG_STOCKING_GLOVE = 1u << 0,
+	RADLOC_FLAG_CAUDA_EQUINA = 1u << 1,        /* cauda_equina_red_flag */
+	RADLOC_FLAG_UPPER_MOTOR_NEURON = 1u << 2,
+	RADLOC_FLAG_BILATERAL = 1u << 3,
+	RADLOC_FLAG_INCONSISTENT = 1u << 4,        /* inconsistent_findings */
+	RADLOC_FLAG_LOW_CONFIDENCE = 1u << 5
+};
+#define RADLOC_FLAG_COUNT 6
+const char *radloc_flag_name(unsigned flag);
+
+typedef struct radloc_hypothesis {
+	const char *label;        /* "L5 left", "L5+S1 left", "median right", "normal" */
+	radloc_pattern pattern;
+	const char *kind;         /* "root", "nerve" or "pattern" */
+	const char *roots[2];     /* root ids, for kind "root" */
+	size_t root_count;
+	const char *nerve;        /* nerve id, for kind "nerve" */
+	radloc_side side;         /* RADLOC_MIDLINE for bilateral patterns */
+	const char *extent;       /* polyneuropathy: most likely extent, else NULL */
+	double probability;       /* posterior; sums to 1 over all hypotheses */
+	double lower, upper;      /* credible interval; both = probability when draws = 0 */
+} radloc_hypothesis;
+
+typedef struct radloc_evidence {
+	const char *finding;  /* "motor great_toe_extension left 3" */
+	const char *supports; /* the label this finding favours */
+	const char *against;  /* the label it disfavours */
+	double log_lr;        /* natural log LR for supports over against, >= 0 */
+} radloc_evidence;
+
+typedef struct radloc_next_test {
+	const char *finding;     /* "motor ankle_inversion left" */
+	radloc_kind kind;
+	const char *id;
+	radloc_side side;
+	double information_gain; /* expected entropy reduction, in bits */
+	const char *separates[2];/* the two leading labels it best separates */
+} radloc_next_test;
+
+const char *radloc_result_id(const radloc_result *result);
+radloc_pattern radloc_result_pattern(const radloc_result *result);
+unsigned radloc_result_flags(const radloc_result *result);
+/* The interval mass and draws the result was computed with. */
+double radloc_result_interval_mass(const radloc_result *result);
+unsigned long radloc_result_draws(const radloc_result *result);
+
+/* Hypotheses reported, most probable first (at most the scorer's top). */
+size_t radloc_result_count(const radloc_result *result);
+radloc_status radloc_result_hypothesis(const radloc_result *result, size_t i,
+                                       radloc_hypothesis *out);
+/* Probability of all hypotheses not reported (0 when all are). */
+double radloc_result_other(const radloc_result *result);
+
+/* Per finding, what it says between the leader and the runner-up, in
+ * exam order (NT findings excluded). */
+size_t radloc_result_evidence_count(const radloc_result *result);
+radloc_status radloc_result_evidence(const radloc_result *result, size_t i,
+                                     radloc_evidence *out);
+
+/* The unexamined finding with the largest expected information gain.
+ * RADLOC_ERR_EMPTY when no candidate is worth testing. */
+radloc_status radloc_result_next_test(const radloc_result *result,
+                                      radloc_next_test *out);
+
+/* Plain-English warnings ("2 findings not testable (NT) were ignored"). */
+size_t radloc_result_warning_count(const radloc_result *result);
+const char *radloc_result_warning(const radloc_result *result, size_t i);
+
+/* Exam-level quantities behind the flags: log10 of the exam's predictive
+ * probability under the leader, and its standardised surprise (z) given
+ * what that hypothesis predicts for the same findings. */
+double radloc_result_surprise(const radloc_result *result);
+
+void radloc_result_free(radloc_result **result);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
