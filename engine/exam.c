@@ -1,0 +1,237 @@
+/* Building an exam: findings checked against the rule set as they are added. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exam_impl.h"
+#include "radloc_limits.h"
+
+static const char *const outcome_names[RL_FKIND_COUNT][RL_MAX_OUTCOMES] = {
+	[RL_SENSORY] = {"normal", "reduced", "absent", "increased"},
+	[RL_MOTOR] = {"5", "4", "3", "2", "1", "0"},
+	[RL_REFLEX] = {"2", "1", "0", "3", "4"},
+	[RL_PAIN] = {"absent", "present"},
+	[RL_SIGNKIND] = {"negative", "positive"},
+};
+static const int outcome_counts[RL_FKIND_COUNT] = {4, 6, 5, 2, 2};
+
+int rl_outcome_count(int fkind)
+{
+	return outcome_counts[fkind];
+}
+
+const char *rl_outcome_name(int fkind, int outcome)
+{
+	return outcome_names[fkind][outcome];
+}
+
+radloc_exam *radloc_exam_new(const radloc_rules *rules)
+{
+	if (rules == NULL)
+		return NULL;
+	radloc_exam *exam = calloc(1, sizeof *exam);
+	if (exam)
+		exam->rules = rules;
+	return exam;
+}
+
+void radloc_exam_free(radloc_exam **exam)
+{
+	if (exam == NULL || *exam == NULL)
+		return;
+	free((*exam)->id);
+	free((*exam)->findings);
+	free(*exam);
+	*exam = NULL;
+}
+
+radloc_status radloc_exam_set_id(radloc_exam *exam, const char *id)
+{
+	if (exam == NULL || id == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	if (strlen(id) > RADLOC_MAX_SCALAR_BYTES)
+		return RADLOC_ERR_LIMIT;
+	char *copy = malloc(strlen(id) + 1);
+	if (copy == NULL)
+		return RADLOC_ERR_NOMEM;
+	strcpy(copy, id);
+	free(exam->id);
+	exam->id = copy;
+	return RADLOC_OK;
+}
+
+const char *radloc_exam_id(const radloc_exam *exam)
+{
+	return exam ? exam->id : NULL;
+}
+
+size_t radloc_exam_count(const radloc_exam *exam)
+{
+	return exam ? exam->groups : 0;
+}
+
+static int element_limb(const radloc_rules *r, radloc_kind table, int element)
+{
+	if (table == RADLOC_SIGN)
+		return r->signs[element].limb;
+	return r->elements[table - RADLOC_REGION][element].limb;
+}
+
+static const char *kind_prefix[RL_FKIND_COUNT] = {
+	"sensory", "motor", "reflex", "pain", "sign"
+};
+
+static int push(radloc_exam *exam, const rl_finding *f)
+{
+	if (exam->count == exam->cap) {
+		size_t cap = exam->cap ? exam->cap * 2 : 16;
+		rl_finding *p = realloc(exam->findings, cap * sizeof *p);
+		if (p == NULL)
+			return -1;
+		exam->findings = p;
+		exam->cap = cap;
+	}
+	exam->findings[exam->count++] = *f;
+	return 0;
+}
+
+radloc_status rl_exam_add(radloc_exam *exam, int fkind, radloc_kind table,
+                          int element, radloc_side side, int outcome, int nt,
+                          int modality, const char *grade_text,
+                          unsigned long line, unsigned long column,
+                          const char **why)
+{
+	const radloc_rules *r = exam->rules;
+	int limb = element_limb(r, table, element);
+	const char *id = r->ids[table][element];
+	static const char *const side_error =
+		"a midline finding takes no side (or side: midline)";
+
+	*why = NULL;
+	if (limb == RL_MIDLINE && side != RADLOC_MIDLINE) {
+		*why = side_error;
+		return RADLOC_ERR_VALUE;
+	}
+	if (limb != RL_MIDLINE && side == RADLOC_MIDLINE) {
+		*why = "this finding needs a side: left, right or bilateral";
+		return RADLOC_ERR_VALUE;
+	}
+	if (exam->groups >= RADLOC_MAX_FINDINGS) {
+		*why = "too many findings in one exam (limit 1000)";
+		return RADLOC_ERR_LIMIT;
+	}
+	/* The same element and side twice would count one observation twice,
+	 * or contradict itself: refuse both. */
+	for (size_t i = 0; i < exam->count; i++) {
+		const rl_finding *g = &exam->findings[i];
+		if (g->fkind == fkind && g->table == table && g->element == element &&
+		    (g->side == side || side == RADLOC_BILATERAL)) {
+			*why = "this finding is already recorded for that side";
+			return RADLOC_ERR_VALUE;
+		}
+	}
+	rl_finding f;
+	memset(&f, 0, sizeof f);
+	f.fkind = fkind;
+	f.table = table;
+	f.element = element;
+	f.outcome = outcome;
+	f.nt = nt;
+	f.modality = modality;
+	f.group = (int)exam->groups;
+	f.line = line;
+	f.column = column;
+	const char *grade = nt ? "NT" : grade_text ? grade_text
+	                                            : rl_outcome_name(fkind, outcome);
+	for (int s = 0; s < 2; s++) {
+		radloc_side this_side = side == RADLOC_BILATERAL
+		                        ? (s == 0 ? RADLOC_LEFT : RADLOC_RIGHT) : side;
+		if (s == 1 && side != RADLOC_BILATERAL)
+			break;
+		f.side = this_side;
+		if (fkind == RL_PAIN)
+			snprintf(f.label, sizeof f.label, "pain %s%s%s", id,
+			         this_side == RADLOC_MIDLINE ? "" : " ",
+			         this_side == RADLOC_MIDLINE ? "" : radloc_side_name(this_side));
+		else
+			snprintf(f.label, sizeof f.label, "%s %s%s%s %s", kind_prefix[fkind],
+			         id, this_side == RADLOC_MIDLINE ? "" : " ",
+			         this_side == RADLOC_MIDLINE ? "" : radloc_side_name(this_side),
+			         grade);
+		if (push(exam, &f) != 0) {
+			if (s == 1)
+				exam->count--;
+			return RADLOC_ERR_NOMEM;
+		}
+	}
+	exam->groups++;
+	return RADLOC_OK;
+}
+
+static radloc_status add_by_id(radloc_exam *exam, int fkind, radloc_kind table,
+                               const char *id, radloc_side side, int outcome,
+                               int nt, int modality, const char *grade_text)
+{
+	const char *why;
+	if (exam == NULL || id == NULL || (unsigned)side > RADLOC_BILATERAL)
+		return RADLOC_ERR_ARGUMENT;
+	long element = radloc_rules_find(exam->rules, table, id);
+	if (element < 0)
+		return RADLOC_ERR_REFERENCE;
+	return rl_exam_add(exam, fkind, table, (int)element, side, outcome, nt,
+	                   modality, grade_text, 0, 0, &why);
+}
+
+radloc_status radloc_exam_add_sensory(radloc_exam *exam, const char *region,
+                                      radloc_side side,
+                                      radloc_sensation status,
+                                      radloc_modality modality)
+{
+	if (status < RADLOC_SENSATION_NT || status > RADLOC_SENSATION_INCREASED ||
+	    modality < RADLOC_MODALITY_UNSPECIFIED ||
+	    modality > RADLOC_MODALITY_TEMPERATURE)
+		return RADLOC_ERR_VALUE;
+	int nt = status == RADLOC_SENSATION_NT;
+	return add_by_id(exam, RL_SENSORY, RADLOC_REGION, region, side,
+	                 nt ? 0 : (int)status, nt, (int)modality, NULL);
+}
+
+radloc_status radloc_exam_add_motor(radloc_exam *exam, const char *movement,
+                                    radloc_side side, int grade)
+{
+	if (grade != RADLOC_NT && (grade < 0 || grade > 5))
+		return RADLOC_ERR_VALUE;
+	int nt = grade == RADLOC_NT;
+	return add_by_id(exam, RL_MOTOR, RADLOC_MOVEMENT, movement, side,
+	                 nt ? 0 : 5 - grade, nt, 0, NULL);
+}
+
+/* Bedside 0-4+ scale → outcome: 2 normal, 1 and 0 loss, 3 and 4 brisk. */
+static const int reflex_outcome[5] = {2, 1, 0, RL_BRISK, RL_BRISK + 1};
+
+radloc_status radloc_exam_add_reflex(radloc_exam *exam, const char *reflex,
+                                     radloc_side side, int grade)
+{
+	if (grade != RADLOC_NT && (grade < 0 || grade > 4))
+		return RADLOC_ERR_VALUE;
+	int nt = grade == RADLOC_NT;
+	return add_by_id(exam, RL_REFLEX, RADLOC_REFLEX, reflex, side,
+	                 nt ? 0 : reflex_outcome[grade], nt, 0, NULL);
+}
+
+radloc_status radloc_exam_add_sign(radloc_exam *exam, const char *sign,
+                                   radloc_side side,
+                                   radloc_sign_result result)
+{
+	if (result < RADLOC_SIGN_NT || result > RADLOC_SIGN_POSITIVE)
+		return RADLOC_ERR_VALUE;
+	int nt = result == RADLOC_SIGN_NT;
+	return add_by_id(exam, RL_SIGNKIND, RADLOC_SIGN, sign, side,
+	                 nt ? 0 : (int)result, nt, 0, NULL);
+}
+
+radloc_status radloc_exam_add_pain(radloc_exam *exam, const char *region,
+                                   radloc_side side)
+{
+	return add_by_id(exam, RL_PAIN, RADLOC_REGION, region, side, 1, 0, 0, NULL);
+}

@@ -1,0 +1,397 @@
+/* What the engine says besides the ranking: the evidence for and against
+ * the leader, the red flags, how surprising the exam is, warnings, and
+ * the test that would teach the most. All from the point estimate. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scorer_impl.h"
+
+/* Thresholds of the flags; docs/scoring.md explains each. */
+#define LOW_FINDINGS 3          /* fewer usable findings than this */
+#define LOW_LEADER 0.50         /* leader below this probability */
+#define LOW_RATIO 2.0           /* leader less than twice the runner-up */
+#define SURPRISE_Z (-3.0)       /* exam this improbable under the leader */
+#define PATTERN_FLAG 0.50       /* posterior of a pattern that raises its flag */
+#define CAUDA_FLAG 0.05         /* cauda equina is flagged on less: it is urgent */
+#define DISTAL_RANK 0.80        /* "distal" for the stocking pattern */
+#define NEXT_MIN_POST 1e-6      /* components below this are left out of the search */
+
+static int add_warning(radloc_result *res, const char *text)
+{
+	const char **w = rl_arena_alloc(res->arena, (res->warning_count + 1) * sizeof *w);
+	char *copy = rl_arena_strdup(res->arena, text);
+	if (w == NULL || copy == NULL)
+		return -1;
+	if (res->warning_count)
+		memcpy(w, res->warnings, res->warning_count * sizeof *w);
+	w[res->warning_count++] = copy;
+	res->warnings = w;
+	return 0;
+}
+
+/* The component that stands for a hypothesis: itself, or for
+ * polyneuropathy its most probable extent. */
+static size_t best_component(const rl_scoring *s, int hyp)
+{
+	size_t best = 0;
+	double p = -1.0;
+	for (size_t c = 0; c < s->comps->count; c++)
+		if (s->comps->hyp[c] == hyp && s->comp_post[c] > p) {
+			p = s->comp_post[c];
+			best = c;
+		}
+	return best;
+}
+
+static radloc_status evidence(rl_scoring *s, radloc_result *res)
+{
+	if (res->hyp_count < 2)
+		return RADLOC_OK;
+	const rl_ranked *lead = &res->ranked[0], *run = &res->ranked[1];
+	size_t cl = best_component(s, lead->hyp), cr = best_component(s, run->hyp);
+	res->evidence = rl_arena_alloc(res->arena, s->nf * sizeof *res->evidence);
+	if (res->evidence == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t f = 0; f < s->nf; f++) {
+		double d = s->loglik[cl * s->nf + f] - s->loglik[cr * s->nf + f];
+		radloc_evidence *e = &res->evidence[res->evidence_count++];
+		e->finding = rl_arena_strdup(res->arena, s->fw[f].f->label);
+		if (e->finding == NULL)
+			return RADLOC_ERR_NOMEM;
+		e->supports = d >= 0.0 ? lead->h.label : run->h.label;
+		e->against = d >= 0.0 ? run->h.label : lead->h.label;
+		e->log_lr = fabs(d);
+	}
+	return RADLOC_OK;
+}
+
+/* How surprising the exam is under the leader: the log probability of
+ * what was seen against its mean and spread over everything the leader
+ * could have produced on the same findings (a posterior predictive check).
+ * z well below 0: the leader explains the findings badly. */
+static void surprise(rl_scoring *s, radloc_result *res)
+{
+	const radloc_rules *r = s->r;
+	size_t c = best_component(s, res->ranked[0].hyp);
+	rl_params p;
+	double seen = 0.0, mean = 0.0, var = 0.0;
+
+	rl_mean_params(r, &p);
+	for (size_t f = 0; f < s->nf; f++) {
+		rl_fwork *fw = &s->fw[f];
+		int n = fw->f->fkind == RL_PAIN ? 0 : rl_outcome_count(fw->f->fkind);
+		double m = 0.0, m2 = 0.0;
+		rl_mean_weights(r, fw);
+		seen += s->loglik[c * s->nf + f];
+		/* Pain is recorded only when present: it has no "what else". */
+		for (int o = 0; o < n; o++) {
+			double q = rl_likelihood(r, &p, fw, s->comps, c, o);
+			double lq = log(q);
+			m += q * lq;
+			m2 += q * lq * lq;
+		}
+		if (n) {
+			mean += m;
+			var += m2 - m * m;
+		} else {
+			mean += s->loglik[c * s->nf + f];
+		}
+	}
+	res->log10_predictive = seen / log(10.0);
+	res->surprise = var > 1e-12 ? (seen - mean) / sqrt(var) : 0.0;
+}
+
+static int abnormal(const rl_finding *f)
+{
+	return !f->nt && f->outcome != RL_NORMAL && f->fkind != RL_PAIN;
+}
+
+static void flags(rl_scoring *s, radloc_result *res)
+{
+	const radloc_rules *r = s->r;
+	const radloc_exam *exam = s->exam;
+	double pattern_mass[RADLOC_PATTERN_COUNT] = {0};
+	int side_abnormal[3] = {0}, leg_weak[3] = {0}, distal_loss[3] = {0};
+	int brisk = 0, midline_loss = 0, umn_sign = 0, sphincter = 0;
+
+	for (size_t h = 0; h < r->hyp_count; h++)
+		pattern_mass[r->hyps[h].pattern] += s->hyp_post[h];
+	for (size_t i = 0; i < exam->count; i++) {
+		const rl_finding *f = &exam->findings[i];
+		if (!abnormal(f))
+			continue;
+		side_abnormal[f->side]++;
+		if (f->table == RADLOC_SIGN) {
+			const rl_sign *sg = &r->signs[f->element];
+			if (sg->limb == RL_MIDLINE && sg->pattern_sens[RADLOC_CAUDA_EQUINA] > 0.0)
+				sphincter = 1;
+			else if (sg->limb != RL_MIDLINE && sg->pattern_sens[RADLOC_MYELOPATHY] > 0.0)
+				umn_sign = 1;
+			continue;
+		}
+		const rl_element *el = &r->elements[f->table - RADLOC_REGION][f->element];
+		if (f->fkind == RL_REFLEX && f->outcome >= RL_BRISK) {
+			brisk += f->outcome == RL_BRISK + 1 ? 2 : 1; /* clonus counts double */
+			continue;
+		}
+		if (el->limb == RL_MIDLINE && f->fkind == RL_SENSORY)
+			midline_loss = 1;
+		/* Distal weakness of both legs is what a neuropathy does; weakness
+		 * above the ankle on both sides is what a cauda equina does. */
+		if (el->limb == RL_LEG && f->fkind == RL_MOTOR &&
+		    el->distal_rank < DISTAL_RANK)
+			leg_weak[f->side] = 1;
+		if (el->limb == RL_LEG && el->distal_rank >= DISTAL_RANK &&
+		    (f->fkind == RL_SENSORY || f->fkind == RL_REFLEX))
+			distal_loss[f->side] = 1;
+	}
+	if (side_abnormal[RADLOC_LEFT] && side_abnormal[RADLOC_RIGHT])
+		res->flags |= RADLOC_FLAG_BILATERAL;
+	if (pattern_mass[RADLOC_POLYNEUROPATHY] >= PATTERN_FLAG ||
+	    (distal_loss[RADLOC_LEFT] && distal_loss[RADLOC_RIGHT] &&
+	     pattern_mass[RADLOC_POLYNEUROPATHY] >= pattern_mass[RADLOC_CAUDA_EQUINA]))
+		res->flags |= RADLOC_FLAG_STOCKING_GLOVE;
+	/* Raised on the findings themselves, whatever ranks first: saddle loss,
+	 * sphincter trouble, weakness of both legs, or cauda equina in play. */
+	if (midline_loss || sphincter ||
+	    (leg_weak[RADLOC_LEFT] && leg_weak[RADLOC_RIGHT]) ||
+	    pattern_mass[RADLOC_CAUDA_EQUINA] >= CAUDA_FLAG)
+		res->flags |= RADLOC_FLAG_CAUDA_EQUINA;
+	if (umn_sign || brisk >= 2 || pattern_mass[RADLOC_MYELOPATHY] >= PATTERN_FLAG)
+		res->flags |= RADLOC_FLAG_UPPER_MOTOR_NEURON;
+	if (res->surprise < SURPRISE_Z)
+		res->flags |= RADLOC_FLAG_INCONSISTENT;
+	double p1 = res->ranked[0].h.probability;
+	double p2 = res->hyp_count > 1 ? res->ranked[1].h.probability : 0.0;
+	if (s->nf < LOW_FINDINGS || p1 < LOW_LEADER || p1 < LOW_RATIO * p2)
+		res->flags |= RADLOC_FLAG_LOW_CONFIDENCE;
+	/* The pattern: the leader's, unless one pattern holds most of the
+	 * probability and says it better. */
+	res->pattern = res->ranked[0].h.pattern;
+	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
+		if (pattern_mass[p] > 0.5)
+			res->pattern = (radloc_pattern)p;
+}
+
+static radloc_status warnings(rl_scoring *s, radloc_result *res)
+{
+	char text[200];
+	size_t abnormal_count = 0;
+
+	for (size_t f = 0; f < s->nf; f++)
+		abnormal_count += (size_t)abnormal(s->fw[f].f);
+	if (s->nt_count) {
+		snprintf(text, sizeof text, "%zu finding%s not testable (NT) ignored",
+		         s->nt_count, s->nt_count == 1 ? "" : "s");
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	if (s->nf < LOW_FINDINGS) {
+		snprintf(text, sizeof text,
+		         "only %zu usable finding%s: too few to localise with confidence",
+		         s->nf, s->nf == 1 ? "" : "s");
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	if (abnormal_count == 0 && add_warning(res, "no abnormal finding recorded"))
+		return RADLOC_ERR_NOMEM;
+	if ((res->flags & RADLOC_FLAG_INCONSISTENT)) {
+		snprintf(text, sizeof text,
+		         "the findings fit no single hypothesis well (surprise z = %.1f): "
+		         "consider two processes or recheck the exam", res->surprise);
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	return RADLOC_OK;
+}
+
+/* ---- next best test --------------------------------------------------------------- */
+
+static double entropy_bits(const double *p, size_t n)
+{
+	double h = 0.0;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] > 0.0)
+			h -= p[i] * log2(p[i]);
+	return h;
+}
+
+static int examined(const radloc_exam *exam, radloc_kind table, int element,
+                    radloc_side side)
+{
+	for (size_t i = 0; i < exam->count; i++) {
+		const rl_finding *f = &exam->findings[i];
+		if (f->table == table && f->element == element && f->side == side &&
+		    f->fkind != RL_PAIN)
+			return 1;
+	}
+	return 0;
+}
+
+typedef struct candidate {
+	double gain;
+	radloc_kind table;
+	int element;
+	radloc_side side;
+} candidate;
+
+static radloc_status next_test(rl_scoring *s, radloc_result *res)
+{
+	const radloc_rules *r = s->r;
+	size_t nc = s->comps->count, nh = r->hyp_count;
+	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+	double *joint = malloc(RL_MAX_OUTCOMES * nh * sizeof *joint);
+	double *w = malloc((r->root_count + sign_width) * sizeof *w);
+	double *post = malloc(nh * sizeof *post);
+	size_t *live = malloc(nc * sizeof *live);
+	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
+	rl_params p;
+	size_t nlive = 0;
+	unsigned sides_in_play = 0;
+
+	if (!joint || !w || !post || !live) {
+		free(joint); free(w); free(post); free(live);
+		return RADLOC_ERR_NOMEM;
+	}
+	rl_mean_params(r, &p);
+	for (size_t c = 0; c < nc; c++)
+		if (s->comp_post[c] >= NEXT_MIN_POST)
+			live[nlive++] = c;
+	/* Test where the leading hypotheses live. */
+	for (size_t i = 0; i < res->hyp_count && i < 5; i++)
+		sides_in_play |= r->hyps[res->ranked[i].hyp].limbs;
+	double h_now = entropy_bits(s->hyp_post, nh);
+
+	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
+		radloc_kind table = (radloc_kind)t;
+		size_t count = t == RADLOC_SIGN ? r->sign_count
+		                                : r->element_count[t - RADLOC_REGION];
+		int fkind = t == RADLOC_REGION ? RL_SENSORY : t == RADLOC_MOVEMENT
+		            ? RL_MOTOR : t == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
+		for (size_t e = 0; e < count; e++) {
+			int limb = t == RADLOC_SIGN ? r->signs[e].limb
+			                            : r->elements[t - RADLOC_REGION][e].limb;
+			for (int sd = RADLOC_MIDLINE; sd <= RADLOC_RIGHT; sd++) {
+				radloc_side side = (radloc_side)sd;
+				if ((limb == RL_MIDLINE) != (side == RADLOC_MIDLINE))
+					continue;
+				if (limb != RL_MIDLINE &&
+				    !(sides_in_play & RL_LIMBSIDE(limb, side)))
+					continue;
+				if (examined(s->exam, table, (int)e, side))
+					continue;
+				rl_finding f;
+				memset(&f, 0, sizeof f);
+				f.fkind = fkind;
+				f.table = table;
+				f.element = (int)e;
+				f.side = side;
+				rl_fwork fw = {&f, NULL, NULL, NULL, NULL};
+				if (t == RADLOC_SIGN) {
+					fw.sg = &r->signs[e];
+					fw.ssens = w;
+				} else {
+					fw.el = &r->elements[t - RADLOC_REGION][e];
+					fw.w = w;
+				}
+				rl_mean_weights(r, &fw);
+				int no = rl_outcome_count(fkind);
+				memset(joint, 0, (size_t)no * nh * sizeof *joint);
+				for (size_t i = 0; i < nlive; i++) {
+					size_t c = live[i];
+					size_t h = (size_t)s->comps->hyp[c];
+					for (int o = 0; o < no; o++)
+						joint[(size_t)o * nh + h] += s->comp_post[c] *
+							rl_likelihood(r, &p, &fw, s->comps, c, o);
+				}
+				double expected = 0.0;
+				for (int o = 0; o < no; o++) {
+					double po = 0.0;
+					for (size_t h = 0; h < nh; h++)
+						po += joint[(size_t)o * nh + h];
+					if (po <= 0.0)
+						continue;
+					for (size_t h = 0; h < nh; h++)
+						post[h] = joint[(size_t)o * nh + h] / po;
+					expected += po * entropy_bits(post, nh);
+				}
+				double gain = h_now - expected;
+				if (gain > best.gain + 1e-12)
+					best = (candidate){gain, table, (int)e, side};
+			}
+		}
+	}
+	radloc_status status = RADLOC_OK;
+	if (best.element >= 0 && best.gain > 0.01) {
+		static const char *const prefix[] = {"sensory", "motor", "reflex", "sign"};
+		char label[128];
+		const char *id = r->ids[best.table][best.element];
+		if (best.side == RADLOC_MIDLINE)
+			snprintf(label, sizeof label, "%s %s", prefix[best.table - RADLOC_REGION], id);
+		else
+			snprintf(label, sizeof label, "%s %s %s", prefix[best.table - RADLOC_REGION],
+			         id, radloc_side_name(best.side));
+		res->next.finding = rl_arena_strdup(res->arena, label);
+		res->next.kind = best.table;
+		res->next.id = id;
+		res->next.side = best.side;
+		res->next.information_gain = best.gain;
+		/* Of the top three, the pair it tells apart best, weighted by how
+		 * probable both are. */
+		rl_finding f;
+		memset(&f, 0, sizeof f);
+		f.fkind = best.table == RADLOC_REGION ? RL_SENSORY : best.table == RADLOC_MOVEMENT
+		          ? RL_MOTOR : best.table == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
+		f.table = best.table;
+		f.element = best.element;
+		f.side = best.side;
+		rl_fwork fw = {&f, NULL, NULL, NULL, NULL};
+		if (best.table == RADLOC_SIGN) {
+			fw.sg = &r->signs[best.element];
+			fw.ssens = w;
+		} else {
+			fw.el = &r->elements[best.table - RADLOC_REGION][best.element];
+			fw.w = w;
+		}
+		rl_mean_weights(r, &fw);
+		double widest = -1.0;
+		size_t top = res->hyp_count < 3 ? res->hyp_count : 3;
+		for (size_t a = 0; a < top; a++)
+			for (size_t b = a + 1; b < top; b++) {
+				size_t ca = best_component(s, res->ranked[a].hyp);
+				size_t cb = best_component(s, res->ranked[b].hyp);
+				double tv = 0.0;
+				for (int o = 0; o < rl_outcome_count(f.fkind); o++)
+					tv += fabs(rl_likelihood(r, &p, &fw, s->comps, ca, o) -
+					           rl_likelihood(r, &p, &fw, s->comps, cb, o));
+				tv *= res->ranked[a].h.probability * res->ranked[b].h.probability;
+				if (tv > widest) {
+					widest = tv;
+					res->next.separates[0] = res->ranked[a].h.label;
+					res->next.separates[1] = res->ranked[b].h.label;
+				}
+			}
+		res->has_next = res->next.finding != NULL;
+		if (!res->has_next)
+			status = RADLOC_ERR_NOMEM;
+	}
+	free(joint);
+	free(w);
+	free(post);
+	free(live);
+	return status;
+}
+
+radloc_status rl_explain(rl_scoring *s, radloc_result *res)
+{
+	radloc_status status;
+	if ((status = evidence(s, res)) != RADLOC_OK)
+		return status;
+	surprise(s, res);
+	flags(s, res);
+	if ((status = warnings(s, res)) != RADLOC_OK)
+		return status;
+	return next_test(s, res);
+}

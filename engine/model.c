@@ -1,0 +1,280 @@
+/* The likelihood of one finding under one hypothesis.
+ *
+ * A lesion makes an element abnormal with probability q, combining the
+ * structures it affects by noisy-OR:
+ *     q = 1 - prod_x (1 - s_k * w_e(x))
+ * (s_k the kind's sensitivity, w_e(x) the share of element e supplied by
+ * structure x). Background causes add abnormality at rate b_k, and each
+ * cause grades the finding with its own severity profile, so a severe
+ * finding is strong evidence against "nothing focal" and a mild one weak:
+ *     P(loss level v) = q * lesion(v) + (1 - q) * b * background(v)
+ *     P(normal)       = (1 - Q)(1 - Q_brisk),   Q = q + (1 - q) b
+ *     P(brisk v)      = (1 - Q) * [qE * brisk_lesion(v) + (1 - qE) bE brisk_bg(v)]
+ * where qE > 0 only for upper motor neuron hypotheses. docs/scoring.md. */
+#include "model.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_sf_exp.h>
+#include <gsl/gsl_sf_log.h>
+#include <math.h>
+
+/* A one-sided hypothesis reaches a finding on its own side fully, a
+ * midline finding partly, the other side not at all. */
+static double side_reach(const radloc_rules *r, radloc_side hyp_side,
+                         radloc_side finding_side)
+{
+	if (finding_side == RADLOC_MIDLINE)
+		return r->midline_unilateral;
+	return hyp_side == finding_side ? 1.0 : 0.0;
+}
+
+static int finding_limb(const rl_fwork *fw)
+{
+	return fw->el ? fw->el->limb : fw->sg->limb;
+}
+
+/* Probability that a lesion component makes an element abnormal: loss
+ * (qL) and, for upper motor neuron components, brisk (qE). */
+static void element_q(const radloc_rules *r, const rl_params *p,
+                      const rl_fwork *fw, const rl_components *comps,
+                      size_t comp, double *qL, double *qE)
+{
+	const rl_hypothesis *h = &r->hyps[comps->hyp[comp]];
+	const rl_finding *f = fw->f;
+	const rl_element *el = fw->el;
+	double s = p->sens[f->fkind];
+
+	*qL = *qE = 0.0;
+	switch (h->pattern) {
+	case RADLOC_RADICULOPATHY:
+	case RADLOC_MULTIRADICULOPATHY: {
+		double reach = side_reach(r, h->side, f->side), keep = 1.0;
+		if (reach == 0.0)
+			return;
+		for (int i = 0; i < h->root_count; i++)
+			keep *= 1.0 - s * fw->w[h->roots[i]] * reach;
+		*qL = 1.0 - keep;
+		return;
+	}
+	case RADLOC_MONONEUROPATHY: {
+		double reach = side_reach(r, h->side, f->side);
+		*qL = s * el->nerve_loss[h->nerve] * reach;
+		return;
+	}
+	case RADLOC_POLYNEUROPATHY: {
+		/* Length-dependent: a logistic edge at the extent's threshold. */
+		if (el->limb == RL_MIDLINE)
+			return;
+		const rl_extent *x = &r->patterns.extents[comps->extent[comp]];
+		double z = (el->distal_rank - x->threshold) / r->patterns.poly_gradient;
+		*qL = r->patterns.poly_sens[f->fkind] / (1.0 + exp(-z));
+		return;
+	}
+	case RADLOC_CAUDA_EQUINA: {
+		double keep = 1.0;
+		if (el->limb == RL_ARM)
+			return;
+		for (size_t j = 0; j < el->root_count; j++) {
+			int root = el->roots[j].index;
+			keep *= 1.0 - s * fw->w[root] * r->patterns.cauda_roots[root];
+		}
+		*qL = 1.0 - keep;
+		return;
+	}
+	case RADLOC_MYELOPATHY:
+		if (f->fkind == RL_REFLEX)
+			*qE = r->patterns.myelo_sens[RL_REFLEX];
+		else if (f->fkind == RL_MOTOR || f->fkind == RL_SENSORY)
+			*qL = r->patterns.myelo_sens[f->fkind];
+		return;
+	case RADLOC_NORMAL:
+		return;
+	}
+}
+
+/* P(sign positive | component) = 1 - (1 - b) * prod (1 - sens_x). */
+static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
+                            const rl_components *comps, size_t comp)
+{
+	const rl_hypothesis *h = comps ? &r->hyps[comps->hyp[comp]] : NULL;
+	double keep = fw->sg->specificity; /* 1 - background */
+	size_t nerves_at = r->root_count;
+	size_t patterns_at = r->root_count + r->nerve_count;
+
+	if (h == NULL)
+		return 1.0 - keep;
+	switch (h->pattern) {
+	case RADLOC_RADICULOPATHY:
+	case RADLOC_MULTIRADICULOPATHY: {
+		double reach = side_reach(r, h->side, fw->f->side);
+		for (int i = 0; i < h->root_count; i++)
+			keep *= 1.0 - fw->ssens[h->roots[i]] * reach;
+		break;
+	}
+	case RADLOC_MONONEUROPATHY:
+		keep *= 1.0 - fw->ssens[nerves_at + (size_t)h->nerve] *
+		              side_reach(r, h->side, fw->f->side);
+		break;
+	default:
+		keep *= 1.0 - fw->ssens[patterns_at + h->pattern];
+		break;
+	}
+	return 1.0 - keep;
+}
+
+static double emit(const rl_findparams *fp, int fkind, int outcome, double qL,
+                   double qE)
+{
+	double bL = fp->background;
+	double QL = qL + (1.0 - qL) * bL;
+
+	if (outcome >= 1 && outcome <= fp->levels) {
+		int v = outcome - 1;
+		return qL * fp->lesion[v] + (1.0 - qL) * bL * fp->bglevels[v];
+	}
+	double bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
+	double QE = qE + (1.0 - qE) * bE;
+	if (outcome == RL_NORMAL)
+		return (1.0 - QL) * (1.0 - QE);
+	int v = outcome - RL_BRISK;
+	return (1.0 - QL) * (qE * fp->brisk_lesion[v] + (1.0 - qE) * bE * fp->brisk_bg[v]);
+}
+
+static double floor_prob(double x)
+{
+	return x < RL_MIN_PROB ? RL_MIN_PROB : x;
+}
+
+double rl_likelihood(const radloc_rules *r, const rl_params *p,
+                     const rl_fwork *fw, const rl_components *comps,
+                     size_t comp, int outcome)
+{
+	if (fw->sg) {
+		double pos = sign_positive(r, fw, comps, comp);
+		return floor_prob(outcome ? pos : 1.0 - pos);
+	}
+	double qL, qE;
+	element_q(r, p, fw, comps, comp, &qL, &qE);
+	return floor_prob(emit(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
+	                       qL, qE));
+}
+
+double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
+{
+	if (fw->sg) {
+		double pos = 1.0 - fw->sg->specificity;
+		return floor_prob(outcome ? pos : 1.0 - pos);
+	}
+	return floor_prob(emit(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
+	                       0.0, 0.0));
+}
+
+int rl_touches(const radloc_rules *r, const rl_fwork *fw,
+               const rl_components *comps, size_t comp)
+{
+	const rl_hypothesis *h = &r->hyps[comps->hyp[comp]];
+	const rl_finding *f = fw->f;
+	int limb = finding_limb(fw);
+
+	if (h->pattern == RADLOC_NORMAL)
+		return 0;
+	if (fw->sg) {
+		size_t patterns_at = r->root_count + r->nerve_count;
+		switch (h->pattern) {
+		case RADLOC_RADICULOPATHY:
+		case RADLOC_MULTIRADICULOPATHY:
+			if (side_reach(r, h->side, f->side) == 0.0)
+				return 0;
+			for (int i = 0; i < h->root_count; i++)
+				if (fw->ssens[h->roots[i]] > 0.0)
+					return 1;
+			return 0;
+		case RADLOC_MONONEUROPATHY:
+			return side_reach(r, h->side, f->side) > 0.0 &&
+			       fw->ssens[r->root_count + (size_t)h->nerve] > 0.0;
+		default:
+			return fw->ssens[patterns_at + h->pattern] > 0.0;
+		}
+	}
+	switch (h->pattern) {
+	case RADLOC_RADICULOPATHY:
+	case RADLOC_MULTIRADICULOPATHY:
+		if (side_reach(r, h->side, f->side) == 0.0 || f->fkind == RL_SIGNKIND)
+			return 0;
+		for (int i = 0; i < h->root_count; i++)
+			for (size_t j = 0; j < fw->el->root_count; j++)
+				if (fw->el->roots[j].index == h->roots[i])
+					return 1;
+		return 0;
+	case RADLOC_MONONEUROPATHY:
+		return side_reach(r, h->side, f->side) > 0.0 &&
+		       fw->el->nerve_loss[h->nerve] > 0.0;
+	case RADLOC_POLYNEUROPATHY:
+		return limb != RL_MIDLINE && r->patterns.poly_sens[f->fkind] > 0.0;
+	case RADLOC_CAUDA_EQUINA:
+		if (limb == RL_ARM)
+			return 0;
+		for (size_t j = 0; j < fw->el->root_count; j++)
+			if (r->patterns.cauda_roots[fw->el->roots[j].index] > 0.0)
+				return 1;
+		return 0;
+	case RADLOC_MYELOPATHY:
+		return f->fkind != RL_PAIN && r->patterns.myelo_sens[f->fkind] > 0.0;
+	default:
+		return 0;
+	}
+}
+
+void rl_mean_weights(const radloc_rules *r, rl_fwork *fw)
+{
+	if (fw->el) {
+		for (size_t i = 0; i < r->root_count; i++)
+			fw->w[i] = 0.0;
+		for (size_t j = 0; j < fw->el->root_count; j++)
+			fw->w[fw->el->roots[j].index] = fw->el->roots[j].weight;
+		return;
+	}
+	size_t total = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+	for (size_t i = 0; i < total; i++)
+		fw->ssens[i] = 0.0;
+	for (size_t j = 0; j < fw->sg->root_count; j++)
+		fw->ssens[fw->sg->roots[j].index] = fw->sg->roots[j].weight;
+	for (size_t n = 0; n < r->nerve_count; n++)
+		fw->ssens[r->root_count + n] = fw->sg->nerve_sens[n];
+	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
+		fw->ssens[r->root_count + r->nerve_count + (size_t)p] =
+			fw->sg->pattern_sens[p];
+}
+
+void rl_mean_params(const radloc_rules *r, rl_params *p)
+{
+	for (int k = 0; k < RL_FKIND_COUNT; k++)
+		p->sens[k] = r->findings[k].sensitivity;
+}
+
+int rl_logsumexp(const double *x, size_t n, double *out)
+{
+	double max = -INFINITY, sum = 0.0;
+	gsl_sf_result res;
+	int status;
+
+	for (size_t i = 0; i < n; i++)
+		if (x[i] > max)
+			max = x[i];
+	if (!isfinite(max))
+		return GSL_EDOM;
+	for (size_t i = 0; i < n; i++) {
+		double d = x[i] - max;
+		/* exp(-700) is below anything that can change the sum. */
+		if (d < -700.0)
+			continue;
+		if ((status = gsl_sf_exp_e(d, &res)) != GSL_SUCCESS)
+			return status;
+		sum += res.val;
+	}
+	if ((status = gsl_sf_log_e(sum, &res)) != GSL_SUCCESS)
+		return status;
+	*out = max + res.val;
+	return GSL_SUCCESS;
+}

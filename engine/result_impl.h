@@ -1,0 +1,34 @@
+/* Internal: what a scored exam leaves behind. Strings live in the arena. */
+#ifndef RADLOC_RESULT_IMPL_H
+#define RADLOC_RESULT_IMPL_H
+
+#include "arena.h"
+#include "radloc.h"
+
+typedef struct rl_ranked {
+	radloc_hypothesis h;
+	int hyp;   /* index in the rule set's hypotheses */
+} rl_ranked;
+
+struct radloc_result {
+	rl_arena *arena;
+	const char *id;
+	radloc_pattern pattern;
+	unsigned flags;
+	double mass;
+	unsigned long draws;
+	rl_ranked *ranked;       /* all hypotheses, most probable first */
+	size_t hyp_count;
+	size_t reported;         /* min(top, hyp_count) */
+	double other;
+	radloc_evidence *evidence;
+	size_t evidence_count;
+	int has_next;
+	radloc_next_test next;
+	const char **warnings;
+	size_t warning_count;
+	double surprise;
+	double log10_predictive;
+};
+
+#endif

@@ -1,0 +1,521 @@
+/* Scoring an exam: posterior over the hypotheses, and credible intervals
+ * from draws of the uncertain weights.
+ *
+ *   log P(H | exam) = log P(H) + log U(H) + sum_f log P(f | H) - log Z
+ *
+ * P(H) the prior from the rules, U(H) the unexamined-limb term, Z by a
+ * max-shifted log-sum-exp. The reported probability uses the mean of every
+ * weight; each draw replaces the weights by a plausible person's
+ * (Dirichlet for overlap weights, Beta for sensitivities) and the interval
+ * is the central mass of the per-draw posteriors. docs/scoring.md. */
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "radloc_limits.h"
+#include "scorer_impl.h"
+
+/* ---- the scorer ------------------------------------------------------------ */
+
+static radloc_status build_components(const radloc_rules *r, rl_components *c)
+{
+	size_t extents = r->patterns.extent_count;
+	c->count = r->hyp_count - 1 + extents;
+	c->hyp = calloc(c->count, sizeof *c->hyp);
+	c->extent = calloc(c->count, sizeof *c->extent);
+	c->log_prior = calloc(c->count, sizeof *c->log_prior);
+	if (!c->hyp || !c->extent || !c->log_prior)
+		return RADLOC_ERR_NOMEM;
+	size_t n = 0;
+	for (size_t h = 0; h < r->hyp_count; h++) {
+		const rl_hypothesis *hyp = &r->hyps[h];
+		double lp = hyp->prior > 0.0 ? log(hyp->prior) : -INFINITY;
+		if (hyp->pattern == RADLOC_POLYNEUROPATHY) {
+			/* Extents are equally likely a priori. */
+			for (size_t x = 0; x < extents; x++) {
+				c->hyp[n] = (int)h;
+				c->extent[n] = (int)x;
+				c->log_prior[n++] = lp - log((double)extents);
+			}
+		} else {
+			c->hyp[n] = (int)h;
+			c->extent[n] = -1;
+			c->log_prior[n++] = lp;
+		}
+	}
+	return RADLOC_OK;
+}
+
+static void free_components(rl_components *c)
+{
+	free(c->hyp);
+	free(c->extent);
+	free(c->log_prior);
+	memset(c, 0, sizeof *c);
+}
+
+radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
+{
+	if (rules == NULL)
+		return NULL;
+	radloc_scorer *s = calloc(1, sizeof *s);
+	if (s == NULL)
+		return NULL;
+	s->rules = rules;
+	s->seed = 1;
+	s->draws = 1000;
+	s->mass = 0.90;
+	/* gsl_rng_alloc reports failure through GSL's handler; it is only
+	 * called here, and a NULL is handled. */
+	s->rng = gsl_rng_alloc(gsl_rng_mt19937);
+	if (s->rng == NULL || build_components(rules, &s->comps) != RADLOC_OK) {
+		radloc_scorer_free(&s);
+		return NULL;
+	}
+	return s;
+}
+
+void radloc_scorer_free(radloc_scorer **scorer)
+{
+	if (scorer == NULL || *scorer == NULL)
+		return;
+	if ((*scorer)->rng)
+		gsl_rng_free((*scorer)->rng);
+	free_components(&(*scorer)->comps);
+	free(*scorer);
+	*scorer = NULL;
+}
+
+radloc_status radloc_scorer_set_seed(radloc_scorer *s, uint64_t seed)
+{
+	if (s == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	s->seed = seed;
+	return RADLOC_OK;
+}
+
+radloc_status radloc_scorer_set_draws(radloc_scorer *s, unsigned long draws)
+{
+	if (s == NULL || draws > RADLOC_MAX_DRAWS)
+		return RADLOC_ERR_ARGUMENT;
+	s->draws = draws;
+	return RADLOC_OK;
+}
+
+radloc_status radloc_scorer_set_interval(radloc_scorer *s, double mass)
+{
+	if (s == NULL || !(mass > 0.0 && mass < 1.0))
+		return RADLOC_ERR_ARGUMENT;
+	s->mass = mass;
+	return RADLOC_OK;
+}
+
+radloc_status radloc_scorer_set_top(radloc_scorer *s, size_t n)
+{
+	if (s == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	s->top = n;
+	return RADLOC_OK;
+}
+
+/* ---- one scoring call ---------------------------------------------------------- */
+
+static void scoring_free(rl_scoring *s)
+{
+	free(s->fw);
+	free(s->outcome);
+	free(s->weights);
+	free(s->ssens);
+	free(s->loglik);
+	free(s->comp_logpost);
+	free(s->comp_post);
+	free(s->hyp_post);
+	free(s->log_factor);
+}
+
+static radloc_status prepare(rl_scoring *s)
+{
+	const radloc_rules *r = s->r;
+	const radloc_exam *exam = s->exam;
+	size_t nc = s->comps->count;
+	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+
+	for (size_t i = 0; i < exam->count; i++) {
+		const rl_finding *f = &exam->findings[i];
+		int limb = f->table == RADLOC_SIGN
+		           ? r->signs[f->element].limb
+		           : r->elements[f->table - RADLOC_REGION][f->element].limb;
+		/* Looking at a limb, even with an NT result, is examining it. */
+		if (limb != RL_MIDLINE)
+			s->examined |= RL_LIMBSIDE(limb, f->side);
+		if (f->nt)
+			s->nt_count++;
+	}
+	/* NT counted per finding as written, not per side. */
+	size_t nt_groups = 0;
+	for (size_t i = 0; i < exam->count; i++)
+		if (exam->findings[i].nt &&
+		    (i == 0 || exam->findings[i - 1].group != exam->findings[i].group))
+			nt_groups++;
+	s->nt_count = nt_groups;
+
+	s->nf = 0;
+	for (size_t i = 0; i < exam->count; i++)
+		s->nf += !exam->findings[i].nt;
+	if (s->nf == 0)
+		return RADLOC_ERR_EMPTY;
+	s->fw = calloc(s->nf, sizeof *s->fw);
+	s->outcome = calloc(s->nf, sizeof *s->outcome);
+	s->weights = calloc(s->nf * r->root_count, sizeof *s->weights);
+	s->ssens = calloc(s->nf * sign_width, sizeof *s->ssens);
+	s->loglik = calloc(s->nf * nc, sizeof *s->loglik);
+	s->comp_logpost = calloc(nc, sizeof *s->comp_logpost);
+	s->comp_post = calloc(nc, sizeof *s->comp_post);
+	s->hyp_post = calloc(r->hyp_count, sizeof *s->hyp_post);
+	s->log_factor = calloc(nc, sizeof *s->log_factor);
+	if (!s->fw || !s->outcome || !s->weights || !s->ssens || !s->loglik ||
+	    !s->comp_logpost || !s->comp_post || !s->hyp_post || !s->log_factor)
+		return RADLOC_ERR_NOMEM;
+	size_t k = 0;
+	for (size_t i = 0; i < exam->count; i++) {
+		const rl_finding *f = &exam->findings[i];
+		if (f->nt)
+			continue;
+		rl_fwork *fw = &s->fw[k];
+		fw->f = f;
+		if (f->table == RADLOC_SIGN) {
+			fw->sg = &r->signs[f->element];
+			fw->ssens = s->ssens + k * sign_width;
+		} else {
+			fw->el = &r->elements[f->table - RADLOC_REGION][f->element];
+			fw->w = s->weights + k * r->root_count;
+		}
+		s->outcome[k] = f->outcome;
+		k++;
+	}
+	/* A clinician examines the limb with symptoms: each limb-side of a
+	 * hypothesis's territory that nobody examined is evidence against it. */
+	double log_u = log(r->unexamined_limb > 0.0 ? r->unexamined_limb : RL_MIN_PROB);
+	for (size_t c = 0; c < nc; c++) {
+		unsigned missing = r->hyps[s->comps->hyp[c]].limbs & ~s->examined & 0xFu;
+		int n = 0;
+		for (; missing; missing &= missing - 1)
+			n++;
+		s->log_factor[c] = n * log_u;
+	}
+	return RADLOC_OK;
+}
+
+/* Posterior over components and hypotheses from per-component log
+ * likelihoods. Returns a GSL status. */
+static int posterior(rl_scoring *s, const double *loglik_sum)
+{
+	size_t nc = s->comps->count;
+	double z;
+	int status;
+
+	for (size_t c = 0; c < nc; c++)
+		s->comp_logpost[c] = s->comps->log_prior[c] + s->log_factor[c] +
+		                     loglik_sum[c];
+	if ((status = rl_logsumexp(s->comp_logpost, nc, &z)) != GSL_SUCCESS)
+		return status;
+	memset(s->hyp_post, 0, s->r->hyp_count * sizeof *s->hyp_post);
+	for (size_t c = 0; c < nc; c++) {
+		double d = s->comp_logpost[c] - z;
+		s->comp_post[c] = d < -700.0 ? 0.0 : exp(d);
+		s->hyp_post[s->comps->hyp[c]] += s->comp_post[c];
+	}
+	return GSL_SUCCESS;
+}
+
+/* The point estimate: every parameter at its mean. The dense matrix of
+ * log likelihoods (components × findings) is kept for the explanation;
+ * its row sums come from BLAS. */
+static radloc_status point_estimate(rl_scoring *s)
+{
+	const radloc_rules *r = s->r;
+	size_t nc = s->comps->count, nf = s->nf;
+	rl_params p;
+	double *ones = malloc(nf * sizeof *ones);
+	double *sum = malloc(nc * sizeof *sum);
+	radloc_status status = RADLOC_OK;
+
+	if (ones == NULL || sum == NULL) {
+		free(ones);
+		free(sum);
+		return RADLOC_ERR_NOMEM;
+	}
+	rl_mean_params(r, &p);
+	for (size_t f = 0; f < nf; f++) {
+		rl_mean_weights(r, &s->fw[f]);
+		ones[f] = 1.0;
+	}
+	for (size_t c = 0; c < nc; c++)
+		for (size_t f = 0; f < nf; f++)
+			s->loglik[c * nf + f] =
+				log(rl_likelihood(r, &p, &s->fw[f], s->comps, c, s->outcome[f]));
+	gsl_matrix_view M = gsl_matrix_view_array(s->loglik, nc, nf);
+	gsl_vector_view one = gsl_vector_view_array(ones, nf);
+	gsl_vector_view out = gsl_vector_view_array(sum, nc);
+	if (gsl_blas_dgemv(CblasNoTrans, 1.0, &M.matrix, &one.vector, 0.0,
+	                   &out.vector) != GSL_SUCCESS ||
+	    posterior(s, sum) != GSL_SUCCESS)
+		status = RADLOC_ERR_NUMERIC;
+	free(ones);
+	free(sum);
+	return status;
+}
+
+/* ---- draws ------------------------------------------------------------------------ */
+
+/* Beta with mean m and concentration k; the mean itself at the edges,
+ * where the Beta is degenerate. */
+static double draw_beta(gsl_rng *rng, double m, double k)
+{
+	if (m <= 0.0 || m >= 1.0 || k <= 0.0)
+		return m;
+	return gsl_ran_beta(rng, m * k, (1.0 - m) * k);
+}
+
+/* One plausible person: overlap weights from their Dirichlet, the
+ * sensitivities from their Beta. Findings on the same element (left and
+ * right) share one draw: it is one person's map. */
+static void draw_params(rl_scoring *s, gsl_rng *rng, rl_params *p)
+{
+	const radloc_rules *r = s->r;
+	double alpha[RADLOC_MAX_SUPPLY], theta[RADLOC_MAX_SUPPLY];
+	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+	double sign_k = r->findings[RL_SIGNKIND].concentration;
+
+	for (int k = 0; k < RL_FKIND_COUNT; k++)
+		p->sens[k] = draw_beta(rng, r->findings[k].sensitivity,
+		                       r->findings[k].concentration);
+	for (size_t f = 0; f < s->nf; f++) {
+		rl_fwork *fw = &s->fw[f];
+		size_t same = f;
+		for (size_t g = 0; g < f; g++)
+			if (s->fw[g].f->table == fw->f->table &&
+			    s->fw[g].f->element == fw->f->element) {
+				same = g;
+				break;
+			}
+		if (fw->el) {
+			const rl_element *el = fw->el;
+			if (same != f) {
+				memcpy(fw->w, s->fw[same].w, r->root_count * sizeof *fw->w);
+				continue;
+			}
+			for (size_t j = 0; j < el->root_count; j++)
+				alpha[j] = el->concentration * el->roots[j].weight;
+			if (el->root_count > 1)
+				gsl_ran_dirichlet(rng, el->root_count, alpha, theta);
+			else
+				theta[0] = 1.0;
+			memset(fw->w, 0, r->root_count * sizeof *fw->w);
+			for (size_t j = 0; j < el->root_count; j++)
+				fw->w[el->roots[j].index] = theta[j];
+		} else {
+			if (same != f) {
+				memcpy(fw->ssens, s->fw[same].ssens, sign_width * sizeof *fw->ssens);
+				continue;
+			}
+			rl_mean_weights(r, fw);
+			for (size_t i = 0; i < sign_width; i++)
+				if (fw->ssens[i] > 0.0)
+					fw->ssens[i] = draw_beta(rng, fw->ssens[i], sign_k);
+		}
+	}
+}
+
+/* Which components each finding can move: fixed for the exam, so each
+ * draw only recomputes those (the rest keep the background likelihood). */
+typedef struct touch_list {
+	size_t *start;  /* per finding, into comp */
+	int *comp;
+} touch_list;
+
+static radloc_status build_touches(rl_scoring *s, touch_list *t)
+{
+	size_t nc = s->comps->count, n = 0;
+	t->start = calloc(s->nf + 1, sizeof *t->start);
+	t->comp = calloc(s->nf * nc + 1, sizeof *t->comp);
+	if (!t->start || !t->comp)
+		return RADLOC_ERR_NOMEM;
+	for (size_t f = 0; f < s->nf; f++) {
+		rl_mean_weights(s->r, &s->fw[f]);
+		t->start[f] = n;
+		for (size_t c = 0; c < nc; c++)
+			if (rl_touches(s->r, &s->fw[f], s->comps, c))
+				t->comp[n++] = (int)c;
+	}
+	t->start[s->nf] = n;
+	return RADLOC_OK;
+}
+
+static int compare_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static radloc_status intervals(rl_scoring *s, radloc_scorer *sc,
+                               radloc_result *res)
+{
+	const radloc_rules *r = s->r;
+	size_t nc = s->comps->count, nh = r->hyp_count, D = sc->draws;
+	touch_list t = {NULL, NULL};
+	double *sum = malloc(nc * sizeof *sum);
+	double *samples = malloc(D * nh * sizeof *samples);
+	double *column = malloc(D * sizeof *column);
+	radloc_status status = RADLOC_OK;
+
+	if (!sum || !samples || !column || build_touches(s, &t) != RADLOC_OK) {
+		status = RADLOC_ERR_NOMEM;
+		goto out;
+	}
+	/* Reseeded per call: the same exam, rules and seed give the same result. */
+	gsl_rng_set(sc->rng, (unsigned long)(sc->seed ^ (sc->seed >> 32)));
+	for (size_t d = 0; d < D; d++) {
+		rl_params p;
+		double base = 0.0;
+		draw_params(s, sc->rng, &p);
+		for (size_t f = 0; f < s->nf; f++)
+			base += log(rl_background(r, &s->fw[f], s->outcome[f]));
+		for (size_t c = 0; c < nc; c++)
+			sum[c] = base;
+		for (size_t f = 0; f < s->nf; f++) {
+			double l0 = log(rl_background(r, &s->fw[f], s->outcome[f]));
+			for (size_t i = t.start[f]; i < t.start[f + 1]; i++) {
+				size_t c = (size_t)t.comp[i];
+				sum[c] += log(rl_likelihood(r, &p, &s->fw[f], s->comps, c,
+				                            s->outcome[f])) - l0;
+			}
+		}
+		if (posterior(s, sum) != GSL_SUCCESS) {
+			status = RADLOC_ERR_NUMERIC;
+			goto out;
+		}
+		memcpy(samples + d * nh, s->hyp_post, nh * sizeof *samples);
+	}
+	double lo_q = (1.0 - sc->mass) / 2.0, hi_q = 1.0 - lo_q;
+	for (size_t i = 0; i < res->hyp_count; i++) {
+		size_t h = (size_t)res->ranked[i].hyp;
+		for (size_t d = 0; d < D; d++)
+			column[d] = samples[d * nh + h];
+		qsort(column, D, sizeof *column, compare_double);
+		res->ranked[i].h.lower = gsl_stats_quantile_from_sorted_data(column, 1, D, lo_q);
+		res->ranked[i].h.upper = gsl_stats_quantile_from_sorted_data(column, 1, D, hi_q);
+	}
+out:
+	free(t.start);
+	free(t.comp);
+	free(sum);
+	free(samples);
+	free(column);
+	return status;
+}
+
+/* ---- the result -------------------------------------------------------------------- */
+
+
+static int by_probability(const void *a, const void *b)
+{
+	const rl_ranked *x = a, *y = b;
+	double px = x->h.probability, py = y->h.probability;
+	if (px != py)
+		return px < py ? 1 : -1;
+	return (x->hyp > y->hyp) - (x->hyp < y->hyp);
+}
+
+static radloc_status rank(rl_scoring *s, radloc_result *res)
+{
+	const radloc_rules *r = s->r;
+	res->hyp_count = r->hyp_count;
+	res->ranked = rl_arena_alloc(res->arena, r->hyp_count * sizeof *res->ranked);
+	if (res->ranked == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t h = 0; h < r->hyp_count; h++) {
+		const rl_hypothesis *hyp = &r->hyps[h];
+		radloc_hypothesis *out = &res->ranked[h].h;
+		res->ranked[h].hyp = (int)h;
+		out->label = hyp->label;
+		out->pattern = hyp->pattern;
+		out->side = hyp->side;
+		out->probability = out->lower = out->upper = s->hyp_post[h];
+		if (hyp->root_count > 0) {
+			out->kind = "root";
+			out->root_count = (size_t)hyp->root_count;
+			for (int i = 0; i < hyp->root_count; i++)
+				out->roots[i] = r->roots[hyp->roots[i]].e.id;
+		} else if (hyp->nerve >= 0) {
+			out->kind = "nerve";
+			out->nerve = r->nerves[hyp->nerve].e.id;
+		} else {
+			out->kind = "pattern";
+		}
+		if (hyp->pattern == RADLOC_POLYNEUROPATHY) {
+			/* The most probable extent names the polyneuropathy. */
+			double best = -1.0;
+			for (size_t c = 0; c < s->comps->count; c++)
+				if (s->comps->hyp[c] == (int)h && s->comp_post[c] > best) {
+					best = s->comp_post[c];
+					out->extent = r->patterns.extents[s->comps->extent[c]].name;
+				}
+		}
+	}
+	qsort(res->ranked, r->hyp_count, sizeof *res->ranked, by_probability);
+	return RADLOC_OK;
+}
+
+radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
+                           radloc_result **out)
+{
+	rl_scoring s;
+	radloc_status status;
+	radloc_result *res;
+
+	if (sc == NULL || exam == NULL || out == NULL || exam->rules != sc->rules)
+		return RADLOC_ERR_ARGUMENT;
+	*out = NULL;
+	memset(&s, 0, sizeof s);
+	s.r = sc->rules;
+	s.exam = exam;
+	s.comps = &sc->comps;
+	res = calloc(1, sizeof *res);
+	if (res == NULL || (res->arena = rl_arena_new()) == NULL) {
+		free(res);
+		return RADLOC_ERR_NOMEM;
+	}
+	res->mass = sc->mass;
+	res->draws = sc->draws;
+	if (exam->id && (res->id = rl_arena_strdup(res->arena, exam->id)) == NULL) {
+		status = RADLOC_ERR_NOMEM;
+		goto fail;
+	}
+	if ((status = prepare(&s)) != RADLOC_OK ||
+	    (status = point_estimate(&s)) != RADLOC_OK ||
+	    (status = rank(&s, res)) != RADLOC_OK)
+		goto fail;
+	res->reported = sc->top && sc->top < res->hyp_count ? sc->top : res->hyp_count;
+	for (size_t i = res->reported; i < res->hyp_count; i++)
+		res->other += res->ranked[i].h.probability;
+	/* The explanation reads the point-estimate posterior, which the draws
+	 * overwrite: explain first. */
+	if ((status = rl_explain(&s, res)) != RADLOC_OK)
+		goto fail;
+	if (sc->draws > 0 && (status = intervals(&s, sc, res)) != RADLOC_OK)
+		goto fail;
+	scoring_free(&s);
+	*out = res;
+	return RADLOC_OK;
+fail:
+	scoring_free(&s);
+	radloc_result_free(&res);
+	return status;
+}

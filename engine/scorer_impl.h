@@ -1,0 +1,44 @@
+/* Internal: a scorer's settings and scratch space, and what one scoring
+ * call leaves for the explanation step. */
+#ifndef RADLOC_SCORER_IMPL_H
+#define RADLOC_SCORER_IMPL_H
+
+#include <gsl/gsl_rng.h>
+
+#include "model.h"
+#include "result_impl.h"
+
+struct radloc_scorer {
+	const radloc_rules *rules;
+	gsl_rng *rng;
+	uint64_t seed;
+	unsigned long draws;
+	double mass;
+	size_t top;
+	rl_components comps;
+};
+
+/* The state of one scoring call (scratch, freed at its end). */
+typedef struct rl_scoring {
+	const radloc_rules *r;
+	const radloc_exam *exam;
+	rl_components *comps;
+	rl_fwork *fw;           /* usable (not NT) findings */
+	int *outcome;           /* their outcomes */
+	size_t nf;
+	double *weights;        /* nf × root_count (elements) */
+	double *ssens;          /* nf × (roots + nerves + patterns) (signs) */
+	double *loglik;         /* nf × comps, component-major: [c * nf + f] */
+	double *comp_logpost;   /* per component: log prior + log factor + loglik */
+	double *comp_post;      /* per component: posterior */
+	double *hyp_post;       /* per hypothesis: posterior */
+	double *log_factor;     /* per component: unexamined-limb term */
+	unsigned examined;      /* limb-sides the exam looked at */
+	size_t nt_count;        /* NT findings ignored */
+} rl_scoring;
+
+/* The explanation step (explain.c): evidence, next test, flags and
+ * warnings, from the point-estimate posterior. */
+radloc_status rl_explain(rl_scoring *s, radloc_result *res);
+
+#endif
