@@ -55,10 +55,14 @@ typedef struct loader {
 	rl_diagctx d;
 	source_doc docs[RADLOC_MAX_RULE_FILES];
 	size_t ndocs;
-	/* Pass 1 keeps each entry's value node for pass 2. */
+	/* Pass 1 keeps each entry's key node (its value is the entry) for
+	 * pass 2, and for pointing at the entry in pass 3. */
 	const yt_node **entry_nodes[RADLOC_KIND_COUNT];
 	const char **entry_files[RADLOC_KIND_COUNT];
 	size_t counts[RADLOC_KIND_COUNT];
+	/* The first 'patterns' section: where the prior sum is reported. */
+	const yt_node *patterns_key;
+	const char *patterns_file;
 } loader;
 
 /* ---- reporting ---------------------------------------------------------- */
@@ -96,11 +100,29 @@ static radloc_status nomem(loader *L)
 
 static int is_map(loader *L, const yt_node *n, const char *what)
 {
+	char buf[RL_PRINTABLE_SIZE];
 	if (n->type == YT_MAPPING)
 		return 1;
-	at(L, n, RADLOC_ERR_SCHEMA, "%s must be a mapping, not %s", what,
-	   yt_type_name(n));
+	/* Show the value: "format radloc-rules/1" is a forgotten colon. */
+	if (n->type == YT_SCALAR && n->length > 0)
+		at(L, n, RADLOC_ERR_SCHEMA, "%s must be a mapping, not the value '%s'",
+		   what, show(buf, n->text));
+	else
+		at(L, n, RADLOC_ERR_SCHEMA, "%s must be a mapping, not %s", what,
+		   yt_type_name(n));
 	return 0;
+}
+
+/* A mapping's key node for key, or NULL: messages about an entry as a
+ * whole point at its name, not at its first line of content. */
+static const yt_node *key_of(const yt_node *map, const char *key)
+{
+	if (map == NULL || map->type != YT_MAPPING)
+		return NULL;
+	for (const yt_node *k = map->first; k; k = k->next)
+		if (strcmp(k->text, key) == 0)
+			return k;
+	return NULL;
 }
 
 static int read_number(loader *L, const yt_node *n, double min, double max,
@@ -182,14 +204,14 @@ static int read_limb(loader *L, const yt_node *n, const char *what, int *out)
 }
 
 /* Refuse keys not in spec (naming the nearest allowed one) and report
- * the required ones that are missing. */
+ * the required ones that are missing, at where (the key that names map). */
 typedef struct keyspec {
 	const char *key;
 	int required;
 } keyspec;
 
-static int check_keys(loader *L, const yt_node *map, const keyspec *spec,
-                      size_t n, const char *what)
+static int check_keys(loader *L, const yt_node *map, const yt_node *where,
+                      const keyspec *spec, size_t n, const char *what)
 {
 	const char *names[16];
 	char buf[RL_PRINTABLE_SIZE], hint[160];
@@ -213,7 +235,7 @@ static int check_keys(loader *L, const yt_node *map, const keyspec *spec,
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (spec[i].required && yt_get(map, spec[i].key) == NULL) {
-			at(L, map, RADLOC_ERR_SCHEMA, "%s has no '%s'", what, spec[i].key);
+			at(L, where, RADLOC_ERR_SCHEMA, "%s has no '%s'", what, spec[i].key);
 			bad++;
 		}
 	}
@@ -326,11 +348,25 @@ static int register_ids(loader *L)
 			bad++;
 			continue;
 		}
-		const yt_node *format = yt_get(root, "format");
-		if (format == NULL || format->type != YT_SCALAR ||
-		    strcmp(format->text, FORMAT_NAME) != 0) {
-			at(L, format ? format : root, RADLOC_ERR_SCHEMA,
+		const yt_node *fkey = key_of(root, "format");
+		const yt_node *format = fkey ? fkey->value : NULL;
+		if (format == NULL) {
+			at(L, root, RADLOC_ERR_SCHEMA,
 			   "a rule file must start with 'format: %s'", FORMAT_NAME);
+			bad++;
+		} else if (format->type != YT_SCALAR) {
+			at(L, format, RADLOC_ERR_SCHEMA, "format must be '%s', not %s",
+			   FORMAT_NAME, yt_type_name(format));
+			bad++;
+		} else if (strcmp(format->text, FORMAT_NAME) != 0) {
+			at(L, format, RADLOC_ERR_SCHEMA, "unknown format '%s'; expected '%s'",
+			   show(buf, format->text), FORMAT_NAME);
+			bad++;
+		} else if (root->first != fkey) {
+			/* docs/rules.md: the first key, so that a reader (or a
+			 * person) knows what the file is from its first line. */
+			at(L, fkey, RADLOC_ERR_SCHEMA,
+			   "'format: %s' must be the first key of a rule file", FORMAT_NAME);
 			bad++;
 		}
 		for (const yt_node *k = root->first; k; k = k->next) {
@@ -422,7 +458,7 @@ static int register_ids(loader *L)
 				}
 				e->name = e->id;
 				r->ids[kind][i] = e->id;
-				L->entry_nodes[kind][i] = k->value;
+				L->entry_nodes[kind][i] = k;
 				L->entry_files[kind][i] = L->docs[f].file;
 			}
 		}
@@ -453,20 +489,21 @@ static int read_common(loader *L, const yt_node *map, rl_entry *e,
 	return bad;
 }
 
-static int load_root(loader *L, size_t i, const yt_node *map)
+static int load_root(loader *L, size_t i, const yt_node *key)
 {
 	static const keyspec keys[] = {
 		{"name", 0}, {"level", 1}, {"prior", 1}, {"source", 1},
 	};
 	rl_root *root = &L->r->roots[i];
 	char what[128];
-	const yt_node *n;
+	const yt_node *map = key->value, *n;
 	int bad;
 
 	snprintf(what, sizeof what, "root '%s'", root->e.id);
 	if (!is_map(L, map, what))
 		return 1;
-	bad = check_keys(L, map, keys, 4, what) + read_common(L, map, &root->e, what);
+	bad = check_keys(L, map, key, keys, 4, what) +
+	      read_common(L, map, &root->e, what);
 	if ((n = yt_get(map, "level"))) {
 		long level;
 		char buf[RL_PRINTABLE_SIZE];
@@ -483,20 +520,21 @@ static int load_root(loader *L, size_t i, const yt_node *map)
 	return bad;
 }
 
-static int load_nerve(loader *L, size_t i, const yt_node *map)
+static int load_nerve(loader *L, size_t i, const yt_node *key)
 {
 	static const keyspec keys[] = {
 		{"name", 0}, {"prior", 1}, {"branches", 0}, {"source", 1},
 	};
 	rl_nerve *nerve = &L->r->nerves[i];
-	char what[128];
-	const yt_node *n;
+	char what[128], label[160];
+	const yt_node *map = key->value, *n;
 	int bad;
 
 	snprintf(what, sizeof what, "nerve '%s'", nerve->e.id);
 	if (!is_map(L, map, what))
 		return 1;
-	bad = check_keys(L, map, keys, 4, what) + read_common(L, map, &nerve->e, what);
+	bad = check_keys(L, map, key, keys, 4, what) +
+	      read_common(L, map, &nerve->e, what);
 	if ((n = yt_get(map, "prior")) && read_positive(L, n, "prior", &nerve->prior))
 		bad++;
 	if ((n = yt_get(map, "branches"))) {
@@ -510,12 +548,14 @@ static int load_nerve(loader *L, size_t i, const yt_node *map)
 			nomem(L);
 			return bad + 1;
 		}
+		/* "in nerve 'x'" would read as if the nerve's own id were wrong. */
+		snprintf(label, sizeof label, "the branches of %s", what);
 		for (const yt_node *b = n->first; b; b = b->next) {
 			long idx = b->type == YT_SCALAR
 			           ? rl_rules_index(L->r, RADLOC_NERVE, b->text) : -1;
 			if (idx < 0) {
 				if (b->type == YT_SCALAR)
-					unknown_id(L, b, RADLOC_NERVE, what);
+					unknown_id(L, b, RADLOC_NERVE, label);
 				else
 					at(L, b, RADLOC_ERR_SCHEMA, "branches of %s must be nerve ids",
 					   what);
@@ -529,7 +569,7 @@ static int load_nerve(loader *L, size_t i, const yt_node *map)
 }
 
 static int load_element(loader *L, radloc_kind kind, size_t i,
-                        const yt_node *map)
+                        const yt_node *key)
 {
 	static const keyspec keys[] = {
 		{"name", 0}, {"limb", 1}, {"distal_rank", 1}, {"roots", 1},
@@ -537,13 +577,14 @@ static int load_element(loader *L, radloc_kind kind, size_t i,
 	};
 	rl_element *el = &L->r->elements[kind - RADLOC_REGION][i];
 	char what[128], label[160];
-	const yt_node *n;
+	const yt_node *map = key->value, *n;
 	int bad;
 
 	snprintf(what, sizeof what, "%s '%s'", kind_word(kind), el->e.id);
 	if (!is_map(L, map, what))
 		return 1;
-	bad = check_keys(L, map, keys, 8, what) + read_common(L, map, &el->e, what);
+	bad = check_keys(L, map, key, keys, 8, what) +
+	      read_common(L, map, &el->e, what);
 	if ((n = yt_get(map, "muscles")) && read_text(L, n, "muscles", &el->muscles))
 		bad++;
 	if ((n = yt_get(map, "limb")) && read_limb(L, n, what, &el->limb))
@@ -596,7 +637,7 @@ static int load_element(loader *L, radloc_kind kind, size_t i,
 	return bad;
 }
 
-static int load_sign(loader *L, size_t i, const yt_node *map)
+static int load_sign(loader *L, size_t i, const yt_node *key)
 {
 	static const keyspec keys[] = {
 		{"name", 0}, {"limb", 1}, {"sensitivity", 1}, {"specificity", 1},
@@ -604,13 +645,14 @@ static int load_sign(loader *L, size_t i, const yt_node *map)
 	};
 	rl_sign *sign = &L->r->signs[i];
 	char what[128], label[200], buf[RL_PRINTABLE_SIZE];
-	const yt_node *n;
+	const yt_node *map = key->value, *n;
 	int bad;
 
 	snprintf(what, sizeof what, "sign '%s'", sign->e.id);
 	if (!is_map(L, map, what))
 		return 1;
-	bad = check_keys(L, map, keys, 5, what) + read_common(L, map, &sign->e, what);
+	bad = check_keys(L, map, key, keys, 5, what) +
+	      read_common(L, map, &sign->e, what);
 	if ((n = yt_get(map, "limb")) && read_limb(L, n, what, &sign->limb))
 		bad++;
 	if ((n = yt_get(map, "specificity")) &&
@@ -671,9 +713,10 @@ static int load_sign(loader *L, size_t i, const yt_node *map)
 }
 
 /* A severity table: every level of the kind, each in [0, 1], summing to 1. */
-static int read_levels(loader *L, const yt_node *map, const char *const *names,
+static int read_levels(loader *L, const yt_node *key, const char *const *names,
                        int count, const char *what, double *out)
 {
+	const yt_node *map = key->value;
 	keyspec keys[RL_MAX_LEVELS] = {{NULL, 0}};
 	char label[200];
 	double sum = 0.0;
@@ -683,7 +726,7 @@ static int read_levels(loader *L, const yt_node *map, const char *const *names,
 		return 1;
 	for (int i = 0; i < count; i++)
 		keys[i] = (keyspec){names[i], 1};
-	bad = check_keys(L, map, keys, (size_t)count, what);
+	bad = check_keys(L, map, key, keys, (size_t)count, what);
 	for (int i = 0; i < count; i++) {
 		const yt_node *n = yt_get(map, names[i]);
 		if (n == NULL)
@@ -697,29 +740,30 @@ static int read_levels(loader *L, const yt_node *map, const char *const *names,
 	if (!bad && fabs(sum - 1.0) > RADLOC_SUM_TOLERANCE) {
 		char s[32];
 		snprintf(s, sizeof s, "%.4g", sum);
-		at(L, map, RADLOC_ERR_VALUE, "%s sums to %s, not 1", what, s);
+		at(L, map, RADLOC_ERR_VALUE, "%s sums to %s, not 1 (tolerance 0.001)",
+		   what, s);
 		bad++;
 	}
 	return bad;
 }
 
-static int read_severity(loader *L, const yt_node *map, const char *const *names,
+static int read_severity(loader *L, const yt_node *key, const char *const *names,
                          int count, const char *what, double *lesion,
                          double *background)
 {
 	static const keyspec keys[] = {{"lesion", 1}, {"background", 1}};
-	char label[160];
-	const yt_node *n;
+	char label[200];
+	const yt_node *map = key->value, *n;
 	int bad;
 
 	if (!is_map(L, map, what))
 		return 1;
-	bad = check_keys(L, map, keys, 2, what);
-	if ((n = yt_get(map, "lesion"))) {
+	bad = check_keys(L, map, key, keys, 2, what);
+	if ((n = key_of(map, "lesion"))) {
 		snprintf(label, sizeof label, "%s (lesion)", what);
 		bad += read_levels(L, n, names, count, label, lesion);
 	}
-	if ((n = yt_get(map, "background"))) {
+	if ((n = key_of(map, "background"))) {
 		snprintf(label, sizeof label, "%s (background)", what);
 		bad += read_levels(L, n, names, count, label, background);
 	}
@@ -734,7 +778,7 @@ static int load_findings(loader *L, const yt_node *sec)
 		{"brisk_severity", 1},
 	};
 	static const keyspec sign_keys[] = {{"concentration", 1}, {"source", 1}};
-	char buf[RL_PRINTABLE_SIZE], what[160];
+	char buf[RL_PRINTABLE_SIZE], what[160], sev[200];
 	int bad = 0;
 
 	if (!is_map(L, sec, "findings"))
@@ -768,9 +812,9 @@ static int load_findings(loader *L, const yt_node *sec)
 			continue;
 		}
 		if (f == RL_SIGNKIND)
-			bad += check_keys(L, map, sign_keys, 2, what);
+			bad += check_keys(L, map, k, sign_keys, 2, what);
 		else
-			bad += check_keys(L, map, full, f == RL_REFLEX ? 7 : 5, what);
+			bad += check_keys(L, map, k, full, f == RL_REFLEX ? 7 : 5, what);
 		if ((n = yt_get(map, "source")) && read_text(L, n, "source", &fp->source))
 			bad++;
 		if ((n = yt_get(map, "concentration")) &&
@@ -784,19 +828,22 @@ static int load_findings(loader *L, const yt_node *sec)
 			bad++;
 		/* Kinds with one level need no severity table. */
 		fp->lesion[0] = fp->bglevels[0] = 1.0;
-		if ((n = yt_get(map, "severity")))
+		/* Five kinds share the table's shape: say whose it is. */
+		snprintf(sev, sizeof sev, "severity of %s", what);
+		if ((n = key_of(map, "severity")))
 			bad += read_severity(L, n, fkind_levels[f].names, fp->levels,
-			                     "severity", fp->lesion, fp->bglevels);
+			                     sev, fp->lesion, fp->bglevels);
 		else if (f != RL_SIGNKIND && fp->levels > 1) {
-			at(L, map, RADLOC_ERR_SCHEMA, "%s has no 'severity'", what);
+			at(L, k, RADLOC_ERR_SCHEMA, "%s has no 'severity'", what);
 			bad++;
 		}
 		if (f == RL_REFLEX) {
 			if ((n = yt_get(map, "brisk_background")) &&
 			    read_number(L, n, 0.0, 1.0, "brisk_background", &fp->brisk_background))
 				bad++;
-			if ((n = yt_get(map, "brisk_severity")))
-				bad += read_severity(L, n, brisk_levels, 2, "brisk_severity",
+			snprintf(sev, sizeof sev, "brisk_severity of %s", what);
+			if ((n = key_of(map, "brisk_severity")))
+				bad += read_severity(L, n, brisk_levels, 2, sev,
 				                     fp->brisk_lesion, fp->brisk_bg);
 		}
 	}
@@ -804,18 +851,19 @@ static int load_findings(loader *L, const yt_node *sec)
 }
 
 /* A mapping of finding kind → probability (polyneuropathy, myelopathy). */
-static int read_kind_sens(loader *L, const yt_node *map, const char *what,
+static int read_kind_sens(loader *L, const yt_node *key, const char *what,
                           double *out)
 {
 	keyspec keys[RL_FKIND_COUNT];
 	char label[160];
+	const yt_node *map = key->value;
 	int bad;
 
 	if (!is_map(L, map, what))
 		return 1;
 	for (int f = 0; f < RL_FKIND_COUNT; f++)
 		keys[f] = (keyspec){rl_fkind_names[f], 0};
-	bad = check_keys(L, map, keys, RL_FKIND_COUNT, what);
+	bad = check_keys(L, map, key, keys, RL_FKIND_COUNT, what);
 	for (int f = 0; f < RL_FKIND_COUNT; f++) {
 		const yt_node *n = yt_get(map, rl_fkind_names[f]);
 		snprintf(label, sizeof label, "%s for %s", what, rl_fkind_names[f]);
@@ -871,10 +919,10 @@ static int load_patterns(loader *L, const yt_node *sec)
 			continue;
 		}
 		switch (p) {
-		case RADLOC_POLYNEUROPATHY: bad += check_keys(L, map, poly, 5, what); break;
-		case RADLOC_CAUDA_EQUINA: bad += check_keys(L, map, cauda, 3, what); break;
-		case RADLOC_MYELOPATHY: bad += check_keys(L, map, myelo, 3, what); break;
-		default: bad += check_keys(L, map, simple, 2, what); break;
+		case RADLOC_POLYNEUROPATHY: bad += check_keys(L, map, k, poly, 5, what); break;
+		case RADLOC_CAUDA_EQUINA: bad += check_keys(L, map, k, cauda, 3, what); break;
+		case RADLOC_MYELOPATHY: bad += check_keys(L, map, k, myelo, 3, what); break;
+		default: bad += check_keys(L, map, k, simple, 2, what); break;
 		}
 		if ((n = yt_get(map, "prior")) &&
 		    read_number(L, n, 0.0, 1.0, "prior", &P->prior[p]))
@@ -882,7 +930,7 @@ static int load_patterns(loader *L, const yt_node *sec)
 		if ((n = yt_get(map, "source")) && read_text(L, n, "source", &P->source[p]))
 			bad++;
 		if (p == RADLOC_POLYNEUROPATHY) {
-			if ((n = yt_get(map, "sensitivity")))
+			if ((n = key_of(map, "sensitivity")))
 				bad += read_kind_sens(L, n, "polyneuropathy sensitivity", P->poly_sens);
 			if ((n = yt_get(map, "gradient")) &&
 			    read_positive(L, n, "gradient", &P->poly_gradient))
@@ -928,30 +976,30 @@ static int load_patterns(loader *L, const yt_node *sec)
 			else
 				for (size_t j = 0; j < count; j++)
 					P->cauda_roots[shares[j].index] = shares[j].weight;
-		} else if (p == RADLOC_MYELOPATHY && (n = yt_get(map, "sensitivity"))) {
+		} else if (p == RADLOC_MYELOPATHY && (n = key_of(map, "sensitivity"))) {
 			bad += read_kind_sens(L, n, "myelopathy sensitivity", P->myelo_sens);
 		}
 	}
 	return bad;
 }
 
-static int load_examination(loader *L, const yt_node *sec)
+static int load_examination(loader *L, const yt_node *key)
 {
 	static const keyspec keys[] = {
 		{"unexamined_limb", 1}, {"midline_unilateral", 1}, {"source", 1},
 	};
 	radloc_rules *r = L->r;
-	const yt_node *n;
+	const yt_node *sec = key->value, *n;
 	int bad;
 
 	if (r->has_examination) {
-		at(L, sec, RADLOC_ERR_SCHEMA, "section 'examination' is defined twice");
+		at(L, key, RADLOC_ERR_SCHEMA, "section 'examination' is defined twice");
 		return 1;
 	}
 	r->has_examination = 1;
 	if (!is_map(L, sec, "examination"))
 		return 1;
-	bad = check_keys(L, sec, keys, 3, "examination");
+	bad = check_keys(L, sec, key, keys, 3, "examination");
 	if ((n = yt_get(sec, "unexamined_limb")) &&
 	    read_number(L, n, 0.0, 1.0, "unexamined_limb", &r->unexamined_limb))
 		bad++;
@@ -970,13 +1018,13 @@ static int load_entries(loader *L)
 
 	for (int kind = 0; kind < RADLOC_KIND_COUNT; kind++) {
 		for (size_t i = 0; i < L->counts[kind]; i++) {
-			const yt_node *map = L->entry_nodes[kind][i];
+			const yt_node *key = L->entry_nodes[kind][i];
 			L->d.file = L->entry_files[kind][i];
 			switch (kind) {
-			case RADLOC_ROOT: bad += load_root(L, i, map); break;
-			case RADLOC_NERVE: bad += load_nerve(L, i, map); break;
-			case RADLOC_SIGN: bad += load_sign(L, i, map); break;
-			default: bad += load_element(L, (radloc_kind)kind, i, map); break;
+			case RADLOC_ROOT: bad += load_root(L, i, key); break;
+			case RADLOC_NERVE: bad += load_nerve(L, i, key); break;
+			case RADLOC_SIGN: bad += load_sign(L, i, key); break;
+			default: bad += load_element(L, (radloc_kind)kind, i, key); break;
 			}
 		}
 	}
@@ -987,9 +1035,14 @@ static int load_entries(loader *L)
 		L->d.file = L->docs[f].file;
 		if ((sec = yt_get(root, "findings")))
 			bad += load_findings(L, sec);
-		if ((sec = yt_get(root, "patterns")))
-			bad += load_patterns(L, sec);
-		if ((sec = yt_get(root, "examination")))
+		if ((sec = key_of(root, "patterns"))) {
+			if (L->patterns_key == NULL) {
+				L->patterns_key = sec;
+				L->patterns_file = L->docs[f].file;
+			}
+			bad += load_patterns(L, sec->value);
+		}
+		if ((sec = key_of(root, "examination")))
 			bad += load_examination(L, sec);
 	}
 	return bad;
@@ -997,24 +1050,33 @@ static int load_entries(loader *L)
 
 /* ---- pass 3: the set as a whole ----------------------------------------------- */
 
-/* Mark everything nerve n reaches through its branches; a path that comes
- * back to a nerve already on it is a cycle. */
-static int cover_nerve(loader *L, size_t n, size_t from, unsigned char *on_path,
-                       int depth)
+/* Mark everything nerve n reaches through its branches; returns 1 if n
+ * reaches itself (n is its own branch). Each nerve is entered once per
+ * start, with covers as the visited mark and a stack of nerve_count + 1
+ * slots, so shared branches cost linear time, not one walk per path, and
+ * a long acyclic chain is not mistaken for a cycle. A nerve that merely
+ * leads into someone else's cycle is not itself on one. */
+static int cover_nerve(radloc_rules *r, size_t n, size_t *stack)
 {
-	rl_nerve *nerve = &L->r->nerves[from];
-	if (depth > RADLOC_MAX_DEPTH || on_path[from])
-		return -1;
-	on_path[from] = 1;
-	L->r->nerves[n].covers[from] = 1;
-	for (size_t b = 0; b < nerve->branch_count; b++) {
-		if (cover_nerve(L, n, (size_t)nerve->branches[b], on_path, depth + 1)) {
-			on_path[from] = 0;
-			return -1;
+	unsigned char *covers = r->nerves[n].covers;
+	size_t top = 0;
+	int cycle = 0;
+
+	covers[n] = 1;
+	stack[top++] = n;
+	while (top > 0) {
+		const rl_nerve *from = &r->nerves[stack[--top]];
+		for (size_t b = 0; b < from->branch_count; b++) {
+			size_t to = (size_t)from->branches[b];
+			if (to == n) {
+				cycle = 1;
+			} else if (!covers[to]) {
+				covers[to] = 1;
+				stack[top++] = to;
+			}
 		}
 	}
-	on_path[from] = 0;
-	return 0;
+	return cycle;
 }
 
 static int check_set(loader *L)
@@ -1045,9 +1107,11 @@ static int check_set(loader *L)
 		prior_sum += r->patterns.prior[p];
 	}
 	if (!bad && fabs(prior_sum - 1.0) > RADLOC_SUM_TOLERANCE) {
-		rl_report(&L->d, RADLOC_ERR_VALUE, 1, 1,
-		          "the pattern priors sum to %.4g, not 1 (tolerance 0.001)",
-		          prior_sum);
+		/* Point at the (first) patterns section, not the top of a file. */
+		L->d.file = L->patterns_file;
+		at(L, L->patterns_key, RADLOC_ERR_VALUE,
+		   "the pattern priors sum to %.4g, not 1 (tolerance 0.001)", prior_sum);
+		L->d.file = first_file;
 		bad++;
 	}
 	if (!r->has_examination) {
@@ -1058,35 +1122,37 @@ static int check_set(loader *L)
 	if (bad)
 		return bad;
 
-	/* Every root must supply something, or it can never be found. */
+	/* Every root must supply something, or it can never be found; a
+	 * weight of 0 supplies nothing either. */
 	for (size_t i = 0; i < r->root_count; i++) {
 		int used = 0;
 		for (int k = 0; k < RL_ELEMENT_KINDS && !used; k++)
 			for (size_t e = 0; e < r->element_count[k] && !used; e++)
 				for (size_t j = 0; j < r->elements[k][e].root_count; j++)
-					if (r->elements[k][e].roots[j].index == (int)i)
+					if (r->elements[k][e].roots[j].index == (int)i &&
+					    r->elements[k][e].roots[j].weight > 0.0)
 						used = 1;
 		if (!used) {
 			L->d.file = r->roots[i].e.file;
-			rl_report(&L->d, RADLOC_ERR_VALUE, r->roots[i].e.line, 1,
-			          "root '%s' supplies nothing: no region, movement or "
-			          "reflex names it", r->roots[i].e.id);
+			at(L, L->entry_nodes[RADLOC_ROOT][i], RADLOC_ERR_VALUE,
+			   "root '%s' supplies nothing: no region, movement or reflex "
+			   "gives it a weight above 0", r->roots[i].e.id);
 			bad++;
 		}
 	}
 	/* Nerve territories through branches. */
-	unsigned char *on_path = rl_arena_alloc(r->arena, r->nerve_count + 1);
-	if (on_path == NULL)
+	size_t *stack = rl_arena_alloc(r->arena, (r->nerve_count + 1) * sizeof *stack);
+	if (stack == NULL)
 		return bad + 1 + (nomem(L) != RADLOC_OK);
 	for (size_t n = 0; n < r->nerve_count; n++) {
 		r->nerves[n].covers = rl_arena_alloc(r->arena, r->nerve_count + 1);
 		if (r->nerves[n].covers == NULL)
 			return bad + 1 + (nomem(L) != RADLOC_OK);
-		if (cover_nerve(L, n, n, on_path, 0)) {
+		if (cover_nerve(r, n, stack)) {
 			L->d.file = r->nerves[n].e.file;
-			rl_report(&L->d, RADLOC_ERR_VALUE, r->nerves[n].e.line, 1,
-			          "nerve '%s' is its own branch (a cycle in 'branches')",
-			          r->nerves[n].e.id);
+			at(L, L->entry_nodes[RADLOC_NERVE][n], RADLOC_ERR_VALUE,
+			   "nerve '%s' is its own branch (a cycle in 'branches')",
+			   r->nerves[n].e.id);
 			bad++;
 		}
 	}

@@ -150,6 +150,16 @@ size_t rl_edit_distance(const char *a, const char *b, size_t cap)
 	return prev[lb];
 }
 
+/* How far apart, in value, the first characters that differ are. */
+static size_t char_gap(const char *a, const char *b)
+{
+	size_t i = 0;
+	while (a[i] && tolower((unsigned char)a[i]) == tolower((unsigned char)b[i]))
+		i++;
+	int ca = tolower((unsigned char)a[i]), cb = tolower((unsigned char)b[i]);
+	return (size_t)(ca > cb ? ca - cb : cb - ca);
+}
+
 const char *rl_nearest(const char *name, const char *const *candidates,
                        size_t count)
 {
@@ -160,7 +170,10 @@ const char *rl_nearest(const char *name, const char *const *candidates,
 
 	for (size_t i = 0; i < count; i++) {
 		size_t d = rl_edit_distance(name, candidates[i], cap);
-		if (d < best_d) {
+		/* On a tie prefer the nearer character: "L6" is a slip for
+		 * "L5" rather than "L4", "C9" for "C8" rather than "C7". */
+		if (d < best_d || (d == best_d && best &&
+		                   char_gap(name, candidates[i]) < char_gap(name, best))) {
 			best_d = d;
 			best = candidates[i];
 		}

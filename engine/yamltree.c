@@ -45,7 +45,10 @@ const char *yt_type_name(const yt_node *node)
 	switch (node->type) {
 	case YT_MAPPING: return "a mapping";
 	case YT_SEQUENCE: return "a list";
-	default: return "a value";
+	default:
+		/* "roots:" with nothing under it reads as an empty plain value;
+		 * "not a value" would puzzle the person who wrote nothing. */
+		return node->plain && node->length == 0 ? "empty" : "a value";
 	}
 }
 
@@ -204,7 +207,90 @@ static int add_scalar(builder *b, const yaml_event_t *ev)
 	return attach(b, n);
 }
 
-static void report_parser_error(builder *b, const yaml_parser_t *p)
+/* Offset of the first byte of data that does not start a valid UTF-8
+ * sequence (overlong forms, surrogates and code points past U+10FFFF
+ * included), or size if there is none. */
+static size_t first_bad_utf8(const char *data, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i = 0;
+
+	while (i < size) {
+		size_t n;
+		unsigned long cp, min;
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((s[i] & 0xE0) == 0xC0) {
+			n = 2; cp = s[i] & 0x1Fu; min = 0x80;
+		} else if ((s[i] & 0xF0) == 0xE0) {
+			n = 3; cp = s[i] & 0x0Fu; min = 0x800;
+		} else if ((s[i] & 0xF8) == 0xF0) {
+			n = 4; cp = s[i] & 0x07u; min = 0x10000;
+		} else {
+			return i;
+		}
+		if (size - i < n)
+			return i;
+		for (size_t k = 1; k < n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3Fu);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += n;
+	}
+	return size;
+}
+
+/* 1-based line and column (in characters, as libyaml counts them) of a
+ * byte offset into UTF-8 data. CR LF, CR and LF each end a line. */
+static void position_of(const char *data, size_t offset, unsigned long *line,
+                        unsigned long *column)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	unsigned long l = 1, c = 1;
+
+	for (size_t i = 0; i < offset; i++) {
+		if (s[i] == '\n' ||
+		    (s[i] == '\r' && (i + 1 == offset || s[i + 1] != '\n'))) {
+			l++;
+			c = 1;
+		} else if (s[i] != '\r' && (s[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*column = c;
+}
+
+/* A leading tab (after any spaces) on the line of a scanner error at that
+ * very tab: libyaml then says "found character that cannot start any
+ * token", which does not tell the person what to do. Returns the tab's
+ * 1-based column, or 0. */
+static unsigned long indenting_tab(const char *data, size_t size,
+                                   yaml_mark_t m)
+{
+	unsigned long l = 1;
+	size_t i = 0, spaces = 0;
+
+	while (i < size && l < line_of(m)) {
+		if (data[i++] == '\n')
+			l++;
+	}
+	while (i < size && data[i] == ' ') {
+		i++;
+		spaces++;
+	}
+	if (i < size && data[i] == '\t' && spaces == m.column)
+		return spaces + 1;
+	return 0;
+}
+
+static void report_parser_error(builder *b, const yaml_parser_t *p,
+                                const char *data, size_t size)
 {
 	if (p->error == YAML_MEMORY_ERROR) {
 		rl_report(b->d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
@@ -212,34 +298,45 @@ static void report_parser_error(builder *b, const yaml_parser_t *p)
 	}
 	const char *problem = p->problem ? p->problem : "malformed YAML";
 	yaml_mark_t m = p->problem_mark;
-	/* The reader reports byte offsets, not lines: say where as best we can. */
 	if (p->error == YAML_READER_ERROR) {
-		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(p->mark), col_of(p->mark),
-		          "%s (byte %lu)", problem, (unsigned long)p->problem_offset);
+		/* The reader gives a byte offset and no line: its mark is where
+		 * the scanner stood, often the start of the file. */
+		size_t offset = p->problem_offset;
+		unsigned long line, column;
+		if (p->encoding != YAML_UTF8_ENCODING || offset > size) {
+			rl_report(b->d, RADLOC_ERR_SYNTAX, 0, 0, "%s (offset %zu)",
+			          problem, offset);
+			return;
+		}
+		/* For a bad continuation byte libyaml names the byte after the
+		 * sequence's first one; the person needs the first one (a
+		 * Latin-1 'è' is the usual culprit). */
+		size_t bad = first_bad_utf8(data, size);
+		if (bad <= offset) {
+			position_of(data, bad, &line, &column);
+			rl_report(b->d, RADLOC_ERR_SYNTAX, line, column,
+			          "invalid UTF-8 (0x%02X at offset %zu); save the file "
+			          "as UTF-8", (unsigned)(unsigned char)data[bad], bad);
+			return;
+		}
+		position_of(data, offset, &line, &column);
+		rl_report(b->d, RADLOC_ERR_SYNTAX, line, column,
+		          "%s (0x%02X at offset %zu)", problem,
+		          (unsigned)p->problem_value, offset);
 		return;
 	}
-	if (p->context)
+	unsigned long tab = p->error == YAML_SCANNER_ERROR
+	                    ? indenting_tab(data, size, m) : 0;
+	if (tab)
+		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(m), tab,
+		          "tab used for indentation; indent with spaces");
+	else if (p->context)
 		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(m), col_of(m),
 		          "%s %s (line %lu, column %lu)", problem, p->context,
 		          line_of(p->context_mark), col_of(p->context_mark));
 	else
 		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(m), col_of(m), "%s",
 		          problem);
-}
-
-/* Tabs used for indentation make libyaml say "found character that cannot
- * start any token"; say what the person should do instead. */
-static int tab_indented(const char *data, size_t size, unsigned long line)
-{
-	unsigned long l = 1;
-	size_t i = 0;
-	while (i < size && l < line) {
-		if (data[i++] == '\n')
-			l++;
-	}
-	while (i < size && data[i] == ' ')
-		i++;
-	return i < size && data[i] == '\t';
 }
 
 radloc_status yt_read_buffer(const char *data, size_t size, long max_bytes,
@@ -272,12 +369,7 @@ radloc_status yt_read_buffer(const char *data, size_t size, long max_bytes,
 
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
-			report_parser_error(&b, &parser);
-			if (parser.error == YAML_SCANNER_ERROR &&
-			    tab_indented(data, size, line_of(parser.problem_mark)))
-				rl_report(d, RADLOC_ERR_SYNTAX,
-				          line_of(parser.problem_mark), 1,
-				          "tab used for indentation; indent with spaces");
+			report_parser_error(&b, &parser, data, size);
 			break;
 		}
 		int bad = 0;

@@ -1,0 +1,55 @@
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tests.h"
+
+const char *src_path(const char *relative)
+{
+	static char buf[4][4096];
+	static int slot;
+	const char *dir = getenv("RADLOC_SRCDIR");
+	char *out = buf[slot++ % 4];
+	snprintf(out, sizeof buf[0], "%s/%s", dir && *dir ? dir : ".", relative);
+	return out;
+}
+
+static radloc_rules *load_once(radloc_rules **cache, const char *relative)
+{
+	if (*cache == NULL &&
+	    radloc_rules_load(src_path(relative), NULL, NULL, cache) != RADLOC_OK) {
+		fprintf(stderr, "cannot load %s\n", relative);
+		exit(1);
+	}
+	return *cache;
+}
+
+static radloc_rules *shipped, *tiny;
+
+const radloc_rules *shipped_rules(void)
+{
+	return load_once(&shipped, "rules");
+}
+
+const radloc_rules *tiny_rules(void)
+{
+	return load_once(&tiny, "fixtures/rules/tiny");
+}
+
+int main(void)
+{
+	/* As the CLI does: the library never relies on GSL's aborting handler. */
+	gsl_set_error_handler_off();
+	SRunner *sr = srunner_create(suite_textutil());
+	srunner_add_suite(sr, suite_yamltree());
+	srunner_add_suite(sr, suite_rules());
+	srunner_add_suite(sr, suite_exam());
+	srunner_add_suite(sr, suite_model());
+	srunner_add_suite(sr, suite_score());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	radloc_rules_free(&shipped);
+	radloc_rules_free(&tiny);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,99 @@
+#include <locale.h>
+#include <string.h>
+
+#include "diag.h"
+#include "tests.h"
+#include "textutil.h"
+
+static const struct {
+	const char *text;
+	int ok;
+	double value;
+} numbers[] = {
+	{"0.70", 0, 0.70}, {"1", 0, 1.0}, {"-3", 0, -3.0}, {"1e-3", 0, 0.001},
+	{"2.5E2", 0, 250.0}, {"0.001", 0, 0.001}, {"000.5", 0, 0.5},
+	{".7", -1, 0}, {"7.", -1, 0}, {"0,7", -1, 0}, {"+1", -1, 0},
+	{"", -1, 0}, {"1e", -1, 0}, {"0x10", -1, 0}, {"nan", -1, 0},
+	{"inf", -1, 0}, {"1 ", -1, 0}, {"1e999", -1, 0},
+};
+
+START_TEST(parse_double_table)
+{
+	double v = -99.0;
+	int rc = rl_parse_double(numbers[_i].text, &v);
+	ck_assert_msg(rc == numbers[_i].ok, "'%s': rc %d", numbers[_i].text, rc);
+	if (rc == 0)
+		ck_assert_double_eq_tol(v, numbers[_i].value, 1e-15);
+}
+END_TEST
+
+/* A comma-decimal locale must change nothing: rule files are not locale
+ * text. The locale is made by `make check` (build/locale) when it can be. */
+START_TEST(parse_double_comma_locale)
+{
+	const char *names[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8"};
+	const char *got = NULL;
+	for (size_t i = 0; i < 3 && got == NULL; i++)
+		got = setlocale(LC_NUMERIC, names[i]);
+	double v = 0.0;
+	ck_assert_int_eq(rl_parse_double("0.75", &v), 0);
+	ck_assert_double_eq_tol(v, 0.75, 1e-15);
+	ck_assert_int_eq(rl_parse_double("0,75", &v), -1);
+	if (got)
+		ck_assert_str_eq(localeconv()->decimal_point, ",");
+	setlocale(LC_NUMERIC, "C");
+}
+END_TEST
+
+START_TEST(parse_long_ranges)
+{
+	long v;
+	ck_assert_int_eq(rl_parse_long("25", 1, 1000, &v), 0);
+	ck_assert_int_eq(v, 25);
+	ck_assert_int_eq(rl_parse_long("0", 1, 1000, &v), 1);
+	ck_assert_int_eq(rl_parse_long("4.5", 0, 5, &v), -1);
+	ck_assert_int_eq(rl_parse_long("99999999999999999999", 0, 5, &v), 1);
+	ck_assert_int_eq(rl_parse_long("-1", 0, 5, &v), 1);
+	ck_assert_int_eq(rl_parse_long("five", 0, 5, &v), -1);
+}
+END_TEST
+
+START_TEST(nearest_names)
+{
+	const char *regions[] = {"dorsum_foot", "lateral_foot", "sole", "great_toe"};
+	ck_assert_str_eq(rl_nearest("dorsal_foot", regions, 4), "dorsum_foot");
+	ck_assert_str_eq(rl_nearest("lateral_fot", regions, 4), "lateral_foot");
+	ck_assert_str_eq(rl_nearest("Sole", regions, 4), "sole");
+	ck_assert_ptr_null(rl_nearest("elbow", regions, 4));
+	const char *roots[] = {"L4", "L5", "S1"};
+	ck_assert_str_eq(rl_nearest("l5", roots, 3), "L5");
+	ck_assert_uint_eq(rl_edit_distance("ab", "ba", 5), 1);
+}
+END_TEST
+
+START_TEST(printable_escapes)
+{
+	char buf[RL_PRINTABLE_SIZE];
+	ck_assert_str_eq(rl_printable(buf, sizeof buf, "a\tb"), "a\\x09b");
+	ck_assert_str_eq(rl_printable(buf, sizeof buf, "\xff" "x"), "\\xFFx");
+	ck_assert_str_eq(rl_printable(buf, sizeof buf, "Lasègue"), "Lasègue");
+	char longer[100];
+	memset(longer, 'x', 99);
+	longer[99] = '\0';
+	ck_assert_uint_eq(strlen(rl_printable(buf, sizeof buf, longer)), 51);
+}
+END_TEST
+
+Suite *suite_textutil(void)
+{
+	Suite *s = suite_create("textutil");
+	TCase *tc = tcase_create("core");
+	tcase_add_loop_test(tc, parse_double_table, 0,
+	                    (int)(sizeof numbers / sizeof numbers[0]));
+	tcase_add_test(tc, parse_double_comma_locale);
+	tcase_add_test(tc, parse_long_ranges);
+	tcase_add_test(tc, nearest_names);
+	tcase_add_test(tc, printable_escapes);
+	suite_add_tcase(s, tc);
+	return s;
+}
