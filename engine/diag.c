@@ -14,6 +14,7 @@ void rl_diag_init(rl_diagctx *d, radloc_diag_fn *fn, void *user,
 	d->file = file ? file : "<input>";
 	d->first = RADLOC_OK;
 	d->count = 0;
+	d->line_offset = 0;
 }
 
 radloc_status rl_report(rl_diagctx *d, radloc_status status,
@@ -25,13 +26,23 @@ radloc_status rl_report(rl_diagctx *d, radloc_status status,
 
 	if (d->first == RADLOC_OK)
 		d->first = status;
-	/* Past the cap, keep the status but stop flooding the caller. */
-	if (d->count++ >= RADLOC_MAX_DIAGNOSTICS || d->fn == NULL)
+	/* Past the cap, keep the status but stop flooding the caller; say so
+	 * once, so that nobody takes the list for complete. */
+	if (d->fn == NULL || d->count > RADLOC_MAX_DIAGNOSTICS) {
+		d->count++;
 		return status;
+	}
+	if (d->count++ == RADLOC_MAX_DIAGNOSTICS) {
+		radloc_diag stop = {status, d->file, 0, 0,
+		                    "too many problems; stopping the list here"};
+		d->fn(&stop, d->user);
+		return status;
+	}
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
-	radloc_diag diag = {status, d->file, line, column, message};
+	radloc_diag diag = {status, d->file, line ? line + d->line_offset : 0,
+	                    column, message};
 	d->fn(&diag, d->user);
 	return status;
 }

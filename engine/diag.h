@@ -12,6 +12,7 @@ typedef struct rl_diagctx {
 	const char *file;     /* name shown in messages */
 	radloc_status first;  /* status of the first problem, RADLOC_OK if none */
 	unsigned count;       /* problems reported */
+	unsigned long line_offset; /* added to every line: one exam of a stream */
 } rl_diagctx;
 
 void rl_diag_init(rl_diagctx *d, radloc_diag_fn *fn, void *user,

@@ -29,6 +29,10 @@
 /* Ids (root, region, ...) are short clinical names. */
 #define RADLOC_MAX_ID_BYTES 64
 
+/* An exam's id: bed numbers, record ids and dates fit in 256 bytes; a
+ * longer one is more likely an exam pasted into the wrong field. */
+#define RADLOC_MAX_ID_TEXT 256
+
 /* Findings in one exam: a complete neurological exam of four limbs is
  * about 150 findings; 1 000 bounds scoring time per exam. */
 #define RADLOC_MAX_FINDINGS 1000

@@ -675,10 +675,16 @@ static int load_sign(loader *L, size_t i, const yt_node *key)
 		         show(buf, k->text));
 		long root = rl_rules_index(L->r, RADLOC_ROOT, k->text);
 		long nerve = rl_rules_index(L->r, RADLOC_NERVE, k->text);
+		/* Only the patterns that are not made of roots or nerves: a sign
+		 * names a root or nerve directly, and "normal" is the background
+		 * that specificity already gives. */
+		static const radloc_pattern sign_patterns[] = {
+			RADLOC_POLYNEUROPATHY, RADLOC_CAUDA_EQUINA, RADLOC_MYELOPATHY,
+		};
 		int pattern = -1;
-		for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
-			if (strcmp(k->text, radloc_pattern_name((radloc_pattern)p)) == 0)
-				pattern = p;
+		for (int p = 0; p < 3; p++)
+			if (strcmp(k->text, radloc_pattern_name(sign_patterns[p])) == 0)
+				pattern = (int)sign_patterns[p];
 		if (root < 0 && nerve < 0 && pattern < 0) {
 			/* Suggest from roots, nerves and patterns together. */
 			const char *pool[2 * RADLOC_MAX_IDS + RADLOC_PATTERN_COUNT];
@@ -687,8 +693,8 @@ static int load_sign(loader *L, size_t i, const yt_node *key)
 				pool[m++] = L->r->ids[RADLOC_ROOT][j];
 			for (size_t j = 0; j < L->counts[RADLOC_NERVE]; j++)
 				pool[m++] = L->r->ids[RADLOC_NERVE][j];
-			for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
-				pool[m++] = radloc_pattern_name((radloc_pattern)p);
+			for (int p = 0; p < 3; p++)
+				pool[m++] = radloc_pattern_name(sign_patterns[p]);
 			const char *near = rl_nearest(k->text, pool, m);
 			char hint[160] = "";
 			if (near)

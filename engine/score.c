@@ -311,15 +311,21 @@ static void draw_params(rl_scoring *s, gsl_rng *rng, rl_params *p)
 				memcpy(fw->w, s->fw[same].w, r->root_count * sizeof *fw->w);
 				continue;
 			}
+			/* A weight of 0 stays 0: the Dirichlet needs positive parameters. */
+			size_t k = 0;
+			int index[RADLOC_MAX_SUPPLY];
 			for (size_t j = 0; j < el->root_count; j++)
-				alpha[j] = el->concentration * el->roots[j].weight;
-			if (el->root_count > 1)
-				gsl_ran_dirichlet(rng, el->root_count, alpha, theta);
+				if (el->roots[j].weight > 0.0) {
+					alpha[k] = el->concentration * el->roots[j].weight;
+					index[k++] = el->roots[j].index;
+				}
+			if (k > 1)
+				gsl_ran_dirichlet(rng, k, alpha, theta);
 			else
 				theta[0] = 1.0;
 			memset(fw->w, 0, r->root_count * sizeof *fw->w);
-			for (size_t j = 0; j < el->root_count; j++)
-				fw->w[el->roots[j].index] = theta[j];
+			for (size_t j = 0; j < k; j++)
+				fw->w[index[j]] = theta[j];
 		} else {
 			if (same != f) {
 				memcpy(fw->ssens, s->fw[same].ssens, sign_width * sizeof *fw->ssens);

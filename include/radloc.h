@@ -222,6 +222,20 @@ radloc_status radloc_exam_add_pain(radloc_exam *exam, const char *region,
 /* Findings as added (a bilateral finding counts once). */
 size_t radloc_exam_count(const radloc_exam *exam);
 
+/* Parse an exam written to the contract (docs/exam-format.md), YAML or
+ * JSON, checked against the rule set. Every problem is reported through
+ * diag as FILE:LINE:COLUMN: message (name is the FILE); the first
+ * problem's status is returned and *out is set only on RADLOC_OK.
+ * first_line numbers the buffer's first line (1 for a whole file; the
+ * line in the stream for one exam of a batch). */
+radloc_status radloc_exam_parse(const radloc_rules *rules, const char *data,
+                                size_t size, const char *name,
+                                unsigned long first_line, radloc_diag_fn *diag,
+                                void *user, radloc_exam **out);
+radloc_status radloc_exam_parse_file(const radloc_rules *rules,
+                                     const char *path, radloc_diag_fn *diag,
+                                     void *user, radloc_exam **out);
+
 /* ---- Scoring ------------------------------------------------------------- */
 typedef struct radloc_scorer radloc_scorer;
 typedef struct radloc_result radloc_result;

@@ -1,0 +1,476 @@
+/* Reading an exam written to the contract (docs/exam-format.md) into a
+ * radloc_exam. Every problem is reported at its place, naming the bad key
+ * or value, the allowed words or range, or the nearest valid id; parsing
+ * goes on after a bad finding so one run shows them all. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "exam_impl.h"
+#include "radloc_limits.h"
+#include "textutil.h"
+#include "yamltree.h"
+
+typedef struct parser {
+	const radloc_rules *r;
+	radloc_exam *exam;
+	rl_diagctx d;
+	int ninds;            /* reflex_scale: ninds */
+} parser;
+
+static void at(parser *P, const yt_node *n, radloc_status status,
+               const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+static void at(parser *P, const yt_node *n, radloc_status status,
+               const char *fmt, ...)
+{
+	char buf[RADLOC_MAX_MESSAGE_BYTES];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	rl_report(&P->d, status, n->line, n->column, "%s", buf);
+}
+
+static const char *show(char *buf, const char *text)
+{
+	return rl_printable(buf, RL_PRINTABLE_SIZE, text);
+}
+
+/* The word at n, if it is one of words[]; else report and return -1. */
+static int word(parser *P, const yt_node *n, const char *what,
+                const char *const *words, int count, const char *allowed)
+{
+	char buf[RL_PRINTABLE_SIZE];
+	if (n->type == YT_SCALAR)
+		for (int i = 0; i < count; i++)
+			if (strcmp(n->text, words[i]) == 0)
+				return i;
+	if (n->type != YT_SCALAR) {
+		at(P, n, RADLOC_ERR_SCHEMA, "%s must be one of %s, not %s", what, allowed,
+		   yt_type_name(n));
+		return -1;
+	}
+	const char *near = rl_nearest(n->text, words, (size_t)count);
+	if (near)
+		at(P, n, RADLOC_ERR_VALUE, "%s '%s' is not one of %s; did you mean '%s'?",
+		   what, show(buf, n->text), allowed, near);
+	else
+		at(P, n, RADLOC_ERR_VALUE, "%s '%s' is not one of %s", what,
+		   show(buf, n->text), allowed);
+	return -1;
+}
+
+/* ---- the finding kinds ------------------------------------------------------ */
+
+typedef struct kind_spec {
+	const char *section;   /* key in the exam */
+	const char *id_key;    /* region, movement, reflex, sign */
+	const char *value_key; /* status, grade, result; NULL for pain */
+	int fkind;
+	radloc_kind table;
+} kind_spec;
+
+static const kind_spec kinds[] = {
+	{"sensory", "region", "status", RL_SENSORY, RADLOC_REGION},
+	{"motor", "movement", "grade", RL_MOTOR, RADLOC_MOVEMENT},
+	{"reflex", "reflex", "grade", RL_REFLEX, RADLOC_REFLEX},
+	{"signs", "sign", "result", RL_SIGNKIND, RADLOC_SIGN},
+	{"pain", "region", NULL, RL_PAIN, RADLOC_REGION},
+};
+#define KIND_COUNT 5
+
+static const char *const top_keys[] = {
+	"id", "sensory", "motor", "reflex", "signs", "pain", "reflex_scale",
+};
+#define TOP_KEY_COUNT 7
+
+/* Names clinicians also write (docs/exam-format.md lists them). */
+static const struct {
+	radloc_kind table;
+	const char *alias, *id;
+} aliases[] = {
+	{RADLOC_REFLEX, "knee", "patellar"},
+	{RADLOC_REFLEX, "achilles", "ankle"},
+};
+
+static int find_id(parser *P, const yt_node *n, const kind_spec *k)
+{
+	char buf[RL_PRINTABLE_SIZE];
+	if (n->type != YT_SCALAR) {
+		at(P, n, RADLOC_ERR_SCHEMA, "%s must be a name, not %s", k->id_key,
+		   yt_type_name(n));
+		return -1;
+	}
+	long i = radloc_rules_find(P->r, k->table, n->text);
+	for (size_t a = 0; i < 0 && a < sizeof aliases / sizeof aliases[0]; a++)
+		if (aliases[a].table == k->table && strcmp(aliases[a].alias, n->text) == 0)
+			i = radloc_rules_find(P->r, k->table, aliases[a].id);
+	if (i >= 0)
+		return (int)i;
+	const char *near = radloc_rules_nearest(P->r, k->table, n->text);
+	if (near)
+		at(P, n, RADLOC_ERR_REFERENCE, "unknown %s '%s'; did you mean '%s'?",
+		   k->id_key, show(buf, n->text), near);
+	else
+		at(P, n, RADLOC_ERR_REFERENCE,
+		   "unknown %s '%s' (radloc rules list %s shows them all)", k->id_key,
+		   show(buf, n->text), k->id_key);
+	return -1;
+}
+
+static const char *const side_words[] = {"midline", "left", "right", "bilateral"};
+
+static const char *const status_words[] = {
+	"normal", "reduced", "absent", "increased", "NT", "impaired",
+	"0", "1", "2",
+};
+static const int status_outcome[] = {0, 1, 2, 3, -1, 1, 2, 1, 0};
+
+static const char *const modality_words[] = {
+	"light_touch", "pin_prick", "vibration", "proprioception", "temperature",
+};
+
+static const char *const result_words[] = {"negative", "positive", "NT"};
+
+/* A grade on a 0..max scale: an integer, "N+" (reflexes), "4-"/"4+"
+ * (motor, as clinics write them), or NT. Sets *nt; returns the grade or
+ * -1 after reporting. */
+static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
+                 char *text, size_t size)
+{
+	char buf[RL_PRINTABLE_SIZE];
+	int max = k->fkind == RL_MOTOR ? 5 : 4;
+	const char *scale = k->fkind == RL_MOTOR
+		? "an MRC grade 0..5 (or NT)"
+		: P->ninds ? "a reflex grade 0..4 on the NINDS scale (or NT)"
+		           : "a reflex grade 0..4 on the bedside 0-4+ scale (or NT)";
+	long g;
+
+	*nt = 0;
+	if (n->type != YT_SCALAR) {
+		at(P, n, RADLOC_ERR_SCHEMA, "grade must be %s, not %s", scale, yt_type_name(n));
+		return -1;
+	}
+	snprintf(text, size, "%s", n->text);
+	if (strcmp(n->text, "NT") == 0) {
+		*nt = 1;
+		return 0;
+	}
+	char digits[8];
+	size_t len = n->length;
+	if (len >= 2 && len < sizeof digits) {
+		char last = n->text[len - 1];
+		/* "2+" on the reflex scale; "4-"/"4+" in MRC practice: the digit. */
+		if ((k->fkind == RL_REFLEX && last == '+') ||
+		    (k->fkind == RL_MOTOR && (last == '+' || last == '-') && len == 2 &&
+		     n->text[0] == '4')) {
+			memcpy(digits, n->text, len - 1);
+			digits[len - 1] = '\0';
+			if (rl_parse_long(digits, 0, max, &g) == 0)
+				return (int)g;
+		}
+	}
+	int rc = rl_parse_long(n->text, 0, max, &g);
+	if (rc == 0)
+		return (int)g;
+	double d;
+	if (rc == 1 || (rl_parse_double(n->text, &d) == 0 && (d < 0 || d > max)))
+		at(P, n, RADLOC_ERR_VALUE, "grade %s is outside %s", show(buf, n->text), scale);
+	else if (rl_parse_double(n->text, &d) == 0)
+		at(P, n, RADLOC_ERR_VALUE, "grade %s is not a whole number: it must be %s",
+		   show(buf, n->text), scale);
+	else
+		at(P, n, RADLOC_ERR_VALUE, "grade '%s' is not %s", show(buf, n->text), scale);
+	return -1;
+}
+
+static void finding(parser *P, const yt_node *item, const kind_spec *k)
+{
+	char buf[RL_PRINTABLE_SIZE], what[96], grade_text[16] = "";
+	const char *keys[4] = {k->id_key, "side", k->value_key ? k->value_key : "", NULL};
+	size_t nkeys = k->value_key ? 3 : 2;
+	int bad = 0;
+
+	if (k->fkind == RL_SENSORY)
+		keys[nkeys++] = "modality";
+	if (item->type != YT_MAPPING) {
+		at(P, item, RADLOC_ERR_SCHEMA,
+		   "each %s finding must be a mapping like {%s: ..., side: ...%s}, not %s",
+		   k->section, k->id_key, k->value_key ? ", ..." : "", yt_type_name(item));
+		return;
+	}
+	for (const yt_node *key = item->first; key; key = key->next) {
+		size_t i;
+		for (i = 0; i < nkeys && strcmp(key->text, keys[i]); i++)
+			;
+		if (i < nkeys)
+			continue;
+		const char *near = rl_nearest(key->text, keys, nkeys);
+		if (near)
+			at(P, key, RADLOC_ERR_SCHEMA, "unknown key '%s' in a %s finding; did you mean '%s'?",
+			   show(buf, key->text), k->section, near);
+		else
+			at(P, key, RADLOC_ERR_SCHEMA, "unknown key '%s' in a %s finding (allowed: %s, side%s%s%s)",
+			   show(buf, key->text), k->section, k->id_key, k->value_key ? ", " : "",
+			   k->value_key ? k->value_key : "", k->fkind == RL_SENSORY ? ", modality" : "");
+		bad++;
+	}
+	const yt_node *idn = yt_get(item, k->id_key);
+	const yt_node *siden = yt_get(item, "side");
+	const yt_node *valn = k->value_key ? yt_get(item, k->value_key) : NULL;
+	if (idn == NULL) {
+		at(P, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", k->section, k->id_key);
+		return;
+	}
+	if (k->value_key && valn == NULL) {
+		at(P, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", k->section, k->value_key);
+		bad++;
+	}
+	int element = find_id(P, idn, k);
+	if (element < 0 || bad)
+		return;
+	int limb = k->table == RADLOC_SIGN ? P->r->signs[element].limb
+	           : P->r->elements[k->table - RADLOC_REGION][element].limb;
+	radloc_side side = RADLOC_MIDLINE;
+	if (siden) {
+		int s = word(P, siden, "side", side_words, 4, "left, right, bilateral, midline");
+		if (s < 0)
+			return;
+		side = (radloc_side)s;
+	}
+	snprintf(what, sizeof what, "%s %s", k->id_key, idn->text);
+	if (limb == RL_MIDLINE && side != RADLOC_MIDLINE) {
+		at(P, siden, RADLOC_ERR_VALUE, "%s '%s' is midline: give no side (or side: midline), not '%s'",
+		   k->id_key, show(buf, idn->text), siden->text);
+		return;
+	}
+	if (limb != RL_MIDLINE && side == RADLOC_MIDLINE) {
+		at(P, siden ? siden : item, RADLOC_ERR_VALUE,
+		   "%s '%s' needs a side: left, right or bilateral", k->id_key,
+		   show(buf, idn->text));
+		return;
+	}
+	int outcome = 1, nt = 0, modality = 0;
+	switch (k->fkind) {
+	case RL_SENSORY: {
+		int s = word(P, valn, "status", status_words, 9,
+		             "normal, reduced, absent, increased, NT (or ISNCSCI 0, 1, 2)");
+		if (s < 0)
+			return;
+		nt = status_outcome[s] < 0;
+		outcome = nt ? 0 : status_outcome[s];
+		const yt_node *m = yt_get(item, "modality");
+		if (m) {
+			int mi = word(P, m, "modality", modality_words, 5,
+			              "light_touch, pin_prick, vibration, proprioception, temperature");
+			if (mi < 0)
+				return;
+			modality = mi + 1;
+		}
+		break;
+	}
+	case RL_MOTOR: {
+		int g = grade(P, valn, k, &nt, grade_text, sizeof grade_text);
+		if (g < 0)
+			return;
+		outcome = nt ? 0 : 5 - g;
+		break;
+	}
+	case RL_REFLEX: {
+		int g = grade(P, valn, k, &nt, grade_text, sizeof grade_text);
+		if (g < 0)
+			return;
+		/* NINDS: 2 and 3 are both normal (lower and upper half). */
+		static const int bedside[5] = {2, 1, 0, RL_BRISK, RL_BRISK + 1};
+		static const int ninds[5] = {2, 1, 0, 0, RL_BRISK + 1};
+		outcome = nt ? 0 : (P->ninds ? ninds : bedside)[g];
+		break;
+	}
+	case RL_SIGNKIND: {
+		int s = word(P, valn, "result", result_words, 3, "positive, negative, NT");
+		if (s < 0)
+			return;
+		nt = s == 2;
+		outcome = nt ? 0 : s;
+		break;
+	}
+	default:
+		break;
+	}
+	const char *why = NULL;
+	radloc_status st = rl_exam_add(P->exam, k->fkind, k->table, element, side,
+	                               outcome, nt, modality,
+	                               grade_text[0] ? grade_text : NULL, idn->line,
+	                               idn->column, &why);
+	if (st == RADLOC_ERR_VALUE && why && strstr(why, "already recorded")) {
+		/* Name where the first one was. */
+		unsigned long first = 0;
+		for (size_t i = 0; i < P->exam->count; i++) {
+			const rl_finding *f = &P->exam->findings[i];
+			if (f->fkind == k->fkind && f->element == element &&
+			    (f->side == side || side == RADLOC_BILATERAL ||
+			     (side != RADLOC_MIDLINE && f->side == RADLOC_MIDLINE))) {
+				first = f->line;
+				break;
+			}
+		}
+		at(P, idn, st, "%s %s%s%s is recorded twice (first at line %lu): "
+		   "record each finding once", k->section, show(buf, idn->text),
+		   side == RADLOC_MIDLINE ? "" : " ",
+		   side == RADLOC_MIDLINE ? "" : side_words[side],
+		   first + P->d.line_offset);
+	} else if (st != RADLOC_OK) {
+		at(P, idn, st, "%s", why ? why : radloc_strerror(st));
+	}
+}
+
+static void section(parser *P, const yt_node *key, const kind_spec *k)
+{
+	const yt_node *list = key->value;
+	if (list->type == YT_SCALAR && list->plain &&
+	    (list->length == 0 || strcmp(list->text, "null") == 0 ||
+	     strcmp(list->text, "~") == 0))
+		return; /* "sensory:" with nothing under it: an empty section */
+	if (list->type != YT_SEQUENCE) {
+		at(P, list, RADLOC_ERR_SCHEMA, "'%s' must be a list of findings, not %s",
+		   k->section, yt_type_name(list));
+		return;
+	}
+	for (const yt_node *item = list->first; item; item = item->next)
+		finding(P, item, k);
+}
+
+static radloc_status parse_tree(parser *P, const yt_node *root)
+{
+	char buf[RL_PRINTABLE_SIZE];
+	if (root->type != YT_MAPPING) {
+		at(P, root, RADLOC_ERR_SCHEMA,
+		   "an exam must be a mapping (id, sensory, motor, reflex, signs, pain), not %s",
+		   yt_type_name(root));
+		return P->d.first;
+	}
+	for (const yt_node *key = root->first; key; key = key->next) {
+		size_t i;
+		for (i = 0; i < TOP_KEY_COUNT && strcmp(key->text, top_keys[i]); i++)
+			;
+		if (i == TOP_KEY_COUNT) {
+			const char *near = rl_nearest(key->text, top_keys, TOP_KEY_COUNT);
+			if (near)
+				at(P, key, RADLOC_ERR_SCHEMA, "unknown key '%s'; did you mean '%s'?",
+				   show(buf, key->text), near);
+			else
+				at(P, key, RADLOC_ERR_SCHEMA,
+				   "unknown key '%s' (allowed: id, sensory, motor, reflex, signs, "
+				   "pain, reflex_scale)", show(buf, key->text));
+		}
+	}
+	const yt_node *scale = yt_get(root, "reflex_scale");
+	if (scale) {
+		static const char *const scales[] = {"bedside", "ninds"};
+		int s = word(P, scale, "reflex_scale", scales, 2, "bedside, ninds");
+		P->ninds = s == 1;
+	}
+	const yt_node *id = yt_get(root, "id");
+	if (id) {
+		if (id->type != YT_SCALAR)
+			at(P, id, RADLOC_ERR_SCHEMA, "id must be text, not %s", yt_type_name(id));
+		else if (id->length > RADLOC_MAX_ID_TEXT)
+			at(P, id, RADLOC_ERR_LIMIT, "id is %zu bytes, longer than the limit of %d",
+			   id->length, RADLOC_MAX_ID_TEXT);
+		else if (radloc_exam_set_id(P->exam, id->text) != RADLOC_OK)
+			at(P, id, RADLOC_ERR_NOMEM, "out of memory");
+	}
+	for (const yt_node *key = root->first; key; key = key->next)
+		for (int k = 0; k < KIND_COUNT; k++)
+			if (strcmp(key->text, kinds[k].section) == 0)
+				section(P, key, &kinds[k]);
+	if (P->d.count == 0) {
+		size_t usable = 0;
+		for (size_t i = 0; i < P->exam->count; i++)
+			usable += !P->exam->findings[i].nt;
+		if (P->exam->count == 0)
+			at(P, root, RADLOC_ERR_EMPTY,
+			   "the exam has no findings: nothing to localise");
+		else if (usable == 0)
+			at(P, root, RADLOC_ERR_EMPTY,
+			   "every finding is NT (not testable): nothing to localise");
+	}
+	return P->d.first;
+}
+
+radloc_status radloc_exam_parse(const radloc_rules *rules, const char *data,
+                                size_t size, const char *name,
+                                unsigned long first_line, radloc_diag_fn *diag,
+                                void *user, radloc_exam **out)
+{
+	parser P;
+	yt_doc *doc = NULL;
+	radloc_status status;
+
+	if (rules == NULL || out == NULL || (data == NULL && size > 0))
+		return RADLOC_ERR_ARGUMENT;
+	*out = NULL;
+	memset(&P, 0, sizeof P);
+	P.r = rules;
+	rl_diag_init(&P.d, diag, user, name ? name : "<exam>");
+	P.d.line_offset = first_line > 0 ? first_line - 1 : 0;
+	status = yt_read_buffer(data ? data : "", size, RADLOC_MAX_EXAM_BYTES, &P.d, &doc);
+	if (status != RADLOC_OK)
+		return status;
+	P.exam = radloc_exam_new(rules);
+	if (P.exam == NULL) {
+		yt_free(&doc);
+		return rl_report(&P.d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+	}
+	status = parse_tree(&P, yt_root(doc));
+	yt_free(&doc);
+	if (status != RADLOC_OK) {
+		radloc_exam_free(&P.exam);
+		return status;
+	}
+	*out = P.exam;
+	return RADLOC_OK;
+}
+
+radloc_status radloc_exam_parse_file(const radloc_rules *rules,
+                                     const char *path, radloc_diag_fn *diag,
+                                     void *user, radloc_exam **out)
+{
+	rl_diagctx d;
+	yt_doc *doc = NULL;
+
+	if (rules == NULL || path == NULL || out == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	*out = NULL;
+	rl_diag_init(&d, diag, user, path);
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return rl_report(&d, RADLOC_ERR_IO, 0, 0, "cannot open: no such file or not readable");
+	char *data = malloc(RADLOC_MAX_EXAM_BYTES + 1);
+	if (data == NULL) {
+		fclose(f);
+		return rl_report(&d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+	}
+	size_t n = fread(data, 1, RADLOC_MAX_EXAM_BYTES + 1, f);
+	int err = ferror(f);
+	fclose(f);
+	radloc_status status;
+	if (err)
+		status = rl_report(&d, RADLOC_ERR_IO, 0, 0, "cannot read the file");
+	else if (n > RADLOC_MAX_EXAM_BYTES)
+		status = rl_report(&d, RADLOC_ERR_LIMIT, 1, 1,
+		                   "exam is more than the limit of %ld bytes",
+		                   (long)RADLOC_MAX_EXAM_BYTES);
+	else
+		status = radloc_exam_parse(rules, data, n, path, 1, diag, user, out);
+	(void)doc;
+	free(data);
+	return status;
+}
