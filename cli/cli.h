@@ -27,5 +27,16 @@ int cli_load_rules(const char *option, radloc_rules **out);
 
 int cmd_rules(int argc, char **argv);
 void help_rules(FILE *out);
+int cmd_score(int argc, char **argv);
+void help_score(FILE *out);
+int cmd_batch(int argc, char **argv);
+void help_batch(FILE *out);
+int cmd_map(int argc, char **argv);
+void help_map(FILE *out);
+
+/* Read a whole exam file ("-" = standard input) and parse it; prints
+ * problems as FILE:LINE:COLUMN: message. Returns an exit code. */
+int cli_read_exam(const radloc_rules *rules, const char *path,
+                  radloc_exam **out);
 
 #endif

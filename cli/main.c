@@ -13,6 +13,8 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+	{"score", "score one exam: ranking, reasons, red flags", cmd_score, help_score},
+	{"batch", "score a stream of exams (JSON Lines in and out)", cmd_batch, help_batch},
 	{"rules", "validate, show and list the rule set", cmd_rules, help_rules},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -246,3 +246,13 @@ double radloc_rules_sign_pattern(const radloc_rules *r, const char *sign,
 		return 0.0;
 	return r->signs[i].pattern_sens[pattern];
 }
+
+double radloc_rules_extent_threshold(const radloc_rules *r, const char *extent)
+{
+	if (r == NULL || extent == NULL)
+		return -1.0;
+	for (size_t i = 0; i < r->patterns.extent_count; i++)
+		if (strcmp(r->patterns.extents[i].name, extent) == 0)
+			return r->patterns.extents[i].threshold;
+	return -1.0;
+}

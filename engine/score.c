@@ -454,6 +454,7 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 		out->pattern = hyp->pattern;
 		out->side = hyp->side;
 		out->probability = out->lower = out->upper = s->hyp_post[h];
+		out->prior = hyp->prior;
 		if (hyp->root_count > 0) {
 			out->kind = "root";
 			out->root_count = (size_t)hyp->root_count;

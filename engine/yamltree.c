@@ -325,6 +325,21 @@ static void report_parser_error(builder *b, const yaml_parser_t *p,
 		          (unsigned)p->problem_value, offset);
 		return;
 	}
+	/* At the end of the input libyaml starts a new line that is not in
+	 * the file: report the end of the last real line instead. */
+	unsigned long lines = 1, last_len = 0;
+	for (size_t i = 0; i < size; i++) {
+		if (data[i] == '\n' && i + 1 < size) {
+			lines++;
+			last_len = 0;
+		} else if (data[i] != '\n' && data[i] != '\r') {
+			last_len++;
+		}
+	}
+	if (line_of(m) > lines) {
+		m.line = lines - 1;
+		m.column = last_len;
+	}
 	unsigned long tab = p->error == YAML_SCANNER_ERROR
 	                    ? indenting_tab(data, size, m) : 0;
 	if (tab)
@@ -333,7 +348,8 @@ static void report_parser_error(builder *b, const yaml_parser_t *p,
 	else if (p->context)
 		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(m), col_of(m),
 		          "%s %s (line %lu, column %lu)", problem, p->context,
-		          line_of(p->context_mark), col_of(p->context_mark));
+		          line_of(p->context_mark) + b->d->line_offset,
+		          col_of(p->context_mark));
 	else
 		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(m), col_of(m), "%s",
 		          problem);

@@ -153,6 +153,12 @@ radloc_status radloc_rules_info(const radloc_rules *rules, radloc_kind kind,
 double radloc_rules_sign_pattern(const radloc_rules *rules, const char *sign,
                                  int pattern);
 
+/* The distal_rank threshold of a polyneuropathy extent ("ankle", ...), or
+ * -1 if the rule set has no such extent. Elements whose distal_rank is at
+ * or above it are within the extent. */
+double radloc_rules_extent_threshold(const radloc_rules *rules,
+                                     const char *extent);
+
 /* ---- Exams --------------------------------------------------------------- */
 typedef struct radloc_exam radloc_exam;
 
@@ -296,6 +302,7 @@ typedef struct radloc_hypothesis {
 	const char *nerve;        /* nerve id, for kind "nerve" */
 	radloc_side side;         /* RADLOC_MIDLINE for bilateral patterns */
 	const char *extent;       /* polyneuropathy: most likely extent, else NULL */
+	double prior;             /* prior from the rules (before any finding) */
 	double probability;       /* posterior; sums to 1 over all hypotheses */
 	double lower, upper;      /* credible interval; both = probability when draws = 0 */
 } radloc_hypothesis;
@@ -349,6 +356,25 @@ const char *radloc_result_warning(const radloc_result *result, size_t i);
  * probability under the leader, and its standardised surprise (z) given
  * what that hypothesis predicts for the same findings. */
 double radloc_result_surprise(const radloc_result *result);
+
+/* The result as the contract's JSON object (docs/exam-format.md section
+ * 3). indent 0 gives one line (JSON Lines), > 0 that many spaces per
+ * level. *out is NUL-terminated and the caller frees it with free(). */
+radloc_status radloc_result_json(const radloc_result *result, int indent,
+                                 char **out);
+
+/* A batch line for an exam that could not be scored:
+ * {"id": ID or null, "error": {"line": L, "column": C, "message": M}}.
+ * Freed with free(). */
+radloc_status radloc_error_json(const char *id, unsigned long line,
+                                unsigned long column, const char *message,
+                                char **out);
+
+/* The id of an exam document, if it is well-formed enough to have one:
+ * used to label an exam that failed. Copies at most size - 1 bytes into
+ * buf; RADLOC_ERR_EMPTY when there is no id. */
+radloc_status radloc_exam_peek_id(const char *data, size_t size, char *buf,
+                                  size_t bufsize);
 
 void radloc_result_free(radloc_result **result);
 

@@ -1,0 +1,453 @@
+/* radloc batch [FILE|-]: many exams in, one JSON line each out, in input
+ * order. Input is JSON Lines (one exam per line) or a YAML stream
+ * (documents separated by "---" lines), told apart by the first byte.
+ * Memory stays bounded: exams are read, scored and written a window at a
+ * time, and a line longer than the exam limit is skipped, not stored. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "options.h"
+
+#define MAX_EXAM (256 * 1024)   /* RADLOC_MAX_EXAM_BYTES */
+#define WINDOW_PER_JOB 64
+
+void help_batch(FILE *out)
+{
+	fputs("usage: radloc batch [FILE|-] [OPTIONS]\n"
+	      "\n"
+	      "Score a stream of exams: JSON Lines (one exam object per line) or a\n"
+	      "YAML stream (documents separated by '---'). Writes one JSON line per\n"
+	      "exam, in input order: the result, or\n"
+	      "  {\"id\": ..., \"error\": {\"line\": L, \"column\": C, \"message\": ...}}\n"
+	      "for an exam that cannot be scored; the batch goes on. A summary goes\n"
+	      "to stderr. Exit status 3 if any exam failed.\n"
+	      "\n"
+	      "  --jobs N       score on N threads (default 1); order is kept\n"
+	      "  --draws N      draws for the intervals (default 1000; 0 = none)\n"
+	      "  --interval P   central mass of the intervals (default 0.90)\n"
+	      "  --seed N       random seed (default 1)\n"
+	      "  --top N        hypotheses per result (default all)\n"
+	      "  --rules PATH   rule file or directory\n",
+	      out);
+}
+
+/* ---- reading the stream -------------------------------------------------------- */
+
+typedef struct reader {
+	FILE *in;
+	const char *name;
+	int yaml;               /* YAML stream, else JSON Lines */
+	int started;
+	unsigned long line;     /* lines read so far */
+	char *held;             /* a "---" line that starts the next document */
+	size_t held_len;
+	int eof;
+} reader;
+
+typedef struct exam_doc {
+	char *data;
+	size_t size, cap;
+	unsigned long first_line;
+	int too_long;           /* longer than the limit: not stored */
+	/* what scoring made of it */
+	char *out;
+	int failed;
+	int internal;
+	char message[600];
+	unsigned long err_line, err_column;
+	int have_error;
+} exam_doc;
+
+/* One line, at most MAX_EXAM bytes kept; *too_long if it was longer.
+ * Returns -1 at end of input. */
+static long read_line(reader *r, char **buf, size_t *cap, int *too_long)
+{
+	size_t n = 0;
+	int c;
+	*too_long = 0;
+	while ((c = getc(r->in)) != EOF) {
+		if (n + 2 > *cap) {
+			if (*cap >= MAX_EXAM + 2) {
+				*too_long = 1;
+				if (c == '\n')
+					break;
+				continue;
+			}
+			size_t ncap = *cap ? *cap * 2 : 4096;
+			if (ncap > MAX_EXAM + 2)
+				ncap = MAX_EXAM + 2;
+			char *p = realloc(*buf, ncap);
+			if (p == NULL)
+				return -2;
+			*buf = p;
+			*cap = ncap;
+		}
+		if (!*too_long)
+			(*buf)[n++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	if (c == EOF && n == 0 && !*too_long)
+		return -1;
+	r->line++;
+	(*buf)[n] = '\0';
+	return (long)n;
+}
+
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* Only comments and blank lines: not an exam. */
+static int no_content(const char *s, size_t n)
+{
+	int at_start = 1, in_comment = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '\n') {
+			at_start = 1;
+			in_comment = 0;
+			continue;
+		}
+		if (in_comment || c == ' ' || c == '\t' || c == '\r')
+			continue;
+		if (c == '#' && at_start) {
+			in_comment = 1;
+			continue;
+		}
+		if (c == '-' && i + 2 < n && s[i + 1] == '-' && s[i + 2] == '-' && at_start) {
+			i += 2;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+static int append(exam_doc *d, const char *s, size_t n)
+{
+	if (d->too_long)
+		return 0;
+	if (d->size + n > MAX_EXAM) {
+		d->too_long = 1;
+		return 0;
+	}
+	if (d->size + n + 1 > d->cap) {
+		size_t cap = d->cap ? d->cap : 1024;
+		while (cap < d->size + n + 1)
+			cap *= 2;
+		char *p = realloc(d->data, cap);
+		if (p == NULL)
+			return -1;
+		d->data = p;
+		d->cap = cap;
+	}
+	memcpy(d->data + d->size, s, n);
+	d->size += n;
+	d->data[d->size] = '\0';
+	return 0;
+}
+
+static int doc_start(const char *s)
+{
+	return strncmp(s, "---", 3) == 0 &&
+	       (s[3] == '\0' || s[3] == ' ' || s[3] == '\t' || s[3] == '\n' || s[3] == '\r');
+}
+
+/* The next exam into d (reused buffer). 1 = got one, 0 = end, -1 = error. */
+static int next_exam(reader *r, exam_doc *d, char **line, size_t *cap)
+{
+	int too_long;
+	long n;
+
+	d->size = 0;
+	d->too_long = 0;
+	if (!r->started) {
+		int c;
+		while ((c = getc(r->in)) == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+		       c == 0xEF || c == 0xBB || c == 0xBF) {
+			if (c == '\n')
+				r->line++;
+		}
+		/* JSON Lines start with '{'; anything else is read as YAML. */
+		r->yaml = c != '{';
+		if (c != EOF)
+			ungetc(c, r->in);
+		r->started = 1;
+	}
+	if (!r->yaml) {
+		for (;;) {
+			n = read_line(r, line, cap, &too_long);
+			if (n == -2)
+				return -1;
+			if (n == -1)
+				return 0;
+			if (!too_long && blank(*line, (size_t)n))
+				continue;
+			d->first_line = r->line;
+			d->too_long = too_long;
+			/* Without its newline, an error at the end of the line is
+			 * reported on that line, not the next. */
+			while (n > 0 && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r'))
+				n--;
+			return append(d, *line, (size_t)n) ? -1 : 1;
+		}
+	}
+	int have = 0;
+	if (r->held) {
+		d->first_line = r->line;
+		if (append(d, r->held, r->held_len))
+			return -1;
+		free(r->held);
+		r->held = NULL;
+		have = 1;
+	}
+	for (;;) {
+		if (r->eof)
+			break;
+		n = read_line(r, line, cap, &too_long);
+		if (n == -2)
+			return -1;
+		if (n == -1) {
+			r->eof = 1;
+			break;
+		}
+		if (!too_long && doc_start(*line)) {
+			if (have && !no_content(d->data, d->size)) {
+				r->held = malloc((size_t)n + 1);
+				if (r->held == NULL)
+					return -1;
+				memcpy(r->held, *line, (size_t)n + 1);
+				r->held_len = (size_t)n;
+				return 1;
+			}
+			/* A document with no content before this marker: start afresh. */
+			d->size = 0;
+			d->too_long = 0;
+			have = 0;
+		}
+		if (!have) {
+			d->first_line = r->line;
+			have = 1;
+		}
+		if (too_long)
+			d->too_long = 1;
+		else if (append(d, *line, (size_t)n))
+			return -1;
+	}
+	if (have && (d->too_long || !no_content(d->data, d->size)))
+		return 1;
+	return 0;
+}
+
+/* ---- scoring a window ----------------------------------------------------------- */
+
+typedef struct job {
+	const radloc_rules *rules;
+	const cli_options *o;
+	const char *name;
+	exam_doc *docs;
+	size_t count;
+	size_t next;
+	pthread_mutex_t lock;
+	int internal;
+} job;
+
+static void keep_first(const radloc_diag *diag, void *user)
+{
+	exam_doc *d = user;
+	if (d->have_error)
+		return;
+	d->have_error = 1;
+	d->err_line = diag->line;
+	d->err_column = diag->column;
+	snprintf(d->message, sizeof d->message, "%s", diag->message);
+}
+
+static void score_one(job *j, radloc_scorer *scorer, exam_doc *d)
+{
+	radloc_exam *exam = NULL;
+	radloc_result *res = NULL;
+	char id[300];
+
+	d->failed = 0;
+	d->have_error = 0;
+	d->internal = 0;
+	free(d->out);
+	d->out = NULL;
+	if (d->too_long) {
+		d->have_error = 1;
+		d->err_line = d->first_line;
+		d->err_column = 1;
+		snprintf(d->message, sizeof d->message,
+		         "exam longer than the limit of %d bytes; skipped", MAX_EXAM);
+	} else {
+		radloc_status s = radloc_exam_parse(j->rules, d->data, d->size, j->name,
+		                                    d->first_line, keep_first, d, &exam);
+		if (s == RADLOC_OK) {
+			s = radloc_score(scorer, exam, &res);
+			if (s != RADLOC_OK) {
+				d->have_error = 1;
+				d->err_line = d->first_line;
+				d->err_column = 1;
+				snprintf(d->message, sizeof d->message, "%s", radloc_strerror(s));
+			}
+		}
+		if (s == RADLOC_ERR_NOMEM || s == RADLOC_ERR_INTERNAL || s == RADLOC_ERR_NUMERIC)
+			d->internal = 1;
+		if (s == RADLOC_OK && radloc_result_json(res, 0, &d->out) != RADLOC_OK)
+			d->internal = 1;
+	}
+	if (d->out == NULL) {
+		d->failed = 1;
+		if (!d->have_error) {
+			d->err_line = d->first_line;
+			d->err_column = 1;
+			snprintf(d->message, sizeof d->message, "internal error");
+		}
+		int has_id = !d->too_long &&
+		             radloc_exam_peek_id(d->data, d->size, id, sizeof id) == RADLOC_OK;
+		if (radloc_error_json(has_id ? id : NULL, d->err_line, d->err_column,
+		                      d->message, &d->out) != RADLOC_OK)
+			d->internal = 1;
+	}
+	radloc_result_free(&res);
+	radloc_exam_free(&exam);
+}
+
+static void *worker(void *arg)
+{
+	job *j = arg;
+	radloc_scorer *scorer = radloc_scorer_new(j->rules);
+	if (scorer == NULL || cli_configure(scorer, j->o, 0) != EXIT_OK) {
+		pthread_mutex_lock(&j->lock);
+		j->internal = 1;
+		pthread_mutex_unlock(&j->lock);
+		radloc_scorer_free(&scorer);
+		return NULL;
+	}
+	for (;;) {
+		pthread_mutex_lock(&j->lock);
+		size_t i = j->next++;
+		pthread_mutex_unlock(&j->lock);
+		if (i >= j->count)
+			break;
+		score_one(j, scorer, &j->docs[i]);
+	}
+	radloc_scorer_free(&scorer);
+	return NULL;
+}
+
+static int score_window(job *j, long jobs)
+{
+	pthread_t threads[64];
+	long started = 0;
+	j->next = 0;
+	if (jobs <= 1 || j->count <= 1) {
+		worker(j);
+		return j->internal ? -1 : 0;
+	}
+	for (long t = 0; t < jobs; t++) {
+		if (pthread_create(&threads[t], NULL, worker, j) != 0)
+			break;
+		started++;
+	}
+	if (started == 0)
+		worker(j);
+	for (long t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	return j->internal ? -1 : 0;
+}
+
+int cmd_batch(int argc, char **argv)
+{
+	cli_options o;
+	int rc = cli_parse_options(argc, argv, "batch", help_batch, &o);
+	if (rc >= 0)
+		return rc;
+	if (o.nargs > 1) {
+		fprintf(stderr, "radloc batch: one input at a time (FILE or -)\n");
+		return EXIT_USAGE;
+	}
+	const char *path = o.nargs ? o.args[0] : "-";
+	reader r = {0};
+	r.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	r.in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (r.in == NULL) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	radloc_rules *rules = NULL;
+	if ((rc = cli_load_rules(o.rules, &rules)) != EXIT_OK) {
+		if (r.in != stdin)
+			fclose(r.in);
+		return rc;
+	}
+	size_t window = (size_t)(WINDOW_PER_JOB * o.jobs);
+	exam_doc *docs = calloc(window, sizeof *docs);
+	char *line = NULL;
+	size_t line_cap = 0;
+	unsigned long total = 0, failed = 0;
+	job j = {rules, &o, r.name, docs, 0, 0, PTHREAD_MUTEX_INITIALIZER, 0};
+	rc = docs ? EXIT_OK : EXIT_INTERNAL;
+	while (rc == EXIT_OK) {
+		size_t n = 0;
+		int got = 1;
+		while (n < window && (got = next_exam(&r, &docs[n], &line, &line_cap)) == 1)
+			n++;
+		if (got < 0) {
+			fprintf(stderr, "%s: out of memory reading the input\n", r.name);
+			rc = EXIT_INTERNAL;
+		}
+		if (n == 0)
+			break;
+		j.count = n;
+		if (score_window(&j, o.jobs) != 0)
+			rc = EXIT_INTERNAL;
+		for (size_t i = 0; i < n; i++) {
+			if (docs[i].out)
+				puts(docs[i].out);
+			if (docs[i].failed) {
+				failed++;
+				fprintf(stderr, "%s:%lu:%lu: %s\n", r.name, docs[i].err_line,
+				        docs[i].err_column, docs[i].message);
+			}
+			if (docs[i].internal)
+				rc = EXIT_INTERNAL;
+		}
+		total += n;
+		if (got == 0)
+			break;
+	}
+	if (ferror(r.in)) {
+		fprintf(stderr, "%s: read error: %s\n", r.name, strerror(errno));
+		rc = EXIT_INTERNAL;
+	}
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "radloc batch: cannot write the results: %s\n", strerror(errno));
+		rc = EXIT_INTERNAL;
+	}
+	fprintf(stderr, "radloc batch: %lu exam%s, %lu scored, %lu failed\n", total,
+	        total == 1 ? "" : "s", total - failed, failed);
+	if (rc == EXIT_OK && failed)
+		rc = EXIT_INPUT;
+	for (size_t i = 0; docs && i < window; i++) {
+		free(docs[i].data);
+		free(docs[i].out);
+	}
+	free(docs);
+	free(line);
+	free(r.held);
+	if (r.in != stdin)
+		fclose(r.in);
+	radloc_rules_free(&rules);
+	return rc;
+}

@@ -1,0 +1,267 @@
+/* radloc score [FILE|-]: one exam, for a clinician at a terminal (text) or
+ * a program (JSON). */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "options.h"
+
+void help_score(FILE *out)
+{
+	fputs("usage: radloc score [FILE|-] [OPTIONS]\n"
+	      "\n"
+	      "Score one exam (YAML or JSON, see docs/exam-format.md) and print the\n"
+	      "pattern, red flags, the ranking with 90 % credible intervals, the\n"
+	      "findings for and against the leader, and the next best test.\n"
+	      "\n"
+	      "  --format text|json   output (default text)\n"
+	      "  --top N              hypotheses shown (default 10 for text, all for json)\n"
+	      "  --draws N            draws for the intervals (default 1000; 0 = none)\n"
+	      "  --interval P         central mass of the intervals (default 0.90)\n"
+	      "  --seed N             random seed (default 1): same seed, same output\n"
+	      "  --rules PATH         rule file or directory\n"
+	      "  --color / --no-color colour the red flags (default: when a terminal)\n",
+	      out);
+}
+
+/* ---- reading an exam ---------------------------------------------------------- */
+
+int cli_read_exam(const radloc_rules *rules, const char *path, radloc_exam **out)
+{
+	radloc_status s;
+	*out = NULL;
+	if (strcmp(path, "-") != 0) {
+		s = radloc_exam_parse_file(rules, path, cli_print_diag, NULL, out);
+	} else {
+		/* Read one byte past the limit so the parser can say it is too big. */
+		size_t cap = 256 * 1024 + 1, n = 0;
+		char *data = malloc(cap);
+		if (data == NULL)
+			return EXIT_INTERNAL;
+		while (n < cap) {
+			size_t got = fread(data + n, 1, cap - n, stdin);
+			if (got == 0)
+				break;
+			n += got;
+		}
+		if (ferror(stdin)) {
+			fprintf(stderr, "<stdin>: cannot read: %s\n", strerror(errno));
+			free(data);
+			return EXIT_INPUT;
+		}
+		s = radloc_exam_parse(rules, data, n, "<stdin>", 1, cli_print_diag, NULL, out);
+		free(data);
+	}
+	if (s == RADLOC_OK)
+		return EXIT_OK;
+	return s == RADLOC_ERR_NOMEM || s == RADLOC_ERR_INTERNAL ? EXIT_INTERNAL : EXIT_INPUT;
+}
+
+/* ---- the text answer ------------------------------------------------------------- */
+
+typedef struct style {
+	const char *alarm, *bold, *dim, *reset;
+} style;
+
+static const struct {
+	unsigned flag;
+	int alarm;
+	const char *text;
+} flag_text[] = {
+	{RADLOC_FLAG_CAUDA_EQUINA, 1,
+	 "CAUDA EQUINA RED FLAG: saddle or perianal sensory loss, sphincter\n"
+	 "    dysfunction or weakness of both legs. Needs same-day assessment\n"
+	 "    and MRI, whatever ranks first below."},
+	{RADLOC_FLAG_UPPER_MOTOR_NEURON, 1,
+	 "UPPER MOTOR NEURON SIGNS: brisk reflexes, clonus, Hoffmann or\n"
+	 "    Babinski. Think of the spinal cord (myelopathy), not only a root."},
+	{RADLOC_FLAG_STOCKING_GLOVE, 0,
+	 "Stocking-glove pattern: bilateral, symmetric, distal first (a\n"
+	 "    length-dependent polyneuropathy)."},
+	{RADLOC_FLAG_INCONSISTENT, 0,
+	 "Inconsistent findings: no single lesion explains them well."},
+	{RADLOC_FLAG_BILATERAL, 0, "Findings on both sides."},
+	{RADLOC_FLAG_LOW_CONFIDENCE, 0,
+	 "Low confidence: few findings, a close runner-up or a wide interval."},
+};
+
+static const char *pattern_words(radloc_pattern p)
+{
+	switch (p) {
+	case RADLOC_RADICULOPATHY: return "radiculopathy (one root)";
+	case RADLOC_MULTIRADICULOPATHY: return "multiradiculopathy (two roots)";
+	case RADLOC_POLYNEUROPATHY: return "length-dependent polyneuropathy";
+	case RADLOC_MONONEUROPATHY: return "mononeuropathy (one peripheral nerve)";
+	case RADLOC_CAUDA_EQUINA: return "CAUDA EQUINA SYNDROME";
+	case RADLOC_MYELOPATHY: return "MYELOPATHY (upper motor neuron)";
+	case RADLOC_NORMAL: return "normal: nothing focal";
+	}
+	return "?";
+}
+
+static void bar(double p)
+{
+	int n = (int)lround(p * 20.0);
+	for (int i = 0; i < n; i++)
+		fputs("#", stdout);
+}
+
+static int by_strength(const void *a, const void *b)
+{
+	double x = ((const radloc_evidence *)a)->log_lr;
+	double y = ((const radloc_evidence *)b)->log_lr;
+	return (x < y) - (x > y);
+}
+
+static void print_text(const radloc_result *res, const style *st)
+{
+	radloc_hypothesis lead, h;
+	unsigned flags = radloc_result_flags(res);
+	size_t n = radloc_result_count(res);
+	radloc_result_hypothesis(res, 0, &lead);
+
+	if (radloc_result_id(res))
+		printf("%sExam %s%s\n\n", st->bold, radloc_result_id(res), st->reset);
+	for (size_t i = 0; i < sizeof flag_text / sizeof flag_text[0]; i++)
+		if ((flags & flag_text[i].flag) && flag_text[i].alarm)
+			printf("%s!!! %s%s\n\n", st->alarm, flag_text[i].text, st->reset);
+	printf("%sPattern:%s %s\n", st->bold, st->reset,
+	       pattern_words(radloc_result_pattern(res)));
+	printf("%sMost likely:%s %s, %.0f %%", st->bold, st->reset, lead.label,
+	       100.0 * lead.probability);
+	if (radloc_result_draws(res) > 0)
+		printf(" (%.0f %% interval %.0f-%.0f %%)",
+		       100.0 * radloc_result_interval_mass(res), 100.0 * lead.lower,
+		       100.0 * lead.upper);
+	printf("\n");
+	for (size_t i = 0; i < sizeof flag_text / sizeof flag_text[0]; i++)
+		if ((flags & flag_text[i].flag) && !flag_text[i].alarm)
+			printf("Note: %s\n", flag_text[i].text);
+
+	printf("\n%sRanking%s\n", st->bold, st->reset);
+	printf("   #  %-28s %7s  %-15s\n", "hypothesis", "prob.",
+	       radloc_result_draws(res) ? "interval" : "");
+	for (size_t i = 0; i < n; i++) {
+		radloc_result_hypothesis(res, i, &h);
+		printf("  %2zu  %-28s %6.1f %%", i + 1, h.label, 100.0 * h.probability);
+		if (radloc_result_draws(res) > 0)
+			printf("  %5.1f-%5.1f %% ", 100.0 * h.lower, 100.0 * h.upper);
+		else
+			printf("  ");
+		bar(h.probability);
+		if (h.extent)
+			printf(" (to the %s)", h.extent);
+		printf("\n");
+	}
+	if (radloc_result_other(res) > 0.0005)
+		printf("      %-28s %6.1f %%\n", "(all others)", 100.0 * radloc_result_other(res));
+
+	size_t ne = radloc_result_evidence_count(res);
+	radloc_evidence *ev = calloc(ne + 1, sizeof *ev);
+	if (ev && n > 1) {
+		for (size_t i = 0; i < ne; i++)
+			radloc_result_evidence(res, i, &ev[i]);
+		qsort(ev, ne, sizeof *ev, by_strength);
+		radloc_hypothesis second;
+		radloc_result_hypothesis(res, 1, &second);
+		int any = 0;
+		printf("\n%sWhat speaks for %s over %s%s  (likelihood ratio)\n", st->bold,
+		       lead.label, second.label, st->reset);
+		for (size_t i = 0; i < ne; i++)
+			if (strcmp(ev[i].supports, lead.label) == 0 && ev[i].log_lr > 0.005) {
+				printf("  + %-48s x%.1f\n", ev[i].finding, exp(ev[i].log_lr));
+				any = 1;
+			}
+		if (!any)
+			printf("  (nothing: the prior decides)\n");
+		any = 0;
+		printf("%sWhat speaks against it%s\n", st->bold, st->reset);
+		for (size_t i = 0; i < ne; i++)
+			if (strcmp(ev[i].against, lead.label) == 0 && ev[i].log_lr > 0.005) {
+				printf("  - %-48s x%.1f for %s\n", ev[i].finding, exp(ev[i].log_lr),
+				       ev[i].supports);
+				any = 1;
+			}
+		if (!any)
+			printf("  (nothing)\n");
+		if (second.prior > 0.0)
+			printf("%sPrior odds%s %s : %s = %.2g : 1 (how common each is, before "
+			       "any finding)\n", st->bold, st->reset, lead.label, second.label,
+			       lead.prior / second.prior);
+	}
+	free(ev);
+
+	radloc_next_test t;
+	if (radloc_result_next_test(res, &t) == RADLOC_OK)
+		printf("\n%sNext best test:%s %s: it separates %s from %s "
+		       "(expected gain %.2f bits)\n", st->bold, st->reset, t.finding,
+		       t.separates[0], t.separates[1], t.information_gain);
+	if (radloc_result_warning_count(res)) {
+		printf("\n%sWarnings%s\n", st->bold, st->reset);
+		for (size_t i = 0; i < radloc_result_warning_count(res); i++)
+			printf("  - %s\n", radloc_result_warning(res, i));
+	}
+	printf("\n%sProbabilities come from the rule set's cited weights; intervals "
+	       "show how\nthey move as dermatomes and myotomes vary between people. "
+	       "Decision support,\nnot a diagnosis.%s\n", st->dim, st->reset);
+}
+
+/* ---- the command ------------------------------------------------------------------ */
+
+int cmd_score(int argc, char **argv)
+{
+	cli_options o;
+	int rc = cli_parse_options(argc, argv, "score", help_score, &o);
+	if (rc >= 0)
+		return rc;
+	if (o.nargs > 1) {
+		fprintf(stderr, "radloc score: one exam at a time (radloc batch takes many)\n");
+		return EXIT_USAGE;
+	}
+	radloc_rules *rules = NULL;
+	radloc_exam *exam = NULL;
+	radloc_scorer *scorer = NULL;
+	radloc_result *res = NULL;
+	if ((rc = cli_load_rules(o.rules, &rules)) != EXIT_OK)
+		return rc;
+	if ((rc = cli_read_exam(rules, o.nargs ? o.args[0] : "-", &exam)) != EXIT_OK)
+		goto out;
+	scorer = radloc_scorer_new(rules);
+	if (scorer == NULL || cli_configure(scorer, &o, o.json ? 0 : 10) != EXIT_OK) {
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
+	radloc_status s = radloc_score(scorer, exam, &res);
+	if (s != RADLOC_OK) {
+		fprintf(stderr, "radloc score: %s\n", radloc_strerror(s));
+		rc = s == RADLOC_ERR_EMPTY ? EXIT_INPUT : EXIT_INTERNAL;
+		goto out;
+	}
+	if (o.json) {
+		char *text = NULL;
+		if (radloc_result_json(res, 2, &text) != RADLOC_OK) {
+			rc = EXIT_INTERNAL;
+			goto out;
+		}
+		puts(text);
+		free(text);
+	} else {
+		int color = o.color < 0 ? isatty(STDOUT_FILENO) && !getenv("NO_COLOR") : o.color;
+		style st = {"", "", "", ""};
+		if (color)
+			st = (style){"\033[1;97;41m", "\033[1m", "\033[2m", "\033[0m"};
+		print_text(res, &st);
+	}
+	if (fflush(stdout) != 0)
+		rc = EXIT_INTERNAL;
+out:
+	radloc_result_free(&res);
+	radloc_scorer_free(&scorer);
+	radloc_exam_free(&exam);
+	radloc_rules_free(&rules);
+	return rc;
+}

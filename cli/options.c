@@ -1,0 +1,136 @@
+#include "options.h"
+
+#include <errno.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int number(const char *command, const char *option, const char *text,
+                  unsigned long long max, unsigned long long *out)
+{
+	char *end;
+	if (text == NULL || *text == '\0' || *text == '-') {
+		fprintf(stderr, "radloc %s: %s needs a whole number\n", command, option);
+		return -1;
+	}
+	errno = 0;
+	unsigned long long v = strtoull(text, &end, 10);
+	if (*end != '\0' || errno != 0 || v > max) {
+		fprintf(stderr, "radloc %s: %s '%s' is not a whole number 0..%llu\n",
+		        command, option, text, max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int cli_parse_options(int argc, char **argv, const char *command,
+                      void (*help)(FILE *), cli_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->top = -1;
+	o->draws = -1;
+	o->color = -1;
+	o->jobs = 1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *value = NULL;
+		/* --opt=value and --opt value are both fine. */
+		char name[32];
+		const char *eq = strchr(a, '=');
+		if (a[0] == '-' && a[1] == '-' && eq && (size_t)(eq - a) < sizeof name) {
+			memcpy(name, a, (size_t)(eq - a));
+			name[eq - a] = '\0';
+			value = eq + 1;
+			a = name;
+		}
+#define VALUE() (value ? value : (i + 1 < argc ? argv[++i] : NULL))
+		unsigned long long v;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			help(stdout);
+			return EXIT_OK;
+		} else if (strcmp(a, "--rules") == 0) {
+			if ((o->rules = VALUE()) == NULL)
+				goto missing;
+		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+			if ((o->output = VALUE()) == NULL)
+				goto missing;
+		} else if (strcmp(a, "--format") == 0) {
+			const char *f = VALUE();
+			if (f == NULL)
+				goto missing;
+			if (strcmp(f, "json") == 0)
+				o->json = 1;
+			else if (strcmp(f, "text") == 0)
+				o->json = 0;
+			else {
+				fprintf(stderr, "radloc %s: --format is text or json, not '%s'\n",
+				        command, f);
+				return EXIT_USAGE;
+			}
+		} else if (strcmp(a, "--top") == 0) {
+			if (number(command, "--top", VALUE(), 100000, &v))
+				return EXIT_USAGE;
+			o->top = (long)v;
+		} else if (strcmp(a, "--draws") == 0) {
+			if (number(command, "--draws", VALUE(), 100000, &v))
+				return EXIT_USAGE;
+			o->draws = (long)v;
+		} else if (strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) {
+			if (number(command, "--jobs", VALUE(), 64, &v) || v == 0) {
+				if (v == 0)
+					fprintf(stderr, "radloc %s: --jobs must be 1..64\n", command);
+				return EXIT_USAGE;
+			}
+			o->jobs = (long)v;
+		} else if (strcmp(a, "--seed") == 0) {
+			if (number(command, "--seed", VALUE(), ~0ULL, &o->seed))
+				return EXIT_USAGE;
+			o->seed_set = 1;
+		} else if (strcmp(a, "--interval") == 0) {
+			const char *t = VALUE();
+			char *end;
+			double p = t ? strtod(t, &end) : 0.0;
+			if (t == NULL || *end != '\0' || !(p > 0.0 && p < 1.0)) {
+				fprintf(stderr, "radloc %s: --interval is a mass between 0 and 1, "
+				        "like 0.90\n", command);
+				return EXIT_USAGE;
+			}
+			o->interval = p;
+		} else if (strcmp(a, "--color") == 0) {
+			o->color = 1;
+		} else if (strcmp(a, "--no-color") == 0) {
+			o->color = 0;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			fprintf(stderr, "radloc %s: unknown option '%s' (radloc help %s)\n",
+			        command, a, command);
+			return EXIT_USAGE;
+		} else if (o->nargs < 4) {
+			o->args[o->nargs++] = a;
+		} else {
+			fprintf(stderr, "radloc %s: too many arguments\n", command);
+			return EXIT_USAGE;
+		}
+		continue;
+missing:
+		fprintf(stderr, "radloc %s: %s needs a value\n", command, a);
+		return EXIT_USAGE;
+#undef VALUE
+	}
+	return -1;
+}
+
+int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_top)
+{
+	if (o->seed_set && radloc_scorer_set_seed(scorer, o->seed) != RADLOC_OK)
+		return EXIT_USAGE;
+	if (o->draws >= 0 &&
+	    radloc_scorer_set_draws(scorer, (unsigned long)o->draws) != RADLOC_OK)
+		return EXIT_USAGE;
+	if (o->interval > 0.0 && radloc_scorer_set_interval(scorer, o->interval) != RADLOC_OK)
+		return EXIT_USAGE;
+	radloc_scorer_set_top(scorer, o->top >= 0 ? (size_t)o->top : default_top);
+	return EXIT_OK;
+}

@@ -1,0 +1,31 @@
+/* The options that score, batch and map share, parsed in one place. */
+#ifndef RADLOC_CLI_OPTIONS_H
+#define RADLOC_CLI_OPTIONS_H
+
+#include <stdio.h>
+
+#include "radloc.h"
+
+typedef struct cli_options {
+	const char *rules;
+	const char *output;     /* -o (map) */
+	int json;               /* --format json */
+	long top;               /* -1 = command default */
+	long draws;             /* -1 = default */
+	double interval;        /* 0 = default */
+	unsigned long long seed;
+	int seed_set;
+	int color;              /* -1 auto, 0 off, 1 on */
+	long jobs;              /* batch */
+	const char *args[4];
+	int nargs;
+} cli_options;
+
+/* Returns -1 to go on, or an exit code (help printed, or a usage error). */
+int cli_parse_options(int argc, char **argv, const char *command,
+                      void (*help)(FILE *), cli_options *o);
+
+/* Apply seed, draws, interval and top (default_top when not given). */
+int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_top);
+
+#endif

@@ -1,0 +1,197 @@
+/* Results as JSON (the contract's section 3), through jansson so that
+ * every string is escaped. Key order is the order of insertion, which
+ * jansson keeps: pipelines and golden tests see stable bytes. */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "result_impl.h"
+#include "yamltree.h"
+
+/* Builds keep going after a failed allocation and report it at the end:
+ * one check instead of one per call. */
+typedef struct builder {
+	int failed;
+} builder;
+
+static json_t *track(builder *b, json_t *v)
+{
+	if (v == NULL)
+		b->failed = 1;
+	return v;
+}
+
+static void set(builder *b, json_t *obj, const char *key, json_t *v)
+{
+	if (obj == NULL || v == NULL || json_object_set_new(obj, key, v) != 0) {
+		b->failed = 1;
+		json_decref(v);
+	}
+}
+
+static void append(builder *b, json_t *arr, json_t *v)
+{
+	if (arr == NULL || v == NULL || json_array_append_new(arr, v) != 0) {
+		b->failed = 1;
+		json_decref(v);
+	}
+}
+
+static json_t *text(builder *b, const char *s)
+{
+	return s ? track(b, json_string(s)) : track(b, json_null());
+}
+
+/* Probabilities are shown to 4 decimals: enough for a ranking, and the
+ * same bytes on every platform. */
+static json_t *number(builder *b, double x)
+{
+	if (!isfinite(x))
+		return track(b, json_null());
+	return track(b, json_real(round(x * 1e4) / 1e4));
+}
+
+static json_t *hypothesis(builder *b, const radloc_hypothesis *h)
+{
+	json_t *o = track(b, json_object());
+	set(b, o, "label", text(b, h->label));
+	set(b, o, "kind", text(b, h->kind));
+	set(b, o, "pattern", text(b, radloc_pattern_name(h->pattern)));
+	if (h->root_count) {
+		json_t *roots = track(b, json_array());
+		for (size_t i = 0; i < h->root_count; i++)
+			append(b, roots, text(b, h->roots[i]));
+		set(b, o, "roots", roots);
+	}
+	if (h->nerve)
+		set(b, o, "nerve", text(b, h->nerve));
+	if (h->side != RADLOC_MIDLINE)
+		set(b, o, "side", text(b, radloc_side_name(h->side)));
+	if (h->extent)
+		set(b, o, "extent", text(b, h->extent));
+	set(b, o, "prior", number(b, h->prior));
+	set(b, o, "probability", number(b, h->probability));
+	json_t *interval = track(b, json_array());
+	append(b, interval, number(b, h->lower));
+	append(b, interval, number(b, h->upper));
+	set(b, o, "interval", interval);
+	return o;
+}
+
+static radloc_status dump(json_t *root, builder *b, int indent, char **out)
+{
+	if (b->failed) {
+		json_decref(root);
+		return RADLOC_ERR_NOMEM;
+	}
+	size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
+	               (indent > 0 ? JSON_INDENT(indent) : JSON_COMPACT);
+	*out = json_dumps(root, flags);
+	json_decref(root);
+	return *out ? RADLOC_OK : RADLOC_ERR_NOMEM;
+}
+
+radloc_status radloc_result_json(const radloc_result *r, int indent, char **out)
+{
+	builder b = {0};
+	radloc_hypothesis h;
+
+	if (r == NULL || out == NULL || indent < 0 || indent > 31)
+		return RADLOC_ERR_ARGUMENT;
+	*out = NULL;
+	json_t *root = track(&b, json_object());
+	set(&b, root, "id", text(&b, r->id));
+	set(&b, root, "pattern", text(&b, radloc_pattern_name(r->pattern)));
+	json_t *flags = track(&b, json_array());
+	for (unsigned bit = 1; bit < (1u << RADLOC_FLAG_COUNT); bit <<= 1)
+		if (r->flags & bit)
+			append(&b, flags, text(&b, radloc_flag_name(bit)));
+	set(&b, root, "flags", flags);
+	json_t *ranking = track(&b, json_array());
+	for (size_t i = 0; i < r->reported; i++) {
+		radloc_result_hypothesis(r, i, &h);
+		append(&b, ranking, hypothesis(&b, &h));
+	}
+	set(&b, root, "ranking", ranking);
+	if (r->reported < r->hyp_count)
+		set(&b, root, "other_probability", number(&b, r->other));
+	json_t *evidence = track(&b, json_array());
+	for (size_t i = 0; i < r->evidence_count; i++) {
+		const radloc_evidence *e = &r->evidence[i];
+		json_t *o = track(&b, json_object());
+		set(&b, o, "finding", text(&b, e->finding));
+		set(&b, o, "supports", text(&b, e->supports));
+		set(&b, o, "against", text(&b, e->against));
+		set(&b, o, "log_lr", number(&b, e->log_lr));
+		append(&b, evidence, o);
+	}
+	set(&b, root, "evidence", evidence);
+	if (r->has_next) {
+		json_t *o = track(&b, json_object());
+		set(&b, o, "finding", text(&b, r->next.finding));
+		set(&b, o, "kind", text(&b, radloc_kind_name(r->next.kind)));
+		set(&b, o, "id", text(&b, r->next.id));
+		if (r->next.side != RADLOC_MIDLINE)
+			set(&b, o, "side", text(&b, radloc_side_name(r->next.side)));
+		set(&b, o, "information_gain_bits", number(&b, r->next.information_gain));
+		json_t *sep = track(&b, json_array());
+		append(&b, sep, text(&b, r->next.separates[0]));
+		append(&b, sep, text(&b, r->next.separates[1]));
+		set(&b, o, "separates", sep);
+		set(&b, root, "next_test", o);
+	} else {
+		set(&b, root, "next_test", track(&b, json_null()));
+	}
+	json_t *warnings = track(&b, json_array());
+	for (size_t i = 0; i < r->warning_count; i++)
+		append(&b, warnings, text(&b, r->warnings[i]));
+	set(&b, root, "warnings", warnings);
+	set(&b, root, "surprise_z", number(&b, r->surprise));
+	set(&b, root, "interval_mass", number(&b, r->mass));
+	set(&b, root, "draws", track(&b, json_integer((json_int_t)r->draws)));
+	return dump(root, &b, indent, out);
+}
+
+radloc_status radloc_error_json(const char *id, unsigned long line,
+                                unsigned long column, const char *message,
+                                char **out)
+{
+	builder b = {0};
+	if (out == NULL || message == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	*out = NULL;
+	json_t *root = track(&b, json_object());
+	/* An id that is not valid UTF-8 cannot be echoed: null, not a guess. */
+	json_t *idv = id ? json_string(id) : NULL;
+	set(&b, root, "id", idv ? idv : track(&b, json_null()));
+	json_t *err = track(&b, json_object());
+	set(&b, err, "line", track(&b, json_integer((json_int_t)line)));
+	set(&b, err, "column", track(&b, json_integer((json_int_t)column)));
+	json_t *m = json_string(message);
+	set(&b, err, "message", m ? m : text(&b, "(message not valid UTF-8)"));
+	set(&b, root, "error", err);
+	return dump(root, &b, 0, out);
+}
+
+radloc_status radloc_exam_peek_id(const char *data, size_t size, char *buf,
+                                  size_t bufsize)
+{
+	rl_diagctx d;
+	yt_doc *doc = NULL;
+	radloc_status status = RADLOC_ERR_EMPTY;
+
+	if (buf == NULL || bufsize == 0 || (data == NULL && size > 0))
+		return RADLOC_ERR_ARGUMENT;
+	buf[0] = '\0';
+	rl_diag_init(&d, NULL, NULL, NULL);
+	if (yt_read_buffer(data ? data : "", size, 256L * 1024L, &d, &doc) != RADLOC_OK)
+		return RADLOC_ERR_EMPTY;
+	const yt_node *id = yt_get(yt_root(doc), "id");
+	if (id && id->type == YT_SCALAR && id->length > 0 && id->length < bufsize) {
+		memcpy(buf, id->text, id->length + 1);
+		status = RADLOC_OK;
+	}
+	yt_free(&doc);
+	return status;
+}
