@@ -44,7 +44,8 @@ else
 endif
 
 # Packages a fresh Debian machine needs. `make deps` installs the missing ones.
-DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev
+DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev jq \
+                libxml2-utils locales
 PKGS := yaml-0.1 gsl jansson
 
 CC      ?= cc
@@ -130,8 +131,14 @@ demo: deps
 check: deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: all $(TESTBIN)
-	CK_FORK=yes RADLOC_SRCDIR=$(CURDIR) $(TESTBIN)
+# A comma-decimal locale for the test that number parsing ignores it;
+# made in the build tree, so nothing outside the project is touched.
+build/locale/de_DE.UTF-8/LC_NUMERIC:
+	@mkdir -p build/locale
+	-@localedef -i de_DE -f UTF-8 build/locale/de_DE.UTF-8 2>/dev/null || true
+
+check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
+	CK_FORK=yes RADLOC_SRCDIR=$(CURDIR) LOCPATH=$(CURDIR)/build/locale $(TESTBIN)
 	RADLOC=$(CLI) sh tests/cli/run.sh
 
 test: check

@@ -2,6 +2,7 @@
  * radloc_exam. Every problem is reported at its place, naming the bad key
  * or value, the allowed words or range, or the nearest valid id; parsing
  * goes on after a bad finding so one run shows them all. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,14 +149,14 @@ static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
 	char buf[RL_PRINTABLE_SIZE];
 	int max = k->fkind == RL_MOTOR ? 5 : 4;
 	const char *scale = k->fkind == RL_MOTOR
-		? "an MRC grade 0..5 (or NT)"
-		: P->ninds ? "a reflex grade 0..4 on the NINDS scale (or NT)"
-		           : "a reflex grade 0..4 on the bedside 0-4+ scale (or NT)";
+		? "the MRC scale: 0..5, or NT"
+		: P->ninds ? "the NINDS reflex scale: 0..4, or NT"
+		           : "the bedside reflex scale: 0..4 (2 normal, 3 brisk), or NT";
 	long g;
 
 	*nt = 0;
 	if (n->type != YT_SCALAR) {
-		at(P, n, RADLOC_ERR_SCHEMA, "grade must be %s, not %s", scale, yt_type_name(n));
+		at(P, n, RADLOC_ERR_SCHEMA, "grade must be on %s, not %s", scale, yt_type_name(n));
 		return -1;
 	}
 	snprintf(text, size, "%s", n->text);
@@ -184,10 +185,10 @@ static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
 	if (rc == 1 || (rl_parse_double(n->text, &d) == 0 && (d < 0 || d > max)))
 		at(P, n, RADLOC_ERR_VALUE, "grade %s is outside %s", show(buf, n->text), scale);
 	else if (rl_parse_double(n->text, &d) == 0)
-		at(P, n, RADLOC_ERR_VALUE, "grade %s is not a whole number: it must be %s",
+		at(P, n, RADLOC_ERR_VALUE, "grade %s is not a whole number on %s",
 		   show(buf, n->text), scale);
 	else
-		at(P, n, RADLOC_ERR_VALUE, "grade '%s' is not %s", show(buf, n->text), scale);
+		at(P, n, RADLOC_ERR_VALUE, "grade '%s' is not on %s", show(buf, n->text), scale);
 	return -1;
 }
 
@@ -452,7 +453,7 @@ radloc_status radloc_exam_parse_file(const radloc_rules *rules,
 	rl_diag_init(&d, diag, user, path);
 	FILE *f = fopen(path, "rb");
 	if (f == NULL)
-		return rl_report(&d, RADLOC_ERR_IO, 0, 0, "cannot open: no such file or not readable");
+		return rl_report(&d, RADLOC_ERR_IO, 0, 0, "cannot open: %s", strerror(errno));
 	char *data = malloc(RADLOC_MAX_EXAM_BYTES + 1);
 	if (data == NULL) {
 		fclose(f);

@@ -336,9 +336,14 @@ static void report_parser_error(builder *b, const yaml_parser_t *p,
 			last_len++;
 		}
 	}
+	yaml_mark_t cm = p->context_mark;
 	if (line_of(m) > lines) {
 		m.line = lines - 1;
 		m.column = last_len;
+	}
+	if (line_of(cm) > lines) {
+		cm.line = lines - 1;
+		cm.column = last_len;
 	}
 	unsigned long tab = p->error == YAML_SCANNER_ERROR
 	                    ? indenting_tab(data, size, m) : 0;
@@ -348,8 +353,7 @@ static void report_parser_error(builder *b, const yaml_parser_t *p,
 	else if (p->context)
 		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(m), col_of(m),
 		          "%s %s (line %lu, column %lu)", problem, p->context,
-		          line_of(p->context_mark) + b->d->line_offset,
-		          col_of(p->context_mark));
+		          line_of(cm) + b->d->line_offset, col_of(cm));
 	else
 		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(m), col_of(m), "%s",
 		          problem);
