@@ -31,6 +31,8 @@ int cmd_score(int argc, char **argv);
 void help_score(FILE *out);
 int cmd_batch(int argc, char **argv);
 void help_batch(FILE *out);
+int cmd_check(int argc, char **argv);
+void help_check(FILE *out);
 int cmd_map(int argc, char **argv);
 void help_map(FILE *out);
 

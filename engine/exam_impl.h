@@ -41,6 +41,14 @@ radloc_status rl_exam_add(radloc_exam *exam, int fkind, radloc_kind table,
                           unsigned long line, unsigned long column,
                           const char **why);
 
+/* An exam from a parsed YAML mapping (the exam parser's core; a teaching
+ * case's `exam:`). Problems go to d. */
+struct yt_node;
+struct rl_diagctx;
+radloc_status rl_exam_from_tree(const radloc_rules *rules,
+                                const struct yt_node *root,
+                                struct rl_diagctx *d, radloc_exam **out);
+
 /* Number of outcomes of a finding kind, and the name of one outcome. */
 int rl_outcome_count(int fkind);
 const char *rl_outcome_name(int fkind, int outcome);

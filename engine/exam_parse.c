@@ -406,38 +406,50 @@ static radloc_status parse_tree(parser *P, const yt_node *root)
 	return P->d.first;
 }
 
-radloc_status radloc_exam_parse(const radloc_rules *rules, const char *data,
-                                size_t size, const char *name,
-                                unsigned long first_line, radloc_diag_fn *diag,
-                                void *user, radloc_exam **out)
+radloc_status rl_exam_from_tree(const radloc_rules *rules, const yt_node *root,
+                                rl_diagctx *d, radloc_exam **out)
 {
 	parser P;
-	yt_doc *doc = NULL;
 	radloc_status status;
 
-	if (rules == NULL || out == NULL || (data == NULL && size > 0))
-		return RADLOC_ERR_ARGUMENT;
 	*out = NULL;
 	memset(&P, 0, sizeof P);
 	P.r = rules;
-	rl_diag_init(&P.d, diag, user, name ? name : "<exam>");
-	P.d.line_offset = first_line > 0 ? first_line - 1 : 0;
-	status = yt_read_buffer(data ? data : "", size, RADLOC_MAX_EXAM_BYTES, &P.d, &doc);
-	if (status != RADLOC_OK)
-		return status;
+	P.d = *d;
 	P.exam = radloc_exam_new(rules);
-	if (P.exam == NULL) {
-		yt_free(&doc);
-		return rl_report(&P.d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
-	}
-	status = parse_tree(&P, yt_root(doc));
-	yt_free(&doc);
+	if (P.exam == NULL)
+		status = rl_report(&P.d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+	else
+		status = parse_tree(&P, root);
+	*d = P.d;
 	if (status != RADLOC_OK) {
 		radloc_exam_free(&P.exam);
 		return status;
 	}
 	*out = P.exam;
 	return RADLOC_OK;
+}
+
+radloc_status radloc_exam_parse(const radloc_rules *rules, const char *data,
+                                size_t size, const char *name,
+                                unsigned long first_line, radloc_diag_fn *diag,
+                                void *user, radloc_exam **out)
+{
+	rl_diagctx d;
+	yt_doc *doc = NULL;
+	radloc_status status;
+
+	if (rules == NULL || out == NULL || (data == NULL && size > 0))
+		return RADLOC_ERR_ARGUMENT;
+	*out = NULL;
+	rl_diag_init(&d, diag, user, name ? name : "<exam>");
+	d.line_offset = first_line > 0 ? first_line - 1 : 0;
+	status = yt_read_buffer(data ? data : "", size, RADLOC_MAX_EXAM_BYTES, &d, &doc);
+	if (status != RADLOC_OK)
+		return status;
+	status = rl_exam_from_tree(rules, yt_root(doc), &d, out);
+	yt_free(&doc);
+	return status;
 }
 
 radloc_status radloc_exam_parse_file(const radloc_rules *rules,

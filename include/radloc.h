@@ -378,6 +378,59 @@ radloc_status radloc_exam_peek_id(const char *data, size_t size, char *buf,
 
 void radloc_result_free(radloc_result **result);
 
+/* ---- Teaching cases ------------------------------------------------------- */
+/* A teaching case is an exam plus the answer a teacher expects
+ * (docs/teaching.md, contract section 2). */
+typedef struct radloc_case radloc_case;
+
+radloc_status radloc_case_parse(const radloc_rules *rules, const char *data,
+                                size_t size, const char *name,
+                                radloc_diag_fn *diag, void *user,
+                                radloc_case **out);
+radloc_status radloc_case_parse_file(const radloc_rules *rules,
+                                     const char *path, radloc_diag_fn *diag,
+                                     void *user, radloc_case **out);
+void radloc_case_free(radloc_case **c);
+
+const char *radloc_case_id(const radloc_case *c);
+const char *radloc_case_source(const radloc_case *c);
+/* The case's exam (owned by the case). */
+const radloc_exam *radloc_case_exam(const radloc_case *c);
+
+typedef struct radloc_expectation {
+	radloc_pattern pattern;
+	const char *label;   /* the hypothesis expected: "L5 left", "median right", "polyneuropathy" */
+	size_t within;       /* it must rank in the top `within` */
+	unsigned flags;      /* flags that must be raised */
+} radloc_expectation;
+
+radloc_status radloc_case_expectation(const radloc_case *c,
+                                      radloc_expectation *out);
+
+typedef struct radloc_verdict {
+	int pass;
+	size_t rank;             /* 1-based rank of the expected hypothesis */
+	double probability;      /* its probability */
+	unsigned missing_flags;  /* expected flags not raised */
+	int pattern_matches;     /* the result's pattern is the expected one */
+} radloc_verdict;
+
+/* Compare a result (scored from the case's exam, any top) with the
+ * expectation. PASS: the expected hypothesis ranks within `within`, every
+ * expected flag is raised, and when within is 1 the pattern matches. */
+radloc_status radloc_case_check(const radloc_case *c,
+                                const radloc_result *result,
+                                radloc_verdict *out);
+
+/* A verdict as one JSON line: {"file", "id", "pass", "expected", "within",
+ * "rank", "probability", "leader", "pattern", "missing_flags"}; with
+ * result NULL, {"file", "id", "pass": false, "error": message}. Freed
+ * with free(). */
+radloc_status radloc_verdict_json(const char *file, const radloc_case *c,
+                                  const radloc_result *result,
+                                  const radloc_verdict *v, const char *error,
+                                  char **out);
+
 #ifdef __cplusplus
 }
 #endif

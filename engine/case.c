@@ -1,0 +1,351 @@
+/* Teaching cases: an exam and the answer a teacher expects (contract
+ * section 2), and the verdict of a result against it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "exam_impl.h"
+#include "radloc_limits.h"
+#include "result_impl.h"
+#include "textutil.h"
+#include "yamltree.h"
+
+struct radloc_case {
+	char *id;
+	char *source;
+	radloc_exam *exam;
+	radloc_expectation expect;
+	char label[160];
+};
+
+void radloc_case_free(radloc_case **c)
+{
+	if (c == NULL || *c == NULL)
+		return;
+	free((*c)->id);
+	free((*c)->source);
+	radloc_exam_free(&(*c)->exam);
+	free(*c);
+	*c = NULL;
+}
+
+const char *radloc_case_id(const radloc_case *c) { return c ? c->id : NULL; }
+const char *radloc_case_source(const radloc_case *c) { return c ? c->source : NULL; }
+const radloc_exam *radloc_case_exam(const radloc_case *c) { return c ? c->exam : NULL; }
+
+radloc_status radloc_case_expectation(const radloc_case *c, radloc_expectation *out)
+{
+	if (c == NULL || out == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	*out = c->expect;
+	return RADLOC_OK;
+}
+
+static char *dup_text(const char *s)
+{
+	char *p = malloc(strlen(s) + 1);
+	if (p)
+		strcpy(p, s);
+	return p;
+}
+
+static const char *show(char *buf, const char *text)
+{
+	return rl_printable(buf, RL_PRINTABLE_SIZE, text);
+}
+
+static int pick(rl_diagctx *d, const yt_node *n, const char *what,
+                const char *const *words, int count, const char *allowed)
+{
+	char buf[RL_PRINTABLE_SIZE], hint[160] = "";
+	if (n->type == YT_SCALAR)
+		for (int i = 0; i < count; i++)
+			if (strcmp(n->text, words[i]) == 0)
+				return i;
+	if (n->type == YT_SCALAR) {
+		const char *near = rl_nearest(n->text, words, (size_t)count);
+		if (near)
+			snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+	}
+	rl_report(d, RADLOC_ERR_VALUE, n->line, n->column, "%s '%s' is not one of %s%s",
+	          what, n->type == YT_SCALAR ? show(buf, n->text) : yt_type_name(n),
+	          allowed, hint);
+	return -1;
+}
+
+static int check_keys(rl_diagctx *d, const yt_node *map, const char *const *keys,
+                      size_t n, const char *where)
+{
+	char buf[RL_PRINTABLE_SIZE], hint[160];
+	int bad = 0;
+	for (const yt_node *k = map->first; k; k = k->next) {
+		size_t i;
+		for (i = 0; i < n && strcmp(k->text, keys[i]); i++)
+			;
+		if (i < n)
+			continue;
+		const char *near = rl_nearest(k->text, keys, n);
+		hint[0] = '\0';
+		if (near)
+			snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+		rl_report(d, RADLOC_ERR_SCHEMA, k->line, k->column, "unknown key '%s' in %s%s",
+		          show(buf, k->text), where, hint);
+		bad++;
+	}
+	return bad;
+}
+
+static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d,
+                        radloc_case *c)
+{
+	static const char *const keys[] = {"pattern", "roots", "nerve", "side", "within", "flags"};
+	static const char *const sides[] = {"left", "right"};
+	const char *patterns[RADLOC_PATTERN_COUNT], *flags[RADLOC_FLAG_COUNT];
+	char buf[RL_PRINTABLE_SIZE];
+	const yt_node *n;
+
+	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
+		patterns[p] = radloc_pattern_name((radloc_pattern)p);
+	for (int f = 0; f < RADLOC_FLAG_COUNT; f++)
+		flags[f] = radloc_flag_name(1u << f);
+	c->expect.within = 1;
+	if (map->type != YT_MAPPING) {
+		rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column,
+		          "expect must be a mapping (pattern, roots or nerve, side, within, flags)");
+		return;
+	}
+	check_keys(d, map, keys, 6, "expect");
+	n = yt_get(map, "pattern");
+	if (n == NULL) {
+		rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column, "expect has no 'pattern'");
+		return;
+	}
+	int pattern = pick(d, n, "pattern", patterns, RADLOC_PATTERN_COUNT,
+	                   "radiculopathy, multiradiculopathy, polyneuropathy, "
+	                   "mononeuropathy, cauda_equina, myelopathy, normal");
+	if (pattern < 0)
+		return;
+	c->expect.pattern = (radloc_pattern)pattern;
+	if ((n = yt_get(map, "within"))) {
+		long w;
+		if (n->type != YT_SCALAR || rl_parse_long(n->text, 1, 1000, &w) != 0)
+			rl_report(d, RADLOC_ERR_VALUE, n->line, n->column,
+			          "within must be a whole number 1..1000");
+		else
+			c->expect.within = (size_t)w;
+	}
+	if ((n = yt_get(map, "flags"))) {
+		if (n->type != YT_SEQUENCE)
+			rl_report(d, RADLOC_ERR_SCHEMA, n->line, n->column, "flags must be a list");
+		else
+			for (const yt_node *f = n->first; f; f = f->next) {
+				int i = pick(d, f, "flag", flags, RADLOC_FLAG_COUNT,
+				             "stocking_glove, cauda_equina_red_flag, upper_motor_neuron, "
+				             "bilateral, inconsistent_findings, low_confidence");
+				if (i >= 0)
+					c->expect.flags |= 1u << i;
+			}
+	}
+	const yt_node *roots = yt_get(map, "roots"), *nerve = yt_get(map, "nerve");
+	const yt_node *siden = yt_get(map, "side");
+	int side = -1;
+	if (siden)
+		side = pick(d, siden, "side", sides, 2, "left, right");
+	switch (c->expect.pattern) {
+	case RADLOC_RADICULOPATHY:
+	case RADLOC_MULTIRADICULOPATHY: {
+		size_t want = c->expect.pattern == RADLOC_RADICULOPATHY ? 1 : 2;
+		if (roots == NULL || roots->type != YT_SEQUENCE || roots->count != want) {
+			rl_report(d, RADLOC_ERR_SCHEMA, (roots ? roots : map)->line,
+			          (roots ? roots : map)->column, "a %s case needs roots: a list of %zu root%s",
+			          patterns[pattern], want, want == 1 ? "" : "s");
+			return;
+		}
+		long idx[2] = {-1, -1};
+		size_t i = 0;
+		for (const yt_node *x = roots->first; x; x = x->next, i++) {
+			idx[i] = x->type == YT_SCALAR ? radloc_rules_find(r, RADLOC_ROOT, x->text) : -1;
+			if (idx[i] < 0) {
+				const char *near = x->type == YT_SCALAR
+				                   ? radloc_rules_nearest(r, RADLOC_ROOT, x->text) : NULL;
+				char hint[160] = "";
+				if (near)
+					snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+				rl_report(d, RADLOC_ERR_REFERENCE, x->line, x->column,
+				          "unknown root '%s'%s", x->type == YT_SCALAR ? show(buf, x->text)
+				          : "(not a name)", hint);
+				return;
+			}
+		}
+		if (side < 0) {
+			rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column,
+			          "a %s case needs side: left or right", patterns[pattern]);
+			return;
+		}
+		/* Two roots are labelled cranial first, as the engine does. */
+		if (want == 2) {
+			radloc_entry_info a, b;
+			radloc_rules_info(r, RADLOC_ROOT, radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[0]), &a);
+			radloc_rules_info(r, RADLOC_ROOT, radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[1]), &b);
+			if (a.level > b.level) {
+				long t = idx[0];
+				idx[0] = idx[1];
+				idx[1] = t;
+			}
+			snprintf(c->label, sizeof c->label, "%s+%s %s",
+			         radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[0]),
+			         radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[1]), sides[side]);
+		} else {
+			snprintf(c->label, sizeof c->label, "%s %s",
+			         radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[0]), sides[side]);
+		}
+		break;
+	}
+	case RADLOC_MONONEUROPATHY:
+		if (nerve == NULL || nerve->type != YT_SCALAR) {
+			rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column,
+			          "a mononeuropathy case needs nerve: <name>");
+			return;
+		}
+		if (radloc_rules_find(r, RADLOC_NERVE, nerve->text) < 0) {
+			const char *near = radloc_rules_nearest(r, RADLOC_NERVE, nerve->text);
+			char hint[160] = "";
+			if (near)
+				snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+			rl_report(d, RADLOC_ERR_REFERENCE, nerve->line, nerve->column,
+			          "unknown nerve '%s'%s", show(buf, nerve->text), hint);
+			return;
+		}
+		if (side < 0) {
+			rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column,
+			          "a mononeuropathy case needs side: left or right");
+			return;
+		}
+		snprintf(c->label, sizeof c->label, "%s %s", nerve->text, sides[side]);
+		break;
+	default:
+		snprintf(c->label, sizeof c->label, "%s", patterns[pattern]);
+		break;
+	}
+	c->expect.label = c->label;
+}
+
+static radloc_status from_tree(const radloc_rules *r, const yt_node *root,
+                               rl_diagctx *d, radloc_case **out)
+{
+	static const char *const keys[] = {"id", "source", "exam", "expect"};
+	radloc_case *c = calloc(1, sizeof *c);
+	const yt_node *n;
+
+	if (c == NULL)
+		return rl_report(d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+	if (root->type != YT_MAPPING) {
+		radloc_case_free(&c);
+		return rl_report(d, RADLOC_ERR_SCHEMA, root->line, root->column,
+		                 "a teaching case must be a mapping (id, source, exam, expect)");
+	}
+	check_keys(d, root, keys, 4, "a teaching case");
+	for (int i = 0; i < 4; i++)
+		if (yt_get(root, keys[i]) == NULL)
+			rl_report(d, RADLOC_ERR_SCHEMA, root->line, root->column,
+			          "a teaching case needs '%s'", keys[i]);
+	if ((n = yt_get(root, "id")) && n->type == YT_SCALAR && !(c->id = dup_text(n->text)))
+		rl_report(d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+	if ((n = yt_get(root, "source"))) {
+		if (n->type != YT_SCALAR || n->length == 0)
+			rl_report(d, RADLOC_ERR_VALUE, n->line, n->column,
+			          "source must say where the expected answer comes from");
+		else if (!(c->source = dup_text(n->text)))
+			rl_report(d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+	}
+	if ((n = yt_get(root, "expect")))
+		read_expect(r, n, d, c);
+	if ((n = yt_get(root, "exam")))
+		rl_exam_from_tree(r, n, d, &c->exam);
+	if (d->count > 0) {
+		radloc_case_free(&c);
+		return d->first;
+	}
+	if (c->id && radloc_exam_id(c->exam) == NULL &&
+	    radloc_exam_set_id(c->exam, c->id) != RADLOC_OK) {
+		radloc_case_free(&c);
+		return RADLOC_ERR_NOMEM;
+	}
+	*out = c;
+	return RADLOC_OK;
+}
+
+radloc_status radloc_case_parse(const radloc_rules *rules, const char *data,
+                                size_t size, const char *name,
+                                radloc_diag_fn *diag, void *user, radloc_case **out)
+{
+	rl_diagctx d;
+	yt_doc *doc = NULL;
+	radloc_status status;
+
+	if (rules == NULL || out == NULL || (data == NULL && size > 0))
+		return RADLOC_ERR_ARGUMENT;
+	*out = NULL;
+	rl_diag_init(&d, diag, user, name ? name : "<case>");
+	status = yt_read_buffer(data ? data : "", size, RADLOC_MAX_EXAM_BYTES, &d, &doc);
+	if (status != RADLOC_OK)
+		return status;
+	status = from_tree(rules, yt_root(doc), &d, out);
+	yt_free(&doc);
+	return status;
+}
+
+radloc_status radloc_case_parse_file(const radloc_rules *rules, const char *path,
+                                     radloc_diag_fn *diag, void *user,
+                                     radloc_case **out)
+{
+	rl_diagctx d;
+	if (rules == NULL || path == NULL || out == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	*out = NULL;
+	rl_diag_init(&d, diag, user, path);
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return rl_report(&d, RADLOC_ERR_IO, 0, 0, "cannot open: %s", strerror(errno));
+	char *data = malloc(RADLOC_MAX_EXAM_BYTES + 1);
+	if (data == NULL) {
+		fclose(f);
+		return rl_report(&d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+	}
+	size_t n = fread(data, 1, RADLOC_MAX_EXAM_BYTES + 1, f);
+	int err = ferror(f);
+	fclose(f);
+	radloc_status status;
+	if (err)
+		status = rl_report(&d, RADLOC_ERR_IO, 0, 0, "cannot read the file");
+	else if (n > RADLOC_MAX_EXAM_BYTES)
+		status = rl_report(&d, RADLOC_ERR_LIMIT, 1, 1,
+		                   "case is more than the limit of %ld bytes",
+		                   (long)RADLOC_MAX_EXAM_BYTES);
+	else
+		status = radloc_case_parse(rules, data, n, path, diag, user, out);
+	free(data);
+	return status;
+}
+
+radloc_status radloc_case_check(const radloc_case *c, const radloc_result *res,
+                                radloc_verdict *out)
+{
+	if (c == NULL || res == NULL || out == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < res->hyp_count; i++)
+		if (strcmp(res->ranked[i].h.label, c->expect.label) == 0) {
+			out->rank = i + 1;
+			out->probability = res->ranked[i].h.probability;
+			break;
+		}
+	out->missing_flags = c->expect.flags & ~res->flags;
+	out->pattern_matches = res->pattern == c->expect.pattern;
+	out->pass = out->rank > 0 && out->rank <= c->expect.within &&
+	            out->missing_flags == 0 &&
+	            (c->expect.within > 1 || out->pattern_matches);
+	return RADLOC_OK;
+}
