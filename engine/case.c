@@ -308,7 +308,8 @@ radloc_status radloc_case_parse_file(const radloc_rules *rules, const char *path
 	rl_diag_init(&d, diag, user, path);
 	FILE *f = fopen(path, "rb");
 	if (f == NULL)
-		return rl_report(&d, RADLOC_ERR_IO, 0, 0, "cannot open: %s", strerror(errno));
+		return rl_report(&d, rl_io_status(errno), 0, 0, "cannot open: %s",
+		                 strerror(errno));
 	char *data = malloc(RADLOC_MAX_EXAM_BYTES + 1);
 	if (data == NULL) {
 		fclose(f);

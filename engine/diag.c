@@ -1,5 +1,6 @@
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -104,4 +105,9 @@ const char *rl_printable(char *buf, size_t size, const char *text)
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+radloc_status rl_io_status(int err)
+{
+	return err == ENOMEM ? RADLOC_ERR_NOMEM : RADLOC_ERR_IO;
 }

@@ -28,6 +28,10 @@ radloc_status rl_report(rl_diagctx *d, radloc_status status,
 #endif
 	;
 
+/* The status for a failed open or read: out of memory when the C library
+ * says so (fopen and opendir allocate), else an I/O error. */
+radloc_status rl_io_status(int err);
+
 /* Copy text into buf as a printable, quoted-safe form for messages:
  * control bytes and invalid UTF-8 become \xNN, and anything over 48
  * characters is cut with "...". Always NUL-terminates. */

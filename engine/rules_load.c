@@ -6,6 +6,7 @@
  * set as a whole (priors, coverage, cycles) and derive what the scorer
  * needs. Every problem is reported; loading fails if there was any. */
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
@@ -1249,7 +1250,8 @@ static radloc_status list_files(loader *L, const char *path, char ***out,
 	}
 	DIR *dir = opendir(path);
 	if (dir == NULL)
-		return rl_report(&L->d, RADLOC_ERR_IO, 0, 0, "cannot open rule directory");
+		return rl_report(&L->d, rl_io_status(errno), 0, 0,
+		                 "cannot open rule directory: %s", strerror(errno));
 	names = calloc(RADLOC_MAX_RULE_FILES + 1, sizeof *names);
 	if (names == NULL) {
 		closedir(dir);

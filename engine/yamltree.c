@@ -473,7 +473,7 @@ radloc_status yt_read_file(const char *path, long max_bytes, rl_diagctx *d,
 	*out = NULL;
 	f = fopen(path, "rb");
 	if (f == NULL)
-		return rl_report(d, RADLOC_ERR_IO, 0, 0, "cannot open: %s",
+		return rl_report(d, rl_io_status(errno), 0, 0, "cannot open: %s",
 		                 strerror(errno));
 	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
 	    fseek(f, 0, SEEK_SET) != 0) {

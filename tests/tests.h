@@ -12,6 +12,7 @@ Suite *suite_rules(void);
 Suite *suite_model(void);
 Suite *suite_score(void);
 Suite *suite_exam(void);
+Suite *suite_nomem(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
