@@ -81,7 +81,7 @@ CLI     := $(BUILD)/radloc
 TESTBIN := $(BUILD)/radloc-tests
 
 .PHONY: all demo check check-run test deps valgrind coverage install uninstall \
-        clean cli-tests
+        clean cli-tests fuzz fuzz-deps
 all: $(LIB_A) $(LIB_SO) $(CLI)
 
 $(BUILD)/obj/%.o: %.c
@@ -142,6 +142,39 @@ check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
 	RADLOC=$(CLI) sh tests/cli/run.sh
 
 test: check
+
+# --- fuzzing (clang's libFuzzer, ASan + UBSan) --------------------------------
+FUZZERS := fuzz_exam fuzz_rules fuzz_score
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+  -fno-sanitize-recover=undefined -Iinclude -Iengine -DHAVE_INLINE \
+  -D_POSIX_C_SOURCE=200809L -DRADLOC_VERSION_STRING='"$(VERSION)"' \
+  -DRADLOC_RULES_INSTALLED='"$(RULESDIR)"' -DRADLOC_RULES_SOURCE='"$(CURDIR)/rules"'
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) clang libclang-rt-14-dev"
+
+build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC) $(wildcard engine/*.h include/*.h)
+	@mkdir -p build/fuzz
+	clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -o $@ $< $(ENGINE_SRC) $(PKG_LIBS) -lm
+
+# Corpora start from the fixtures; findings land in build/fuzz/crash-*.
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory $(FUZZERS:%=build/fuzz/%)
+	@for f in $(FUZZERS); do \
+	  mkdir -p build/fuzz/corpus-$$f; \
+	  case $$f in \
+	    fuzz_rules) seeds="rules/*.yaml fixtures/rules/bad/*.yaml fixtures/rules/tiny/*.yaml"; max=65536;; \
+	    *) seeds="fixtures/exams/*.yaml fixtures/exams/*.json fixtures/cases/*.yaml"; max=8192;; \
+	  esac; \
+	  for s in $$seeds; do [ -f "$$s" ] && [ $$(wc -c < "$$s") -le $$max ] && cp "$$s" build/fuzz/corpus-$$f/; done; \
+	  echo "--- $$f for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=$$max -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 -dict=tests/fuzz/exam.dict \
+	    -artifact_prefix=build/fuzz/crash-$$f- build/fuzz/corpus-$$f \
+	    2> build/fuzz/$$f.log || { tail -40 build/fuzz/$$f.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' build/fuzz/$$f.log | tail -2; \
+	done
 
 # --- memory and coverage ----------------------------------------------------
 valgrind: deps

@@ -15,6 +15,7 @@ typedef struct command {
 static const command commands[] = {
 	{"score", "score one exam: ranking, reasons, red flags", cmd_score, help_score},
 	{"batch", "score a stream of exams (JSON Lines in and out)", cmd_batch, help_batch},
+	{"map", "draw the exam on a body chart (SVG)", cmd_map, help_map},
 	{"check", "run teaching cases against their expected answers", cmd_check, help_check},
 	{"rules", "validate, show and list the rule set", cmd_rules, help_rules},
 };

@@ -6,41 +6,121 @@
 
 #include "rules_impl.h"
 
-/* Limb-sides where the structure supplies an element with at least this
- * share: its territory, for the "unexamined limb" term of the prior. */
-#define TERRITORY_SHARE 0.10
+/* A key element of a lesion: one it supplies with at least this share (or
+ * a sign it makes positive with at least KEY_SIGN). A clinician examining
+ * the lesion's territory looks at some of them; the territory is the
+ * limb-sides they lie on. */
+#define KEY_SHARE 0.25
+#define KEY_SIGN 0.30
+/* Distal enough to be where a length-dependent neuropathy is looked for. */
+#define KEY_DISTAL 0.80
 
-static unsigned limb_bits(int limb, radloc_side side)
+typedef struct key_list {
+	rl_key *keys;
+	size_t count, cap;
+} key_list;
+
+static int limb_of(const radloc_rules *r, radloc_kind table, int element)
 {
-	if (limb == RL_MIDLINE)
-		return RL_LIMBSIDE_MIDLINE;
-	return RL_LIMBSIDE(limb, side);
+	if (table == RADLOC_SIGN)
+		return r->signs[element].limb;
+	return r->elements[table - RADLOC_REGION][element].limb;
 }
 
-static unsigned root_territory(const radloc_rules *r, int root, radloc_side side)
+static void add_key(const radloc_rules *r, key_list *k, radloc_kind table,
+                    int element, radloc_side side)
 {
-	unsigned bits = 0;
-	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
-		for (size_t e = 0; e < r->element_count[k]; e++) {
-			const rl_element *el = &r->elements[k][e];
-			for (size_t j = 0; j < el->root_count; j++)
-				if (el->roots[j].index == root &&
-				    el->roots[j].weight >= TERRITORY_SHARE)
-					bits |= limb_bits(el->limb, side);
-		}
-	return bits;
+	if (limb_of(r, table, element) == RL_MIDLINE)
+		side = RADLOC_MIDLINE;
+	for (size_t i = 0; i < k->count; i++)
+		if (k->keys[i].table == table && k->keys[i].element == element &&
+		    k->keys[i].side == side)
+			return;
+	if (k->count < k->cap)
+		k->keys[k->count++] = (rl_key){table, element, side};
 }
 
-static unsigned nerve_territory(const radloc_rules *r, int nerve, radloc_side side)
+/* How strongly a hypothesis reaches an element (share, or for signs the
+ * sensitivity), ignoring sides. */
+static double reach(const radloc_rules *r, const rl_hypothesis *h,
+                    radloc_kind table, int element)
 {
-	unsigned bits = 0;
-	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
-		for (size_t e = 0; e < r->element_count[k]; e++) {
-			const rl_element *el = &r->elements[k][e];
-			if (el->nerve_loss[nerve] >= TERRITORY_SHARE)
-				bits |= limb_bits(el->limb, side);
+	const rl_patterns *P = &r->patterns;
+	if (table == RADLOC_SIGN) {
+		const rl_sign *sg = &r->signs[element];
+		double best = 0.0;
+		if (h->root_count > 0) {
+			for (int i = 0; i < h->root_count; i++)
+				for (size_t j = 0; j < sg->root_count; j++)
+					if (sg->roots[j].index == h->roots[i] && sg->roots[j].weight > best)
+						best = sg->roots[j].weight;
+		} else if (h->nerve >= 0) {
+			best = sg->nerve_sens[h->nerve];
+		} else {
+			best = sg->pattern_sens[h->pattern];
 		}
-	return bits;
+		return best >= KEY_SIGN ? 1.0 : 0.0;
+	}
+	const rl_element *el = &r->elements[table - RADLOC_REGION][element];
+	double share = 0.0;
+	switch (h->pattern) {
+	case RADLOC_RADICULOPATHY:
+	case RADLOC_MULTIRADICULOPATHY:
+		for (size_t j = 0; j < el->root_count; j++)
+			for (int i = 0; i < h->root_count; i++)
+				if (el->roots[j].index == h->roots[i] && el->roots[j].weight > share)
+					share = el->roots[j].weight;
+		return share;
+	case RADLOC_MONONEUROPATHY:
+		return el->nerve_loss[h->nerve];
+	case RADLOC_POLYNEUROPATHY:
+		return el->limb == RL_LEG && el->distal_rank >= KEY_DISTAL ? 1.0 : 0.0;
+	case RADLOC_CAUDA_EQUINA:
+		if (el->limb == RL_ARM)
+			return 0.0;
+		for (size_t j = 0; j < el->root_count; j++)
+			share += el->roots[j].weight * P->cauda_roots[el->roots[j].index];
+		return share;
+	case RADLOC_MYELOPATHY:
+		/* Upper motor neuron signs are looked for in the leg reflexes. */
+		return table == RADLOC_REFLEX && el->limb == RL_LEG ? 1.0 : 0.0;
+	default:
+		return 0.0;
+	}
+}
+
+/* The key elements of a hypothesis, and the limb-sides they lie on. */
+static radloc_status build_keys(radloc_rules *r, rl_hypothesis *h)
+{
+	size_t total = 0;
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
+		total += r->element_count[k];
+	total = 2 * (total + r->sign_count) + 1;
+	key_list k = {rl_arena_alloc(r->arena, total * sizeof(rl_key)), 0, total};
+	if (k.keys == NULL)
+		return RADLOC_ERR_NOMEM;
+	int bilateral = h->side == RADLOC_MIDLINE;
+	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
+		size_t count = t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
+		for (size_t e = 0; e < count; e++) {
+			if (reach(r, h, (radloc_kind)t, (int)e) < KEY_SHARE)
+				continue;
+			if (bilateral) {
+				add_key(r, &k, (radloc_kind)t, (int)e, RADLOC_LEFT);
+				add_key(r, &k, (radloc_kind)t, (int)e, RADLOC_RIGHT);
+			} else {
+				add_key(r, &k, (radloc_kind)t, (int)e, h->side);
+			}
+		}
+	}
+	h->keys = k.keys;
+	h->key_count = k.count;
+	h->limbs = 0;
+	for (size_t i = 0; i < k.count; i++)
+		if (k.keys[i].side != RADLOC_MIDLINE)
+			h->limbs |= RL_LIMBSIDE(limb_of(r, k.keys[i].table, k.keys[i].element),
+			                        k.keys[i].side);
+	return RADLOC_OK;
 }
 
 static const char *label(radloc_rules *r, const char *text)
@@ -76,8 +156,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			*h = (rl_hypothesis){RADLOC_RADICULOPATHY, label(r, text),
 			                     {(int)a, -1}, 1, -1, side,
 			                     P->prior[RADLOC_RADICULOPATHY] *
-			                         r->roots[a].prior / 2.0,
-			                     root_territory(r, (int)a, side)};
+			                         r->roots[a].prior / 2.0, 0u, NULL, 0};
 		}
 		/* Two adjacent roots: the pattern's prior shared by the product of
 		 * the roots' priors, a complexity penalty (docs/scoring.md). */
@@ -92,9 +171,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 				                     {(int)a, (int)b}, 2, -1, side,
 				                     P->prior[RADLOC_MULTIRADICULOPATHY] *
 				                         r->roots[a].prior * r->roots[b].prior /
-				                         pair_mass / 2.0,
-				                     root_territory(r, (int)a, side) |
-				                         root_territory(r, (int)b, side)};
+				                         pair_mass / 2.0, 0u, NULL, 0};
 			}
 		for (size_t v = 0; v < r->nerve_count; v++) {
 			rl_hypothesis *h = &r->hyps[n++];
@@ -103,13 +180,9 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text),
 			                     {-1, -1}, 0, (int)v, side,
 			                     P->prior[RADLOC_MONONEUROPATHY] *
-			                         r->nerves[v].prior / 2.0,
-			                     nerve_territory(r, (int)v, side)};
+			                         r->nerves[v].prior / 2.0, 0u, NULL, 0};
 		}
 	}
-	/* Bilateral patterns involve both legs: a clinician who suspects any of
-	 * them examines both. */
-	unsigned legs = RL_LIMBSIDE(RL_LEG, RADLOC_LEFT) | RL_LIMBSIDE(RL_LEG, RADLOC_RIGHT);
 	static const radloc_pattern bilateral[] = {
 		RADLOC_POLYNEUROPATHY, RADLOC_CAUDA_EQUINA, RADLOC_MYELOPATHY,
 		RADLOC_NORMAL,
@@ -118,8 +191,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 		radloc_pattern p = bilateral[i];
 		rl_hypothesis *h = &r->hyps[n++];
 		*h = (rl_hypothesis){p, radloc_pattern_name(p), {-1, -1}, 0, -1,
-		                     RADLOC_MIDLINE, P->prior[p],
-		                     p == RADLOC_NORMAL ? 0u : legs};
+		                     RADLOC_MIDLINE, P->prior[p], 0u, NULL, 0};
 	}
 	for (size_t i = 0; i < n; i++)
 		if (r->hyps[i].label == NULL)
@@ -130,5 +202,12 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			r->hyps[i].prior /= 1.0 - P->prior[RADLOC_MULTIRADICULOPATHY];
 	}
 	r->hyp_count = n;
+	/* Bilateral patterns get keys on both legs: whoever suspects them
+	 * examines both. */
+	for (size_t i = 0; i < n; i++) {
+		radloc_status st = build_keys(r, &r->hyps[i]);
+		if (st != RADLOC_OK)
+			return st;
+	}
 	return RADLOC_OK;
 }

@@ -43,7 +43,11 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	const rl_hypothesis *h = &r->hyps[comps->hyp[comp]];
 	const rl_finding *f = fw->f;
 	const rl_element *el = fw->el;
-	double s = p->sens[f->fkind];
+	/* A severe lesion makes each of its findings likelier, a mild one
+	 * rarer; capped below 1 so that nothing is certain. */
+	double s = p->sens[f->fkind] * comps->scale[comp];
+	if (s > 0.99)
+		s = 0.99;
 
 	*qL = *qE = 0.0;
 	switch (h->pattern) {
@@ -93,12 +97,18 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	}
 }
 
+static double capped(double s)
+{
+	return s > 0.99 ? 0.99 : s;
+}
+
 /* P(sign positive | component) = 1 - (1 - b) * prod (1 - sens_x). */
 static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
                             const rl_components *comps, size_t comp)
 {
 	const rl_hypothesis *h = comps ? &r->hyps[comps->hyp[comp]] : NULL;
 	double keep = fw->sg->specificity; /* 1 - background */
+	double scale = comps ? comps->scale[comp] : 1.0;
 	size_t nerves_at = r->root_count;
 	size_t patterns_at = r->root_count + r->nerve_count;
 
@@ -109,11 +119,11 @@ static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
 	case RADLOC_MULTIRADICULOPATHY: {
 		double reach = side_reach(r, h->side, fw->f->side);
 		for (int i = 0; i < h->root_count; i++)
-			keep *= 1.0 - fw->ssens[h->roots[i]] * reach;
+			keep *= 1.0 - capped(fw->ssens[h->roots[i]] * scale) * reach;
 		break;
 	}
 	case RADLOC_MONONEUROPATHY:
-		keep *= 1.0 - fw->ssens[nerves_at + (size_t)h->nerve] *
+		keep *= 1.0 - capped(fw->ssens[nerves_at + (size_t)h->nerve] * scale) *
 		              side_reach(r, h->side, fw->f->side);
 		break;
 	default:

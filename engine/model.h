@@ -22,11 +22,13 @@ typedef struct rl_fwork {
 } rl_fwork;
 
 /* Components: the hypotheses, with polyneuropathy split into its extents
- * (its likelihood is the mixture over them). */
+ * and each focal lesion (root, roots, nerve) into its severities; a
+ * hypothesis's likelihood is the mixture over its components. */
 typedef struct rl_components {
 	size_t count;
 	int *hyp;       /* component → hypothesis */
 	int *extent;    /* component → polyneuropathy extent, or -1 */
+	double *scale;  /* component → severity scale of a focal lesion (else 1) */
 	double *log_prior; /* log prior, extents sharing their hypothesis's */
 } rl_components;
 

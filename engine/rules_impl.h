@@ -99,7 +99,21 @@ typedef struct rl_patterns {
 	size_t extent_count;
 	double *cauda_roots;   /* per root: involvement, both sides */
 	double myelo_sens[RL_FKIND_COUNT];
+	/* Lesion severity: focal lesions are a mixture over these scales of
+	 * their sensitivities (mean 1), so that a lesion's findings share one
+	 * severity. One scale of 1 when the rules have no `severity:`. */
+	double *severity;
+	const char **severity_names;
+	size_t severity_count;
+	const char *severity_source;
 } rl_patterns;
+
+/* An element a clinician examining a lesion would have looked at. */
+typedef struct rl_key {
+	radloc_kind table;
+	int element;
+	radloc_side side;      /* RADLOC_MIDLINE for midline elements */
+} rl_key;
 
 typedef struct rl_hypothesis {
 	radloc_pattern pattern;
@@ -110,6 +124,8 @@ typedef struct rl_hypothesis {
 	radloc_side side;      /* RADLOC_MIDLINE for bilateral patterns */
 	double prior;          /* normalised over all hypotheses */
 	unsigned limbs;        /* limb-sides its territory involves */
+	rl_key *keys;          /* its key elements: a midline key counts for */
+	size_t key_count;      /* every limb-side, a limb key for its own */
 } rl_hypothesis;
 
 struct radloc_rules {

@@ -41,7 +41,7 @@ static const struct {
 
 static const char *const section_names[] = {
 	"roots", "nerves", "regions", "movements", "reflexes", "signs",
-	"format", "findings", "patterns", "examination",
+	"format", "findings", "patterns", "examination", "severity",
 };
 #define SECTION_COUNT (sizeof section_names / sizeof section_names[0])
 #define FORMAT_NAME "radloc-rules/1"
@@ -1019,6 +1019,65 @@ static int load_examination(loader *L, const yt_node *key)
 	return bad;
 }
 
+static int load_severity(loader *L, const yt_node *key)
+{
+	static const keyspec keys[] = {{"scales", 1}, {"source", 1}};
+	rl_patterns *P = &L->r->patterns;
+	char buf[RL_PRINTABLE_SIZE], what[160];
+	const yt_node *n;
+	int bad;
+
+	const yt_node *sec = key->value;
+	if (P->severity_count) {
+		at(L, key, RADLOC_ERR_SCHEMA, "section 'severity' is defined twice");
+		return 1;
+	}
+	if (!is_map(L, sec, "severity"))
+		return 1;
+	bad = check_keys(L, sec, key, keys, 2, "severity");
+	if ((n = yt_get(sec, "source")) && read_text(L, n, "source", &P->severity_source))
+		bad++;
+	n = yt_get(sec, "scales");
+	if (n == NULL)
+		return bad;
+	if (!is_map(L, n, "severity scales") || n->count == 0) {
+		if (n->type == YT_MAPPING)
+			at(L, n, RADLOC_ERR_VALUE, "severity scales is empty");
+		return bad + 1;
+	}
+	P->severity = rl_arena_alloc(L->r->arena, n->count * sizeof(double));
+	P->severity_names = rl_arena_alloc(L->r->arena, n->count * sizeof(char *));
+	if (P->severity == NULL || P->severity_names == NULL)
+		return bad + 1 + (nomem(L) != RADLOC_OK);
+	double sum = 0.0;
+	for (const yt_node *k = n->first; k; k = k->next) {
+		snprintf(what, sizeof what, "severity scale '%s'", show(buf, k->text));
+		double v;
+		if (!valid_id(k->text)) {
+			at(L, k, RADLOC_ERR_VALUE, "severity '%s' must be letters, digits or '_'", buf);
+			bad++;
+			continue;
+		}
+		if (read_number(L, k->value, 0.0, 10.0, what, &v)) {
+			bad++;
+			continue;
+		}
+		P->severity_names[P->severity_count] = rl_arena_strdup(L->r->arena, k->text);
+		if (P->severity_names[P->severity_count] == NULL)
+			return bad + 1 + (nomem(L) != RADLOC_OK);
+		P->severity[P->severity_count++] = v;
+		sum += v;
+	}
+	/* Mean 1 keeps each finding's average sensitivity what the rules say. */
+	if (!bad && fabs(sum / (double)P->severity_count - 1.0) > RADLOC_SUM_TOLERANCE) {
+		char m[32];
+		snprintf(m, sizeof m, "%.4g", sum / (double)P->severity_count);
+		at(L, n, RADLOC_ERR_VALUE, "the severity scales average %s, not 1", m);
+		bad++;
+	}
+	return bad;
+}
+
 static int load_entries(loader *L)
 {
 	int bad = 0;
@@ -1051,6 +1110,8 @@ static int load_entries(loader *L)
 		}
 		if ((sec = key_of(root, "examination")))
 			bad += load_examination(L, sec);
+		if ((sec = key_of(root, "severity")))
+			bad += load_severity(L, sec);
 	}
 	return bad;
 }
@@ -1202,6 +1263,15 @@ static int check_set(loader *L)
 		sum += r->nerves[i].prior;
 	for (size_t i = 0; i < r->nerve_count; i++)
 		r->nerves[i].prior /= sum;
+	if (r->patterns.severity_count == 0) {
+		static const char *const one[] = {"any"};
+		r->patterns.severity = rl_arena_alloc(r->arena, sizeof(double));
+		if (r->patterns.severity == NULL)
+			return 1 + (nomem(L) != RADLOC_OK);
+		r->patterns.severity[0] = 1.0;
+		r->patterns.severity_names = (const char **)one;
+		r->patterns.severity_count = 1;
+	}
 	if (r->patterns.cauda_roots == NULL) {
 		r->patterns.cauda_roots = rl_arena_alloc(r->arena,
 		                                         (r->root_count + 1) * sizeof(double));

@@ -25,28 +25,31 @@
 
 static radloc_status build_components(const radloc_rules *r, rl_components *c)
 {
-	size_t extents = r->patterns.extent_count;
-	c->count = r->hyp_count - 1 + extents;
+	const rl_patterns *P = &r->patterns;
+	size_t focal = 0, n = 0;
+	for (size_t h = 0; h < r->hyp_count; h++)
+		focal += r->hyps[h].pattern <= RADLOC_MULTIRADICULOPATHY ||
+		         r->hyps[h].pattern == RADLOC_MONONEUROPATHY;
+	c->count = r->hyp_count + focal * (P->severity_count - 1) + P->extent_count - 1;
 	c->hyp = calloc(c->count, sizeof *c->hyp);
 	c->extent = calloc(c->count, sizeof *c->extent);
+	c->scale = calloc(c->count, sizeof *c->scale);
 	c->log_prior = calloc(c->count, sizeof *c->log_prior);
-	if (!c->hyp || !c->extent || !c->log_prior)
+	if (!c->hyp || !c->extent || !c->scale || !c->log_prior)
 		return RADLOC_ERR_NOMEM;
-	size_t n = 0;
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		const rl_hypothesis *hyp = &r->hyps[h];
 		double lp = hyp->prior > 0.0 ? log(hyp->prior) : -INFINITY;
-		if (hyp->pattern == RADLOC_POLYNEUROPATHY) {
-			/* Extents are equally likely a priori. */
-			for (size_t x = 0; x < extents; x++) {
-				c->hyp[n] = (int)h;
-				c->extent[n] = (int)x;
-				c->log_prior[n++] = lp - log((double)extents);
-			}
-		} else {
+		int is_focal = hyp->pattern <= RADLOC_MULTIRADICULOPATHY ||
+		               hyp->pattern == RADLOC_MONONEUROPATHY;
+		/* Extents and severities are equally likely a priori. */
+		size_t parts = hyp->pattern == RADLOC_POLYNEUROPATHY ? P->extent_count
+		             : is_focal ? P->severity_count : 1;
+		for (size_t x = 0; x < parts; x++) {
 			c->hyp[n] = (int)h;
-			c->extent[n] = -1;
-			c->log_prior[n++] = lp;
+			c->extent[n] = hyp->pattern == RADLOC_POLYNEUROPATHY ? (int)x : -1;
+			c->scale[n] = is_focal ? P->severity[x] : 1.0;
+			c->log_prior[n++] = lp - log((double)parts);
 		}
 	}
 	return RADLOC_OK;
@@ -56,6 +59,7 @@ static void free_components(rl_components *c)
 {
 	free(c->hyp);
 	free(c->extent);
+	free(c->scale);
 	free(c->log_prior);
 	memset(c, 0, sizeof *c);
 }
@@ -139,6 +143,70 @@ static void scoring_free(rl_scoring *s)
 	free(s->log_factor);
 }
 
+/* Which elements (per side) the exam looked at: any finding counts,
+ * including NT and pain. */
+static int looked_at(const radloc_exam *exam, const rl_key *k)
+{
+	for (size_t i = 0; i < exam->count; i++) {
+		const rl_finding *f = &exam->findings[i];
+		if (f->table == k->table && f->element == k->element &&
+		    (f->side == k->side || k->side == RADLOC_MIDLINE))
+			return 1;
+	}
+	return 0;
+}
+
+/* Where the clinician looked is evidence (docs/scoring.md, "Territory
+ * nobody examined"). A lesion's patient has symptoms in its territory and
+ * is examined there: each limb-side of the territory where none of the
+ * lesion's key elements was looked at costs a factor U. A patient with no
+ * lesion was referred with the same spread of symptoms as everyone else, so
+ * "normal" gets the prior-weighted average of the lesions' factors. */
+static radloc_status selection(rl_scoring *s)
+{
+	const radloc_rules *r = s->r;
+	double log_u = log(r->unexamined_limb > 0.0 ? r->unexamined_limb : RL_MIN_PROB);
+	double *hyp_factor = calloc(r->hyp_count, sizeof *hyp_factor);
+	double mix = 0.0, mass = 0.0;
+	size_t normal = r->hyp_count;
+
+	if (hyp_factor == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t h = 0; h < r->hyp_count; h++) {
+		const rl_hypothesis *hyp = &r->hyps[h];
+		if (hyp->pattern == RADLOC_NORMAL) {
+			normal = h;
+			continue;
+		}
+		int midline_seen = 0, missing = 0;
+		unsigned covered = 0;
+		for (size_t i = 0; i < hyp->key_count; i++) {
+			const rl_key *k = &hyp->keys[i];
+			if (!looked_at(s->exam, k))
+				continue;
+			if (k->side == RADLOC_MIDLINE)
+				midline_seen = 1;
+			else
+				covered |= RL_LIMBSIDE(k->table == RADLOC_SIGN
+				                       ? r->signs[k->element].limb
+				                       : r->elements[k->table - RADLOC_REGION][k->element].limb,
+				                       k->side);
+		}
+		if (!midline_seen)
+			for (unsigned bits = hyp->limbs & ~covered; bits; bits &= bits - 1)
+				missing++;
+		hyp_factor[h] = missing * log_u;
+		mix += hyp->prior * exp(hyp_factor[h]);
+		mass += hyp->prior;
+	}
+	if (normal < r->hyp_count && mass > 0.0)
+		hyp_factor[normal] = log(mix / mass);
+	for (size_t c = 0; c < s->comps->count; c++)
+		s->log_factor[c] = hyp_factor[s->comps->hyp[c]];
+	free(hyp_factor);
+	return RADLOC_OK;
+}
+
 static radloc_status prepare(rl_scoring *s)
 {
 	const radloc_rules *r = s->r;
@@ -199,17 +267,7 @@ static radloc_status prepare(rl_scoring *s)
 		s->outcome[k] = f->outcome;
 		k++;
 	}
-	/* A clinician examines the limb with symptoms: each limb-side of a
-	 * hypothesis's territory that nobody examined is evidence against it. */
-	double log_u = log(r->unexamined_limb > 0.0 ? r->unexamined_limb : RL_MIN_PROB);
-	for (size_t c = 0; c < nc; c++) {
-		unsigned missing = r->hyps[s->comps->hyp[c]].limbs & ~s->examined & 0xFu;
-		int n = 0;
-		for (; missing; missing &= missing - 1)
-			n++;
-		s->log_factor[c] = n * log_u;
-	}
-	return RADLOC_OK;
+	return selection(s);
 }
 
 /* Posterior over components and hypotheses from per-component log

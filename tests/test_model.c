@@ -21,7 +21,7 @@ static size_t comp_of(const radloc_rules *r, const rl_components *c,
 typedef struct fixture {
 	rl_components comps;
 	int hyp[16], extent[16];
-	double log_prior[16];
+	double scale[16], log_prior[16];
 	rl_finding f;
 	rl_fwork fw;
 	double w[32];
@@ -36,9 +36,10 @@ static void setup(const radloc_rules *r, fixture *x, radloc_kind table,
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		x->hyp[n] = (int)h;
 		x->extent[n] = r->hyps[h].pattern == RADLOC_POLYNEUROPATHY ? 0 : -1;
+		x->scale[n] = 1.0;
 		n++;
 	}
-	x->comps = (rl_components){n, x->hyp, x->extent, x->log_prior};
+	x->comps = (rl_components){n, x->hyp, x->extent, x->scale, x->log_prior};
 	x->f.fkind = fkind;
 	x->f.table = table;
 	x->f.element = (int)radloc_rules_find(r, table, id);

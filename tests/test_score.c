@@ -79,16 +79,28 @@ static const char *leader(const radloc_result *res)
 
 START_TEST(posterior_by_hand)
 {
-	/* One finding, r1 left reduced. Unnormalised prior x U x L, with U =
-	 * 0.5 per limb-side of the territory nobody examined (only the left
-	 * leg was): e.g. A left = 0.125 (0.5 x 1/2 roots x 1/2 sides) x 0.5
-	 * (its left arm unexamined) x 0.42. */
-	double A_l = 0.125 * 0.5 * 0.42, B_l = 0.125 * 1.0 * 0.1;
+	/* One finding, r1 left reduced. Unnormalised prior x U x L.
+	 * U = 0.5 for each limb-side of a hypothesis's territory where none of
+	 * its key elements (share >= 0.25, sign sensitivity >= 0.3) was looked
+	 * at; only r1 on the left was. A: keys r1, r2, x1, g (left leg) and
+	 * hand (left arm): the arm is missed, U = 0.5. B: keys r2, m1, x1, mid,
+	 * none looked at: 0.5. n: key r1: 1. Polyneuropathy has no key element
+	 * (no distal_rank >= 0.8): 1. Cauda equina: keys on both legs, the right
+	 * missed: 0.5. Myelopathy: the leg reflexes x1, both missed: 0.25.
+	 * Normal: the prior-weighted mean of all those factors. L from
+	 * test_model.c (0.42 for A, A+B, n and cauda; 0.22 poly; 0.18 myelo;
+	 * 0.1 otherwise). Priors: 0.125 a root and side, 0.05 a pair or nerve
+	 * and side, 0.1 poly, 0.05 cauda, 0.05 myelo, 0.1 normal. */
+	double A_l = 0.125 * 0.5 * 0.42, B_l = 0.125 * 0.5 * 0.1;
 	double A_r = 0.125 * 0.25 * 0.1, B_r = 0.125 * 0.5 * 0.1;
 	double AB_l = 0.05 * 0.5 * 0.42, AB_r = 0.05 * 0.25 * 0.1;
 	double n_l = 0.05 * 1.0 * 0.42, n_r = 0.05 * 0.5 * 0.1;
-	double poly = 0.1 * 0.5 * 0.22, cauda = 0.05 * 0.5 * 0.42;
-	double myelo = 0.05 * 0.5 * 0.18, normal = 0.1 * 1.0 * 0.1;
+	double poly = 0.1 * 1.0 * 0.22, cauda = 0.05 * 0.5 * 0.42;
+	double myelo = 0.05 * 0.25 * 0.18;
+	double u_normal = (0.125 * 0.5 + 0.125 * 0.5 + 0.125 * 0.25 + 0.125 * 0.5 +
+	                   0.05 * 0.5 + 0.05 * 0.25 + 0.05 * 1.0 + 0.05 * 0.5 +
+	                   0.1 * 1.0 + 0.05 * 0.5 + 0.05 * 0.25) / 0.9;
+	double normal = 0.1 * u_normal * 0.1;
 	double z = A_l + B_l + A_r + B_r + AB_l + AB_r + n_l + n_r + poly + cauda +
 	           myelo + normal;
 	radloc_result *res = score_with(tiny_rules(), "S r1 L reduced", 0, 1);
@@ -104,8 +116,10 @@ START_TEST(posterior_by_hand)
 	radloc_evidence ev;
 	ck_assert_int_eq(radloc_result_evidence(res, 0, &ev), RADLOC_OK);
 	ck_assert_str_eq(ev.finding, "sensory r1 left reduced");
+	/* The runner-up is polyneuropathy (0.022 against n left's 0.021). */
 	ck_assert_str_eq(ev.supports, "A left");
-	ck_assert_double_eq_tol(ev.log_lr, 0.0, 1e-12); /* n left explains it equally */
+	ck_assert_str_eq(ev.against, "polyneuropathy");
+	ck_assert_double_eq_tol(ev.log_lr, log(0.42 / 0.22), 1e-12);
 	radloc_result_free(&res);
 }
 END_TEST

@@ -1,0 +1,1 @@
+printf 'sensory: [{region: dorsum_fot, side: left, status: reduced}]\n' | $RADLOC map - -o -

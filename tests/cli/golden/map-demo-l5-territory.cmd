@@ -1,0 +1,1 @@
+svg=$($RADLOC map fixtures/exams/demo.yaml -o -) || exit 9; for s in left right; do printf "%s\n" "$svg" | sed -n "/<g id=\"region-dorsum_foot-$s\"/,/<\/g>/p" | grep -c "class=\"territory-outline\"[^>]*stroke-dasharray"; done; exit 0

@@ -1,0 +1,1 @@
+svg=$($RADLOC map fixtures/exams/demo.yaml -o -) || exit 9; for r in $($RADLOC rules list region | awk "{print \$2}"); do printf "%s\n" "$svg" | grep -q "data-region=\"$r\"" || echo "no shape for $r"; done; printf "%s\n" "$svg" | grep -c "<g id=\"region-"
