@@ -261,66 +261,60 @@ static void note(map_state *m, radloc_kind kind, const char *id,
 	n->text = t;
 }
 
-/* One finding, from its label in the result ("sensory dorsum_foot left
- * reduced", "pain lateral_leg left", "motor great_toe_extension left 3",
- * "sign bladder_dysfunction positive"): the public API gives an exam's
- * findings only through the result's evidence, which lists every finding
- * that was not NT, bilateral ones once per side. */
-static void finding(map_state *m, const char *label)
+/* One finding as the engine read it (its scale already applied). */
+static void finding(map_state *m, const radloc_finding *f)
 {
-	char buf[160], *tok[5] = {NULL};
-	size_t ntok = 0;
-	radloc_side side = RADLOC_MIDLINE;
-	const char *grade;
 	char shown[48];
 
-	snprintf(buf, sizeof buf, "%s", label);
-	char *save = NULL;
-	for (char *p = strtok_r(buf, " ", &save); p && ntok < 5;
-	     p = strtok_r(NULL, " ", &save))
-		tok[ntok++] = p;
-	if (ntok < 2)
+	if (f->nt)
 		return;
-	size_t g = 2; /* midline findings have no side word */
-	if (ntok > 2 && strcmp(tok[2], "left") == 0) {
-		side = RADLOC_LEFT;
-		g = 3;
-	} else if (ntok > 2 && strcmp(tok[2], "right") == 0) {
-		side = RADLOC_RIGHT;
-		g = 3;
-	}
-	grade = g < ntok ? tok[g] : "";
-
-	if (strcmp(tok[0], "pain") == 0) {
-		bodychart_mark *k = mark(m, tok[1], side);
+	if (f->pain) {
+		bodychart_mark *k = mark(m, f->id, f->side);
 		if (k)
 			k->pain = 1;
-	} else if (strcmp(tok[0], "sensory") == 0) {
+		return;
+	}
+	switch (f->kind) {
+	case RADLOC_REGION: {
 		static const struct {
 			const char *word;
 			bodychart_skin skin;
-		} words[] = {{"normal", BODYCHART_NORMAL}, {"reduced", BODYCHART_REDUCED},
-		             {"absent", BODYCHART_ABSENT}, {"increased", BODYCHART_INCREASED}};
-		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-			if (strcmp(grade, words[i].word) != 0)
-				continue;
-			bodychart_mark *k = mark(m, tok[1], side);
-			if (k)
-				k->skin = words[i].skin;
+		} words[] = {{"reduced", BODYCHART_REDUCED}, {"absent", BODYCHART_ABSENT},
+		             {"increased", BODYCHART_INCREASED}};
+		bodychart_mark *k = mark(m, f->id, f->side);
+		if (k == NULL)
+			return;
+		k->skin = BODYCHART_NORMAL;
+		/* ISNCSCI numbers and "impaired" are written otherwise: read the
+		 * label's last word, which is the engine's own. */
+		const char *word = strrchr(f->label, ' ');
+		word = word ? word + 1 : f->value;
+		if (f->abnormal) {
+			k->skin = BODYCHART_REDUCED;
+			for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+				if (strcmp(word, words[i].word) == 0 || strcmp(f->value, words[i].word) == 0)
+					k->skin = words[i].skin;
+			if (strcmp(f->value, "0") == 0)
+				k->skin = BODYCHART_ABSENT;
 		}
-	} else if (strcmp(tok[0], "motor") == 0) {
-		if (strcmp(grade, "5") != 0) {
-			snprintf(shown, sizeof shown, "MRC %s/5", grade);
-			note(m, RADLOC_MOVEMENT, tok[1], side, shown);
+		return;
+	}
+	case RADLOC_MOVEMENT:
+		if (f->abnormal) {
+			snprintf(shown, sizeof shown, "MRC %s/5", f->value);
+			note(m, RADLOC_MOVEMENT, f->id, f->side, shown);
 		}
-	} else if (strcmp(tok[0], "reflex") == 0) {
-		/* As written; the bedside scale's normal is 2 (the label does not
-		 * say which scale the exam used). */
-		if (strcmp(grade, "2") != 0 && strcmp(grade, "2+") != 0)
-			note(m, RADLOC_REFLEX, tok[1], side, grade);
-	} else if (strcmp(tok[0], "sign") == 0) {
-		if (strcmp(grade, "positive") == 0)
-			note(m, RADLOC_SIGN, tok[1], side, "positive");
+		return;
+	case RADLOC_REFLEX:
+		if (f->abnormal)
+			note(m, RADLOC_REFLEX, f->id, f->side, f->value);
+		return;
+	case RADLOC_SIGN:
+		if (f->abnormal)
+			note(m, RADLOC_SIGN, f->id, f->side, "positive");
+		return;
+	default:
+		return;
 	}
 }
 
@@ -339,8 +333,8 @@ static const char *red_flag_text(unsigned flag)
 	}
 }
 
-static int draw(const radloc_rules *rules, const radloc_result *res,
-                const char *output)
+static int draw(const radloc_rules *rules, const radloc_exam *exam,
+                const radloc_result *res, const char *output)
 {
 	map_state m = {rules, NULL, 0, 0, NULL, NULL, 0, ""};
 	const char *red[RADLOC_FLAG_COUNT], *flags[RADLOC_FLAG_COUNT];
@@ -351,7 +345,7 @@ static int draw(const radloc_rules *rules, const radloc_result *res,
 	char *svg = NULL;
 	size_t size = 0;
 	int rc = EXIT_INTERNAL;
-	size_t nev = radloc_result_evidence_count(res);
+	size_t nev = radloc_exam_finding_count(exam);
 
 	m.mark_cap = 2 * radloc_rules_count(rules, RADLOC_REGION) + 2;
 	m.marks = calloc(m.mark_cap, sizeof *m.marks);
@@ -360,9 +354,9 @@ static int draw(const radloc_rules *rules, const radloc_result *res,
 	if (m.marks == NULL || m.notes == NULL || m.note_text == NULL)
 		goto done;
 	for (size_t i = 0; i < nev; i++) {
-		radloc_evidence e;
-		if (radloc_result_evidence(res, i, &e) == RADLOC_OK && e.finding)
-			finding(&m, e.finding);
+		radloc_finding f;
+		if (radloc_exam_finding(exam, i, &f) == RADLOC_OK)
+			finding(&m, &f);
 	}
 	if (radloc_result_hypothesis(res, 0, &lead) != RADLOC_OK)
 		goto done;
@@ -479,7 +473,7 @@ int cmd_map(int argc, char **argv)
 		rc = st == RADLOC_ERR_EMPTY ? EXIT_INPUT : EXIT_INTERNAL;
 		goto done;
 	}
-	rc = draw(rules, res, o.output);
+	rc = draw(rules, exam, res, o.output);
 done:
 	radloc_result_free(&res);
 	radloc_scorer_free(&scorer);

@@ -143,6 +143,7 @@ radloc_status rl_exam_add(radloc_exam *exam, int fkind, radloc_kind table,
 	f.column = column;
 	const char *grade = nt ? "NT" : grade_text ? grade_text
 	                                            : rl_outcome_name(fkind, outcome);
+	snprintf(f.value, sizeof f.value, "%s", fkind == RL_PAIN ? "present" : grade);
 	for (int s = 0; s < 2; s++) {
 		radloc_side this_side = side == RADLOC_BILATERAL
 		                        ? (s == 0 ? RADLOC_LEFT : RADLOC_RIGHT) : side;
@@ -234,4 +235,29 @@ radloc_status radloc_exam_add_pain(radloc_exam *exam, const char *region,
                                    radloc_side side)
 {
 	return add_by_id(exam, RL_PAIN, RADLOC_REGION, region, side, 1, 0, 0, NULL);
+}
+
+size_t radloc_exam_finding_count(const radloc_exam *exam)
+{
+	return exam ? exam->count : 0;
+}
+
+radloc_status radloc_exam_finding(const radloc_exam *exam, size_t i,
+                                  radloc_finding *out)
+{
+	if (exam == NULL || out == NULL || i >= exam->count)
+		return RADLOC_ERR_ARGUMENT;
+	const rl_finding *f = &exam->findings[i];
+	out->kind = f->table;
+	out->pain = f->fkind == RL_PAIN;
+	out->id = exam->rules->ids[f->table][f->element];
+	out->side = f->side;
+	out->nt = f->nt;
+	out->abnormal = !f->nt && f->outcome != RL_NORMAL;
+	out->brisk = f->fkind == RL_REFLEX && !f->nt && f->outcome >= RL_BRISK;
+	out->value = f->value;
+	out->label = f->label;
+	out->line = f->line;
+	out->column = f->column;
+	return RADLOC_OK;
 }

@@ -22,6 +22,7 @@ typedef struct rl_finding {
 	int modality;
 	int group;           /* index of the finding as written */
 	unsigned long line, column; /* where it was written; 0 if built by API */
+	char value[16];      /* as written: "reduced", "3", "2+", "NT" */
 	char label[112];     /* "motor great_toe_extension left 3" */
 } rl_finding;
 

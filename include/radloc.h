@@ -228,6 +228,25 @@ radloc_status radloc_exam_add_pain(radloc_exam *exam, const char *region,
 /* Findings as added (a bilateral finding counts once). */
 size_t radloc_exam_count(const radloc_exam *exam);
 
+/* One finding as the engine reads it. A bilateral finding is two
+ * (left and right), so i runs to radloc_exam_finding_count. */
+typedef struct radloc_finding {
+	radloc_kind kind;       /* RADLOC_REGION (sensory or pain), _MOVEMENT, _REFLEX, _SIGN */
+	int pain;               /* a pain finding (kind RADLOC_REGION) */
+	const char *id;
+	radloc_side side;       /* left, right or midline */
+	int nt;                 /* not testable */
+	int abnormal;           /* anything but normal (a brisk reflex is abnormal) */
+	int brisk;              /* reflex above normal on its scale */
+	const char *value;      /* as written: "reduced", "3", "2+", "positive" */
+	const char *label;      /* "motor great_toe_extension left 3" */
+	unsigned long line, column; /* where it was written; 0 if built by the API */
+} radloc_finding;
+
+size_t radloc_exam_finding_count(const radloc_exam *exam);
+radloc_status radloc_exam_finding(const radloc_exam *exam, size_t i,
+                                  radloc_finding *out);
+
 /* Parse an exam written to the contract (docs/exam-format.md), YAML or
  * JSON, checked against the rule set. Every problem is reported through
  * diag as FILE:LINE:COLUMN: message (name is the FILE); the first
