@@ -82,8 +82,11 @@ static const struct {
 	{RADLOC_FLAG_STOCKING_GLOVE, 0,
 	 "Stocking-glove pattern: bilateral, symmetric, distal first (a\n"
 	 "    length-dependent polyneuropathy)."},
-	{RADLOC_FLAG_INCONSISTENT, 0,
-	 "Inconsistent findings: no single lesion explains them well."},
+	{RADLOC_FLAG_INCONSISTENT, 1,
+	 "INCONSISTENT FINDINGS: no single lesion radloc models explains them\n"
+	 "    well; the ranking below is the least bad fit. Consider two processes,\n"
+	 "    or one radloc does not model (a polyradiculopathy, an acute\n"
+	 "    neuropathy), and recheck the exam."},
 	{RADLOC_FLAG_BILATERAL, 0, "Findings on both sides."},
 	{RADLOC_FLAG_LOW_CONFIDENCE, 0,
 	 "Low confidence: few findings, a close runner-up or a wide interval."},
@@ -153,8 +156,14 @@ static void print_text(const radloc_result *res, const style *st)
 		else
 			printf("  ");
 		bar(h.probability);
-		if (h.extent)
-			printf(" (to the %s)", h.extent);
+		if (h.extent) {
+			char words[64];
+			snprintf(words, sizeof words, "%s", h.extent);
+			for (char *c = words; *c; c++)
+				if (*c == '_')
+					*c = ' ';
+			printf(" (up to the %s)", words);
+		}
 		printf("\n");
 	}
 	if (radloc_result_other(res) > 0.0005)

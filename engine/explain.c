@@ -16,6 +16,7 @@
 #define PATTERN_FLAG 0.50       /* posterior of a pattern that raises its flag */
 #define CAUDA_FLAG 0.05         /* cauda equina is flagged on less: it is urgent */
 #define DISTAL_RANK 0.80        /* "distal" for the stocking pattern */
+#define PROXIMAL_RANK 0.25      /* "proximal": shoulder, arm, hip, thigh */
 #define NEXT_MIN_POST 1e-6      /* components below this are left out of the search */
 
 static int add_warning(radloc_result *res, const char *text)
@@ -114,6 +115,7 @@ static void flags(rl_scoring *s, radloc_result *res)
 	const radloc_exam *exam = s->exam;
 	double pattern_mass[RADLOC_PATTERN_COUNT] = {0};
 	int side_abnormal[3] = {0}, leg_weak[3] = {0}, distal_loss[3] = {0};
+	int proximal = 0;
 	int brisk = 0, midline_loss = 0, umn_sign = 0, sphincter = 0;
 
 	for (size_t h = 0; h < r->hyp_count; h++)
@@ -146,12 +148,16 @@ static void flags(rl_scoring *s, radloc_result *res)
 		if (el->limb == RL_LEG && el->distal_rank >= DISTAL_RANK &&
 		    (f->fkind == RL_SENSORY || f->fkind == RL_REFLEX))
 			distal_loss[f->side] = 1;
+		if (el->limb != RL_MIDLINE && el->distal_rank < PROXIMAL_RANK &&
+		    f->fkind != RL_PAIN)
+			proximal = 1;
 	}
 	if (side_abnormal[RADLOC_LEFT] && side_abnormal[RADLOC_RIGHT])
 		res->flags |= RADLOC_FLAG_BILATERAL;
+	/* Distal first: loss at the feet on both sides and nothing abnormal
+	 * near the trunk. */
 	if (pattern_mass[RADLOC_POLYNEUROPATHY] >= PATTERN_FLAG ||
-	    (distal_loss[RADLOC_LEFT] && distal_loss[RADLOC_RIGHT] &&
-	     pattern_mass[RADLOC_POLYNEUROPATHY] >= pattern_mass[RADLOC_CAUDA_EQUINA]))
+	    (distal_loss[RADLOC_LEFT] && distal_loss[RADLOC_RIGHT] && !proximal))
 		res->flags |= RADLOC_FLAG_STOCKING_GLOVE;
 	/* Raised on the findings themselves, whatever ranks first: saddle loss,
 	 * sphincter trouble, weakness of both legs, or cauda equina in play. */
@@ -159,7 +165,9 @@ static void flags(rl_scoring *s, radloc_result *res)
 	    (leg_weak[RADLOC_LEFT] && leg_weak[RADLOC_RIGHT]) ||
 	    pattern_mass[RADLOC_CAUDA_EQUINA] >= CAUDA_FLAG)
 		res->flags |= RADLOC_FLAG_CAUDA_EQUINA;
-	if (umn_sign || brisk >= 2 || pattern_mass[RADLOC_MYELOPATHY] >= PATTERN_FLAG)
+	/* On the findings only: myelopathy can lead by elimination when
+	 * nothing fits (inconsistent_findings says so), with no sign of it. */
+	if (umn_sign || brisk >= 2)
 		res->flags |= RADLOC_FLAG_UPPER_MOTOR_NEURON;
 	if (res->surprise < SURPRISE_Z)
 		res->flags |= RADLOC_FLAG_INCONSISTENT;

@@ -426,6 +426,15 @@ START_TEST(flag_upper_motor_neuron)
 {
 	ck_assert(flags_of("G hoffmann R pos; S thumb R reduced") & RADLOC_FLAG_UPPER_MOTOR_NEURON);
 	ck_assert(flags_of("R ankle L 4") & RADLOC_FLAG_UPPER_MOTOR_NEURON);
+	/* Weakness everywhere with lost reflexes is lower motor neuron: no
+	 * upper motor neuron flag even if myelopathy leads by elimination,
+	 * but the misfit is said (evidence.md section 6: the UMN signs). */
+	unsigned lmn = flags_of("M shoulder_abduction B 3; M hip_flexion B 3; "
+	                        "M knee_extension B 3; M ankle_dorsiflexion B 3; "
+	                        "R biceps B 0; R patellar B 0; R ankle B 0");
+	ck_assert(!(lmn & RADLOC_FLAG_UPPER_MOTOR_NEURON));
+	ck_assert(lmn & RADLOC_FLAG_INCONSISTENT);
+	ck_assert(!(lmn & RADLOC_FLAG_STOCKING_GLOVE));
 	/* One brisk reflex alone is a common normal variant. */
 	ck_assert(!(flags_of("R patellar L 3; S dorsum_foot L normal") &
 	            RADLOC_FLAG_UPPER_MOTOR_NEURON));
