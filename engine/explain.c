@@ -154,10 +154,10 @@ static void flags(rl_scoring *s, radloc_result *res)
 	}
 	if (side_abnormal[RADLOC_LEFT] && side_abnormal[RADLOC_RIGHT])
 		res->flags |= RADLOC_FLAG_BILATERAL;
-	/* Distal first: loss at the feet on both sides and nothing abnormal
-	 * near the trunk. */
-	if (pattern_mass[RADLOC_POLYNEUROPATHY] >= PATTERN_FLAG ||
-	    (distal_loss[RADLOC_LEFT] && distal_loss[RADLOC_RIGHT] && !proximal))
+	/* Distal first, whatever leads: nothing abnormal near the trunk, and
+	 * loss at both feet or a polyneuropathy that explains the exam. */
+	if (!proximal && (pattern_mass[RADLOC_POLYNEUROPATHY] >= PATTERN_FLAG ||
+	                  (distal_loss[RADLOC_LEFT] && distal_loss[RADLOC_RIGHT])))
 		res->flags |= RADLOC_FLAG_STOCKING_GLOVE;
 	/* Raised on the findings themselves, whatever ranks first: saddle loss,
 	 * sphincter trouble, weakness of both legs, or cauda equina in play. */
