@@ -3,7 +3,8 @@
  *
  *   log P(H | exam) = log P(H) + log U(H) + sum_f log P(f | H) - log Z
  *
- * P(H) the prior from the rules, U(H) the unexamined-limb term, Z by a
+ * P(H) the prior from the rules, U(H) the term for where the clinician
+ * looked, Z by a
  * max-shifted log-sum-exp. The reported probability uses the mean of every
  * weight; each draw replaces the weights by a plausible person's
  * (Dirichlet for overlap weights, Beta for sensitivities) and the interval
@@ -214,17 +215,6 @@ static radloc_status prepare(rl_scoring *s)
 	size_t nc = s->comps->count;
 	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
 
-	for (size_t i = 0; i < exam->count; i++) {
-		const rl_finding *f = &exam->findings[i];
-		int limb = f->table == RADLOC_SIGN
-		           ? r->signs[f->element].limb
-		           : r->elements[f->table - RADLOC_REGION][f->element].limb;
-		/* Looking at a limb, even with an NT result, is examining it. */
-		if (limb != RL_MIDLINE)
-			s->examined |= RL_LIMBSIDE(limb, f->side);
-		if (f->nt)
-			s->nt_count++;
-	}
 	/* NT counted per finding as written, not per side. */
 	size_t nt_groups = 0;
 	for (size_t i = 0; i < exam->count; i++)

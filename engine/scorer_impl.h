@@ -32,8 +32,7 @@ typedef struct rl_scoring {
 	double *comp_logpost;   /* per component: log prior + log factor + loglik */
 	double *comp_post;      /* per component: posterior */
 	double *hyp_post;       /* per hypothesis: posterior */
-	double *log_factor;     /* per component: unexamined-limb term */
-	unsigned examined;      /* limb-sides the exam looked at */
+	double *log_factor;     /* per component: where the clinician looked */
 	size_t nt_count;        /* NT findings ignored */
 } rl_scoring;
 

@@ -40,8 +40,8 @@ scaled() { # factor-multi factor-mono -> rule dir
 run rules > "$tmp/base"
 total=$(wc -l < "$tmp/base")
 passed=$(awk -F'\t' '$2 == "true"' "$tmp/base" | wc -l)
-printf '%-34s %8s %16s %16s\n' "priors" "passed" "verdicts changed" "leaders changed"
-printf '%-34s %5s/%-3s %16s %16s\n' "as shipped" "$passed" "$total" "-" "-"
+printf '%-44s %8s %16s %16s\n' "priors" "passed" "verdicts changed" "leaders changed"
+printf '%-44s %5s/%-3s %16s %16s\n' "as shipped" "$passed" "$total" "-" "-"
 for scenario in "0.5 1" "2 1" "1 0.5" "1 2"; do
 	set -- $scenario
 	d=$(scaled "$1" "$2")
@@ -49,5 +49,6 @@ for scenario in "0.5 1" "2 1" "1 0.5" "1 2"; do
 	p=$(awk -F'\t' '$2 == "true"' "$tmp/s" | wc -l)
 	v=$(join -t "$(printf '\t')" "$tmp/base" "$tmp/s" | awk -F'\t' '$2 != $4' | wc -l)
 	l=$(join -t "$(printf '\t')" "$tmp/base" "$tmp/s" | awk -F'\t' '$3 != $5' | wc -l)
-	printf '%-34s %5s/%-3s %16s %16s\n' "multiradiculopathy x$1, mononeuropathy x$2" "$p" "$total" "$v" "$l"
+	printf '%-44s %5s/%-3s %16s %16s\n' "multiradiculopathy x$1, mononeuropathy x$2" "$p" "$total" "$v" "$l"
+	join -t "$(printf '\t')" "$tmp/base" "$tmp/s" | awk -F'\t' '$2 != $4 { printf "    %s: %s -> %s (leader %s)\n", $1, ($2 == "true" ? "pass" : "fail"), ($4 == "true" ? "pass" : "fail"), $5 }'
 done
