@@ -30,7 +30,8 @@ void help_batch(FILE *out)
 	      "  --draws N      draws for the intervals (default 1000; 0 = none)\n"
 	      "  --interval P   central mass of the intervals (default 0.90)\n"
 	      "  --seed N       random seed (default 1)\n"
-	      "  --top N        hypotheses per result (default all)\n"
+	      "  --top N        hypotheses per result (default 10, 0 = all; the rest\n"
+	      "                 are summed in other_probability)\n"
 	      "  --rules PATH   rule file or directory\n",
 	      out);
 }
@@ -327,7 +328,7 @@ static void *worker(void *arg)
 {
 	job *j = arg;
 	radloc_scorer *scorer = radloc_scorer_new(j->rules);
-	if (scorer == NULL || cli_configure(scorer, j->o, 0) != EXIT_OK) {
+	if (scorer == NULL || cli_configure(scorer, j->o, 10) != EXIT_OK) {
 		pthread_mutex_lock(&j->lock);
 		j->internal = 1;
 		pthread_mutex_unlock(&j->lock);

@@ -116,6 +116,18 @@ static int find_id(parser *P, const yt_node *n, const kind_spec *k)
 	if (i >= 0)
 		return (int)i;
 	const char *near = radloc_rules_nearest(P->r, k->table, n->text);
+	/* The aliases are accepted names too: "achiles" is a slip for
+	 * "achilles", which the rule set's ids alone would not suggest. */
+	const char *names[sizeof aliases / sizeof aliases[0]];
+	size_t count = 0;
+	for (size_t a = 0; a < sizeof aliases / sizeof aliases[0]; a++)
+		if (aliases[a].table == k->table)
+			names[count++] = aliases[a].alias;
+	const char *alias_near = count ? rl_nearest(n->text, names, count) : NULL;
+	if (alias_near &&
+	    (near == NULL || rl_edit_distance(n->text, alias_near, 64) <
+	                     rl_edit_distance(n->text, near, 64)))
+		near = alias_near;
 	if (near)
 		at(P, n, RADLOC_ERR_REFERENCE, "unknown %s '%s'; did you mean '%s'?",
 		   k->id_key, show(buf, n->text), near);
@@ -174,8 +186,16 @@ static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
 		     n->text[0] == '4')) {
 			memcpy(digits, n->text, len - 1);
 			digits[len - 1] = '\0';
-			if (rl_parse_long(digits, 0, max, &g) == 0)
+			int drc = rl_parse_long(digits, 0, max, &g);
+			if (drc == 0)
 				return (int)g;
+			/* "5+" is a grade written the usual way, past the top of
+			 * the scale: say so, as for 5, not that the form is wrong. */
+			if (drc == 1) {
+				at(P, n, RADLOC_ERR_VALUE, "grade %s is outside %s",
+				   show(buf, n->text), scale);
+				return -1;
+			}
 		}
 	}
 	int rc = rl_parse_long(n->text, 0, max, &g);
@@ -352,9 +372,16 @@ static radloc_status parse_tree(parser *P, const yt_node *root)
 {
 	char buf[RL_PRINTABLE_SIZE];
 	if (root->type != YT_MAPPING) {
-		at(P, root, RADLOC_ERR_SCHEMA,
-		   "an exam must be a mapping (id, sensory, motor, reflex, signs, pain), not %s",
-		   yt_type_name(root));
+		/* Show a scalar: "dorsum_foot reduced left" is a finding written
+		 * as a sentence, and "not a value" would not say which. */
+		if (root->type == YT_SCALAR && root->length > 0)
+			at(P, root, RADLOC_ERR_SCHEMA,
+			   "an exam must be a mapping (id, sensory, motor, reflex, signs, pain), "
+			   "not the value '%s'", show(buf, root->text));
+		else
+			at(P, root, RADLOC_ERR_SCHEMA,
+			   "an exam must be a mapping (id, sensory, motor, reflex, signs, pain), not %s",
+			   yt_type_name(root));
 		return P->d.first;
 	}
 	for (const yt_node *key = root->first; key; key = key->next) {

@@ -17,7 +17,6 @@
 #define CAUDA_FLAG 0.05         /* cauda equina is flagged on less: it is urgent */
 #define DISTAL_RANK 0.80        /* "distal" for the stocking pattern */
 #define PROXIMAL_RANK 0.25      /* "proximal": shoulder, arm, hip, thigh */
-#define NEXT_MIN_POST 1e-6      /* components below this are left out of the search */
 
 static int add_warning(radloc_result *res, const char *text)
 {
@@ -87,8 +86,11 @@ static void surprise(rl_scoring *s, radloc_result *res)
 		rl_mean_weights(r, fw);
 		seen += s->loglik[c * s->nf + f];
 		/* Pain is recorded only when present: it has no "what else". */
+		double qs[RL_MAX_OUTCOMES];
+		if (n)
+			rl_outcome_probs(r, &p, fw, s->comps, c, qs);
 		for (int o = 0; o < n; o++) {
-			double q = rl_likelihood(r, &p, fw, s->comps, c, o);
+			double q = qs[o];
 			double lq = log(q);
 			m += q * lq;
 			m2 += q * lq * lq;
@@ -245,90 +247,105 @@ typedef struct candidate {
 	radloc_side side;
 } candidate;
 
+#define NEXT_HYPS 12        /* hypotheses weighed by name; the rest as one */
+#define NEXT_MASS 0.999     /* ... once these hold this much probability */
+#define NEXT_FROM 5         /* candidates: key elements of the leading five */
+
+static void setup_fw(const radloc_rules *r, rl_finding *f, rl_fwork *fw,
+                     radloc_kind table, int element, radloc_side side, double *w)
+{
+	memset(f, 0, sizeof *f);
+	f->fkind = table == RADLOC_REGION ? RL_SENSORY : table == RADLOC_MOVEMENT
+	           ? RL_MOTOR : table == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
+	f->table = table;
+	f->element = element;
+	f->side = side;
+	*fw = (rl_fwork){f, NULL, NULL, NULL, NULL};
+	if (table == RADLOC_SIGN) {
+		fw->sg = &r->signs[element];
+		fw->ssens = w;
+	} else {
+		fw->el = &r->elements[table - RADLOC_REGION][element];
+		fw->w = w;
+	}
+	rl_mean_weights(r, fw);
+}
+
+/* The finding not yet examined whose outcome is expected to tell most
+ * about which hypothesis it is: the key elements of the leading
+ * hypotheses are the candidates, and the leading hypotheses holding
+ * 99.9 % of the probability are weighed by name, the rest as one
+ * hypothesis that predicts only the background. */
 static radloc_status next_test(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
-	size_t nc = s->comps->count, nh = r->hyp_count;
 	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
-	double *joint = malloc(RL_MAX_OUTCOMES * nh * sizeof *joint);
+	size_t nh = 0;
+	double mass = 0.0;
+	int hyps[NEXT_HYPS];
+	size_t *live = malloc(s->comps->count * sizeof *live);
 	double *w = malloc((r->root_count + sign_width) * sizeof *w);
-	double *post = malloc(nh * sizeof *post);
-	size_t *live = malloc(nc * sizeof *live);
 	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
 	rl_params p;
 	size_t nlive = 0;
-	unsigned sides_in_play = 0;
 
-	if (!joint || !w || !post || !live) {
-		free(joint); free(w); free(post); free(live);
+	if (!live || !w) {
+		free(live);
+		free(w);
 		return RADLOC_ERR_NOMEM;
 	}
 	rl_mean_params(r, &p);
-	for (size_t c = 0; c < nc; c++)
-		if (s->comp_post[c] >= NEXT_MIN_POST)
-			live[nlive++] = c;
-	/* Test where the leading hypotheses live. */
-	for (size_t i = 0; i < res->hyp_count && i < 5; i++)
-		sides_in_play |= r->hyps[res->ranked[i].hyp].limbs;
-	double h_now = entropy_bits(s->hyp_post, nh);
+	for (size_t i = 0; i < res->hyp_count && nh < NEXT_HYPS && mass < NEXT_MASS; i++) {
+		hyps[nh++] = res->ranked[i].hyp;
+		mass += res->ranked[i].h.probability;
+	}
+	for (size_t c = 0; c < s->comps->count; c++)
+		for (size_t i = 0; i < nh; i++)
+			if (s->comps->hyp[c] == hyps[i] && s->comp_post[c] > 1e-12)
+				live[nlive++] = c;
+	/* Entropy over the named hypotheses and the lump of the rest. */
+	double now[NEXT_HYPS + 1];
+	for (size_t i = 0; i < nh; i++)
+		now[i] = res->ranked[i].h.probability;
+	now[nh] = 1.0 - mass > 0.0 ? 1.0 - mass : 0.0;
+	double h_now = entropy_bits(now, nh + 1);
 
-	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
-		radloc_kind table = (radloc_kind)t;
-		size_t count = t == RADLOC_SIGN ? r->sign_count
-		                                : r->element_count[t - RADLOC_REGION];
-		int fkind = t == RADLOC_REGION ? RL_SENSORY : t == RADLOC_MOVEMENT
-		            ? RL_MOTOR : t == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
-		for (size_t e = 0; e < count; e++) {
-			int limb = t == RADLOC_SIGN ? r->signs[e].limb
-			                            : r->elements[t - RADLOC_REGION][e].limb;
-			for (int sd = RADLOC_MIDLINE; sd <= RADLOC_RIGHT; sd++) {
-				radloc_side side = (radloc_side)sd;
-				if ((limb == RL_MIDLINE) != (side == RADLOC_MIDLINE))
-					continue;
-				if (limb != RL_MIDLINE &&
-				    !(sides_in_play & RL_LIMBSIDE(limb, side)))
-					continue;
-				if (examined(s->exam, table, (int)e, side))
-					continue;
-				rl_finding f;
-				memset(&f, 0, sizeof f);
-				f.fkind = fkind;
-				f.table = table;
-				f.element = (int)e;
-				f.side = side;
-				rl_fwork fw = {&f, NULL, NULL, NULL, NULL};
-				if (t == RADLOC_SIGN) {
-					fw.sg = &r->signs[e];
-					fw.ssens = w;
-				} else {
-					fw.el = &r->elements[t - RADLOC_REGION][e];
-					fw.w = w;
-				}
-				rl_mean_weights(r, &fw);
-				int no = rl_outcome_count(fkind);
-				memset(joint, 0, (size_t)no * nh * sizeof *joint);
-				for (size_t i = 0; i < nlive; i++) {
-					size_t c = live[i];
-					size_t h = (size_t)s->comps->hyp[c];
-					for (int o = 0; o < no; o++)
-						joint[(size_t)o * nh + h] += s->comp_post[c] *
-							rl_likelihood(r, &p, &fw, s->comps, c, o);
-				}
-				double expected = 0.0;
-				for (int o = 0; o < no; o++) {
-					double po = 0.0;
-					for (size_t h = 0; h < nh; h++)
-						po += joint[(size_t)o * nh + h];
-					if (po <= 0.0)
-						continue;
-					for (size_t h = 0; h < nh; h++)
-						post[h] = joint[(size_t)o * nh + h] / po;
-					expected += po * entropy_bits(post, nh);
-				}
-				double gain = h_now - expected;
-				if (gain > best.gain + 1e-12)
-					best = (candidate){gain, table, (int)e, side};
+	for (size_t lead = 0; lead < nh && lead < NEXT_FROM; lead++) {
+		const rl_hypothesis *hyp = &r->hyps[hyps[lead]];
+		for (size_t k = 0; k < hyp->key_count; k++) {
+			const rl_key *key = &hyp->keys[k];
+			if (examined(s->exam, key->table, key->element, key->side))
+				continue;
+			rl_finding f;
+			rl_fwork fw;
+			setup_fw(r, &f, &fw, key->table, key->element, key->side, w);
+			int no = rl_outcome_count(f.fkind);
+			double joint[RL_MAX_OUTCOMES][NEXT_HYPS + 1];
+			memset(joint, 0, sizeof joint);
+			for (size_t i = 0; i < nlive; i++) {
+				size_t c = live[i], slot = 0;
+				double po[RL_MAX_OUTCOMES];
+				while (hyps[slot] != s->comps->hyp[c])
+					slot++;
+				rl_outcome_probs(r, &p, &fw, s->comps, c, po);
+				for (int o = 0; o < no; o++)
+					joint[o][slot] += s->comp_post[c] * po[o];
 			}
+			double expected = 0.0;
+			for (int o = 0; o < no; o++) {
+				joint[o][nh] = now[nh] * rl_background(r, &fw, o);
+				double po = 0.0, post[NEXT_HYPS + 1];
+				for (size_t i = 0; i <= nh; i++)
+					po += joint[o][i];
+				if (po <= 0.0)
+					continue;
+				for (size_t i = 0; i <= nh; i++)
+					post[i] = joint[o][i] / po;
+				expected += po * entropy_bits(post, nh + 1);
+			}
+			double gain = h_now - expected;
+			if (gain > best.gain + 1e-12)
+				best = (candidate){gain, key->table, key->element, key->side};
 		}
 	}
 	radloc_status status = RADLOC_OK;
@@ -349,21 +366,8 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 		/* Of the top three, the pair it tells apart best, weighted by how
 		 * probable both are. */
 		rl_finding f;
-		memset(&f, 0, sizeof f);
-		f.fkind = best.table == RADLOC_REGION ? RL_SENSORY : best.table == RADLOC_MOVEMENT
-		          ? RL_MOTOR : best.table == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
-		f.table = best.table;
-		f.element = best.element;
-		f.side = best.side;
-		rl_fwork fw = {&f, NULL, NULL, NULL, NULL};
-		if (best.table == RADLOC_SIGN) {
-			fw.sg = &r->signs[best.element];
-			fw.ssens = w;
-		} else {
-			fw.el = &r->elements[best.table - RADLOC_REGION][best.element];
-			fw.w = w;
-		}
-		rl_mean_weights(r, &fw);
+		rl_fwork fw;
+		setup_fw(r, &f, &fw, best.table, best.element, best.side, w);
 		double widest = -1.0;
 		size_t top = res->hyp_count < 3 ? res->hyp_count : 3;
 		for (size_t a = 0; a < top; a++)
@@ -385,10 +389,8 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 		if (!res->has_next)
 			status = RADLOC_ERR_NOMEM;
 	}
-	free(joint);
-	free(w);
-	free(post);
 	free(live);
+	free(w);
 	return status;
 }
 

@@ -170,6 +170,23 @@ double rl_likelihood(const radloc_rules *r, const rl_params *p,
 	                       qL, qE));
 }
 
+void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
+                      const rl_fwork *fw, const rl_components *comps,
+                      size_t comp, double *out)
+{
+	int n = rl_outcome_count(fw->f->fkind);
+	if (fw->sg) {
+		double pos = sign_positive(r, fw, comps, comp);
+		out[0] = floor_prob(1.0 - pos);
+		out[1] = floor_prob(pos);
+		return;
+	}
+	double qL, qE;
+	element_q(r, p, fw, comps, comp, &qL, &qE);
+	for (int o = 0; o < n; o++)
+		out[o] = floor_prob(emit(&r->findings[fw->f->fkind], fw->f->fkind, o, qL, qE));
+}
+
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
 {
 	if (fw->sg) {

@@ -39,6 +39,13 @@ double rl_likelihood(const radloc_rules *r, const rl_params *p,
                      const rl_fwork *fw, const rl_components *comps,
                      size_t comp, int outcome);
 
+/* P(each outcome | component) in out[0..rl_outcome_count(kind)-1]: one
+ * lesion computation for all outcomes (the next-test search needs them
+ * all). */
+void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
+                      const rl_fwork *fw, const rl_components *comps,
+                      size_t comp, double *out);
+
 /* The same with no lesion touching the finding (the background). */
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome);
 

@@ -142,6 +142,8 @@ static void scoring_free(rl_scoring *s)
 	free(s->comp_post);
 	free(s->hyp_post);
 	free(s->log_factor);
+	free(s->touch_start);
+	free(s->touch_comp);
 }
 
 /* Which elements (per side) the exam looked at: any finding counts,
@@ -282,6 +284,26 @@ static int posterior(rl_scoring *s, const double *loglik_sum)
 	return GSL_SUCCESS;
 }
 
+/* Which components each finding can move: fixed for the exam, so only
+ * those are computed (the rest keep the background likelihood), for the
+ * point estimate and for every draw. */
+static radloc_status build_touches(rl_scoring *s)
+{
+	size_t nc = s->comps->count, n = 0;
+	s->touch_start = calloc(s->nf + 1, sizeof *s->touch_start);
+	s->touch_comp = calloc(s->nf * nc + 1, sizeof *s->touch_comp);
+	if (!s->touch_start || !s->touch_comp)
+		return RADLOC_ERR_NOMEM;
+	for (size_t f = 0; f < s->nf; f++) {
+		s->touch_start[f] = n;
+		for (size_t c = 0; c < nc; c++)
+			if (rl_touches(s->r, &s->fw[f], s->comps, c))
+				s->touch_comp[n++] = (int)c;
+	}
+	s->touch_start[s->nf] = n;
+	return RADLOC_OK;
+}
+
 /* The point estimate: every parameter at its mean. The dense matrix of
  * log likelihoods (components × findings) is kept for the explanation;
  * its row sums come from BLAS. */
@@ -304,10 +326,21 @@ static radloc_status point_estimate(rl_scoring *s)
 		rl_mean_weights(r, &s->fw[f]);
 		ones[f] = 1.0;
 	}
-	for (size_t c = 0; c < nc; c++)
-		for (size_t f = 0; f < nf; f++)
+	if (build_touches(s) != RADLOC_OK) {
+		free(ones);
+		free(sum);
+		return RADLOC_ERR_NOMEM;
+	}
+	for (size_t f = 0; f < nf; f++) {
+		double l0 = log(rl_background(r, &s->fw[f], s->outcome[f]));
+		for (size_t c = 0; c < nc; c++)
+			s->loglik[c * nf + f] = l0;
+		for (size_t i = s->touch_start[f]; i < s->touch_start[f + 1]; i++) {
+			size_t c = (size_t)s->touch_comp[i];
 			s->loglik[c * nf + f] =
 				log(rl_likelihood(r, &p, &s->fw[f], s->comps, c, s->outcome[f]));
+		}
+	}
 	gsl_matrix_view M = gsl_matrix_view_array(s->loglik, nc, nf);
 	gsl_vector_view one = gsl_vector_view_array(ones, nf);
 	gsl_vector_view out = gsl_vector_view_array(sum, nc);
@@ -387,31 +420,6 @@ static void draw_params(rl_scoring *s, gsl_rng *rng, rl_params *p)
 	}
 }
 
-/* Which components each finding can move: fixed for the exam, so each
- * draw only recomputes those (the rest keep the background likelihood). */
-typedef struct touch_list {
-	size_t *start;  /* per finding, into comp */
-	int *comp;
-} touch_list;
-
-static radloc_status build_touches(rl_scoring *s, touch_list *t)
-{
-	size_t nc = s->comps->count, n = 0;
-	t->start = calloc(s->nf + 1, sizeof *t->start);
-	t->comp = calloc(s->nf * nc + 1, sizeof *t->comp);
-	if (!t->start || !t->comp)
-		return RADLOC_ERR_NOMEM;
-	for (size_t f = 0; f < s->nf; f++) {
-		rl_mean_weights(s->r, &s->fw[f]);
-		t->start[f] = n;
-		for (size_t c = 0; c < nc; c++)
-			if (rl_touches(s->r, &s->fw[f], s->comps, c))
-				t->comp[n++] = (int)c;
-	}
-	t->start[s->nf] = n;
-	return RADLOC_OK;
-}
-
 static int compare_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -423,13 +431,12 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc,
 {
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nh = r->hyp_count, D = sc->draws;
-	touch_list t = {NULL, NULL};
 	double *sum = malloc(nc * sizeof *sum);
 	double *samples = malloc(D * nh * sizeof *samples);
 	double *column = malloc(D * sizeof *column);
 	radloc_status status = RADLOC_OK;
 
-	if (!sum || !samples || !column || build_touches(s, &t) != RADLOC_OK) {
+	if (!sum || !samples || !column) {
 		status = RADLOC_ERR_NOMEM;
 		goto out;
 	}
@@ -445,8 +452,8 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc,
 			sum[c] = base;
 		for (size_t f = 0; f < s->nf; f++) {
 			double l0 = log(rl_background(r, &s->fw[f], s->outcome[f]));
-			for (size_t i = t.start[f]; i < t.start[f + 1]; i++) {
-				size_t c = (size_t)t.comp[i];
+			for (size_t i = s->touch_start[f]; i < s->touch_start[f + 1]; i++) {
+				size_t c = (size_t)s->touch_comp[i];
 				sum[c] += log(rl_likelihood(r, &p, &s->fw[f], s->comps, c,
 				                            s->outcome[f])) - l0;
 			}
@@ -467,8 +474,6 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc,
 		res->ranked[i].h.upper = gsl_stats_quantile_from_sorted_data(column, 1, D, hi_q);
 	}
 out:
-	free(t.start);
-	free(t.comp);
 	free(sum);
 	free(samples);
 	free(column);

@@ -33,6 +33,9 @@ typedef struct rl_scoring {
 	double *comp_post;      /* per component: posterior */
 	double *hyp_post;       /* per hypothesis: posterior */
 	double *log_factor;     /* per component: where the clinician looked */
+	size_t *touch_start;    /* per finding, into touch_comp: the components */
+	int *touch_comp;        /* that can move its likelihood (the rest keep */
+	                        /* the background; fixed for the exam) */
 	size_t nt_count;        /* NT findings ignored */
 } rl_scoring;
 

@@ -290,7 +290,7 @@ static unsigned long indenting_tab(const char *data, size_t size,
 }
 
 static void report_parser_error(builder *b, const yaml_parser_t *p,
-                                const char *data, size_t size)
+                                const char *data, size_t size, int documents)
 {
 	if (p->error == YAML_MEMORY_ERROR) {
 		rl_report(b->d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
@@ -347,7 +347,15 @@ static void report_parser_error(builder *b, const yaml_parser_t *p,
 	}
 	unsigned long tab = p->error == YAML_SCANNER_ERROR
 	                    ? indenting_tab(data, size, m) : 0;
-	if (tab)
+	/* After a whole document libyaml wants "---" and says "did not find
+	 * expected <document start>", which puzzles someone who left a word
+	 * after a JSON object or pasted a second object below the first.
+	 * (Before any document, after a %YAML directive, the words fit.) */
+	if (!tab && documents > 0 && p->error == YAML_PARSER_ERROR &&
+	    strcmp(problem, "did not find expected <document start>") == 0)
+		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(m), col_of(m),
+		          "text after the end of the document; expected one document");
+	else if (tab)
 		rl_report(b->d, RADLOC_ERR_SYNTAX, line_of(m), tab,
 		          "tab used for indentation; indent with spaces");
 	else if (p->context)
@@ -389,7 +397,7 @@ radloc_status yt_read_buffer(const char *data, size_t size, long max_bytes,
 
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
-			report_parser_error(&b, &parser, data, size);
+			report_parser_error(&b, &parser, data, size, documents);
 			break;
 		}
 		int bad = 0;

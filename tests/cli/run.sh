@@ -44,6 +44,37 @@ for f in fixtures/rules/bad/*.yaml; do
 	fi
 done
 
+# 3. fixtures/bad/exams/NAME.{yaml,json,jsonl}: `radloc score` (or `radloc
+#    batch` for .jsonl) must exit NAME.rc (default 3), print exactly
+#    NAME.expect on stderr, and (score) nothing on stdout.
+for f in fixtures/bad/exams/*; do
+	case "$f" in *.yaml|*.json|*.jsonl) ;; *) continue ;; esac
+	[ -e "$f" ] || continue
+	name=${f%.*}
+	case "$name" in *"$FILTER"*) ;; *) continue ;; esac
+	want_rc=3
+	[ -f "$name.rc" ] && want_rc=$(cat "$name.rc")
+	case "$f" in
+	*.jsonl) $RADLOC batch "$f" --draws 0 >"$tmp/out" 2>"$tmp/err" ;;
+	*) $RADLOC score "$f" --draws 0 >"$tmp/out" 2>"$tmp/err" ;;
+	esac
+	rc=$?
+	if [ "$rc" -ne "$want_rc" ]; then
+		report_fail "$f" "exit $rc, expected $want_rc"
+		head -3 "$tmp/err" | sed 's/^/    /'
+	elif [ "${f##*.}" != jsonl ] && [ "$want_rc" -ne 0 ] && [ -s "$tmp/out" ]; then
+		report_fail "$f" "unexpected stdout"
+	elif ! cmp -s "$tmp/err" "$name.expect"; then
+		report_fail "$f" "diagnostic differs:"
+		diff "$name.expect" "$tmp/err" | sed 's/^/    /' | head -20
+	elif [ -f "$name.out" ] && ! cmp -s "$tmp/out" "$name.out"; then
+		report_fail "$f" "stdout differs:"
+		diff "$name.out" "$tmp/out" | sed 's/^/    /' | head -20
+	else
+		pass=$((pass + 1))
+	fi
+done
+
 for c in tests/cli/golden/*.cmd; do
 	[ -e "$c" ] || continue
 	name=${c%.cmd}

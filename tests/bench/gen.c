@@ -1,0 +1,173 @@
+/* Synthetic exams for the benchmark, drawn from the rule set's own model:
+ * a lesion from the hypotheses and their priors (a severity or extent
+ * uniformly), then 5 to 40 findings, mostly where a clinician would look
+ * (the lesion's territory), each outcome drawn from the model's
+ * likelihood at the mean weights, normal findings included. The truth is
+ * kept so the benchmark can report how often radloc recovers it. */
+#include "bench.h"
+
+#include <gsl/gsl_randist.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "exam_impl.h"
+#include "model.h"
+#include "rules_impl.h"
+
+typedef struct candidate {
+	radloc_kind table;
+	int element;
+	radloc_side side;
+	int limb;
+} candidate;
+
+static int limb_of(const radloc_rules *r, radloc_kind t, int e)
+{
+	return t == RADLOC_SIGN ? r->signs[e].limb : r->elements[t - RADLOC_REGION][e].limb;
+}
+
+static int fkind_of(radloc_kind t)
+{
+	return t == RADLOC_REGION ? RL_SENSORY : t == RADLOC_MOVEMENT ? RL_MOTOR
+	     : t == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
+}
+
+static void outcome_text(int fkind, int o, char *buf, size_t n)
+{
+	static const char *const sensory[] = {"normal", "reduced", "absent", "increased"};
+	static const int reflex_grade[] = {2, 1, 0, 3, 4};
+	switch (fkind) {
+	case RL_SENSORY: snprintf(buf, n, "\"status\": \"%s\"", sensory[o]); break;
+	case RL_MOTOR: snprintf(buf, n, "\"grade\": %d", 5 - o); break;
+	case RL_REFLEX: snprintf(buf, n, "\"grade\": %d", reflex_grade[o]); break;
+	default: snprintf(buf, n, "\"result\": \"%s\"", o ? "positive" : "negative"); break;
+	}
+}
+
+int bench_generate(const radloc_rules *r, unsigned long count, unsigned long seed,
+                   int min_findings, int max_findings, FILE *out, char (*truth)[48])
+{
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	size_t ncand = 0, cap = 0;
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
+		cap += 2 * r->element_count[k];
+	cap += 2 * r->sign_count;
+	candidate *cand = calloc(cap, sizeof *cand);
+	candidate *pick = calloc(cap, sizeof *pick);
+	double *prior = calloc(r->hyp_count, sizeof *prior);
+	double w[256];
+	if (!rng || !cand || !pick || !prior)
+		return -1;
+	gsl_rng_set(rng, seed);
+	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
+		size_t n = t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
+		for (size_t e = 0; e < n; e++) {
+			int limb = limb_of(r, (radloc_kind)t, (int)e);
+			if (limb == RL_MIDLINE)
+				cand[ncand++] = (candidate){(radloc_kind)t, (int)e, RADLOC_MIDLINE, limb};
+			else
+				for (int s = RADLOC_LEFT; s <= RADLOC_RIGHT; s++)
+					cand[ncand++] = (candidate){(radloc_kind)t, (int)e, (radloc_side)s, limb};
+		}
+	}
+	for (size_t h = 0; h < r->hyp_count; h++)
+		prior[h] = r->hyps[h].prior;
+	gsl_ran_discrete_t *choose = gsl_ran_discrete_preproc(r->hyp_count, prior);
+	rl_params p;
+	rl_mean_params(r, &p);
+
+	for (unsigned long x = 0; x < count; x++) {
+		size_t h = gsl_ran_discrete(rng, choose);
+		const rl_hypothesis *hyp = &r->hyps[h];
+		/* One component: a severity of a focal lesion, an extent. */
+		int focal = hyp->pattern <= RADLOC_MULTIRADICULOPATHY ||
+		            hyp->pattern == RADLOC_MONONEUROPATHY;
+		int extent = hyp->pattern == RADLOC_POLYNEUROPATHY
+		             ? (int)gsl_rng_uniform_int(rng, r->patterns.extent_count) : -1;
+		double scale = focal ? r->patterns.severity[gsl_rng_uniform_int(
+		                           rng, r->patterns.severity_count)] : 1.0;
+		int hyp_index = (int)h, ext = extent;
+		double lp = 0.0;
+		rl_components one = {1, &hyp_index, &ext, &scale, &lp};
+		/* Where the clinician looks: the lesion's limb-sides, or for
+		 * "normal" one limb-side at random. */
+		unsigned focus = hyp->limbs;
+		if (focus == 0)
+			focus = 1u << gsl_rng_uniform_int(rng, 4);
+		size_t npick = 0;
+		for (size_t i = 0; i < ncand; i++) {
+			const candidate *c = &cand[i];
+			int in = c->limb == RL_MIDLINE ? hyp->pattern == RADLOC_CAUDA_EQUINA
+			         : (focus & RL_LIMBSIDE(c->limb, c->side)) != 0;
+			/* Mostly the focus, now and then elsewhere (a screening item). */
+			if (in || gsl_rng_uniform(rng) < 0.03)
+				pick[npick++] = *c;
+		}
+		gsl_ran_shuffle(rng, pick, npick, sizeof *pick);
+		int want = min_findings + (int)gsl_rng_uniform_int(rng, (unsigned long)(max_findings - min_findings + 1));
+		if ((size_t)want > npick)
+			want = (int)npick;
+		fprintf(out, "{\"id\": \"syn-%07lu\"", x);
+		static const char *const sections[] = {"sensory", "motor", "reflex", "signs"};
+		static const char *const idkey[] = {"region", "movement", "reflex", "sign"};
+		for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
+			int items = 0;
+			for (int i = 0; i < want; i++) {
+				const candidate *c = &pick[i];
+				if (c->table != (radloc_kind)t)
+					continue;
+				rl_finding f;
+				memset(&f, 0, sizeof f);
+				f.fkind = fkind_of(c->table);
+				f.table = c->table;
+				f.element = c->element;
+				f.side = c->side;
+				rl_fwork fw = {&f, NULL, NULL, NULL, NULL};
+				if (c->table == RADLOC_SIGN) {
+					fw.sg = &r->signs[c->element];
+					fw.ssens = w;
+				} else {
+					fw.el = &r->elements[c->table - RADLOC_REGION][c->element];
+					fw.w = w;
+				}
+				rl_mean_weights(r, &fw);
+				/* Draw the outcome from the model's own likelihood. */
+				int no = rl_outcome_count(f.fkind);
+				double u = gsl_rng_uniform(rng), acc = 0.0;
+				int o;
+				for (o = 0; o < no - 1; o++) {
+					acc += rl_likelihood(r, &p, &fw, &one, 0, o);
+					if (u < acc)
+						break;
+				}
+				char value[48];
+				if (gsl_rng_uniform(rng) < 0.02)
+					snprintf(value, sizeof value, "\"%s\": \"NT\"",
+					         f.fkind == RL_SENSORY ? "status"
+					         : f.fkind == RL_SIGNKIND ? "result" : "grade");
+				else
+					outcome_text(f.fkind, o, value, sizeof value);
+				if (items++ == 0)
+					fprintf(out, ", \"%s\": [", sections[t - RADLOC_REGION]);
+				else
+					fputs(", ", out);
+				fprintf(out, "{\"%s\": \"%s\"", idkey[t - RADLOC_REGION],
+				        r->ids[c->table][c->element]);
+				if (c->side != RADLOC_MIDLINE)
+					fprintf(out, ", \"side\": \"%s\"", radloc_side_name(c->side));
+				fprintf(out, ", %s}", value);
+			}
+			if (items)
+				fputs("]", out);
+		}
+		fprintf(out, "}\n");
+		if (truth)
+			snprintf(truth[x], sizeof truth[x], "%s", hyp->label);
+	}
+	gsl_ran_discrete_free(choose);
+	free(prior);
+	free(pick);
+	free(cand);
+	gsl_rng_free(rng);
+	return 0;
+}
