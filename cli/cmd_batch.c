@@ -47,6 +47,12 @@ typedef struct reader {
 	char *held;             /* a "---" line that starts the next document */
 	size_t held_len;
 	int eof;
+	/* Bytes read while looking for the first content that belong to the
+	 * first line: its leading blanks (they set the YAML indentation and
+	 * every column), or the start of a damaged byte-order mark. */
+	char *lead;
+	size_t lead_len, lead_cap;
+	int lead_over;          /* more than an exam's worth: too long */
 } reader;
 
 typedef struct exam_doc {
@@ -97,6 +103,53 @@ static long read_line(reader *r, char **buf, size_t *cap, int *too_long)
 	r->line++;
 	(*buf)[n] = '\0';
 	return (long)n;
+}
+
+static int lead_add(reader *r, int c)
+{
+	if (r->lead_len >= MAX_EXAM) {
+		r->lead_over = 1;
+		return 0;
+	}
+	if (r->lead_len == r->lead_cap) {
+		size_t cap = r->lead_cap ? r->lead_cap * 2 : 64;
+		char *p = realloc(r->lead, cap);
+		if (p == NULL)
+			return -1;
+		r->lead = p;
+		r->lead_cap = cap;
+	}
+	r->lead[r->lead_len++] = (char)c;
+	return 0;
+}
+
+/* Put the held-back lead in front of the line just read (the first line
+ * with content), so that its columns and indentation are the file's. */
+static int prepend_lead(reader *r, char **buf, size_t *cap, long *n,
+                        int *too_long)
+{
+	size_t len = r->lead_len;
+	if (len == 0 && !r->lead_over)
+		return 0;
+	r->lead_len = 0;
+	if (r->lead_over || len + (size_t)*n > MAX_EXAM + 1) {
+		r->lead_over = 0;
+		*too_long = 1;
+		return 0;
+	}
+	if (*too_long)
+		return 0;
+	if (len + (size_t)*n + 1 > *cap) {
+		char *p = realloc(*buf, len + (size_t)*n + 1);
+		if (p == NULL)
+			return -1;
+		*buf = p;
+		*cap = len + (size_t)*n + 1;
+	}
+	memmove(*buf + len, *buf, (size_t)*n + 1);
+	memcpy(*buf, r->lead, len);
+	*n += (long)len;
+	return 0;
 }
 
 static int blank(const char *s, size_t n)
@@ -172,14 +225,41 @@ static int next_exam(reader *r, exam_doc *d, char **line, size_t *cap)
 	d->size = 0;
 	d->too_long = 0;
 	if (!r->started) {
-		int c;
-		while ((c = getc(r->in)) == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-		       c == 0xEF || c == 0xBB || c == 0xBF) {
-			if (c == '\n')
-				r->line++;
+		/* Drop a byte-order mark (libyaml does not count it in columns
+		 * either) and skip blank lines, counting them; keep the blanks
+		 * before the first content (see reader.lead). Only a whole mark
+		 * at the very start is dropped; other bytes go to the parser. */
+		int c = getc(r->in);
+		if (c == 0xEF) {
+			int c2 = getc(r->in);
+			int c3 = c2 == 0xBB ? getc(r->in) : EOF;
+			if (c2 == 0xBB && c3 == 0xBF) {
+				c = getc(r->in);
+			} else {
+				if (lead_add(r, 0xEF) || (c3 != EOF && lead_add(r, 0xBB)))
+					return -1;
+				c = c3 != EOF ? c3 : c2;
+			}
 		}
-		/* JSON Lines start with '{'; anything else is read as YAML. */
-		r->yaml = c != '{';
+		while (r->lead_len == 0 || r->lead[0] != (char)0xEF) {
+			if (c == '\n') {
+				r->line++;
+				r->lead_len = 0;
+			} else if (c == '\r') {
+				r->lead_len = 0;
+			} else if (c == ' ' || c == '\t') {
+				if (lead_add(r, c))
+					return -1;
+			} else {
+				break;
+			}
+			c = getc(r->in);
+		}
+		/* JSON Lines start with '{' (or '[', a wrong first line that must
+		 * not turn the whole file into one YAML document); anything else
+		 * is read as a YAML stream. */
+		r->yaml = r->lead_len > 0 && r->lead[0] == (char)0xEF
+		          ? 1 : c != '{' && c != '[';
 		if (c != EOF)
 			ungetc(c, r->in);
 		r->started = 1;
@@ -191,6 +271,8 @@ static int next_exam(reader *r, exam_doc *d, char **line, size_t *cap)
 				return -1;
 			if (n == -1)
 				return 0;
+			if (prepend_lead(r, line, cap, &n, &too_long))
+				return -1;
 			if (!too_long && blank(*line, (size_t)n))
 				continue;
 			d->first_line = r->line;
@@ -221,6 +303,8 @@ static int next_exam(reader *r, exam_doc *d, char **line, size_t *cap)
 			r->eof = 1;
 			break;
 		}
+		if (prepend_lead(r, line, cap, &n, &too_long))
+			return -1;
 		if (!too_long && doc_start(*line)) {
 			if (have && !no_content(d->data, d->size)) {
 				r->held = malloc((size_t)n + 1);
@@ -447,6 +531,7 @@ int cmd_batch(int argc, char **argv)
 	free(docs);
 	free(line);
 	free(r.held);
+	free(r.lead);
 	if (r.in != stdin)
 		fclose(r.in);
 	radloc_rules_free(&rules);

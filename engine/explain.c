@@ -228,16 +228,17 @@ static double entropy_bits(const double *p, size_t n)
 	return h;
 }
 
-static int examined(const radloc_exam *exam, radloc_kind table, int element,
-                    radloc_side side)
+/* Only pain was recorded there: it can still be examined. */
+static int pain_only(const radloc_exam *exam, radloc_kind table, int element,
+                     radloc_side side)
 {
 	for (size_t i = 0; i < exam->count; i++) {
 		const rl_finding *f = &exam->findings[i];
-		if (f->table == table && f->element == element && f->side == side &&
-		    f->fkind != RL_PAIN)
-			return 1;
+		if (f->table == table && f->element == element &&
+		    (f->side == side || side == RADLOC_MIDLINE) && f->fkind != RL_PAIN)
+			return 0;
 	}
-	return 0;
+	return 1;
 }
 
 typedef struct candidate {
@@ -314,7 +315,9 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 		const rl_hypothesis *hyp = &r->hyps[hyps[lead]];
 		for (size_t k = 0; k < hyp->key_count; k++) {
 			const rl_key *key = &hyp->keys[k];
-			if (examined(s->exam, key->table, key->element, key->side))
+			/* Already looked at (pain aside: a symptom is not a test). */
+			if (rl_looked_at(s, key->table, key->element, key->side) &&
+			    !pain_only(s->exam, key->table, key->element, key->side))
 				continue;
 			rl_finding f;
 			rl_fwork fw;

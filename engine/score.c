@@ -144,19 +144,41 @@ static void scoring_free(rl_scoring *s)
 	free(s->log_factor);
 	free(s->touch_start);
 	free(s->touch_comp);
+	free(s->seen);
 }
 
-/* Which elements (per side) the exam looked at: any finding counts,
- * including NT and pain. */
-static int looked_at(const radloc_exam *exam, const rl_key *k)
+/* Row of a (table, element) in the lookup of what was examined. */
+static size_t seen_index(const radloc_rules *r, radloc_kind table, int element)
 {
-	for (size_t i = 0; i < exam->count; i++) {
-		const rl_finding *f = &exam->findings[i];
-		if (f->table == k->table && f->element == k->element &&
-		    (f->side == k->side || k->side == RADLOC_MIDLINE))
-			return 1;
+	size_t at = 0;
+	for (int t = RADLOC_REGION; t < (int)table; t++)
+		at += t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
+	return at + (size_t)element;
+}
+
+/* Any finding counts as looking, including NT and pain. */
+static radloc_status build_seen(rl_scoring *s)
+{
+	const radloc_rules *r = s->r;
+	size_t rows = r->sign_count;
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
+		rows += r->element_count[k];
+	s->seen = calloc(rows * 4 + 1, 1);
+	if (s->seen == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t i = 0; i < s->exam->count; i++) {
+		const rl_finding *f = &s->exam->findings[i];
+		size_t row = seen_index(r, f->table, f->element);
+		s->seen[row * 4 + (size_t)f->side] = 1;
+		s->seen[row * 4 + RADLOC_MIDLINE] = 1; /* the element, any side */
 	}
-	return 0;
+	return RADLOC_OK;
+}
+
+int rl_looked_at(const rl_scoring *s, radloc_kind table, int element,
+                 radloc_side side)
+{
+	return s->seen[seen_index(s->r, table, element) * 4 + (size_t)side];
 }
 
 /* Where the clinician looked is evidence (docs/scoring.md, "Territory
@@ -173,8 +195,10 @@ static radloc_status selection(rl_scoring *s)
 	double mix = 0.0, mass = 0.0;
 	size_t normal = r->hyp_count;
 
-	if (hyp_factor == NULL)
+	if (hyp_factor == NULL || build_seen(s) != RADLOC_OK) {
+		free(hyp_factor);
 		return RADLOC_ERR_NOMEM;
+	}
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		const rl_hypothesis *hyp = &r->hyps[h];
 		if (hyp->pattern == RADLOC_NORMAL) {
@@ -185,7 +209,7 @@ static radloc_status selection(rl_scoring *s)
 		unsigned covered = 0;
 		for (size_t i = 0; i < hyp->key_count; i++) {
 			const rl_key *k = &hyp->keys[i];
-			if (!looked_at(s->exam, k))
+			if (!rl_looked_at(s, k->table, k->element, k->side))
 				continue;
 			if (k->side == RADLOC_MIDLINE)
 				midline_seen = 1;

@@ -33,11 +33,17 @@ typedef struct rl_scoring {
 	double *comp_post;      /* per component: posterior */
 	double *hyp_post;       /* per hypothesis: posterior */
 	double *log_factor;     /* per component: where the clinician looked */
+	unsigned char *seen;    /* per (table, element, side): looked at */
 	size_t *touch_start;    /* per finding, into touch_comp: the components */
 	int *touch_comp;        /* that can move its likelihood (the rest keep */
 	                        /* the background; fixed for the exam) */
 	size_t nt_count;        /* NT findings ignored */
 } rl_scoring;
+
+/* Whether the exam looked at an element on a side (a midline side means
+ * the element itself), through the lookup prepared for the call. */
+int rl_looked_at(const rl_scoring *s, radloc_kind table, int element,
+                 radloc_side side);
 
 /* The explanation step (explain.c): evidence, next test, flags and
  * warnings, from the point-estimate posterior. */
