@@ -140,6 +140,7 @@ build/locale/de_DE.UTF-8/LC_NUMERIC:
 check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
 	CK_FORK=yes RADLOC_SRCDIR=$(CURDIR) LOCPATH=$(CURDIR)/build/locale $(TESTBIN)
 	RADLOC=$(CLI) sh tests/cli/run.sh
+	$(CLI) check fixtures/cases
 
 test: check
 
@@ -184,6 +185,8 @@ valgrind: deps
 	  build/debug/radloc-tests
 	RADLOC="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite build/debug/radloc" \
 	  sh tests/cli/run.sh
+	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	  build/debug/radloc check fixtures/cases
 
 coverage: deps
 	@$(MAKE) --no-print-directory VARIANT=cov check-run

@@ -53,6 +53,7 @@ typedef struct reader {
 	char *lead;
 	size_t lead_len, lead_cap;
 	int lead_over;          /* more than an exam's worth: too long */
+	int lead_content;       /* the lead holds a damaged byte-order mark */
 } reader;
 
 typedef struct exam_doc {
@@ -77,16 +78,18 @@ static long read_line(reader *r, char **buf, size_t *cap, int *too_long)
 	int c;
 	*too_long = 0;
 	while ((c = getc(r->in)) != EOF) {
+		/* Room for an exam at the limit, its CR LF and a NUL: a CRLF file
+		 * gets the same limit as an LF one. */
 		if (n + 2 > *cap) {
-			if (*cap >= MAX_EXAM + 2) {
+			if (*cap >= MAX_EXAM + 3) {
 				*too_long = 1;
 				if (c == '\n')
 					break;
 				continue;
 			}
 			size_t ncap = *cap ? *cap * 2 : 4096;
-			if (ncap > MAX_EXAM + 2)
-				ncap = MAX_EXAM + 2;
+			if (ncap > MAX_EXAM + 3)
+				ncap = MAX_EXAM + 3;
 			char *p = realloc(*buf, ncap);
 			if (p == NULL)
 				return -2;
@@ -123,33 +126,53 @@ static int lead_add(reader *r, int c)
 	return 0;
 }
 
-/* Put the held-back lead in front of the line just read (the first line
- * with content), so that its columns and indentation are the file's. */
-static int prepend_lead(reader *r, char **buf, size_t *cap, long *n,
-                        int *too_long)
+/* The next line, with the held-back lead (see reader.lead) in front of
+ * the first one, so that its columns and indentation are the file's.
+ * Returns like read_line. */
+static long next_line(reader *r, char **buf, size_t *cap, int *too_long)
 {
+	long n = read_line(r, buf, cap, too_long);
 	size_t len = r->lead_len;
-	if (len == 0 && !r->lead_over)
-		return 0;
+	int over = r->lead_over, content = r->lead_content;
+
+	if (n == -2 || (len == 0 && !over))
+		return n;
 	r->lead_len = 0;
-	if (r->lead_over || len + (size_t)*n > MAX_EXAM + 1) {
-		r->lead_over = 0;
-		*too_long = 1;
-		return 0;
-	}
-	if (*too_long)
-		return 0;
-	if (len + (size_t)*n + 1 > *cap) {
-		char *p = realloc(*buf, len + (size_t)*n + 1);
-		if (p == NULL)
+	r->lead_over = 0;
+	r->lead_content = 0;
+	if (n == -1) {
+		/* The input ends on that line: blanks are nothing, but the bytes
+		 * of a damaged byte-order mark are an exam the parser must see. */
+		if (over || !content)
 			return -1;
-		*buf = p;
-		*cap = len + (size_t)*n + 1;
+		if (*cap == 0) {
+			char *p = malloc(1);
+			if (p == NULL)
+				return -2;
+			*buf = p;
+			*cap = 1;
+		}
+		(*buf)[0] = '\0';
+		*too_long = 0;
+		r->line++;
+		n = 0;
 	}
-	memmove(*buf + len, *buf, (size_t)*n + 1);
+	if (over || *too_long) {
+		/* A line past the limit either way: nothing of it is kept. */
+		*too_long = 1;
+		return n;
+	}
+	/* At most twice the limit; append() judges the length. */
+	if (len + (size_t)n + 1 > *cap) {
+		char *p = realloc(*buf, len + (size_t)n + 1);
+		if (p == NULL)
+			return -2;
+		*buf = p;
+		*cap = len + (size_t)n + 1;
+	}
+	memmove(*buf + len, *buf, (size_t)n + 1);
 	memcpy(*buf, r->lead, len);
-	*n += (long)len;
-	return 0;
+	return n + (long)len;
 }
 
 static int blank(const char *s, size_t n)
@@ -160,11 +183,14 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Only comments and blank lines: not an exam. */
+/* Only comments and blank lines (after a byte-order mark): not an exam. */
 static int no_content(const char *s, size_t n)
 {
 	int at_start = 1, in_comment = 0;
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < n; i++) {
 		char c = s[i];
 		if (c == '\n') {
 			at_start = 1;
@@ -225,28 +251,32 @@ static int next_exam(reader *r, exam_doc *d, char **line, size_t *cap)
 	d->size = 0;
 	d->too_long = 0;
 	if (!r->started) {
-		/* Drop a byte-order mark (libyaml does not count it in columns
-		 * either) and skip blank lines, counting them; keep the blanks
-		 * before the first content (see reader.lead). Only a whole mark
-		 * at the very start is dropped; other bytes go to the parser. */
-		int c = getc(r->in);
+		/* Skip blank lines, counting them; keep a byte-order mark and
+		 * the blanks before the first content (see reader.lead). Only a
+		 * whole mark at the very start is a mark; other bytes are
+		 * content, for the parser to judge. */
+		int c = getc(r->in), content = 0;
 		if (c == 0xEF) {
 			int c2 = getc(r->in);
 			int c3 = c2 == 0xBB ? getc(r->in) : EOF;
 			if (c2 == 0xBB && c3 == 0xBF) {
+				/* Kept for the parser, which drops it: then a byte
+				 * offset in a message is the file's. */
+				if (lead_add(r, 0xEF) || lead_add(r, 0xBB) || lead_add(r, 0xBF))
+					return -1;
 				c = getc(r->in);
 			} else {
-				if (lead_add(r, 0xEF) || (c3 != EOF && lead_add(r, 0xBB)))
+				if (lead_add(r, 0xEF) || (c2 == 0xBB && lead_add(r, 0xBB)))
 					return -1;
-				c = c3 != EOF ? c3 : c2;
+				c = c2 == 0xBB ? c3 : c2;
+				content = r->lead_content = 1;
 			}
 		}
-		while (r->lead_len == 0 || r->lead[0] != (char)0xEF) {
-			if (c == '\n') {
-				r->line++;
+		while (!content) {
+			if (c == '\n' || c == '\r') {
+				r->line += c == '\n';
 				r->lead_len = 0;
-			} else if (c == '\r') {
-				r->lead_len = 0;
+				r->lead_over = 0;
 			} else if (c == ' ' || c == '\t') {
 				if (lead_add(r, c))
 					return -1;
@@ -258,21 +288,18 @@ static int next_exam(reader *r, exam_doc *d, char **line, size_t *cap)
 		/* JSON Lines start with '{' (or '[', a wrong first line that must
 		 * not turn the whole file into one YAML document); anything else
 		 * is read as a YAML stream. */
-		r->yaml = r->lead_len > 0 && r->lead[0] == (char)0xEF
-		          ? 1 : c != '{' && c != '[';
+		r->yaml = content || (c != '{' && c != '[');
 		if (c != EOF)
 			ungetc(c, r->in);
 		r->started = 1;
 	}
 	if (!r->yaml) {
 		for (;;) {
-			n = read_line(r, line, cap, &too_long);
+			n = next_line(r, line, cap, &too_long);
 			if (n == -2)
 				return -1;
 			if (n == -1)
 				return 0;
-			if (prepend_lead(r, line, cap, &n, &too_long))
-				return -1;
 			if (!too_long && blank(*line, (size_t)n))
 				continue;
 			d->first_line = r->line;
@@ -296,15 +323,13 @@ static int next_exam(reader *r, exam_doc *d, char **line, size_t *cap)
 	for (;;) {
 		if (r->eof)
 			break;
-		n = read_line(r, line, cap, &too_long);
+		n = next_line(r, line, cap, &too_long);
 		if (n == -2)
 			return -1;
 		if (n == -1) {
 			r->eof = 1;
 			break;
 		}
-		if (prepend_lead(r, line, cap, &n, &too_long))
-			return -1;
 		if (!too_long && doc_start(*line)) {
 			if (have && !no_content(d->data, d->size)) {
 				r->held = malloc((size_t)n + 1);

@@ -65,6 +65,80 @@ static void free_components(rl_components *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* Rows of the per-element tables: regions, movements, reflexes, signs. */
+static size_t element_rows(const radloc_rules *r)
+{
+	size_t rows = r->sign_count;
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
+		rows += r->element_count[k];
+	return rows;
+}
+
+static size_t touch_slot(size_t row, radloc_side side, int pain)
+{
+	return row * 6 + (size_t)side * 2 + (size_t)pain;
+}
+
+static radloc_status build_touch_table(radloc_scorer *s)
+{
+	const radloc_rules *r = s->rules;
+	size_t rows = element_rows(r), nc = s->comps.count, n = 0;
+	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+	double *w = malloc((r->root_count + sign_width + 1) * sizeof *w);
+	s->touch_start = calloc(rows * 6 + 1, sizeof *s->touch_start);
+	if (w == NULL || s->touch_start == NULL) {
+		free(w);
+		return RADLOC_ERR_NOMEM;
+	}
+	/* Two passes: count, then fill. */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t row = 0;
+		n = 0;
+		for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
+			size_t count = t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
+			for (size_t e = 0; e < count; e++, row++)
+				for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++)
+					for (int pain = 0; pain < 2; pain++) {
+						rl_finding f;
+						memset(&f, 0, sizeof f);
+						f.fkind = pain ? RL_PAIN : t == RADLOC_REGION ? RL_SENSORY
+						        : t == RADLOC_MOVEMENT ? RL_MOTOR
+						        : t == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
+						f.table = (radloc_kind)t;
+						f.element = (int)e;
+						f.side = (radloc_side)side;
+						rl_fwork fw = {&f, NULL, NULL, NULL, NULL};
+						if (t == RADLOC_SIGN) {
+							fw.sg = &r->signs[e];
+							fw.ssens = w;
+						} else {
+							fw.el = &r->elements[t - RADLOC_REGION][e];
+							fw.w = w;
+						}
+						rl_mean_weights(r, &fw);
+						if (pass == 0)
+							s->touch_start[touch_slot(row, (radloc_side)side, pain)] = n;
+						for (size_t c = 0; c < nc; c++)
+							if (rl_touches(r, &fw, &s->comps, c)) {
+								if (pass == 1)
+									s->touch_comp[n] = (int)c;
+								n++;
+							}
+					}
+		}
+		if (pass == 0) {
+			s->touch_start[rows * 6] = n;
+			s->touch_comp = calloc(n + 1, sizeof *s->touch_comp);
+			if (s->touch_comp == NULL) {
+				free(w);
+				return RADLOC_ERR_NOMEM;
+			}
+		}
+	}
+	free(w);
+	return RADLOC_OK;
+}
+
 radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 {
 	if (rules == NULL)
@@ -79,7 +153,8 @@ radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 	/* gsl_rng_alloc reports failure through GSL's handler; it is only
 	 * called here, and a NULL is handled. */
 	s->rng = gsl_rng_alloc(gsl_rng_mt19937);
-	if (s->rng == NULL || build_components(rules, &s->comps) != RADLOC_OK) {
+	if (s->rng == NULL || build_components(rules, &s->comps) != RADLOC_OK ||
+	    build_touch_table(s) != RADLOC_OK) {
 		radloc_scorer_free(&s);
 		return NULL;
 	}
@@ -93,6 +168,8 @@ void radloc_scorer_free(radloc_scorer **scorer)
 	if ((*scorer)->rng)
 		gsl_rng_free((*scorer)->rng);
 	free_components(&(*scorer)->comps);
+	free((*scorer)->touch_start);
+	free((*scorer)->touch_comp);
 	free(*scorer);
 	*scorer = NULL;
 }
@@ -142,8 +219,8 @@ static void scoring_free(rl_scoring *s)
 	free(s->comp_post);
 	free(s->hyp_post);
 	free(s->log_factor);
-	free(s->touch_start);
-	free(s->touch_comp);
+	free(s->touch);
+	free(s->touch_count);
 	free(s->seen);
 }
 
@@ -308,30 +385,28 @@ static int posterior(rl_scoring *s, const double *loglik_sum)
 	return GSL_SUCCESS;
 }
 
-/* Which components each finding can move: fixed for the exam, so only
- * those are computed (the rest keep the background likelihood), for the
- * point estimate and for every draw. */
-static radloc_status build_touches(rl_scoring *s)
+/* Each finding's list of the components that can move it, from the
+ * scorer's table. */
+static radloc_status find_touches(rl_scoring *s, const radloc_scorer *sc)
 {
-	size_t nc = s->comps->count, n = 0;
-	s->touch_start = calloc(s->nf + 1, sizeof *s->touch_start);
-	s->touch_comp = calloc(s->nf * nc + 1, sizeof *s->touch_comp);
-	if (!s->touch_start || !s->touch_comp)
+	s->touch = calloc(s->nf + 1, sizeof *s->touch);
+	s->touch_count = calloc(s->nf + 1, sizeof *s->touch_count);
+	if (!s->touch || !s->touch_count)
 		return RADLOC_ERR_NOMEM;
 	for (size_t f = 0; f < s->nf; f++) {
-		s->touch_start[f] = n;
-		for (size_t c = 0; c < nc; c++)
-			if (rl_touches(s->r, &s->fw[f], s->comps, c))
-				s->touch_comp[n++] = (int)c;
+		const rl_finding *x = s->fw[f].f;
+		size_t slot = touch_slot(seen_index(s->r, x->table, x->element), x->side,
+		                         x->fkind == RL_PAIN);
+		s->touch[f] = sc->touch_comp + sc->touch_start[slot];
+		s->touch_count[f] = sc->touch_start[slot + 1] - sc->touch_start[slot];
 	}
-	s->touch_start[s->nf] = n;
 	return RADLOC_OK;
 }
 
 /* The point estimate: every parameter at its mean. The dense matrix of
  * log likelihoods (components × findings) is kept for the explanation;
  * its row sums come from BLAS. */
-static radloc_status point_estimate(rl_scoring *s)
+static radloc_status point_estimate(rl_scoring *s, const radloc_scorer *sc)
 {
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nf = s->nf;
@@ -350,7 +425,7 @@ static radloc_status point_estimate(rl_scoring *s)
 		rl_mean_weights(r, &s->fw[f]);
 		ones[f] = 1.0;
 	}
-	if (build_touches(s) != RADLOC_OK) {
+	if (find_touches(s, sc) != RADLOC_OK) {
 		free(ones);
 		free(sum);
 		return RADLOC_ERR_NOMEM;
@@ -359,8 +434,8 @@ static radloc_status point_estimate(rl_scoring *s)
 		double l0 = log(rl_background(r, &s->fw[f], s->outcome[f]));
 		for (size_t c = 0; c < nc; c++)
 			s->loglik[c * nf + f] = l0;
-		for (size_t i = s->touch_start[f]; i < s->touch_start[f + 1]; i++) {
-			size_t c = (size_t)s->touch_comp[i];
+		for (size_t i = 0; i < s->touch_count[f]; i++) {
+			size_t c = (size_t)s->touch[f][i];
 			s->loglik[c * nf + f] =
 				log(rl_likelihood(r, &p, &s->fw[f], s->comps, c, s->outcome[f]));
 		}
@@ -476,8 +551,8 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc,
 			sum[c] = base;
 		for (size_t f = 0; f < s->nf; f++) {
 			double l0 = log(rl_background(r, &s->fw[f], s->outcome[f]));
-			for (size_t i = s->touch_start[f]; i < s->touch_start[f + 1]; i++) {
-				size_t c = (size_t)s->touch_comp[i];
+			for (size_t i = 0; i < s->touch_count[f]; i++) {
+				size_t c = (size_t)s->touch[f][i];
 				sum[c] += log(rl_likelihood(r, &p, &s->fw[f], s->comps, c,
 				                            s->outcome[f])) - l0;
 			}
@@ -583,7 +658,7 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 		goto fail;
 	}
 	if ((status = prepare(&s)) != RADLOC_OK ||
-	    (status = point_estimate(&s)) != RADLOC_OK ||
+	    (status = point_estimate(&s, sc)) != RADLOC_OK ||
 	    (status = rank(&s, res)) != RADLOC_OK)
 		goto fail;
 	res->reported = sc->top && sc->top < res->hyp_count ? sc->top : res->hyp_count;

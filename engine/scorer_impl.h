@@ -16,6 +16,10 @@ struct radloc_scorer {
 	double mass;
 	size_t top;
 	rl_components comps;
+	/* Which components can move a finding's likelihood depends only on
+	 * the rules: listed once per (element, side, pain or not). */
+	size_t *touch_start;
+	int *touch_comp;
 };
 
 /* The state of one scoring call (scratch, freed at its end). */
@@ -34,9 +38,8 @@ typedef struct rl_scoring {
 	double *hyp_post;       /* per hypothesis: posterior */
 	double *log_factor;     /* per component: where the clinician looked */
 	unsigned char *seen;    /* per (table, element, side): looked at */
-	size_t *touch_start;    /* per finding, into touch_comp: the components */
-	int *touch_comp;        /* that can move its likelihood (the rest keep */
-	                        /* the background; fixed for the exam) */
+	const int **touch;      /* per finding: the components that can move its */
+	size_t *touch_count;    /* likelihood (the rest keep the background) */
 	size_t nt_count;        /* NT findings ignored */
 } rl_scoring;
 

@@ -252,8 +252,12 @@ static void position_of(const char *data, size_t offset, unsigned long *line,
 {
 	const unsigned char *s = (const unsigned char *)data;
 	unsigned long l = 1, c = 1;
+	size_t i = 0;
 
-	for (size_t i = 0; i < offset; i++) {
+	/* A byte-order mark takes no column (libyaml skips it too). */
+	if (offset >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = 3;
+	for (; i < offset; i++) {
 		if (s[i] == '\n' ||
 		    (s[i] == '\r' && (i + 1 == offset || s[i + 1] != '\n'))) {
 			l++;
@@ -303,9 +307,12 @@ static void report_parser_error(builder *b, const yaml_parser_t *p,
 		 * the scanner stood, often the start of the file. */
 		size_t offset = p->problem_offset;
 		unsigned long line, column;
+		/* One exam of a stream: the offset counts from its start, not
+		 * from the start of the file the line number refers to. */
+		const char *of = b->d->line_offset ? " of the exam" : "";
 		if (p->encoding != YAML_UTF8_ENCODING || offset > size) {
-			rl_report(b->d, RADLOC_ERR_SYNTAX, 0, 0, "%s (offset %zu)",
-			          problem, offset);
+			rl_report(b->d, RADLOC_ERR_SYNTAX, 0, 0, "%s (offset %zu%s)",
+			          problem, offset, of);
 			return;
 		}
 		/* For a bad continuation byte libyaml names the byte after the
@@ -315,14 +322,14 @@ static void report_parser_error(builder *b, const yaml_parser_t *p,
 		if (bad <= offset) {
 			position_of(data, bad, &line, &column);
 			rl_report(b->d, RADLOC_ERR_SYNTAX, line, column,
-			          "invalid UTF-8 (0x%02X at offset %zu); save the file "
-			          "as UTF-8", (unsigned)(unsigned char)data[bad], bad);
+			          "invalid UTF-8 (0x%02X at offset %zu%s); save the file "
+			          "as UTF-8", (unsigned)(unsigned char)data[bad], bad, of);
 			return;
 		}
 		position_of(data, offset, &line, &column);
 		rl_report(b->d, RADLOC_ERR_SYNTAX, line, column,
-		          "%s (0x%02X at offset %zu)", problem,
-		          (unsigned)p->problem_value, offset);
+		          "%s (0x%02X at offset %zu%s)", problem,
+		          (unsigned)p->problem_value, offset, of);
 		return;
 	}
 	/* At the end of the input libyaml starts a new line that is not in
