@@ -81,7 +81,7 @@ CLI     := $(BUILD)/radloc
 TESTBIN := $(BUILD)/radloc-tests
 
 .PHONY: all demo check check-run test deps valgrind coverage install uninstall \
-        clean cli-tests fuzz fuzz-deps
+        clean cli-tests fuzz fuzz-deps bench
 all: $(LIB_A) $(LIB_SO) $(CLI)
 
 $(BUILD)/obj/%.o: %.c
@@ -176,6 +176,16 @@ fuzz: fuzz-deps
 	    2> build/fuzz/$$f.log || { tail -40 build/fuzz/$$f.log; exit 1; }; \
 	  grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' build/fuzz/$$f.log | tail -2; \
 	done
+
+# --- benchmark (docs/performance.md) -------------------------------------------
+BENCH_SRC := $(wildcard tests/bench/*.c)
+$(BUILD)/radloc-bench: $(BENCH_SRC) tests/bench/bench.h $(LIB_A)
+	$(CC) -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude -Iengine -Itests/bench \
+	  -DHAVE_INLINE $(PKG_CFLAGS) -o $@ $(BENCH_SRC) $(LIB_A) $(LDLIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/radloc-bench
+	$(BUILD)/radloc-bench
 
 # --- memory and coverage ----------------------------------------------------
 valgrind: deps

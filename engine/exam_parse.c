@@ -58,6 +58,11 @@ static int word(parser *P, const yt_node *n, const char *what,
 		   yt_type_name(n));
 		return -1;
 	}
+	if (n->length == 0) {
+		/* "side:" with nothing after it: "'' is not one of" reads oddly. */
+		at(P, n, RADLOC_ERR_VALUE, "%s is empty: write one of %s", what, allowed);
+		return -1;
+	}
 	const char *near = rl_nearest(n->text, words, (size_t)count);
 	if (near)
 		at(P, n, RADLOC_ERR_VALUE, "%s '%s' is not one of %s; did you mean '%s'?",
@@ -115,6 +120,12 @@ static int find_id(parser *P, const yt_node *n, const kind_spec *k)
 			i = radloc_rules_find(P->r, k->table, aliases[a].id);
 	if (i >= 0)
 		return (int)i;
+	if (n->length == 0) {
+		/* "region:" left blank: say so rather than "unknown region ''". */
+		at(P, n, RADLOC_ERR_VALUE, "%s is empty: name one (radloc rules list %s "
+		   "shows them all)", k->id_key, k->id_key);
+		return -1;
+	}
 	const char *near = radloc_rules_nearest(P->r, k->table, n->text);
 	/* The aliases are accepted names too: "achiles" is a slip for
 	 * "achilles", which the rule set's ids alone would not suggest. */
@@ -204,6 +215,10 @@ static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
 	double d;
 	if (rc == 1 || (rl_parse_double(n->text, &d) == 0 && (d < 0 || d > max)))
 		at(P, n, RADLOC_ERR_VALUE, "grade %s is outside %s", show(buf, n->text), scale);
+	else if (rl_parse_double(n->text, &d) == 0 && d == (double)(long)d)
+		/* "3.0" from an exporter is whole: say what to write instead. */
+		at(P, n, RADLOC_ERR_VALUE, "grade %s is not written as a whole number "
+		   "on %s; write %ld", show(buf, n->text), scale, (long)d);
 	else if (rl_parse_double(n->text, &d) == 0)
 		at(P, n, RADLOC_ERR_VALUE, "grade %s is not a whole number on %s",
 		   show(buf, n->text), scale);

@@ -106,9 +106,12 @@ static int attach(builder *b, yt_node *n)
 		for (yt_node *k = f->node->first; k; k = k->next) {
 			if (strcmp(k->text, n->text) == 0) {
 				char buf[RL_PRINTABLE_SIZE];
+				/* rl_report shifts the position of one exam of a stream
+				 * to the file's lines; the line in the text needs it too. */
 				rl_report(b->d, RADLOC_ERR_SCHEMA, n->line, n->column,
 				          "duplicate key '%s' (first at line %lu)",
-				          rl_printable(buf, sizeof buf, n->text), k->line);
+				          rl_printable(buf, sizeof buf, n->text),
+				          k->line + b->d->line_offset);
 				return -1;
 			}
 		}
