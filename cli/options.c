@@ -75,7 +75,7 @@ int cli_parse_options(int argc, char **argv, const char *command,
 				return EXIT_USAGE;
 			o->top = (long)v;
 		} else if (strcmp(a, "--draws") == 0) {
-			if (number(command, "--draws", VALUE(), 100000, &v))
+			if (number(command, "--draws", VALUE(), 10000, &v))
 				return EXIT_USAGE;
 			o->draws = (long)v;
 		} else if (strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) {

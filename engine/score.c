@@ -79,65 +79,64 @@ static size_t touch_slot(size_t row, radloc_side side, int pain)
 	return row * 6 + (size_t)side * 2 + (size_t)pain;
 }
 
-static radloc_status build_touch_table(radloc_scorer *s)
+/* The touch lists of one element (all sides, pain or not). */
+static radloc_status touch_row(radloc_scorer *s, radloc_kind t, int e, size_t row)
 {
 	const radloc_rules *r = s->rules;
-	size_t rows = element_rows(r), nc = s->comps.count, n = 0;
+	size_t nc = s->comps.count;
 	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
-	double *w = malloc((r->root_count + sign_width + 1) * sizeof *w);
-	s->touch_start = calloc(rows * 6 + 1, sizeof *s->touch_start);
-	if (w == NULL || s->touch_start == NULL) {
-		free(w);
+
+	if (s->touch_done[row])
+		return RADLOC_OK;
+	double *w = malloc((r->root_count + sign_width) * sizeof *w);
+	if (w == NULL)
 		return RADLOC_ERR_NOMEM;
-	}
-	/* Two passes: count, then fill. */
-	for (int pass = 0; pass < 2; pass++) {
-		size_t row = 0;
-		n = 0;
-		for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
-			size_t count = t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
-			for (size_t e = 0; e < count; e++, row++)
-				for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++)
-					for (int pain = 0; pain < 2; pain++) {
-						rl_finding f;
-						memset(&f, 0, sizeof f);
-						f.fkind = pain ? RL_PAIN : t == RADLOC_REGION ? RL_SENSORY
-						        : t == RADLOC_MOVEMENT ? RL_MOTOR
-						        : t == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
-						f.table = (radloc_kind)t;
-						f.element = (int)e;
-						f.side = (radloc_side)side;
-						rl_fwork fw = {&f, NULL, NULL, NULL, NULL};
-						if (t == RADLOC_SIGN) {
-							fw.sg = &r->signs[e];
-							fw.ssens = w;
-						} else {
-							fw.el = &r->elements[t - RADLOC_REGION][e];
-							fw.w = w;
-						}
-						rl_mean_weights(r, &fw);
-						if (pass == 0)
-							s->touch_start[touch_slot(row, (radloc_side)side, pain)] = n;
-						for (size_t c = 0; c < nc; c++)
-							if (rl_touches(r, &fw, &s->comps, c)) {
-								if (pass == 1)
-									s->touch_comp[n] = (int)c;
-								n++;
-							}
-					}
-		}
-		if (pass == 0) {
-			s->touch_start[rows * 6] = n;
-			s->touch_comp = calloc(n + 1, sizeof *s->touch_comp);
-			if (s->touch_comp == NULL) {
+	for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++)
+		for (int pain = 0; pain < 2; pain++) {
+			size_t slot = touch_slot(row, (radloc_side)side, pain);
+			rl_finding f;
+			memset(&f, 0, sizeof f);
+			f.fkind = pain ? RL_PAIN : t == RADLOC_REGION ? RL_SENSORY
+			        : t == RADLOC_MOVEMENT ? RL_MOTOR
+			        : t == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
+			f.table = t;
+			f.element = e;
+			f.side = (radloc_side)side;
+			rl_fwork fw = {&f, NULL, NULL, NULL, NULL};
+			if (t == RADLOC_SIGN) {
+				fw.sg = &r->signs[e];
+				fw.ssens = w;
+			} else {
+				fw.el = &r->elements[t - RADLOC_REGION][e];
+				fw.w = w;
+			}
+			rl_mean_weights(r, &fw);
+			s->touch_list[slot] = malloc((nc + 1) * sizeof(int));
+			if (s->touch_list[slot] == NULL) {
 				free(w);
 				return RADLOC_ERR_NOMEM;
 			}
+			size_t n = 0;
+			for (size_t c = 0; c < nc; c++)
+				if (rl_touches(r, &fw, &s->comps, c))
+					s->touch_list[slot][n++] = (int)c;
+			s->touch_len[slot] = n;
 		}
-	}
 	free(w);
+	s->touch_done[row] = 1;
 	return RADLOC_OK;
 }
+
+static radloc_status build_touch_table(radloc_scorer *s)
+{
+	size_t rows = element_rows(s->rules);
+	s->touch_list = calloc(rows * 6 + 1, sizeof *s->touch_list);
+	s->touch_len = calloc(rows * 6 + 1, sizeof *s->touch_len);
+	s->touch_done = calloc(rows + 1, 1);
+	return s->touch_list && s->touch_len && s->touch_done ? RADLOC_OK : RADLOC_ERR_NOMEM;
+}
+
+static void bank_clear(rl_bank *b);
 
 radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 {
@@ -168,8 +167,13 @@ void radloc_scorer_free(radloc_scorer **scorer)
 	if ((*scorer)->rng)
 		gsl_rng_free((*scorer)->rng);
 	free_components(&(*scorer)->comps);
-	free((*scorer)->touch_start);
-	free((*scorer)->touch_comp);
+	bank_clear(&(*scorer)->bank);
+	if ((*scorer)->touch_list)
+		for (size_t i = 0; i < element_rows((*scorer)->rules) * 6; i++)
+			free((*scorer)->touch_list[i]);
+	free((*scorer)->touch_list);
+	free((*scorer)->touch_len);
+	free((*scorer)->touch_done);
 	free(*scorer);
 	*scorer = NULL;
 }
@@ -387,7 +391,7 @@ static int posterior(rl_scoring *s, const double *loglik_sum)
 
 /* Each finding's list of the components that can move it, from the
  * scorer's table. */
-static radloc_status find_touches(rl_scoring *s, const radloc_scorer *sc)
+static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
 {
 	s->touch = calloc(s->nf + 1, sizeof *s->touch);
 	s->touch_count = calloc(s->nf + 1, sizeof *s->touch_count);
@@ -395,10 +399,13 @@ static radloc_status find_touches(rl_scoring *s, const radloc_scorer *sc)
 		return RADLOC_ERR_NOMEM;
 	for (size_t f = 0; f < s->nf; f++) {
 		const rl_finding *x = s->fw[f].f;
-		size_t slot = touch_slot(seen_index(s->r, x->table, x->element), x->side,
-		                         x->fkind == RL_PAIN);
-		s->touch[f] = sc->touch_comp + sc->touch_start[slot];
-		s->touch_count[f] = sc->touch_start[slot + 1] - sc->touch_start[slot];
+		size_t row = seen_index(s->r, x->table, x->element);
+		size_t slot = touch_slot(row, x->side, x->fkind == RL_PAIN);
+		radloc_status st = touch_row(sc, x->table, x->element, row);
+		if (st != RADLOC_OK)
+			return st;
+		s->touch[f] = sc->touch_list[slot];
+		s->touch_count[f] = sc->touch_len[slot];
 	}
 	return RADLOC_OK;
 }
@@ -406,7 +413,7 @@ static radloc_status find_touches(rl_scoring *s, const radloc_scorer *sc)
 /* The point estimate: every parameter at its mean. The dense matrix of
  * log likelihoods (components × findings) is kept for the explanation;
  * its row sums come from BLAS. */
-static radloc_status point_estimate(rl_scoring *s, const radloc_scorer *sc)
+static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 {
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nf = s->nf;
@@ -425,10 +432,10 @@ static radloc_status point_estimate(rl_scoring *s, const radloc_scorer *sc)
 		rl_mean_weights(r, &s->fw[f]);
 		ones[f] = 1.0;
 	}
-	if (find_touches(s, sc) != RADLOC_OK) {
+	if ((status = find_touches(s, sc)) != RADLOC_OK) {
 		free(ones);
 		free(sum);
-		return RADLOC_ERR_NOMEM;
+		return status;
 	}
 	for (size_t f = 0; f < nf; f++) {
 		double l0 = log(rl_background(r, &s->fw[f], s->outcome[f]));
@@ -463,119 +470,343 @@ static double draw_beta(gsl_rng *rng, double m, double k)
 	return gsl_ran_beta(rng, m * k, (1.0 - m) * k);
 }
 
-/* One plausible person: overlap weights from their Dirichlet, the
- * sensitivities from their Beta. Findings on the same element (left and
- * right) share one draw: it is one person's map. */
-static void draw_params(rl_scoring *s, gsl_rng *rng, rl_params *p)
+/* A seed for one row of the bank from the scorer's seed and the row's
+ * identity (splitmix64): rows are independent and reproducible. */
+static unsigned long row_seed(uint64_t seed, uint64_t tag, uint64_t index)
 {
-	const radloc_rules *r = s->r;
-	double alpha[RADLOC_MAX_SUPPLY], theta[RADLOC_MAX_SUPPLY];
-	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
-	double sign_k = r->findings[RL_SIGNKIND].concentration;
+	uint64_t z = seed + 0x9E3779B97F4A7C15ull * (tag * 65536u + index + 1u);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return (unsigned long)(z ^ (z >> 31));
+}
 
-	for (int k = 0; k < RL_FKIND_COUNT; k++)
-		p->sens[k] = draw_beta(rng, r->findings[k].sensitivity,
-		                       r->findings[k].concentration);
-	for (size_t f = 0; f < s->nf; f++) {
-		rl_fwork *fw = &s->fw[f];
-		size_t same = f;
-		for (size_t g = 0; g < f; g++)
-			if (s->fw[g].f->table == fw->f->table &&
-			    s->fw[g].f->element == fw->f->element) {
-				same = g;
-				break;
-			}
-		if (fw->el) {
-			const rl_element *el = fw->el;
-			if (same != f) {
-				memcpy(fw->w, s->fw[same].w, r->root_count * sizeof *fw->w);
-				continue;
-			}
-			/* A weight of 0 stays 0: the Dirichlet needs positive parameters. */
-			size_t k = 0;
-			int index[RADLOC_MAX_SUPPLY];
-			for (size_t j = 0; j < el->root_count; j++)
-				if (el->roots[j].weight > 0.0) {
-					alpha[k] = el->concentration * el->roots[j].weight;
-					index[k++] = el->roots[j].index;
-				}
-			if (k > 1)
-				gsl_ran_dirichlet(rng, k, alpha, theta);
-			else
-				theta[0] = 1.0;
-			memset(fw->w, 0, r->root_count * sizeof *fw->w);
-			for (size_t j = 0; j < k; j++)
-				fw->w[index[j]] = theta[j];
-		} else {
-			if (same != f) {
-				memcpy(fw->ssens, s->fw[same].ssens, sign_width * sizeof *fw->ssens);
-				continue;
-			}
-			rl_mean_weights(r, fw);
-			for (size_t i = 0; i < sign_width; i++)
-				if (fw->ssens[i] > 0.0)
-					fw->ssens[i] = draw_beta(rng, fw->ssens[i], sign_k);
-		}
+static void bank_clear(rl_bank *b)
+{
+	for (size_t i = 0; i < b->rows; i++) {
+		if (b->element)
+			free(b->element[i]);
+		if (b->sign)
+			free(b->sign[i]);
 	}
+	free(b->element);
+	free(b->sign);
+	free(b->sens);
+	memset(b, 0, sizeof *b);
 }
 
-static int compare_double(const void *a, const void *b)
+/* Make the bank fit the scorer's seed and draws (kinds now, elements and
+ * signs when first used). */
+static radloc_status bank_ready(radloc_scorer *sc)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
+	const radloc_rules *r = sc->rules;
+	rl_bank *b = &sc->bank;
+	if (b->sens && b->seed == sc->seed && b->draws == sc->draws)
+		return RADLOC_OK;
+	bank_clear(b);
+	b->seed = sc->seed;
+	b->draws = sc->draws;
+	b->rows = element_rows(r);
+	b->sens = malloc(RL_FKIND_COUNT * sc->draws * sizeof *b->sens);
+	b->element = calloc(b->rows, sizeof *b->element);
+	b->sign = calloc(b->rows, sizeof *b->sign);
+	if (!b->sens || !b->element || !b->sign) {
+		bank_clear(b);
+		return RADLOC_ERR_NOMEM;
+	}
+	for (int k = 0; k < RL_FKIND_COUNT; k++) {
+		gsl_rng_set(sc->rng, row_seed(sc->seed, 1, (uint64_t)k));
+		for (unsigned long d = 0; d < sc->draws; d++)
+			b->sens[(size_t)k * sc->draws + d] =
+				draw_beta(sc->rng, r->findings[k].sensitivity, r->findings[k].concentration);
+	}
+	return RADLOC_OK;
 }
 
-static radloc_status intervals(rl_scoring *s, radloc_scorer *sc,
-                               radloc_result *res)
+/* Overlap weights of one element for every draw: Dirichlet over its
+ * roots (a weight of 0 stays 0: the Dirichlet needs positive parameters). */
+static const double *bank_element(radloc_scorer *sc, const rl_element *el, size_t row)
+{
+	rl_bank *b = &sc->bank;
+	if (b->element[row])
+		return b->element[row];
+	size_t k = el->root_count;
+	double *v = calloc(b->draws * k + 1, sizeof *v);
+	double alpha[RADLOC_MAX_SUPPLY], theta[RADLOC_MAX_SUPPLY];
+	size_t pos[RADLOC_MAX_SUPPLY], m = 0;
+	if (v == NULL)
+		return NULL;
+	for (size_t j = 0; j < k; j++)
+		if (el->roots[j].weight > 0.0) {
+			alpha[m] = el->concentration * el->roots[j].weight;
+			pos[m++] = j;
+		}
+	gsl_rng_set(sc->rng, row_seed(b->seed, 2, row));
+	for (unsigned long d = 0; d < b->draws; d++) {
+		if (m > 1)
+			gsl_ran_dirichlet(sc->rng, m, alpha, theta);
+		else
+			theta[0] = 1.0;
+		for (size_t j = 0; j < m; j++)
+			v[d * k + pos[j]] = theta[j];
+	}
+	b->element[row] = v;
+	return v;
+}
+
+/* A sign's sensitivities for every draw: each from its Beta. */
+static const double *bank_sign(radloc_scorer *sc, rl_fwork *fw, size_t row)
+{
+	const radloc_rules *r = sc->rules;
+	rl_bank *b = &sc->bank;
+	size_t width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+	if (b->sign[row])
+		return b->sign[row];
+	double *v = malloc(b->draws * width * sizeof *v);
+	if (v == NULL)
+		return NULL;
+	double kappa = r->findings[RL_SIGNKIND].concentration;
+	rl_mean_weights(r, fw);
+	gsl_rng_set(sc->rng, row_seed(b->seed, 3, row));
+	for (unsigned long d = 0; d < b->draws; d++)
+		for (size_t i = 0; i < width; i++)
+			v[d * width + i] = fw->ssens[i] > 0.0
+			                   ? draw_beta(sc->rng, fw->ssens[i], kappa) : 0.0;
+	b->sign[row] = v;
+	return v;
+}
+
+/* Components below this point posterior keep their point likelihood in
+ * the draws: they cannot move the others, and their own interval follows
+ * from the draws of the normaliser (below). */
+#define LIVE_POSTERIOR 1e-9
+/* Findings per block of multiplied likelihood ratios before one log:
+ * ratios lie within [1e-300, 1e300] of each other only for so long. */
+#define RATIO_BLOCK 16
+
+/* Central quantile q of v[0..n) by selection (v is reordered), with the
+ * same interpolation as gsl_stats_quantile_from_sorted_data. */
+static double select_nth(double *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+	while (lo < hi) {
+		double pivot = v[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi;
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				double t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
+	}
+	return v[k];
+}
+
+static double quantile_of(double *v, size_t n, double q)
+{
+	double at = q * (double)(n - 1);
+	size_t k = (size_t)floor(at);
+	double frac = at - (double)k;
+	double a = select_nth(v, n, k);
+	if (frac == 0.0 || k + 1 >= n)
+		return a;
+	/* The next order statistic is the smallest of the upper part. */
+	double b = v[k + 1];
+	for (size_t i = k + 2; i < n; i++)
+		if (v[i] < b)
+			b = v[i];
+	return a + frac * (b - a);
+}
+
+static double log_add(double a, double b)
+{
+	if (a < b) {
+		double t = a;
+		a = b;
+		b = t;
+	}
+	if (!isfinite(b) || b - a < -700.0)
+		return a;
+	return a + log1p(exp(b - a));
+}
+
+/* Credible intervals: the exam scored under each plausible person of the
+ * bank. Only live components are recomputed; the rest keep their point
+ * log posterior, so a dead hypothesis's posterior in draw d is
+ * exp(D_h - log Z_d) and its interval comes from the quantiles of Z. */
+static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
-	size_t nc = s->comps->count, nh = r->hyp_count, D = sc->draws;
-	double *sum = malloc(nc * sizeof *sum);
-	double *samples = malloc(D * nh * sizeof *samples);
-	double *column = malloc(D * sizeof *column);
+	size_t nc = s->comps->count, nh = r->hyp_count, D = sc->draws, nf = s->nf;
+	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
 	radloc_status status = RADLOC_OK;
+	size_t *live = malloc(nc * sizeof *live);
+	int *live_of = malloc(nc * sizeof *live_of);
+	double *dead_h = malloc(nh * sizeof *dead_h);      /* log of dead mass per hyp */
+	double *base_lp = malloc(nc * sizeof *base_lp);    /* prior + factor + Σ log L0 */
+	double *logz = malloc(D * sizeof *logz);
+	const double **wrow = calloc(nf + 1, sizeof *wrow);
+	double *l0 = malloc((nf + 1) * sizeof *l0);
+	size_t *col = malloc(res->hyp_count * sizeof *col);
+	double *samples = NULL, *lp = NULL, *ratio = NULL;
+	size_t *col_of_comp = NULL;
+	size_t nlive = 0, ncol = 0;
 
-	if (!sum || !samples || !column) {
+	if (!live || !live_of || !dead_h || !base_lp || !logz || !wrow || !l0 || !col ||
+	    bank_ready(sc) != RADLOC_OK) {
 		status = RADLOC_ERR_NOMEM;
 		goto out;
 	}
-	/* Reseeded per call: the same exam, rules and seed give the same result. */
-	gsl_rng_set(sc->rng, (unsigned long)(sc->seed ^ (sc->seed >> 32)));
-	for (size_t d = 0; d < D; d++) {
-		rl_params p;
-		double base = 0.0;
-		draw_params(s, sc->rng, &p);
-		for (size_t f = 0; f < s->nf; f++)
-			base += log(rl_background(r, &s->fw[f], s->outcome[f]));
-		for (size_t c = 0; c < nc; c++)
-			sum[c] = base;
-		for (size_t f = 0; f < s->nf; f++) {
-			double l0 = log(rl_background(r, &s->fw[f], s->outcome[f]));
-			for (size_t i = 0; i < s->touch_count[f]; i++) {
-				size_t c = (size_t)s->touch[f][i];
-				sum[c] += log(rl_likelihood(r, &p, &s->fw[f], s->comps, c,
-				                            s->outcome[f])) - l0;
-			}
+	/* Live components, and the constant mass of the dead ones. */
+	double dead_all = -INFINITY, sum_l0 = 0.0;
+	for (size_t h = 0; h < nh; h++)
+		dead_h[h] = -INFINITY;
+	for (size_t c = 0; c < nc; c++) {
+		live_of[c] = -1;
+		if (s->comp_post[c] >= LIVE_POSTERIOR) {
+			live_of[c] = (int)nlive;
+			live[nlive++] = c;
+		} else {
+			dead_all = log_add(dead_all, s->comp_logpost[c]);
+			dead_h[s->comps->hyp[c]] = log_add(dead_h[s->comps->hyp[c]], s->comp_logpost[c]);
 		}
-		if (posterior(s, sum) != GSL_SUCCESS) {
-			status = RADLOC_ERR_NUMERIC;
+	}
+	/* Each finding's background (no drawn parameter touches it) and its
+	 * row of the bank. */
+	for (size_t f = 0; f < nf; f++) {
+		rl_fwork *fw = &s->fw[f];
+		size_t row = seen_index(r, fw->f->table, fw->f->element);
+		l0[f] = log(rl_background(r, fw, s->outcome[f]));
+		sum_l0 += l0[f];
+		wrow[f] = fw->el ? bank_element(sc, fw->el, row) : bank_sign(sc, fw, row);
+		if (wrow[f] == NULL) {
+			status = RADLOC_ERR_NOMEM;
 			goto out;
 		}
-		memcpy(samples + d * nh, s->hyp_post, nh * sizeof *samples);
+		if (fw->el)
+			memset(fw->w, 0, r->root_count * sizeof *fw->w);
+	}
+	for (size_t i = 0; i < nlive; i++) {
+		size_t c = live[i];
+		base_lp[i] = s->comps->log_prior[c] + s->log_factor[c] + sum_l0;
+	}
+	/* Hypotheses reported: those with a live component get a column of
+	 * samples; the rest are read from the normaliser. */
+	for (size_t i = 0; i < res->reported; i++) {
+		col[i] = (size_t)-1;
+		for (size_t c = 0; c < nc; c++)
+			if (s->comps->hyp[c] == res->ranked[i].hyp && live_of[c] >= 0) {
+				col[i] = ncol++;
+				break;
+			}
+	}
+	samples = malloc((ncol * D + 1) * sizeof *samples);
+	lp = malloc((nlive + 1) * sizeof *lp);
+	ratio = malloc((nlive + 1) * sizeof *ratio);
+	col_of_comp = malloc((nlive + 1) * sizeof *col_of_comp);
+	if (!samples || !lp || !ratio || !col_of_comp) {
+		status = RADLOC_ERR_NOMEM;
+		goto out;
+	}
+	/* Which column each live component adds to. */
+	for (size_t j = 0; j < nlive; j++) {
+		col_of_comp[j] = (size_t)-1;
+		for (size_t i = 0; i < res->reported; i++)
+			if (col[i] != (size_t)-1 && res->ranked[i].hyp == s->comps->hyp[live[j]])
+				col_of_comp[j] = col[i];
+	}
+	for (size_t d = 0; d < D; d++) {
+		rl_params p;
+		for (int k = 0; k < RL_FKIND_COUNT; k++)
+			p.sens[k] = sc->bank.sens[(size_t)k * D + d];
+		for (size_t i = 0; i < nlive; i++) {
+			lp[i] = base_lp[i];
+			ratio[i] = 1.0;
+		}
+		for (size_t f = 0; f < nf; f++) {
+			rl_fwork *fw = &s->fw[f];
+			if (fw->el) {
+				size_t k = fw->el->root_count;
+				for (size_t j = 0; j < k; j++)
+					fw->w[fw->el->roots[j].index] = wrow[f][d * k + j];
+			} else {
+				memcpy(fw->ssens, wrow[f] + d * sign_width, sign_width * sizeof *fw->ssens);
+			}
+			double inv_l0 = exp(-l0[f]);
+			for (size_t t = 0; t < s->touch_count[f]; t++) {
+				int i = live_of[s->touch[f][t]];
+				if (i >= 0)
+					ratio[i] *= rl_likelihood(r, &p, fw, s->comps, live[i],
+					                          s->outcome[f]) * inv_l0;
+			}
+			if ((f + 1) % RATIO_BLOCK == 0 || f + 1 == nf)
+				for (size_t i = 0; i < nlive; i++) {
+					lp[i] += log(ratio[i]);
+					ratio[i] = 1.0;
+				}
+		}
+		/* The normaliser over live and dead; plain exp on arguments kept
+		 * within [-700, 0], where it cannot fail. */
+		double max = dead_all;
+		for (size_t i = 0; i < nlive; i++)
+			if (lp[i] > max)
+				max = lp[i];
+		double z = isfinite(dead_all) && dead_all - max > -700.0 ? exp(dead_all - max) : 0.0;
+		for (size_t i = 0; i < nlive; i++) {
+			ratio[i] = lp[i] - max > -700.0 ? exp(lp[i] - max) : 0.0;
+			z += ratio[i];
+		}
+		logz[d] = max + log(z);
+		for (size_t i = 0; i < ncol; i++)
+			samples[i * D + d] = 0.0;
+		for (size_t i = 0; i < nlive; i++)
+			if (col_of_comp[i] != (size_t)-1)
+				samples[col_of_comp[i] * D + d] += ratio[i] / z;
+		for (size_t i = 0; i < res->reported; i++)
+			if (col[i] != (size_t)-1 && isfinite(dead_h[res->ranked[i].hyp]))
+				samples[col[i] * D + d] += exp(dead_h[res->ranked[i].hyp] - logz[d]);
 	}
 	double lo_q = (1.0 - sc->mass) / 2.0, hi_q = 1.0 - lo_q;
-	for (size_t i = 0; i < res->hyp_count; i++) {
-		size_t h = (size_t)res->ranked[i].hyp;
-		for (size_t d = 0; d < D; d++)
-			column[d] = samples[d * nh + h];
-		qsort(column, D, sizeof *column, compare_double);
-		res->ranked[i].h.lower = gsl_stats_quantile_from_sorted_data(column, 1, D, lo_q);
-		res->ranked[i].h.upper = gsl_stats_quantile_from_sorted_data(column, 1, D, hi_q);
+	double z_lo = quantile_of(logz, D, lo_q), z_hi = quantile_of(logz, D, hi_q);
+	for (size_t i = 0; i < res->reported; i++) {
+		radloc_hypothesis *h = &res->ranked[i].h;
+		if (col[i] != (size_t)-1) {
+			h->lower = quantile_of(samples + col[i] * D, D, lo_q);
+			h->upper = quantile_of(samples + col[i] * D, D, hi_q);
+		} else {
+			/* exp(D_h - log Z) falls as Z rises: the ends swap. */
+			double dh = dead_h[res->ranked[i].hyp];
+			h->lower = isfinite(dh) ? exp(dh - z_hi) : 0.0;
+			h->upper = isfinite(dh) ? exp(dh - z_lo) : 0.0;
+		}
 	}
 out:
-	free(sum);
+	free(live);
+	free(live_of);
+	free(dead_h);
+	free(base_lp);
+	free(logz);
+	free(wrow);
+	free(l0);
+	free(col);
 	free(samples);
-	free(column);
+	free(lp);
+	free(ratio);
+	free(col_of_comp);
 	return status;
 }
 

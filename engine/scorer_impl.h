@@ -8,6 +8,19 @@
 #include "model.h"
 #include "result_impl.h"
 
+/* Plausible people, drawn once per (seed, draws) and kept: each element's
+ * overlap weights, each finding kind's and each sign's sensitivities, for
+ * every draw d. Each row is a function of the seed and its own index
+ * only, so a result never depends on what was scored before. */
+typedef struct rl_bank {
+	uint64_t seed;
+	unsigned long draws;
+	double *sens;           /* RL_FKIND_COUNT × draws */
+	double **element;       /* per element row: draws × its root count */
+	double **sign;          /* per sign: draws × (roots + nerves + patterns) */
+	size_t rows;
+} rl_bank;
+
 struct radloc_scorer {
 	const radloc_rules *rules;
 	gsl_rng *rng;
@@ -17,9 +30,12 @@ struct radloc_scorer {
 	size_t top;
 	rl_components comps;
 	/* Which components can move a finding's likelihood depends only on
-	 * the rules: listed once per (element, side, pain or not). */
-	size_t *touch_start;
-	int *touch_comp;
+	 * the rules: listed once per (element, side, pain or not), each
+	 * element's lists made when an exam first uses it. */
+	int **touch_list;
+	size_t *touch_len;
+	unsigned char *touch_done;
+	rl_bank bank;
 };
 
 /* The state of one scoring call (scratch, freed at its end). */

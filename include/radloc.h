@@ -272,7 +272,7 @@ radloc_scorer *radloc_scorer_new(const radloc_rules *rules);
 void radloc_scorer_free(radloc_scorer **scorer);
 
 radloc_status radloc_scorer_set_seed(radloc_scorer *scorer, uint64_t seed);
-/* 0 turns credible intervals off; at most RADLOC_MAX_DRAWS (100 000). */
+/* 0 turns credible intervals off; at most 10 000. */
 radloc_status radloc_scorer_set_draws(radloc_scorer *scorer,
                                       unsigned long draws);
 /* The interval's central mass, in (0, 1); default 0.90. */

@@ -289,7 +289,7 @@ START_TEST(interval_width_follows_mass)
 	radloc_result_hypothesis(wide, 0, &hw);
 	ck_assert(hw.lower < hn.lower && hw.upper > hn.upper);
 	ck_assert_int_eq(radloc_scorer_set_interval(sc, 1.0), RADLOC_ERR_ARGUMENT);
-	ck_assert_int_eq(radloc_scorer_set_draws(sc, 100001), RADLOC_ERR_ARGUMENT);
+	ck_assert_int_eq(radloc_scorer_set_draws(sc, 10001), RADLOC_ERR_ARGUMENT);
 	radloc_result_free(&narrow);
 	radloc_result_free(&wide);
 	radloc_exam_free(&e);
