@@ -484,6 +484,21 @@ radloc_status radloc_exam_parse(const radloc_rules *rules, const char *data,
 	if (rules == NULL || out == NULL || (data == NULL && size > 0))
 		return RADLOC_ERR_ARGUMENT;
 	*out = NULL;
+	/* A JSON object (a batch's JSON Lines) goes through jansson first,
+	 * silently; anything it cannot mirror exactly, and any exam with a
+	 * problem, is read again below, where every problem gets its place. */
+	size_t lead = 0;
+	while (lead < size && (data[lead] == ' ' || data[lead] == '\t'))
+		lead++;
+	if (lead < size && data[lead] == '{' &&
+	    yt_from_json(data, size, &doc) == RADLOC_OK) {
+		rl_diagctx quiet;
+		rl_diag_init(&quiet, NULL, NULL, name);
+		status = rl_exam_from_tree(rules, yt_root(doc), &quiet, out);
+		yt_free(&doc);
+		if (status == RADLOC_OK)
+			return status;
+	}
 	rl_diag_init(&d, diag, user, name ? name : "<exam>");
 	d.line_offset = first_line > 0 ? first_line - 1 : 0;
 	status = yt_read_buffer(data ? data : "", size, RADLOC_MAX_EXAM_BYTES, &d, &doc);

@@ -248,9 +248,9 @@ typedef struct candidate {
 	radloc_side side;
 } candidate;
 
-#define NEXT_HYPS 12        /* hypotheses weighed by name; the rest as one */
+#define NEXT_HYPS 8         /* hypotheses weighed by name; the rest as one */
 #define NEXT_MASS 0.999     /* ... once these hold this much probability */
-#define NEXT_FROM 5         /* candidates: key elements of the leading five */
+#define NEXT_FROM 3         /* candidates: key elements of the leading three */
 
 static void setup_fw(const radloc_rules *r, rl_finding *f, rl_fwork *fw,
                      radloc_kind table, int element, radloc_side side, double *w)
