@@ -575,10 +575,14 @@ static const double *bank_sign(radloc_scorer *sc, rl_fwork *fw, size_t row)
 	return v;
 }
 
-/* Components below this point posterior keep their point likelihood in
- * the draws: they cannot move the others, and their own interval follows
- * from the draws of the normaliser (below). */
-#define LIVE_POSTERIOR 1e-9
+/* The draws recompute the components of the hypotheses reported and of
+ * any holding LIVE_HYPOTHESIS of the probability (enough to move the
+ * normaliser), leaving out components below LIVE_COMPONENT. The rest keep
+ * their point likelihood: together they move the reported intervals by far
+ * less than their width, and their own interval follows from the draws
+ * of the normaliser (below). */
+#define LIVE_HYPOTHESIS 0.01
+#define LIVE_COMPONENT 1e-6
 /* Findings per block of multiplied likelihood ratios before one log:
  * ratios lie within [1e-300, 1e300] of each other only for so long. */
 #define RATIO_BLOCK 16
@@ -663,7 +667,8 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 	double *l0 = malloc((nf + 1) * sizeof *l0);
 	size_t *col = malloc(res->hyp_count * sizeof *col);
 	double *samples = NULL, *lp = NULL, *ratio = NULL;
-	size_t *col_of_comp = NULL;
+	size_t *col_of_comp = NULL, *live_start = NULL;
+	int *live_touch_all = NULL;
 	size_t nlive = 0, ncol = 0;
 
 	if (!live || !live_of || !dead_h || !base_lp || !logz || !wrow || !l0 || !col ||
@@ -675,9 +680,17 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 	double dead_all = -INFINITY, sum_l0 = 0.0;
 	for (size_t h = 0; h < nh; h++)
 		dead_h[h] = -INFINITY;
+	unsigned char *wanted = calloc(nh + 1, 1);
+	if (wanted == NULL) {
+		status = RADLOC_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < res->hyp_count; i++)
+		if (i < res->reported || res->ranked[i].h.probability >= LIVE_HYPOTHESIS)
+			wanted[res->ranked[i].hyp] = 1;
 	for (size_t c = 0; c < nc; c++) {
 		live_of[c] = -1;
-		if (s->comp_post[c] >= LIVE_POSTERIOR) {
+		if (wanted[s->comps->hyp[c]] && s->comp_post[c] >= LIVE_COMPONENT) {
 			live_of[c] = (int)nlive;
 			live[nlive++] = c;
 		} else {
@@ -685,6 +698,7 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 			dead_h[s->comps->hyp[c]] = log_add(dead_h[s->comps->hyp[c]], s->comp_logpost[c]);
 		}
 	}
+	free(wanted);
 	/* Each finding's background (no drawn parameter touches it) and its
 	 * row of the bank. */
 	for (size_t f = 0; f < nf; f++) {
@@ -704,6 +718,25 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 		size_t c = live[i];
 		base_lp[i] = s->comps->log_prior[c] + s->log_factor[c] + sum_l0;
 	}
+	/* Per finding, only the live components it moves. */
+	live_start = calloc(nf + 2, sizeof *live_start);
+	size_t total = 0;
+	for (size_t f = 0; f < nf; f++)
+		total += s->touch_count[f];
+	live_touch_all = malloc((total + 1) * sizeof *live_touch_all);
+	if (!live_start || !live_touch_all) {
+		status = RADLOC_ERR_NOMEM;
+		goto out;
+	}
+	total = 0;
+	for (size_t f = 0; f < nf; f++) {
+		live_start[f] = total;
+		for (size_t t = 0; t < s->touch_count[f]; t++)
+			if (live_of[s->touch[f][t]] >= 0)
+				live_touch_all[total++] = live_of[s->touch[f][t]];
+		l0[f] = exp(-l0[f]); /* from here on, 1 / P(background) */
+	}
+	live_start[nf] = total;
 	/* Hypotheses reported: those with a live component get a column of
 	 * samples; the rest are read from the normaliser. */
 	for (size_t i = 0; i < res->reported; i++) {
@@ -746,12 +779,9 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 			} else {
 				memcpy(fw->ssens, wrow[f] + d * sign_width, sign_width * sizeof *fw->ssens);
 			}
-			double inv_l0 = exp(-l0[f]);
-			for (size_t t = 0; t < s->touch_count[f]; t++) {
-				int i = live_of[s->touch[f][t]];
-				if (i >= 0)
-					ratio[i] *= rl_likelihood(r, &p, fw, s->comps, live[i],
-					                          s->outcome[f]) * inv_l0;
+			for (size_t t = live_start[f]; t < live_start[f + 1]; t++) {
+				int i = live_touch_all[t];
+				ratio[i] *= rl_likelihood(r, &p, fw, s->comps, live[i], s->outcome[f]) * l0[f];
 			}
 			if ((f + 1) % RATIO_BLOCK == 0 || f + 1 == nf)
 				for (size_t i = 0; i < nlive; i++) {
@@ -807,6 +837,8 @@ out:
 	free(lp);
 	free(ratio);
 	free(col_of_comp);
+	free(live_start);
+	free(live_touch_all);
 	return status;
 }
 
