@@ -45,13 +45,15 @@ endif
 
 # Packages a fresh Debian machine needs. `make deps` installs the missing ones.
 DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev jq \
-                libxml2-utils locales
+                libxml2-utils locales libmicrohttpd-dev curl
 PKGS := yaml-0.1 gsl jansson
 
 CC      ?= cc
 # Recursive (=) so that pkg-config runs when a recipe needs it, after `deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CLI_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
+CLI_LIBS   = $(shell pkg-config --libs libmicrohttpd 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
@@ -88,6 +90,22 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
+$(BUILD)/obj/cli/%.o: cli/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(CLI_CFLAGS) -c $< -o $@
+
+# The page of `radloc serve`, embedded in the binary: nothing to install
+# beside it, nothing fetched from elsewhere.
+$(BUILD)/obj/cli/page.o: cli/page.html
+	@mkdir -p $(dir $@)
+	{ echo '/* Generated from cli/page.html by the Makefile. */'; \
+	  echo 'const unsigned char radloc_page[] = {'; \
+	  od -An -v -tx1 $< | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00};'; \
+	  echo 'const unsigned long radloc_page_size = sizeof radloc_page - 1;'; \
+	} > $(BUILD)/obj/cli/page.c
+	$(CC) -std=c11 -c $(BUILD)/obj/cli/page.c -o $@
+
 $(BUILD)/obj/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
@@ -101,8 +119,8 @@ $(LIB_SO): $(ENGINE_OBJ)
 	ln -sf libradloc.so.$(VERSION) $(BUILD)/libradloc.so.$(SOVERSION)
 	ln -sf libradloc.so.$(SOVERSION) $(BUILD)/libradloc.so
 
-$(CLI): $(CLI_OBJ) $(LIB_A)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(LDLIBS)
+$(CLI): $(CLI_OBJ) $(BUILD)/obj/cli/page.o $(LIB_A)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/obj/cli/page.o $(LIB_A) $(CLI_LIBS) $(LDLIBS)
 
 $(TESTBIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(LDLIBS) $(CHECK_LIBS)

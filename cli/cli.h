@@ -33,8 +33,15 @@ int cmd_batch(int argc, char **argv);
 void help_batch(FILE *out);
 int cmd_check(int argc, char **argv);
 void help_check(FILE *out);
+int cmd_serve(int argc, char **argv);
+void help_serve(FILE *out);
 int cmd_map(int argc, char **argv);
 void help_map(FILE *out);
+
+/* The body chart of a scored exam as SVG in memory (cmd_map.c; the page
+ * of `radloc serve` shows the same). *svg is freed with free(). */
+int map_render(const radloc_rules *rules, const radloc_exam *exam,
+               const radloc_result *res, char **svg, size_t *size);
 
 /* Read a whole exam file ("-" = standard input) and parse it; prints
  * problems as FILE:LINE:COLUMN: message. Returns an exit code. */

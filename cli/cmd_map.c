@@ -318,6 +318,31 @@ static void finding(map_state *m, const radloc_finding *f)
 	}
 }
 
+/* Write the chart; drawn in memory first, so that a failure leaves no
+ * half-written file. */
+static int write_svg(const char *output, const char *svg, size_t size)
+{
+	if (strcmp(output, "-") == 0) {
+		if (fwrite(svg, 1, size, stdout) != size || fflush(stdout) != 0) {
+			fprintf(stderr, "radloc map: cannot write the chart: %s\n", strerror(errno));
+			return EXIT_INPUT;
+		}
+		return EXIT_OK;
+	}
+	FILE *out = fopen(output, "wb");
+	if (out == NULL || fwrite(svg, 1, size, out) != size) {
+		fprintf(stderr, "radloc map: cannot write '%s': %s\n", output, strerror(errno));
+		if (out)
+			fclose(out);
+		return EXIT_INPUT;
+	}
+	if (fclose(out) != 0) {
+		fprintf(stderr, "radloc map: cannot write '%s': %s\n", output, strerror(errno));
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
 /* Flags that call for action now, with what raised them. */
 static const char *red_flag_text(unsigned flag)
 {
@@ -333,8 +358,8 @@ static const char *red_flag_text(unsigned flag)
 	}
 }
 
-static int draw(const radloc_rules *rules, const radloc_exam *exam,
-                const radloc_result *res, const char *output)
+int map_render(const radloc_rules *rules, const radloc_exam *exam,
+               const radloc_result *res, char **svg_out, size_t *size_out)
 {
 	map_state m = {rules, NULL, 0, 0, NULL, NULL, 0, ""};
 	const char *red[RADLOC_FLAG_COUNT], *flags[RADLOC_FLAG_COUNT];
@@ -398,35 +423,13 @@ static int draw(const radloc_rules *rules, const radloc_exam *exam,
 		.ranking = ranking,
 		.rank_count = nrank,
 	};
-	if (strcmp(output, "-") == 0) {
-		if (bodychart_write(&chart, stdout) != 0) {
-			fprintf(stderr, "radloc map: cannot write the chart: %s\n", strerror(errno));
-			rc = EXIT_INPUT;
-			goto done;
-		}
-		rc = EXIT_OK;
-		goto done;
-	}
-	/* Drawn in memory first, so that a failure leaves no half-written file. */
 	if (bodychart_render(&chart, &svg, &size) != 0)
 		goto done;
-	FILE *out = fopen(output, "wb");
-	if (out == NULL || fwrite(svg, 1, size, out) != size) {
-		fprintf(stderr, "radloc map: cannot write '%s': %s\n", output, strerror(errno));
-		if (out)
-			fclose(out);
-		rc = EXIT_INPUT;
-		goto done;
-	}
-	if (fclose(out) != 0) {
-		fprintf(stderr, "radloc map: cannot write '%s': %s\n", output, strerror(errno));
-		rc = EXIT_INPUT;
-		goto done;
-	}
+	*svg_out = svg;
+	*size_out = size;
+	svg = NULL;
 	rc = EXIT_OK;
 done:
-	if (rc == EXIT_INTERNAL)
-		fprintf(stderr, "radloc map: out of memory\n");
 	free(svg);
 	free(m.marks);
 	free(m.notes);
@@ -473,7 +476,14 @@ int cmd_map(int argc, char **argv)
 		rc = st == RADLOC_ERR_EMPTY ? EXIT_INPUT : EXIT_INTERNAL;
 		goto done;
 	}
-	rc = draw(rules, exam, res, o.output);
+	char *svg = NULL;
+	size_t size = 0;
+	rc = map_render(rules, exam, res, &svg, &size);
+	if (rc == EXIT_INTERNAL)
+		fprintf(stderr, "radloc map: out of memory\n");
+	if (rc == EXIT_OK)
+		rc = write_svg(o.output, svg, size);
+	free(svg);
 done:
 	radloc_result_free(&res);
 	radloc_scorer_free(&scorer);

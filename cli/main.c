@@ -16,6 +16,7 @@ static const command commands[] = {
 	{"score", "score one exam: ranking, reasons, red flags", cmd_score, help_score},
 	{"batch", "score a stream of exams (JSON Lines in and out)", cmd_batch, help_batch},
 	{"map", "draw the exam on a body chart (SVG)", cmd_map, help_map},
+	{"serve", "the clinician's page and the HTTP API", cmd_serve, help_serve},
 	{"check", "run teaching cases against their expected answers", cmd_check, help_check},
 	{"rules", "validate, show and list the rule set", cmd_rules, help_rules},
 };

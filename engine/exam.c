@@ -261,3 +261,8 @@ radloc_status radloc_exam_finding(const radloc_exam *exam, size_t i,
 	out->column = f->column;
 	return RADLOC_OK;
 }
+
+int radloc_exam_ninds(const radloc_exam *exam)
+{
+	return exam ? exam->ninds : 0;
+}

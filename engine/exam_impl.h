@@ -32,6 +32,7 @@ struct radloc_exam {
 	rl_finding *findings;
 	size_t count, cap;
 	size_t groups;
+	int ninds;           /* reflex grades written on the NINDS scale */
 };
 
 /* Add a finding with its source position (the parser's entry point);

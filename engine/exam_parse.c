@@ -419,6 +419,7 @@ static radloc_status parse_tree(parser *P, const yt_node *root)
 		static const char *const scales[] = {"bedside", "ninds"};
 		int s = word(P, scale, "reflex_scale", scales, 2, "bedside, ninds");
 		P->ninds = s == 1;
+		P->exam->ninds = P->ninds;
 	}
 	const yt_node *id = yt_get(root, "id");
 	if (id) {

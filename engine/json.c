@@ -232,3 +232,59 @@ radloc_status radloc_verdict_json(const char *file, const radloc_case *c,
 	set(&b, root, "missing_flags", missing);
 	return dump(root, &b, 0, out);
 }
+
+/* A grade written as digits goes out as a number, anything else ("2+",
+ * "4-", "NT") as text, as it was written. */
+static json_t *grade_value(builder *b, const char *v)
+{
+	char *end;
+	long g = strtol(v, &end, 10);
+	if (*v && *end == '\0')
+		return track(b, json_integer(g));
+	return text(b, v);
+}
+
+radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out)
+{
+	static const char *const sections[] = {"sensory", "motor", "reflex", "signs", "pain"};
+	static const char *const id_keys[] = {"region", "movement", "reflex", "sign", "region"};
+	static const char *const value_keys[] = {"status", "grade", "grade", "result", NULL};
+	builder b = {0};
+
+	if (exam == NULL || out == NULL || indent < 0 || indent > 31)
+		return RADLOC_ERR_ARGUMENT;
+	*out = NULL;
+	json_t *root = track(&b, json_object());
+	if (radloc_exam_id(exam))
+		set(&b, root, "id", text(&b, radloc_exam_id(exam)));
+	if (radloc_exam_ninds(exam))
+		set(&b, root, "reflex_scale", text(&b, "ninds"));
+	for (int k = 0; k < 5; k++) {
+		json_t *list = NULL;
+		for (size_t i = 0; i < radloc_exam_finding_count(exam); i++) {
+			radloc_finding f;
+			radloc_exam_finding(exam, i, &f);
+			int section = f.pain ? 4 : f.kind == RADLOC_REGION ? 0 : f.kind == RADLOC_MOVEMENT
+			              ? 1 : f.kind == RADLOC_REFLEX ? 2 : 3;
+			if (section != k)
+				continue;
+			if (list == NULL)
+				list = track(&b, json_array());
+			json_t *o = track(&b, json_object());
+			set(&b, o, id_keys[k], text(&b, f.id));
+			if (f.side != RADLOC_MIDLINE)
+				set(&b, o, "side", text(&b, radloc_side_name(f.side)));
+			if (k == 0) {
+				/* The engine's own word: the label's last one. */
+				const char *word = strrchr(f.label, ' ');
+				set(&b, o, "status", text(&b, word ? word + 1 : f.value));
+			} else if (value_keys[k]) {
+				set(&b, o, value_keys[k], k == 3 ? text(&b, f.value) : grade_value(&b, f.value));
+			}
+			append(&b, list, o);
+		}
+		if (list)
+			set(&b, root, sections[k], list);
+	}
+	return dump(root, &b, indent, out);
+}

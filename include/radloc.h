@@ -244,6 +244,10 @@ typedef struct radloc_finding {
 } radloc_finding;
 
 size_t radloc_exam_finding_count(const radloc_exam *exam);
+
+/* Whether the exam's reflex grades were written on the NINDS scale
+ * (reflex_scale: ninds); a finding's value is as written. */
+int radloc_exam_ninds(const radloc_exam *exam);
 radloc_status radloc_exam_finding(const radloc_exam *exam, size_t i,
                                   radloc_finding *out);
 
@@ -381,6 +385,11 @@ double radloc_result_surprise(const radloc_result *result);
  * level. *out is NUL-terminated and the caller frees it with free(). */
 radloc_status radloc_result_json(const radloc_result *result, int indent,
                                  char **out);
+
+/* An exam as contract JSON: what was read, normalised (a bilateral finding
+ * as its two sides, ISNCSCI numbers as words, aliases as ids), so that it
+ * reads back to the same exam. Freed with free(). */
+radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out);
 
 /* A batch line for an exam that could not be scored:
  * {"id": ID or null, "error": {"line": L, "column": C, "message": M}}.
