@@ -83,7 +83,7 @@ CLI     := $(BUILD)/radloc
 TESTBIN := $(BUILD)/radloc-tests
 
 .PHONY: all demo check check-run test deps valgrind coverage install uninstall \
-        clean cli-tests fuzz fuzz-deps bench
+        clean cli-tests fuzz fuzz-deps bench load browser
 all: $(LIB_A) $(LIB_SO) $(CLI)
 
 $(BUILD)/obj/%.o: %.c
@@ -159,6 +159,7 @@ check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
 	CK_FORK=yes RADLOC_SRCDIR=$(CURDIR) LOCPATH=$(CURDIR)/build/locale $(TESTBIN)
 	RADLOC=$(CLI) sh tests/cli/run.sh
 	$(CLI) check fixtures/cases
+	RADLOC=$(CLI) bash tests/serve/api.sh
 
 test: check
 
@@ -204,6 +205,16 @@ $(BUILD)/radloc-bench: $(BENCH_SRC) tests/bench/bench.h $(LIB_A)
 bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/radloc-bench
 	$(BUILD)/radloc-bench
+
+# --- the server under load (wrk) and in a real browser ---------------------------
+load: deps
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES=wrk
+	@$(MAKE) --no-print-directory all
+	RADLOC=$(CLI) bash tests/serve/load.sh
+
+browser: deps
+	@$(MAKE) --no-print-directory all
+	RADLOC=$(CLI) bash tests/browser/run.sh
 
 # --- memory and coverage ----------------------------------------------------
 valgrind: deps

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bodychart.h"
 #include "cli.h"
 #include "options.h"
 
@@ -44,6 +45,7 @@ void help_serve(FILE *out)
 	      "  POST /v1/map         an exam -> the body chart (SVG)\n"
 	      "  POST /v1/exam        an exam -> the same exam as normalised JSON\n"
 	      "  GET  /v1/vocabulary  the ids of the rule set, with names\n"
+	      "  GET  /v1/chart.svg   the body chart with nothing marked\n"
 	      "  GET  /healthz\n"
 	      "Query parameters of score, batch and map: draws, seed, top, interval.\n"
 	      "Binds to 127.0.0.1:8080 unless told otherwise (--port 0: any free port;\n"
@@ -456,6 +458,19 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 		memcpy(copy, body, (size_t)n + 1);
 		return respond(c, rq, 200, "application/json", copy, (size_t)n, 1);
 	}
+	if (strcmp(url, "/v1/chart.svg") == 0) {
+		/* The chart before any finding: every region, nothing marked. */
+		if (!get)
+			return respond_error(c, rq, 405, "use GET");
+		bodychart blank;
+		memset(&blank, 0, sizeof blank);
+		blank.rules = srv->rules;
+		char *svg = NULL;
+		size_t size = 0;
+		if (bodychart_render(&blank, &svg, &size) != 0)
+			return respond_error(c, rq, 500, "out of memory");
+		return respond(c, rq, 200, "image/svg+xml", svg, size, 1);
+	}
 	if (strcmp(url, "/v1/vocabulary") == 0) {
 		if (!get)
 			return respond_error(c, rq, 405, "use GET");
@@ -479,7 +494,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 		return exam_endpoint(srv, c, rq, (enum action)posts[i].action);
 	}
 	return respond_error(c, rq, 404, "no such page (see /, /v1/score, /v1/batch, "
-	                     "/v1/map, /v1/exam, /v1/vocabulary, /healthz)");
+	                     "/v1/map, /v1/exam, /v1/vocabulary, /v1/chart.svg, /healthz)");
 }
 
 /* One log line per request: method, path, status, size, time. Never the
