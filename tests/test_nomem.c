@@ -123,6 +123,17 @@ static radloc_status whole_path(char *answer, size_t size)
 START_TEST(every_allocation_can_fail)
 {
 	char expected[128] = "", got[128];
+	/* Under valgrind, which replaces malloc itself, the hook is never
+	 * called: the test can only say so. */
+	arm(0);
+	void *probe = malloc(16);
+	disarm();
+	if (probe != NULL) {
+		free(probe);
+		fprintf(stderr, "nomem: the malloc hook is not active here (valgrind?); "
+		        "run the plain build for this test\n");
+		return;
+	}
 	disarm();
 	ck_assert_int_eq(whole_path(expected, sizeof expected), RADLOC_OK);
 	long n;

@@ -1,0 +1,294 @@
+// The clinician's page of `radloc serve`, in a real browser (Debian's
+// chromium driven by playwright-core; no browser is ever downloaded).
+//
+//   node tests/browser/page.test.mjs      (tests/browser/run.sh installs what is missing)
+//
+// Starts `build/radloc serve --port 0 --quiet` (or $RADLOC), enters exams the
+// way a clinician would (touching the body chart, choosing grades), checks
+// the answer, the territory outline, the flags and the red-flag banner,
+// export and load, and saves screenshots to build/browser/*.png. Prints
+// "N passed, M failed" and exits non-zero on any failure; the server and the
+// browser are stopped whatever happens.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const radloc = process.env.RADLOC || join(root, 'build', 'radloc');
+const shots = join(root, 'build', 'browser');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const STEP_MS = 15000;
+
+let passed = 0, failed = 0;
+let server = null, context = null, profile = null;
+
+function ok(cond, what, detail) {
+  if (cond) { passed++; console.log('ok   ' + what); }
+  else { failed++; console.log('FAIL ' + what + (detail !== undefined ? ': ' + detail : '')); }
+  return cond;
+}
+
+async function check(what, fn) {
+  try { await fn(); } catch (e) { ok(false, what, e && e.message ? e.message.split('\n')[0] : String(e)); }
+}
+
+function startServer() {
+  return new Promise((resolveStart, reject) => {
+    const p = spawn(radloc, ['serve', '--port', '0', '--quiet'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = p;
+    let out = '', err = '';
+    const t = setTimeout(() => reject(new Error('radloc serve did not say where it listens: ' + out + err)), 10000);
+    p.stdout.on('data', d => {
+      out += d;
+      const m = /listening on (http:\/\/\S+?)\/?\s/.exec(out);
+      if (m) { clearTimeout(t); resolveStart(m[1]); }
+    });
+    p.stderr.on('data', d => { err += d; });
+    p.on('error', e => { clearTimeout(t); reject(e); });
+    p.on('exit', code => { clearTimeout(t); server = null; reject(new Error('radloc serve exited with ' + code + ': ' + err)); });
+  });
+}
+
+async function stopAll() {
+  if (context) { try { await context.close(); } catch (_) { /* gone */ } context = null; }
+  if (server) {
+    const p = server;
+    await new Promise(r => {
+      const t = setTimeout(() => { try { p.kill('SIGKILL'); } catch (_) { /* gone */ } r(); }, 3000);
+      p.once('exit', () => { clearTimeout(t); r(); });
+      try { p.kill('SIGTERM'); } catch (_) { clearTimeout(t); r(); }
+    });
+    server = null;
+  }
+  if (profile) { try { rmSync(profile, { recursive: true, force: true }); } catch (_) { /* fine */ } profile = null; }
+}
+
+// Whatever happens, stop the server and the browser.
+let finishing = false;
+async function finish(code) {
+  if (finishing) return;
+  finishing = true;
+  await stopAll();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code !== undefined ? code : failed ? 1 : 0);
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { failed++; console.log('FAIL interrupted by ' + sig); finish(1); });
+const watchdog = setTimeout(() => { failed++; console.log('FAIL the test took longer than 180 s'); finish(1); }, 180000);
+
+async function regionState(page, id) {
+  return page.$eval('#' + id, g => g.getAttribute('aria-label'));
+}
+
+// Touch a region on the chart until its label says `want` (the touch steps
+// normal -> reduced -> absent -> not examined).
+async function touchUntil(page, id, want, how = 'click') {
+  for (let i = 0; i < 4; i++) {
+    const label = await regionState(page, id);
+    if (label.endsWith(': ' + want)) return label;
+    if (how === 'click') await page.click('#' + id);
+    else { await page.focus('#' + id); await page.keyboard.press(how); }
+  }
+  return regionState(page, id);
+}
+
+async function leader(page) {
+  return page.$eval('#leader', e => e.dataset.label).catch(() => null);
+}
+
+async function waitLeader(page, label) {
+  await page.waitForFunction(l => {
+    const e = document.querySelector('#leader');
+    const b = document.querySelector('#answer-body');
+    return e && e.dataset.label === l && b && !b.classList.contains('updating');
+  }, label, { timeout: STEP_MS });
+}
+
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const b = document.querySelector('#answer-body');
+    return b && !b.classList.contains('updating') && document.querySelector('#answer-panel').getAttribute('aria-busy') !== 'true';
+  }, null, { timeout: STEP_MS });
+}
+
+async function main() {
+  mkdirSync(shots, { recursive: true });
+  const base = await startServer();
+  ok(/^http:\/\/127\.0\.0\.1:\d+$/.test(base), 'radloc serve listens on a free port', base);
+
+  profile = mkdtempSync(join(tmpdir(), 'radloc-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'],
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+    timeout: 30000,
+  });
+  const page = context.pages()[0] || await context.newPage();
+  page.setDefaultTimeout(STEP_MS);
+
+  const problems = [], outside = [];
+  page.on('pageerror', e => problems.push('page error: ' + e.message));
+  // The page asks for the empty chart (GET /v1/chart.svg); a server without
+  // it answers 404, which the page expects.
+  page.on('console', m => {
+    if (m.type() === 'error' && !/\/v1\/chart\.svg$/.test((m.location() || {}).url || ''))
+      problems.push('console: ' + m.text() + ' ' + ((m.location() || {}).url || ''));
+  });
+  page.on('request', r => { if (!r.url().startsWith(base) && !/^(data|blob):/.test(r.url())) outside.push(r.url()); });
+
+  const resp = await page.goto(base + '/');
+  ok(resp && resp.status() === 200, 'GET / answers 200', resp && resp.status());
+  const csp = resp ? resp.headers()['content-security-policy'] || '' : '';
+  ok(/default-src 'none'/.test(csp), 'the page is served with the CSP', csp);
+  await page.waitForSelector('#motor-great_toe_extension-left', { timeout: STEP_MS });
+  ok(true, 'the page builds its lists from /v1/vocabulary');
+  const hasEmptyChart = (await page.$('#region-dorsum_foot-left')) !== null;
+  console.log(hasEmptyChart ? '#    the server draws the empty chart (GET /v1/chart.svg)'
+    : '#    no empty chart from the server: the first finding comes from the lists');
+  await page.screenshot({ path: join(shots, 'empty.png') });
+
+  // Labels: every select has a real <label>.
+  await check('every select and input is labelled', async () => {
+    const unlabelled = await page.$$eval('select, input', xs => xs.filter(x => x.type !== 'radio' && x.type !== 'file' && !(x.labels && x.labels.length)).map(x => x.id));
+    ok(unlabelled.length === 0, 'every select and input is labelled', unlabelled.join(' '));
+  });
+
+  // ---- 1. A left L5 picture: numb dorsum of the foot, weak great-toe extension.
+  await check('L5 left', async () => {
+    if (hasEmptyChart) {
+      const label = await touchUntil(page, 'region-dorsum_foot-left', 'sensation reduced');
+      ok(/left: sensation reduced$/.test(label), 'touching the left dorsum of the foot marks it reduced', label);
+      await page.selectOption('#motor-great_toe_extension-left', '3');
+    } else {
+      await page.selectOption('#motor-great_toe_extension-left', '3');
+      await page.waitForSelector('#region-dorsum_foot-left', { timeout: STEP_MS });
+      const label = await touchUntil(page, 'region-dorsum_foot-left', 'sensation reduced');
+      ok(/left: sensation reduced$/.test(label), 'touching the left dorsum of the foot marks it reduced', label);
+    }
+    ok(await page.$eval('#skin-dorsum_foot-left', s => s.value) === 'reduced', 'the skin list follows the chart');
+    await waitLeader(page, 'L5 left');
+    ok(await leader(page) === 'L5 left', 'L5 left leads', await leader(page));
+    const first = await page.$eval('#ranking li', li => li.dataset.label);
+    ok(first === 'L5 left', 'the ranking starts with L5 left', first);
+    const rows = await page.$$eval('#ranking li', l => l.length);
+    ok(rows >= 2 && rows <= 8, 'the ranking shows at most 8 hypotheses', rows);
+    const bar = await page.$eval('#ranking li .track', t => t.getAttribute('aria-label'));
+    ok(/%, 90 % interval \S+ to \S+ %/.test(bar), 'the bar states the probability and its 90 % interval', bar);
+    await page.waitForFunction(() => { const g = document.querySelector('#region-dorsum_foot-left'); return g && g.classList.contains('territory'); }, null, { timeout: STEP_MS });
+    const outline = await page.$eval('#region-dorsum_foot-left', g => {
+      const o = g.querySelector('polygon.territory-outline');
+      return o ? o.getAttribute('stroke-dasharray') : null;
+    });
+    ok(!!outline, 'the chart outlines the L5 territory (dashed) on the left dorsum of the foot', outline);
+    const right = await page.$eval('#region-dorsum_foot-right', g => g.classList.contains('territory'));
+    ok(!right, 'the right dorsum of the foot is not in the territory');
+    const evidence = await page.$eval('#evidence', e => e.textContent);
+    ok(/likelihood ratio/.test(evidence), 'the evidence gives likelihood ratios');
+    const next = await page.$eval('#next-test', e => e.textContent);
+    ok(/separates/i.test(next), 'the next best test names the pair it separates', next);
+    await page.screenshot({ path: join(shots, 'l5-left.png') });
+    await page.screenshot({ path: join(shots, 'l5-left-full.png'), fullPage: true });
+  });
+
+  // ---- 2. Clear; a stocking picture entered from the keyboard on the chart.
+  await check('stocking-glove', async () => {
+    await page.click('#clear');
+    await page.waitForFunction(() => !document.querySelector('#leader'), null, { timeout: STEP_MS });
+    ok(await page.$eval('#motor-great_toe_extension-left', s => s.value) === '', 'clear exam empties the lists');
+    const cleared = await page.$eval('#region-dorsum_foot-left', g => g.getAttribute('aria-label') + (g.querySelector('.territory-outline') ? ' outlined' : ''));
+    ok(/not examined$/.test(cleared), 'clear exam empties the chart', cleared);
+    for (const side of ['left', 'right']) {
+      for (const region of ['great_toe', 'sole']) {
+        const label = await touchUntil(page, `region-${region}-${side}`, 'sensation absent', 'Enter');
+        ok(/sensation absent$/.test(label), `Enter on the ${side} ${region} steps it to absent`, label);
+      }
+      await page.selectOption(`#reflex-ankle-${side}`, '0');
+    }
+    await page.waitForSelector('#flags [data-flag=stocking_glove]', { timeout: STEP_MS });
+    await settled(page);
+    ok(await page.isVisible('#flags [data-flag=stocking_glove]'), 'the stocking_glove flag is shown');
+    ok(await leader(page) === 'polyneuropathy', 'polyneuropathy leads', await leader(page));
+    await page.screenshot({ path: join(shots, 'stocking-glove.png') });
+  });
+
+  // ---- 3. Saddle loss: the cauda equina banner.
+  await check('cauda equina', async () => {
+    await page.click('#clear');
+    await page.waitForFunction(() => !document.querySelector('#leader'), null, { timeout: STEP_MS });
+    ok(await page.$eval('#red-flags', e => e.children.length) === 0, 'no red flag with an empty exam');
+    await page.waitForSelector('#region-saddle-midline', { timeout: STEP_MS });
+    await page.click('label[for=brush-reduced]');
+    await page.click('#region-saddle-midline');
+    ok(/sensation reduced$/.test(await regionState(page, 'region-saddle-midline')), 'with "reduced" chosen, one touch marks the saddle reduced');
+    await page.click('label[for=brush-cycle]');
+    await page.waitForSelector('#red-flags [data-flag=cauda_equina_red_flag]', { timeout: STEP_MS });
+    await settled(page);
+    const banner = await page.$eval('#red-flags', e => ({ role: e.getAttribute('role'), text: e.textContent }));
+    ok(banner.role === 'alert', 'the red-flag banner is an alert');
+    ok(/RED FLAG/.test(banner.text) && /cauda equina/i.test(banner.text), 'the banner says cauda equina in words', banner.text);
+    ok(await page.isVisible('#red-flags .alert.red'), 'the banner is visible');
+    await page.screenshot({ path: join(shots, 'cauda-equina.png') });
+  });
+
+  // ---- 4. Export the exam; load it back; it round-trips through /v1/exam.
+  await check('export and load', async () => {
+    await page.fill('#exam-id', 'browser-test');
+    await page.selectOption('#motor-knee_extension-right', '4');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-yaml')]);
+    const yaml = readFileSync(await dl.path(), 'utf8');
+    ok(dl.suggestedFilename() === 'browser-test.yaml', 'the YAML file is named after the exam id', dl.suggestedFilename());
+    ok(/region: saddle, status: reduced/.test(yaml) && /movement: knee_extension, side: right, grade: 4/.test(yaml),
+      'the YAML has the findings in the contract format', yaml);
+    const back = await fetch(base + '/v1/exam', { method: 'POST', body: yaml });
+    ok(back.status === 200, 'radloc reads the exported YAML', back.status);
+    const [dj] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const json = JSON.parse(readFileSync(await dj.path(), 'utf8'));
+    ok(json.id === 'browser-test' && json.sensory[0].region === 'saddle', 'the JSON export is the exam', JSON.stringify(json));
+
+    await page.setInputFiles('#load-file', join(root, 'fixtures', 'exams', 'demo.yaml'));
+    await page.waitForFunction(() => document.querySelector('#exam-id').value === 'bed-12-2026-03-04', null, { timeout: STEP_MS });
+    ok(await page.$eval('#motor-great_toe_extension-left', s => s.value) === '3', 'loading a YAML exam fills the lists');
+    ok(await page.$eval('#skin-saddle-midline', s => s.value) === '', 'loading replaces the previous exam');
+    await waitLeader(page, 'L5 left');
+    ok(/sensation reduced$/.test(await regionState(page, 'region-dorsum_foot-left')), 'loading a YAML exam fills the chart');
+    ok(await page.isVisible('#status button'), 'a load can be undone');
+
+    await page.setInputFiles('#load-file', { name: 'bad.yaml', mimeType: 'text/yaml', buffer: Buffer.from('motor:\n  - {movement: great_toe_extensoin, side: left, grade: 3}\n') });
+    await page.waitForFunction(() => /Could not load/.test(document.querySelector('#status').textContent), null, { timeout: STEP_MS });
+    const msg = await page.$eval('#status', e => e.textContent);
+    ok(/line 2, column/.test(msg), 'a bad file is refused with its line and column', msg);
+    ok(await page.$eval('#exam-id', e => e.value) === 'bed-12-2026-03-04', 'a bad file leaves the exam unchanged');
+  });
+
+  // ---- 5. Print: the summary without the controls.
+  await check('print', async () => {
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    ok(!(await page.isVisible('#findings')) && !(await page.isVisible('#clear')), 'printing hides the controls');
+    ok(await page.isVisible('#ranking') && await page.isVisible('#chart svg'), 'printing keeps the answer and the chart');
+    await page.screenshot({ path: join(shots, 'print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  // ---- 6. A tablet.
+  await check('tablet', async () => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    ok(overflow <= 0, 'no sideways scrolling at tablet width', overflow);
+    await page.screenshot({ path: join(shots, 'tablet.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  ok(problems.length === 0, 'no script errors or CSP violations', problems.join(' | '));
+  ok(outside.length === 0, 'nothing fetched from outside radloc serve', outside.join(' '));
+}
+
+main().then(() => { clearTimeout(watchdog); return finish(); },
+  e => { failed++; console.log('FAIL ' + (e && e.stack ? e.stack : e)); clearTimeout(watchdog); return finish(1); });
