@@ -302,31 +302,17 @@ radloc_status radloc_case_parse_file(const radloc_rules *rules, const char *path
                                      radloc_case **out)
 {
 	rl_diagctx d;
+	char *data;
+	size_t n;
+
 	if (rules == NULL || path == NULL || out == NULL)
 		return RADLOC_ERR_ARGUMENT;
 	*out = NULL;
 	rl_diag_init(&d, diag, user, path);
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return rl_report(&d, rl_io_status(errno), 0, 0, "cannot open: %s",
-		                 strerror(errno));
-	char *data = malloc(RADLOC_MAX_EXAM_BYTES + 1);
-	if (data == NULL) {
-		fclose(f);
-		return rl_report(&d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
-	}
-	size_t n = fread(data, 1, RADLOC_MAX_EXAM_BYTES + 1, f);
-	int err = ferror(f);
-	fclose(f);
-	radloc_status status;
-	if (err)
-		status = rl_report(&d, RADLOC_ERR_IO, 0, 0, "cannot read the file");
-	else if (n > RADLOC_MAX_EXAM_BYTES)
-		status = rl_report(&d, RADLOC_ERR_LIMIT, 1, 1,
-		                   "case is more than the limit of %ld bytes",
-		                   (long)RADLOC_MAX_EXAM_BYTES);
-	else
-		status = radloc_case_parse(rules, data, n, path, diag, user, out);
+	radloc_status status = yt_slurp(path, RADLOC_MAX_EXAM_BYTES, "case", &d, &data, &n);
+	if (status != RADLOC_OK)
+		return status;
+	status = radloc_case_parse(rules, data, n, path, diag, user, out);
 	free(data);
 	return status;
 }

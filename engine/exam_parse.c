@@ -21,24 +21,6 @@ typedef struct parser {
 	int ninds;            /* reflex_scale: ninds */
 } parser;
 
-static void at(parser *P, const yt_node *n, radloc_status status,
-               const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 4, 5)))
-#endif
-	;
-
-static void at(parser *P, const yt_node *n, radloc_status status,
-               const char *fmt, ...)
-{
-	char buf[RADLOC_MAX_MESSAGE_BYTES];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	rl_report(&P->d, status, n->line, n->column, "%s", buf);
-}
-
 static const char *show(char *buf, const char *text)
 {
 	return rl_printable(buf, RL_PRINTABLE_SIZE, text);
@@ -54,21 +36,21 @@ static int word(parser *P, const yt_node *n, const char *what,
 			if (strcmp(n->text, words[i]) == 0)
 				return i;
 	if (n->type != YT_SCALAR) {
-		at(P, n, RADLOC_ERR_SCHEMA, "%s must be one of %s, not %s", what, allowed,
+		yt_report(&P->d, n, RADLOC_ERR_SCHEMA, "%s must be one of %s, not %s", what, allowed,
 		   yt_type_name(n));
 		return -1;
 	}
 	if (n->length == 0) {
 		/* "side:" with nothing after it: "'' is not one of" reads oddly. */
-		at(P, n, RADLOC_ERR_VALUE, "%s is empty: write one of %s", what, allowed);
+		yt_report(&P->d, n, RADLOC_ERR_VALUE, "%s is empty: write one of %s", what, allowed);
 		return -1;
 	}
 	const char *near = rl_nearest(n->text, words, (size_t)count);
 	if (near)
-		at(P, n, RADLOC_ERR_VALUE, "%s '%s' is not one of %s; did you mean '%s'?",
+		yt_report(&P->d, n, RADLOC_ERR_VALUE, "%s '%s' is not one of %s; did you mean '%s'?",
 		   what, show(buf, n->text), allowed, near);
 	else
-		at(P, n, RADLOC_ERR_VALUE, "%s '%s' is not one of %s", what,
+		yt_report(&P->d, n, RADLOC_ERR_VALUE, "%s '%s' is not one of %s", what,
 		   show(buf, n->text), allowed);
 	return -1;
 }
@@ -110,7 +92,7 @@ static int find_id(parser *P, const yt_node *n, const kind_spec *k)
 {
 	char buf[RL_PRINTABLE_SIZE];
 	if (n->type != YT_SCALAR) {
-		at(P, n, RADLOC_ERR_SCHEMA, "%s must be a name, not %s", k->id_key,
+		yt_report(&P->d, n, RADLOC_ERR_SCHEMA, "%s must be a name, not %s", k->id_key,
 		   yt_type_name(n));
 		return -1;
 	}
@@ -122,7 +104,7 @@ static int find_id(parser *P, const yt_node *n, const kind_spec *k)
 		return (int)i;
 	if (n->length == 0) {
 		/* "region:" left blank: say so rather than "unknown region ''". */
-		at(P, n, RADLOC_ERR_VALUE, "%s is empty: name one (radloc rules list %s "
+		yt_report(&P->d, n, RADLOC_ERR_VALUE, "%s is empty: name one (radloc rules list %s "
 		   "shows them all)", k->id_key, k->id_key);
 		return -1;
 	}
@@ -140,10 +122,10 @@ static int find_id(parser *P, const yt_node *n, const kind_spec *k)
 	                     rl_edit_distance(n->text, near, 64)))
 		near = alias_near;
 	if (near)
-		at(P, n, RADLOC_ERR_REFERENCE, "unknown %s '%s'; did you mean '%s'?",
+		yt_report(&P->d, n, RADLOC_ERR_REFERENCE, "unknown %s '%s'; did you mean '%s'?",
 		   k->id_key, show(buf, n->text), near);
 	else
-		at(P, n, RADLOC_ERR_REFERENCE,
+		yt_report(&P->d, n, RADLOC_ERR_REFERENCE,
 		   "unknown %s '%s' (radloc rules list %s shows them all)", k->id_key,
 		   show(buf, n->text), k->id_key);
 	return -1;
@@ -179,7 +161,7 @@ static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
 
 	*nt = 0;
 	if (n->type != YT_SCALAR) {
-		at(P, n, RADLOC_ERR_SCHEMA, "grade must be on %s, not %s", scale, yt_type_name(n));
+		yt_report(&P->d, n, RADLOC_ERR_SCHEMA, "grade must be on %s, not %s", scale, yt_type_name(n));
 		return -1;
 	}
 	snprintf(text, size, "%s", n->text);
@@ -203,7 +185,7 @@ static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
 			/* "5+" is a grade written the usual way, past the top of
 			 * the scale: say so, as for 5, not that the form is wrong. */
 			if (drc == 1) {
-				at(P, n, RADLOC_ERR_VALUE, "grade %s is outside %s",
+				yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade %s is outside %s",
 				   show(buf, n->text), scale);
 				return -1;
 			}
@@ -214,16 +196,16 @@ static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
 		return (int)g;
 	double d;
 	if (rc == 1 || (rl_parse_double(n->text, &d) == 0 && (d < 0 || d > max)))
-		at(P, n, RADLOC_ERR_VALUE, "grade %s is outside %s", show(buf, n->text), scale);
+		yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade %s is outside %s", show(buf, n->text), scale);
 	else if (rl_parse_double(n->text, &d) == 0 && d == (double)(long)d)
 		/* "3.0" from an exporter is whole: say what to write instead. */
-		at(P, n, RADLOC_ERR_VALUE, "grade %s is not written as a whole number "
+		yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade %s is not written as a whole number "
 		   "on %s; write %ld", show(buf, n->text), scale, (long)d);
 	else if (rl_parse_double(n->text, &d) == 0)
-		at(P, n, RADLOC_ERR_VALUE, "grade %s is not a whole number on %s",
+		yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade %s is not a whole number on %s",
 		   show(buf, n->text), scale);
 	else
-		at(P, n, RADLOC_ERR_VALUE, "grade '%s' is not on %s", show(buf, n->text), scale);
+		yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade '%s' is not on %s", show(buf, n->text), scale);
 	return -1;
 }
 
@@ -237,7 +219,7 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 	if (k->fkind == RL_SENSORY)
 		keys[nkeys++] = "modality";
 	if (item->type != YT_MAPPING) {
-		at(P, item, RADLOC_ERR_SCHEMA,
+		yt_report(&P->d, item, RADLOC_ERR_SCHEMA,
 		   "each %s finding must be a mapping like {%s: ..., side: ...%s}, not %s",
 		   k->section, k->id_key, k->value_key ? ", ..." : "", yt_type_name(item));
 		return;
@@ -250,10 +232,10 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 			continue;
 		const char *near = rl_nearest(key->text, keys, nkeys);
 		if (near)
-			at(P, key, RADLOC_ERR_SCHEMA, "unknown key '%s' in a %s finding; did you mean '%s'?",
+			yt_report(&P->d, key, RADLOC_ERR_SCHEMA, "unknown key '%s' in a %s finding; did you mean '%s'?",
 			   show(buf, key->text), k->section, near);
 		else
-			at(P, key, RADLOC_ERR_SCHEMA, "unknown key '%s' in a %s finding (allowed: %s, side%s%s%s)",
+			yt_report(&P->d, key, RADLOC_ERR_SCHEMA, "unknown key '%s' in a %s finding (allowed: %s, side%s%s%s)",
 			   show(buf, key->text), k->section, k->id_key, k->value_key ? ", " : "",
 			   k->value_key ? k->value_key : "", k->fkind == RL_SENSORY ? ", modality" : "");
 		bad++;
@@ -262,11 +244,11 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 	const yt_node *siden = yt_get(item, "side");
 	const yt_node *valn = k->value_key ? yt_get(item, k->value_key) : NULL;
 	if (idn == NULL) {
-		at(P, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", k->section, k->id_key);
+		yt_report(&P->d, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", k->section, k->id_key);
 		return;
 	}
 	if (k->value_key && valn == NULL) {
-		at(P, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", k->section, k->value_key);
+		yt_report(&P->d, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", k->section, k->value_key);
 		bad++;
 	}
 	int element = find_id(P, idn, k);
@@ -283,12 +265,12 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 	}
 	snprintf(what, sizeof what, "%s %s", k->id_key, idn->text);
 	if (limb == RL_MIDLINE && side != RADLOC_MIDLINE) {
-		at(P, siden, RADLOC_ERR_VALUE, "%s '%s' is midline: give no side (or side: midline), not '%s'",
+		yt_report(&P->d, siden, RADLOC_ERR_VALUE, "%s '%s' is midline: give no side (or side: midline), not '%s'",
 		   k->id_key, show(buf, idn->text), siden->text);
 		return;
 	}
 	if (limb != RL_MIDLINE && side == RADLOC_MIDLINE) {
-		at(P, siden ? siden : item, RADLOC_ERR_VALUE,
+		yt_report(&P->d, siden ? siden : item, RADLOC_ERR_VALUE,
 		   "%s '%s' needs a side: left, right or bilateral", k->id_key,
 		   show(buf, idn->text));
 		return;
@@ -357,13 +339,13 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 				break;
 			}
 		}
-		at(P, idn, st, "%s %s%s%s is recorded twice (first at line %lu): "
+		yt_report(&P->d, idn, st, "%s %s%s%s is recorded twice (first at line %lu): "
 		   "record each finding once", k->section, show(buf, idn->text),
 		   side == RADLOC_MIDLINE ? "" : " ",
 		   side == RADLOC_MIDLINE ? "" : side_words[side],
 		   first + P->d.line_offset);
 	} else if (st != RADLOC_OK) {
-		at(P, idn, st, "%s", why ? why : radloc_strerror(st));
+		yt_report(&P->d, idn, st, "%s", why ? why : radloc_strerror(st));
 	}
 }
 
@@ -375,7 +357,7 @@ static void section(parser *P, const yt_node *key, const kind_spec *k)
 	     strcmp(list->text, "~") == 0))
 		return; /* "sensory:" with nothing under it: an empty section */
 	if (list->type != YT_SEQUENCE) {
-		at(P, list, RADLOC_ERR_SCHEMA, "'%s' must be a list of findings, not %s",
+		yt_report(&P->d, list, RADLOC_ERR_SCHEMA, "'%s' must be a list of findings, not %s",
 		   k->section, yt_type_name(list));
 		return;
 	}
@@ -390,11 +372,11 @@ static radloc_status parse_tree(parser *P, const yt_node *root)
 		/* Show a scalar: "dorsum_foot reduced left" is a finding written
 		 * as a sentence, and "not a value" would not say which. */
 		if (root->type == YT_SCALAR && root->length > 0)
-			at(P, root, RADLOC_ERR_SCHEMA,
+			yt_report(&P->d, root, RADLOC_ERR_SCHEMA,
 			   "an exam must be a mapping (id, sensory, motor, reflex, signs, pain), "
 			   "not the value '%s'", show(buf, root->text));
 		else
-			at(P, root, RADLOC_ERR_SCHEMA,
+			yt_report(&P->d, root, RADLOC_ERR_SCHEMA,
 			   "an exam must be a mapping (id, sensory, motor, reflex, signs, pain), not %s",
 			   yt_type_name(root));
 		return P->d.first;
@@ -406,10 +388,10 @@ static radloc_status parse_tree(parser *P, const yt_node *root)
 		if (i == TOP_KEY_COUNT) {
 			const char *near = rl_nearest(key->text, top_keys, TOP_KEY_COUNT);
 			if (near)
-				at(P, key, RADLOC_ERR_SCHEMA, "unknown key '%s'; did you mean '%s'?",
+				yt_report(&P->d, key, RADLOC_ERR_SCHEMA, "unknown key '%s'; did you mean '%s'?",
 				   show(buf, key->text), near);
 			else
-				at(P, key, RADLOC_ERR_SCHEMA,
+				yt_report(&P->d, key, RADLOC_ERR_SCHEMA,
 				   "unknown key '%s' (allowed: id, sensory, motor, reflex, signs, "
 				   "pain, reflex_scale)", show(buf, key->text));
 		}
@@ -424,12 +406,12 @@ static radloc_status parse_tree(parser *P, const yt_node *root)
 	const yt_node *id = yt_get(root, "id");
 	if (id) {
 		if (id->type != YT_SCALAR)
-			at(P, id, RADLOC_ERR_SCHEMA, "id must be text, not %s", yt_type_name(id));
+			yt_report(&P->d, id, RADLOC_ERR_SCHEMA, "id must be text, not %s", yt_type_name(id));
 		else if (id->length > RADLOC_MAX_ID_TEXT)
-			at(P, id, RADLOC_ERR_LIMIT, "id is %zu bytes, longer than the limit of %d",
+			yt_report(&P->d, id, RADLOC_ERR_LIMIT, "id is %zu bytes, longer than the limit of %d",
 			   id->length, RADLOC_MAX_ID_TEXT);
 		else if (radloc_exam_set_id(P->exam, id->text) != RADLOC_OK)
-			at(P, id, RADLOC_ERR_NOMEM, "out of memory");
+			yt_report(&P->d, id, RADLOC_ERR_NOMEM, "out of memory");
 	}
 	for (const yt_node *key = root->first; key; key = key->next)
 		for (int k = 0; k < KIND_COUNT; k++)
@@ -440,10 +422,10 @@ static radloc_status parse_tree(parser *P, const yt_node *root)
 		for (size_t i = 0; i < P->exam->count; i++)
 			usable += !P->exam->findings[i].nt;
 		if (P->exam->count == 0)
-			at(P, root, RADLOC_ERR_EMPTY,
+			yt_report(&P->d, root, RADLOC_ERR_EMPTY,
 			   "the exam has no findings: nothing to localise");
 		else if (usable == 0)
-			at(P, root, RADLOC_ERR_EMPTY,
+			yt_report(&P->d, root, RADLOC_ERR_EMPTY,
 			   "every finding is NT (not testable): nothing to localise");
 	}
 	return P->d.first;
@@ -515,34 +497,17 @@ radloc_status radloc_exam_parse_file(const radloc_rules *rules,
                                      void *user, radloc_exam **out)
 {
 	rl_diagctx d;
-	yt_doc *doc = NULL;
+	char *data;
+	size_t n;
 
 	if (rules == NULL || path == NULL || out == NULL)
 		return RADLOC_ERR_ARGUMENT;
 	*out = NULL;
 	rl_diag_init(&d, diag, user, path);
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return rl_report(&d, rl_io_status(errno), 0, 0, "cannot open: %s",
-		                 strerror(errno));
-	char *data = malloc(RADLOC_MAX_EXAM_BYTES + 1);
-	if (data == NULL) {
-		fclose(f);
-		return rl_report(&d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
-	}
-	size_t n = fread(data, 1, RADLOC_MAX_EXAM_BYTES + 1, f);
-	int err = ferror(f);
-	fclose(f);
-	radloc_status status;
-	if (err)
-		status = rl_report(&d, RADLOC_ERR_IO, 0, 0, "cannot read the file");
-	else if (n > RADLOC_MAX_EXAM_BYTES)
-		status = rl_report(&d, RADLOC_ERR_LIMIT, 1, 1,
-		                   "exam is more than the limit of %ld bytes",
-		                   (long)RADLOC_MAX_EXAM_BYTES);
-	else
-		status = radloc_exam_parse(rules, data, n, path, 1, diag, user, out);
-	(void)doc;
+	radloc_status status = yt_slurp(path, RADLOC_MAX_EXAM_BYTES, "exam", &d, &data, &n);
+	if (status != RADLOC_OK)
+		return status;
+	status = radloc_exam_parse(rules, data, n, path, 1, diag, user, out);
 	free(data);
 	return status;
 }

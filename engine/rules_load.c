@@ -68,25 +68,6 @@ typedef struct loader {
 
 /* ---- reporting ---------------------------------------------------------- */
 
-static radloc_status at(loader *L, const yt_node *n, radloc_status status,
-                        const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 4, 5)))
-#endif
-	;
-
-static radloc_status at(loader *L, const yt_node *n, radloc_status status,
-                        const char *fmt, ...)
-{
-	char buf[RADLOC_MAX_MESSAGE_BYTES];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	return rl_report(&L->d, status, n ? n->line : 1, n ? n->column : 1, "%s",
-	                 buf);
-}
-
 static const char *show(char *buf, const char *text)
 {
 	return rl_printable(buf, RL_PRINTABLE_SIZE, text);
@@ -106,10 +87,10 @@ static int is_map(loader *L, const yt_node *n, const char *what)
 		return 1;
 	/* Show the value: "format radloc-rules/1" is a forgotten colon. */
 	if (n->type == YT_SCALAR && n->length > 0)
-		at(L, n, RADLOC_ERR_SCHEMA, "%s must be a mapping, not the value '%s'",
+		yt_report(&L->d, n, RADLOC_ERR_SCHEMA, "%s must be a mapping, not the value '%s'",
 		   what, show(buf, n->text));
 	else
-		at(L, n, RADLOC_ERR_SCHEMA, "%s must be a mapping, not %s", what,
+		yt_report(&L->d, n, RADLOC_ERR_SCHEMA, "%s must be a mapping, not %s", what,
 		   yt_type_name(n));
 	return 0;
 }
@@ -133,18 +114,18 @@ static int read_number(loader *L, const yt_node *n, double min, double max,
 	double v;
 
 	if (n->type != YT_SCALAR) {
-		at(L, n, RADLOC_ERR_SCHEMA, "%s must be a number, not %s", what,
+		yt_report(&L->d, n, RADLOC_ERR_SCHEMA, "%s must be a number, not %s", what,
 		   yt_type_name(n));
 		return -1;
 	}
 	if (rl_parse_double(n->text, &v) != 0) {
-		at(L, n, RADLOC_ERR_VALUE, "%s: '%s' is not a decimal number", what,
+		yt_report(&L->d, n, RADLOC_ERR_VALUE, "%s: '%s' is not a decimal number", what,
 		   show(buf, n->text));
 		return -1;
 	}
 	if (v < min || v > max) {
 		snprintf(range, sizeof range, "[%g, %g]", min, max);
-		at(L, n, RADLOC_ERR_VALUE, "%s is %s, outside %s", what,
+		yt_report(&L->d, n, RADLOC_ERR_VALUE, "%s is %s, outside %s", what,
 		   show(buf, n->text), range);
 		return -1;
 	}
@@ -159,7 +140,7 @@ static int read_positive(loader *L, const yt_node *n, const char *what,
 	if (read_number(L, n, 0.0, 1e6, what, out) != 0)
 		return -1;
 	if (*out <= 0.0) {
-		at(L, n, RADLOC_ERR_VALUE, "%s must be greater than 0, not %s", what,
+		yt_report(&L->d, n, RADLOC_ERR_VALUE, "%s must be greater than 0, not %s", what,
 		   show(buf, n->text));
 		return -1;
 	}
@@ -170,12 +151,12 @@ static int read_text(loader *L, const yt_node *n, const char *what,
                      const char **out)
 {
 	if (n->type != YT_SCALAR) {
-		at(L, n, RADLOC_ERR_SCHEMA, "%s must be text, not %s", what,
+		yt_report(&L->d, n, RADLOC_ERR_SCHEMA, "%s must be text, not %s", what,
 		   yt_type_name(n));
 		return -1;
 	}
 	if (n->length == 0) {
-		at(L, n, RADLOC_ERR_VALUE, "%s is empty", what);
+		yt_report(&L->d, n, RADLOC_ERR_VALUE, "%s is empty", what);
 		return -1;
 	}
 	*out = rl_arena_strdup(L->r->arena, n->text);
@@ -199,7 +180,7 @@ static int read_limb(loader *L, const yt_node *n, const char *what, int *out)
 			}
 		}
 	}
-	at(L, n, RADLOC_ERR_VALUE, "%s: limb '%s' is not one of arm, leg, midline",
+	yt_report(&L->d, n, RADLOC_ERR_VALUE, "%s: limb '%s' is not one of arm, leg, midline",
 	   what, n->type == YT_SCALAR ? show(buf, n->text) : yt_type_name(n));
 	return -1;
 }
@@ -230,13 +211,13 @@ static int check_keys(loader *L, const yt_node *map, const yt_node *where,
 		hint[0] = '\0';
 		if (near)
 			snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
-		at(L, k, RADLOC_ERR_SCHEMA, "unknown key '%s' in %s%s",
+		yt_report(&L->d, k, RADLOC_ERR_SCHEMA, "unknown key '%s' in %s%s",
 		   show(buf, k->text), what, hint);
 		bad++;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (spec[i].required && yt_get(map, spec[i].key) == NULL) {
-			at(L, where, RADLOC_ERR_SCHEMA, "%s has no '%s'", what, spec[i].key);
+			yt_report(&L->d, where, RADLOC_ERR_SCHEMA, "%s has no '%s'", what, spec[i].key);
 			bad++;
 		}
 	}
@@ -259,7 +240,7 @@ static void unknown_id(loader *L, const yt_node *n, radloc_kind kind,
 	char msg[RADLOC_MAX_MESSAGE_BYTES];
 	snprintf(msg, sizeof msg, "unknown %s '%s' in %s%s", kind_word(kind),
 	         show(buf, n->text), what, hint);
-	at(L, n, RADLOC_ERR_REFERENCE, "%s", msg);
+	yt_report(&L->d, n, RADLOC_ERR_REFERENCE, "%s", msg);
 }
 
 /* A mapping id → weight in [0, 1] with ids of one kind. */
@@ -274,7 +255,7 @@ static int read_shares(loader *L, const yt_node *map, radloc_kind kind,
 	if (!is_map(L, map, what))
 		return -1;
 	if (map->count > RADLOC_MAX_SUPPLY) {
-		at(L, map, RADLOC_ERR_LIMIT, "%s names more than 32 entries", what);
+		yt_report(&L->d, map, RADLOC_ERR_LIMIT, "%s names more than 32 entries", what);
 		return -1;
 	}
 	*out = rl_arena_alloc(L->r->arena, (map->count + 1) * sizeof **out);
@@ -352,21 +333,21 @@ static int register_ids(loader *L)
 		const yt_node *fkey = key_of(root, "format");
 		const yt_node *format = fkey ? fkey->value : NULL;
 		if (format == NULL) {
-			at(L, root, RADLOC_ERR_SCHEMA,
+			yt_report(&L->d, root, RADLOC_ERR_SCHEMA,
 			   "a rule file must start with 'format: %s'", FORMAT_NAME);
 			bad++;
 		} else if (format->type != YT_SCALAR) {
-			at(L, format, RADLOC_ERR_SCHEMA, "format must be '%s', not %s",
+			yt_report(&L->d, format, RADLOC_ERR_SCHEMA, "format must be '%s', not %s",
 			   FORMAT_NAME, yt_type_name(format));
 			bad++;
 		} else if (strcmp(format->text, FORMAT_NAME) != 0) {
-			at(L, format, RADLOC_ERR_SCHEMA, "unknown format '%s'; expected '%s'",
+			yt_report(&L->d, format, RADLOC_ERR_SCHEMA, "unknown format '%s'; expected '%s'",
 			   show(buf, format->text), FORMAT_NAME);
 			bad++;
 		} else if (root->first != fkey) {
 			/* docs/rules.md: the first key, so that a reader (or a
 			 * person) knows what the file is from its first line. */
-			at(L, fkey, RADLOC_ERR_SCHEMA,
+			yt_report(&L->d, fkey, RADLOC_ERR_SCHEMA,
 			   "'format: %s' must be the first key of a rule file", FORMAT_NAME);
 			bad++;
 		}
@@ -381,7 +362,7 @@ static int register_ids(loader *L)
 				char hint[160] = "";
 				if (near)
 					snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
-				at(L, k, RADLOC_ERR_SCHEMA, "unknown section '%s'%s",
+				yt_report(&L->d, k, RADLOC_ERR_SCHEMA, "unknown section '%s'%s",
 				   show(buf, k->text), hint);
 				bad++;
 				continue;
@@ -430,7 +411,7 @@ static int register_ids(loader *L)
 				continue;
 			for (const yt_node *k = sec->first; k; k = k->next) {
 				if (!valid_id(k->text)) {
-					at(L, k, RADLOC_ERR_VALUE,
+					yt_report(&L->d, k, RADLOC_ERR_VALUE,
 					   "%s id '%s' must be 1-64 letters, digits or '_'",
 					   kind_word((radloc_kind)kind), show(buf, k->text));
 					bad++;
@@ -442,7 +423,7 @@ static int register_ids(loader *L)
 					                                   (size_t)prev);
 					char where[RADLOC_MAX_MESSAGE_BYTES];
 					snprintf(where, sizeof where, "%s:%lu", e->file, e->line);
-					at(L, k, RADLOC_ERR_SCHEMA, "%s '%s' is defined twice (first at %s)",
+					yt_report(&L->d, k, RADLOC_ERR_SCHEMA, "%s '%s' is defined twice (first at %s)",
 					   kind_word((radloc_kind)kind), k->text, where);
 					bad++;
 					continue;
@@ -509,7 +490,7 @@ static int load_root(loader *L, size_t i, const yt_node *key)
 		long level;
 		char buf[RL_PRINTABLE_SIZE];
 		if (n->type != YT_SCALAR || rl_parse_long(n->text, 1, 1000, &level)) {
-			at(L, n, RADLOC_ERR_VALUE, "level of %s must be a whole number 1..1000, not '%s'",
+			yt_report(&L->d, n, RADLOC_ERR_VALUE, "level of %s must be a whole number 1..1000, not '%s'",
 			   what, n->type == YT_SCALAR ? show(buf, n->text) : yt_type_name(n));
 			bad++;
 		} else {
@@ -540,7 +521,7 @@ static int load_nerve(loader *L, size_t i, const yt_node *key)
 		bad++;
 	if ((n = yt_get(map, "branches"))) {
 		if (n->type != YT_SEQUENCE) {
-			at(L, n, RADLOC_ERR_SCHEMA, "branches of %s must be a list, not %s",
+			yt_report(&L->d, n, RADLOC_ERR_SCHEMA, "branches of %s must be a list, not %s",
 			   what, yt_type_name(n));
 			return bad + 1;
 		}
@@ -558,7 +539,7 @@ static int load_nerve(loader *L, size_t i, const yt_node *key)
 				if (b->type == YT_SCALAR)
 					unknown_id(L, b, RADLOC_NERVE, label);
 				else
-					at(L, b, RADLOC_ERR_SCHEMA, "branches of %s must be nerve ids",
+					yt_report(&L->d, b, RADLOC_ERR_SCHEMA, "branches of %s must be nerve ids",
 					   what);
 				bad++;
 				continue;
@@ -607,7 +588,7 @@ static int load_element(loader *L, radloc_kind kind, size_t i,
 			if (el->root_count == 0 || fabs(sum - 1.0) > RADLOC_SUM_TOLERANCE) {
 				char s[32];
 				snprintf(s, sizeof s, "%.4g", sum);
-				at(L, n, RADLOC_ERR_VALUE,
+				yt_report(&L->d, n, RADLOC_ERR_VALUE,
 				   "the root weights of %s sum to %s, not 1 (tolerance 0.001)",
 				   what, s);
 				bad++;
@@ -629,7 +610,7 @@ static int load_element(loader *L, radloc_kind kind, size_t i,
 			if (sum > 1.0 + RADLOC_SUM_TOLERANCE) {
 				char s[32];
 				snprintf(s, sizeof s, "%.4g", sum);
-				at(L, n, RADLOC_ERR_VALUE,
+				yt_report(&L->d, n, RADLOC_ERR_VALUE,
 				   "the nerve shares of %s sum to %s, more than 1", what, s);
 				bad++;
 			}
@@ -700,7 +681,7 @@ static int load_sign(loader *L, size_t i, const yt_node *key)
 			char hint[160] = "";
 			if (near)
 				snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
-			at(L, k, RADLOC_ERR_REFERENCE,
+			yt_report(&L->d, k, RADLOC_ERR_REFERENCE,
 			   "unknown root, nerve or pattern '%s' in %s%s", buf, what, hint);
 			bad++;
 			continue;
@@ -747,7 +728,7 @@ static int read_levels(loader *L, const yt_node *key, const char *const *names,
 	if (!bad && fabs(sum - 1.0) > RADLOC_SUM_TOLERANCE) {
 		char s[32];
 		snprintf(s, sizeof s, "%.4g", sum);
-		at(L, map, RADLOC_ERR_VALUE, "%s sums to %s, not 1 (tolerance 0.001)",
+		yt_report(&L->d, map, RADLOC_ERR_VALUE, "%s sums to %s, not 1 (tolerance 0.001)",
 		   what, s);
 		bad++;
 	}
@@ -799,7 +780,7 @@ static int load_findings(loader *L, const yt_node *sec)
 			char hint[160] = "";
 			if (near)
 				snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
-			at(L, k, RADLOC_ERR_SCHEMA, "unknown finding kind '%s'%s",
+			yt_report(&L->d, k, RADLOC_ERR_SCHEMA, "unknown finding kind '%s'%s",
 			   show(buf, k->text), hint);
 			bad++;
 			continue;
@@ -808,7 +789,7 @@ static int load_findings(loader *L, const yt_node *sec)
 		const yt_node *map = k->value, *n;
 		snprintf(what, sizeof what, "findings '%s'", k->text);
 		if (fp->present) {
-			at(L, k, RADLOC_ERR_SCHEMA, "%s is defined twice", what);
+			yt_report(&L->d, k, RADLOC_ERR_SCHEMA, "%s is defined twice", what);
 			bad++;
 			continue;
 		}
@@ -841,7 +822,7 @@ static int load_findings(loader *L, const yt_node *sec)
 			bad += read_severity(L, n, fkind_levels[f].names, fp->levels,
 			                     sev, fp->lesion, fp->bglevels);
 		else if (f != RL_SIGNKIND && fp->levels > 1) {
-			at(L, k, RADLOC_ERR_SCHEMA, "%s has no 'severity'", what);
+			yt_report(&L->d, k, RADLOC_ERR_SCHEMA, "%s has no 'severity'", what);
 			bad++;
 		}
 		if (f == RL_REFLEX) {
@@ -908,7 +889,7 @@ static int load_patterns(loader *L, const yt_node *sec)
 			char hint[160] = "";
 			if (near)
 				snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
-			at(L, k, RADLOC_ERR_SCHEMA, "unknown pattern '%s'%s",
+			yt_report(&L->d, k, RADLOC_ERR_SCHEMA, "unknown pattern '%s'%s",
 			   show(buf, k->text), hint);
 			bad++;
 			continue;
@@ -916,7 +897,7 @@ static int load_patterns(loader *L, const yt_node *sec)
 		const yt_node *map = k->value, *n;
 		snprintf(what, sizeof what, "pattern '%s'", k->text);
 		if (P->present[p]) {
-			at(L, k, RADLOC_ERR_SCHEMA, "%s is defined twice", what);
+			yt_report(&L->d, k, RADLOC_ERR_SCHEMA, "%s is defined twice", what);
 			bad++;
 			continue;
 		}
@@ -945,7 +926,7 @@ static int load_patterns(loader *L, const yt_node *sec)
 			if ((n = yt_get(map, "extents"))) {
 				if (!is_map(L, n, "extents") || n->count == 0) {
 					if (n->type == YT_MAPPING)
-						at(L, n, RADLOC_ERR_VALUE, "extents is empty");
+						yt_report(&L->d, n, RADLOC_ERR_VALUE, "extents is empty");
 					bad++;
 				} else {
 					P->extents = rl_arena_alloc(L->r->arena, n->count * sizeof(rl_extent));
@@ -958,7 +939,7 @@ static int load_patterns(loader *L, const yt_node *sec)
 						if (!valid_id(e->text) ||
 						    read_number(L, e->value, 0.0, 1.0, what, &x->threshold)) {
 							if (!valid_id(e->text))
-								at(L, e, RADLOC_ERR_VALUE,
+								yt_report(&L->d, e, RADLOC_ERR_VALUE,
 								   "extent '%s' must be letters, digits or '_'", buf);
 							bad++;
 							continue;
@@ -1000,7 +981,7 @@ static int load_examination(loader *L, const yt_node *key)
 	int bad;
 
 	if (r->has_examination) {
-		at(L, key, RADLOC_ERR_SCHEMA, "section 'examination' is defined twice");
+		yt_report(&L->d, key, RADLOC_ERR_SCHEMA, "section 'examination' is defined twice");
 		return 1;
 	}
 	r->has_examination = 1;
@@ -1029,7 +1010,7 @@ static int load_severity(loader *L, const yt_node *key)
 
 	const yt_node *sec = key->value;
 	if (P->severity_count) {
-		at(L, key, RADLOC_ERR_SCHEMA, "section 'severity' is defined twice");
+		yt_report(&L->d, key, RADLOC_ERR_SCHEMA, "section 'severity' is defined twice");
 		return 1;
 	}
 	if (!is_map(L, sec, "severity"))
@@ -1042,7 +1023,7 @@ static int load_severity(loader *L, const yt_node *key)
 		return bad;
 	if (!is_map(L, n, "severity scales") || n->count == 0) {
 		if (n->type == YT_MAPPING)
-			at(L, n, RADLOC_ERR_VALUE, "severity scales is empty");
+			yt_report(&L->d, n, RADLOC_ERR_VALUE, "severity scales is empty");
 		return bad + 1;
 	}
 	P->severity = rl_arena_alloc(L->r->arena, n->count * sizeof(double));
@@ -1054,7 +1035,7 @@ static int load_severity(loader *L, const yt_node *key)
 		snprintf(what, sizeof what, "severity scale '%s'", show(buf, k->text));
 		double v;
 		if (!valid_id(k->text)) {
-			at(L, k, RADLOC_ERR_VALUE, "severity '%s' must be letters, digits or '_'", buf);
+			yt_report(&L->d, k, RADLOC_ERR_VALUE, "severity '%s' must be letters, digits or '_'", buf);
 			bad++;
 			continue;
 		}
@@ -1072,7 +1053,7 @@ static int load_severity(loader *L, const yt_node *key)
 	if (!bad && fabs(sum / (double)P->severity_count - 1.0) > RADLOC_SUM_TOLERANCE) {
 		char m[32];
 		snprintf(m, sizeof m, "%.4g", sum / (double)P->severity_count);
-		at(L, n, RADLOC_ERR_VALUE, "the severity scales average %s, not 1", m);
+		yt_report(&L->d, n, RADLOC_ERR_VALUE, "the severity scales average %s, not 1", m);
 		bad++;
 	}
 	return bad;
@@ -1177,7 +1158,7 @@ static int check_set(loader *L)
 	if (!bad && fabs(prior_sum - 1.0) > RADLOC_SUM_TOLERANCE) {
 		/* Point at the (first) patterns section, not the top of a file. */
 		L->d.file = L->patterns_file;
-		at(L, L->patterns_key, RADLOC_ERR_VALUE,
+		yt_report(&L->d, L->patterns_key, RADLOC_ERR_VALUE,
 		   "the pattern priors sum to %.4g, not 1 (tolerance 0.001)", prior_sum);
 		L->d.file = first_file;
 		bad++;
@@ -1202,7 +1183,7 @@ static int check_set(loader *L)
 						used = 1;
 		if (!used) {
 			L->d.file = r->roots[i].e.file;
-			at(L, L->entry_nodes[RADLOC_ROOT][i], RADLOC_ERR_VALUE,
+			yt_report(&L->d, L->entry_nodes[RADLOC_ROOT][i], RADLOC_ERR_VALUE,
 			   "root '%s' supplies nothing: no region, movement or reflex "
 			   "gives it a weight above 0", r->roots[i].e.id);
 			bad++;
@@ -1218,7 +1199,7 @@ static int check_set(loader *L)
 			return bad + 1 + (nomem(L) != RADLOC_OK);
 		if (cover_nerve(r, n, stack)) {
 			L->d.file = r->nerves[n].e.file;
-			at(L, L->entry_nodes[RADLOC_NERVE][n], RADLOC_ERR_VALUE,
+			yt_report(&L->d, L->entry_nodes[RADLOC_NERVE][n], RADLOC_ERR_VALUE,
 			   "nerve '%s' is its own branch (a cycle in 'branches')",
 			   r->nerves[n].e.id);
 			bad++;

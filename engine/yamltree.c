@@ -1,6 +1,7 @@
 #include "yamltree.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -639,4 +640,48 @@ radloc_status yt_from_json(const char *data, size_t size, yt_doc **out)
 	}
 	*out = doc;
 	return RADLOC_OK;
+}
+
+radloc_status yt_slurp(const char *path, long max, const char *what,
+                       rl_diagctx *d, char **data, size_t *size)
+{
+	*data = NULL;
+	*size = 0;
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return rl_report(d, rl_io_status(errno), 0, 0, "cannot open: %s", strerror(errno));
+	/* One byte past the limit tells a file at the limit from one over it. */
+	char *buf = malloc((size_t)max + 2);
+	if (buf == NULL) {
+		fclose(f);
+		return rl_report(d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+	}
+	size_t n = fread(buf, 1, (size_t)max + 1, f);
+	int err = ferror(f);
+	fclose(f);
+	radloc_status status = RADLOC_OK;
+	if (err)
+		status = rl_report(d, RADLOC_ERR_IO, 0, 0, "cannot read the file");
+	else if (n > (size_t)max)
+		status = rl_report(d, RADLOC_ERR_LIMIT, 1, 1, "%s is more than the limit of %ld bytes",
+		                   what, max);
+	if (status != RADLOC_OK) {
+		free(buf);
+		return status;
+	}
+	buf[n] = '\0';
+	*data = buf;
+	*size = n;
+	return RADLOC_OK;
+}
+
+radloc_status yt_report(rl_diagctx *d, const yt_node *n, radloc_status status,
+                        const char *fmt, ...)
+{
+	char buf[RADLOC_MAX_MESSAGE_BYTES];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return rl_report(d, status, n ? n->line : 1, n ? n->column : 1, "%s", buf);
 }

@@ -44,6 +44,19 @@ radloc_status yt_read_file(const char *path, long max_bytes, rl_diagctx *d,
  * reads the input again with yt_read_buffer, which reports it. */
 radloc_status yt_from_json(const char *data, size_t size, yt_doc **out);
 
+/* Read a small file whole (an exam or a case: at most max bytes, which is
+ * reported as a limit naming `what`). *data is NUL-terminated; free() it. */
+radloc_status yt_slurp(const char *path, long max, const char *what,
+                       rl_diagctx *d, char **data, size_t *size);
+
+/* Report a problem at a node's position, formatted like printf. */
+radloc_status yt_report(rl_diagctx *d, const yt_node *n, radloc_status status,
+                        const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
 yt_node *yt_root(const yt_doc *doc);
 void yt_free(yt_doc **doc);
 
