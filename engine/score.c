@@ -648,6 +648,44 @@ static double log_add(double a, double b)
 	return a + log1p(exp(b - a));
 }
 
+/* How one finding moves one live component in a draw. For an element
+ * finding and a lesion without an upper motor neuron part, every outcome's
+ * probability is linear in the lesion's q: P = a + b q, a the background
+ * (docs/scoring.md), so the likelihood ratio is 1 + (b / a) q: a product
+ * of a few terms for roots, a constant for polyneuropathy. Anything else
+ * goes through rl_likelihood. */
+enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT };
+
+typedef struct kernel {
+	int live;           /* the live component */
+	int kind;
+	int roots[2];
+	int root_count;
+	double reach;       /* side reach (roots, nerve); the ratio (constant) */
+	double scale;       /* the component's severity */
+	double loss;        /* nerve: the share it carries */
+} kernel;
+
+/* b / a of an element finding's outcome, or NAN when the background
+ * cannot produce it (a = 0) and only the generic path is exact. */
+static double outcome_slope(const radloc_rules *r, int fkind, int outcome)
+{
+	const rl_findparams *fp = &r->findings[fkind];
+	double bL = fp->background, bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
+	double a, b;
+	if (outcome >= 1 && outcome <= fp->levels) {
+		a = bL * fp->bglevels[outcome - 1];
+		b = fp->lesion[outcome - 1] - a;
+	} else if (outcome == RL_NORMAL) {
+		a = (1.0 - bL) * (1.0 - bE);
+		b = -a;
+	} else {
+		a = (1.0 - bL) * bE * fp->brisk_bg[outcome - RL_BRISK];
+		b = -a;
+	}
+	return a > 1e-300 ? b / a : NAN;
+}
+
 /* Credible intervals: the exam scored under each plausible person of the
  * bank. Only live components are recomputed; the rest keep their point
  * log posterior, so a dead hypothesis's posterior in draw d is
@@ -669,6 +707,8 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 	double *samples = NULL, *lp = NULL, *ratio = NULL;
 	size_t *col_of_comp = NULL, *live_start = NULL;
 	int *live_touch_all = NULL;
+	kernel *kernels = NULL;
+	double *slope = NULL;
 	size_t nlive = 0, ncol = 0;
 
 	if (!live || !live_of || !dead_h || !base_lp || !logz || !wrow || !l0 || !col ||
@@ -737,6 +777,46 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 		l0[f] = exp(-l0[f]); /* from here on, 1 / P(background) */
 	}
 	live_start[nf] = total;
+	kernels = malloc((total + 1) * sizeof *kernels);
+	slope = malloc((nf + 1) * sizeof *slope);
+	if (!kernels || !slope) {
+		status = RADLOC_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t f = 0; f < nf; f++) {
+		const rl_fwork *fw = &s->fw[f];
+		slope[f] = fw->el ? outcome_slope(r, fw->f->fkind, s->outcome[f]) : NAN;
+		for (size_t t = live_start[f]; t < live_start[f + 1]; t++) {
+			kernel *k = &kernels[t];
+			size_t c = live[live_touch_all[t]];
+			const rl_hypothesis *h = &r->hyps[s->comps->hyp[c]];
+			double reach = fw->f->side == RADLOC_MIDLINE ? r->midline_unilateral
+			             : h->side == fw->f->side ? 1.0 : 0.0;
+			memset(k, 0, sizeof *k);
+			k->live = live_touch_all[t];
+			k->kind = KERNEL_GENERIC;
+			k->scale = s->comps->scale[c];
+			if (isnan(slope[f]))
+				continue;
+			if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY) {
+				k->kind = KERNEL_ROOTS;
+				k->root_count = h->root_count;
+				k->roots[0] = h->roots[0];
+				k->roots[1] = h->roots[1];
+				k->reach = reach;
+			} else if (h->pattern == RADLOC_MONONEUROPATHY) {
+				k->kind = KERNEL_NERVE;
+				k->loss = fw->el->nerve_loss[h->nerve];
+				k->reach = reach;
+			} else if (h->pattern == RADLOC_POLYNEUROPATHY) {
+				/* No drawn parameter reaches it: the same ratio every draw. */
+				rl_params mean;
+				rl_mean_params(r, &mean);
+				k->kind = KERNEL_CONSTANT;
+				k->reach = rl_likelihood(r, &mean, fw, s->comps, c, s->outcome[f]) * l0[f];
+			}
+		}
+	}
 	/* Hypotheses reported: those with a live component get a column of
 	 * samples; the rest are read from the normaliser. */
 	for (size_t i = 0; i < res->reported; i++) {
@@ -779,9 +859,33 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 			} else {
 				memcpy(fw->ssens, wrow[f] + d * sign_width, sign_width * sizeof *fw->ssens);
 			}
+			double sk = p.sens[fw->f->fkind];
 			for (size_t t = live_start[f]; t < live_start[f + 1]; t++) {
-				int i = live_touch_all[t];
-				ratio[i] *= rl_likelihood(r, &p, fw, s->comps, live[i], s->outcome[f]) * l0[f];
+				const kernel *k = &kernels[t];
+				double se = sk * k->scale, q;
+				if (se > 0.99)
+					se = 0.99;
+				switch (k->kind) {
+				case KERNEL_ROOTS: {
+					double keep = 1.0 - se * fw->w[k->roots[0]] * k->reach;
+					if (k->root_count > 1)
+						keep *= 1.0 - se * fw->w[k->roots[1]] * k->reach;
+					q = 1.0 - keep;
+					ratio[k->live] *= 1.0 + slope[f] * q;
+					break;
+				}
+				case KERNEL_NERVE:
+					q = se * k->loss * k->reach;
+					ratio[k->live] *= 1.0 + slope[f] * q;
+					break;
+				case KERNEL_CONSTANT:
+					ratio[k->live] *= k->reach;
+					break;
+				default:
+					ratio[k->live] *= rl_likelihood(r, &p, fw, s->comps, live[k->live],
+					                                s->outcome[f]) * l0[f];
+					break;
+				}
 			}
 			if ((f + 1) % RATIO_BLOCK == 0 || f + 1 == nf)
 				for (size_t i = 0; i < nlive; i++) {
@@ -839,6 +943,8 @@ out:
 	free(col_of_comp);
 	free(live_start);
 	free(live_touch_all);
+	free(kernels);
+	free(slope);
 	return status;
 }
 
