@@ -87,7 +87,9 @@ static int check_file(const radloc_rules *rules, radloc_scorer *scorer,
 		} else {
 			printf("FAIL  %-36s expected %s within %zu: ", name, e.label, e.within);
 			if (v.rank == 0)
-				printf("not a hypothesis radloc ranks");
+				printf("not a hypothesis radloc ranks%s",
+				       e.pattern == RADLOC_MULTIRADICULOPATHY
+				       ? " (two roots must be adjacent)" : "");
 			else
 				printf("ranked %zu (%.0f %%)", v.rank, 100.0 * v.probability);
 			if (v.rank != 1)

@@ -155,9 +155,13 @@ async function main() {
   ok(/default-src 'none'/.test(csp), 'the page is served with the CSP', csp);
   await page.waitForSelector('#motor-great_toe_extension-left', { timeout: STEP_MS });
   ok(true, 'the page builds its lists from /v1/vocabulary');
-  const hasEmptyChart = (await page.$('#region-dorsum_foot-left')) !== null;
-  console.log(hasEmptyChart ? '#    the server draws the empty chart (GET /v1/chart.svg)'
-    : '#    no empty chart from the server: the first finding comes from the lists');
+  // The empty chart (GET /v1/chart.svg) is there before any finding.
+  await page.waitForSelector('#region-dorsum_foot-left', { timeout: STEP_MS }).catch(() => null);
+  const blank = await page.$$eval('#chart g.region', gs => ({ n: gs.length,
+    marked: gs.filter(g => !g.classList.contains('untested') || g.classList.contains('territory')).length,
+    buttons: gs.filter(g => g.getAttribute('role') === 'button' && g.getAttribute('tabindex') === '0').length }));
+  ok(blank.n > 70 && blank.marked === 0, 'the empty body chart is drawn before any finding, nothing marked', JSON.stringify(blank));
+  ok(blank.buttons === blank.n, 'every region is a focusable button', JSON.stringify(blank));
   await page.screenshot({ path: join(shots, 'empty.png') });
 
   // Labels: every select has a real <label>.
@@ -168,16 +172,9 @@ async function main() {
 
   // ---- 1. A left L5 picture: numb dorsum of the foot, weak great-toe extension.
   await check('L5 left', async () => {
-    if (hasEmptyChart) {
-      const label = await touchUntil(page, 'region-dorsum_foot-left', 'sensation reduced');
-      ok(/left: sensation reduced$/.test(label), 'touching the left dorsum of the foot marks it reduced', label);
-      await page.selectOption('#motor-great_toe_extension-left', '3');
-    } else {
-      await page.selectOption('#motor-great_toe_extension-left', '3');
-      await page.waitForSelector('#region-dorsum_foot-left', { timeout: STEP_MS });
-      const label = await touchUntil(page, 'region-dorsum_foot-left', 'sensation reduced');
-      ok(/left: sensation reduced$/.test(label), 'touching the left dorsum of the foot marks it reduced', label);
-    }
+    const label = await touchUntil(page, 'region-dorsum_foot-left', 'sensation reduced');
+    ok(label === 'dorsum of the foot left: sensation reduced', 'touching the left dorsum of the foot marks it reduced', label);
+    await page.selectOption('#motor-great_toe_extension-left', '3');
     ok(await page.$eval('#skin-dorsum_foot-left', s => s.value) === 'reduced', 'the skin list follows the chart');
     await waitLeader(page, 'L5 left');
     ok(await leader(page) === 'L5 left', 'L5 left leads', await leader(page));
@@ -243,11 +240,31 @@ async function main() {
     ok(/RED FLAG/.test(banner.text) && /cauda equina/i.test(banner.text), 'the banner says cauda equina in words', banner.text);
     ok(await page.isVisible('#red-flags .alert.red'), 'the banner is visible');
     await page.screenshot({ path: join(shots, 'cauda-equina.png') });
+
+    // Again after a clear, entered from the list this time.
+    await page.click('#clear');
+    await page.waitForFunction(() => !document.querySelector('#leader'), null, { timeout: STEP_MS });
+    ok(await page.$eval('#red-flags', e => e.children.length) === 0, 'clear exam takes the banner away');
+    await page.selectOption('#skin-saddle-midline', 'absent');
+    await page.waitForSelector('#red-flags [data-flag=cauda_equina_red_flag]', { timeout: STEP_MS });
+    ok(/sensation absent$/.test(await regionState(page, 'region-saddle-midline')), 'the chart follows the skin list');
+    ok(true, 'the banner comes back for a saddle loss entered from the list');
+  });
+
+  // ---- 3b. Only NT findings: a gentle word, not an error.
+  await check('only NT', async () => {
+    await page.click('#clear');
+    await page.waitForFunction(() => !document.querySelector('#leader'), null, { timeout: STEP_MS });
+    await page.selectOption('#motor-hip_flexion-left', 'NT');
+    await page.waitForFunction(() => /not testable/.test(document.querySelector('#answer-note').textContent), null, { timeout: STEP_MS });
+    ok(true, 'an exam of NT findings only says they are left out');
+    await page.click('#clear');
   });
 
   // ---- 4. Export the exam; load it back; it round-trips through /v1/exam.
   await check('export and load', async () => {
     await page.fill('#exam-id', 'browser-test');
+    await page.selectOption('#skin-saddle-midline', 'reduced');
     await page.selectOption('#motor-knee_extension-right', '4');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-yaml')]);
     const yaml = readFileSync(await dl.path(), 'utf8');

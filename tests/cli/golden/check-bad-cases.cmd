@@ -1,0 +1,1 @@
+$RADLOC check fixtures/bad/cases
