@@ -256,6 +256,10 @@ radloc_status radloc_exam_finding(const radloc_exam *exam, size_t i,
 	out->abnormal = !f->nt && f->outcome != RL_NORMAL;
 	out->brisk = f->fkind == RL_REFLEX && !f->nt && f->outcome >= RL_BRISK;
 	out->value = f->value;
+	static const char *const modalities[] = {
+		NULL, "light_touch", "pin_prick", "vibration", "proprioception", "temperature",
+	};
+	out->modality = f->modality > 0 && f->modality <= 5 ? modalities[f->modality] : NULL;
 	out->label = f->label;
 	out->line = f->line;
 	out->column = f->column;

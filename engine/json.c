@@ -278,6 +278,8 @@ radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out)
 				/* The engine's own word: the label's last one. */
 				const char *word = strrchr(f.label, ' ');
 				set(&b, o, "status", text(&b, word ? word + 1 : f.value));
+				if (f.modality)
+					set(&b, o, "modality", text(&b, f.modality));
 			} else if (value_keys[k]) {
 				set(&b, o, value_keys[k], k == 3 ? text(&b, f.value) : grade_value(&b, f.value));
 			}

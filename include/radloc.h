@@ -239,6 +239,7 @@ typedef struct radloc_finding {
 	int abnormal;           /* anything but normal (a brisk reflex is abnormal) */
 	int brisk;              /* reflex above normal on its scale */
 	const char *value;      /* as written: "reduced", "3", "2+", "positive" */
+	const char *modality;   /* sensory: "pin_prick" ..., NULL when not given */
 	const char *label;      /* "motor great_toe_extension left 3" */
 	unsigned long line, column; /* where it was written; 0 if built by the API */
 } radloc_finding;
