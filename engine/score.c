@@ -575,14 +575,18 @@ static const double *bank_sign(radloc_scorer *sc, rl_fwork *fw, size_t row)
 	return v;
 }
 
-/* The draws recompute the components of the hypotheses reported and of
- * any holding LIVE_HYPOTHESIS of the probability (enough to move the
- * normaliser), leaving out components below LIVE_COMPONENT. The rest keep
+/* The draws recompute the components of the hypotheses reported (above
+ * LIVE_REPORTED) and of any holding LIVE_HYPOTHESIS of the probability
+ * (enough to move the normaliser), leaving out components below
+ * LIVE_COMPONENT. The rest keep
  * their point likelihood: together they move the reported intervals by far
  * less than their width, and their own interval follows from the draws
  * of the normaliser (below). */
 #define LIVE_HYPOTHESIS 0.01
 #define LIVE_COMPONENT 1e-6
+/* A reported hypothesis below this is 0.0000 at the 4 decimals shown
+ * whatever its draws: its interval comes from the normaliser alone. */
+#define LIVE_REPORTED 1e-4
 /* Findings per block of multiplied likelihood ratios before one log:
  * ratios lie within [1e-300, 1e300] of each other only for so long. */
 #define RATIO_BLOCK 16
@@ -726,7 +730,8 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 		goto out;
 	}
 	for (size_t i = 0; i < res->hyp_count; i++)
-		if (i < res->reported || res->ranked[i].h.probability >= LIVE_HYPOTHESIS)
+		if ((i < res->reported && res->ranked[i].h.probability >= LIVE_REPORTED) ||
+		    res->ranked[i].h.probability >= LIVE_HYPOTHESIS)
 			wanted[res->ranked[i].hyp] = 1;
 	for (size_t c = 0; c < nc; c++) {
 		live_of[c] = -1;
