@@ -526,6 +526,17 @@ radloc_status yt_read_file(const char *path, long max_bytes, rl_diagctx *d,
 
 /* ---- the JSON fast path ---------------------------------------------------- */
 
+/* Append a child (a list item or a mapping key) to a collection. */
+static void link_child(yt_node *parent, yt_node **last, yt_node *child)
+{
+	if (*last)
+		(*last)->next = child;
+	else
+		parent->first = child;
+	*last = child;
+	parent->count++;
+}
+
 static yt_node *json_node(yt_doc *doc, json_t *v, int depth)
 {
 	if (depth > RADLOC_MAX_DEPTH || ++doc->nodes > RADLOC_MAX_NODES)
@@ -570,12 +581,7 @@ static yt_node *json_node(yt_doc *doc, json_t *v, int depth)
 			yt_node *c = json_node(doc, item, depth + 1);
 			if (c == NULL)
 				return NULL;
-			if (last)
-				last->next = c;
-			else
-				n->first = c;
-			last = c;
-			n->count++;
+			link_child(n, &last, c);
 		}
 		return n;
 	}
@@ -601,12 +607,7 @@ static yt_node *json_node(yt_doc *doc, json_t *v, int depth)
 			k->length = len;
 			if ((k->value = json_node(doc, value, depth + 1)) == NULL)
 				return NULL;
-			if (last)
-				last->next = k;
-			else
-				n->first = k;
-			last = k;
-			n->count++;
+			link_child(n, &last, k);
 		}
 		return n;
 	}
