@@ -11,10 +11,12 @@
  * is the central mass of the per-draw posteriors. docs/scoring.md. */
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_math.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -587,9 +589,10 @@ static const double *bank_sign(radloc_scorer *sc, rl_fwork *fw, size_t row)
 /* A reported hypothesis below this is 0.0000 at the 4 decimals shown
  * whatever its draws: its interval comes from the normaliser alone. */
 #define LIVE_REPORTED 1e-4
-/* Findings per block of multiplied likelihood ratios before one log:
- * ratios lie within [1e-300, 1e300] of each other only for so long. */
-#define RATIO_BLOCK 16
+/* Findings per block of multiplied likelihood ratios before their binary
+ * exponent is moved aside: ratios stay within [1e-300, 1e300] of each
+ * other only for so long. */
+#define RATIO_BLOCK 32
 
 /* Central quantile q of v[0..n) by selection (v is reordered), with the
  * same interpolation as gsl_stats_quantile_from_sorted_data. */
@@ -658,16 +661,17 @@ static double log_add(double a, double b)
  * (docs/scoring.md), so the likelihood ratio is 1 + (b / a) q: a product
  * of a few terms for roots, a constant for polyneuropathy. Anything else
  * goes through rl_likelihood. */
-enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT };
+enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN };
 
 typedef struct kernel {
 	int live;           /* the live component */
 	int kind;
-	int roots[2];
+	int roots[2];       /* roots; for a sign, its sensitivity indices */
 	int root_count;
 	double reach;       /* side reach (roots, nerve); the ratio (constant) */
 	double scale;       /* the component's severity */
-	double loss;        /* nerve: the share it carries */
+	int sev;            /* its index in the rules' severities (focal) */
+	double loss;        /* nerve: the share it carries; sign: 1 if scaled */
 } kernel;
 
 /* b / a of an element finding's outcome, or NAN when the background
@@ -710,6 +714,9 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 	size_t *col = malloc(res->hyp_count * sizeof *col);
 	double *samples = NULL, *lp = NULL, *ratio = NULL;
 	size_t *col_of_comp = NULL, *live_start = NULL;
+	int *twos = NULL;
+	double *se_tab = NULL, *weight = NULL, *dead_w = NULL;
+	size_t nsev = r->patterns.severity_count;
 	int *live_touch_all = NULL;
 	kernel *kernels = NULL;
 	double *slope = NULL;
@@ -801,6 +808,33 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 			k->live = live_touch_all[t];
 			k->kind = KERNEL_GENERIC;
 			k->scale = s->comps->scale[c];
+			for (size_t j = 0; j < r->patterns.severity_count; j++)
+				if (r->patterns.severity[j] == k->scale)
+					k->sev = (int)j;
+			if (fw->sg) {
+				/* P(positive) = 1 - specificity * prod (1 - sens * reach),
+				 * the sensitivities from the bank. */
+				size_t nerves_at = r->root_count;
+				size_t patterns_at = nerves_at + r->nerve_count;
+				k->kind = KERNEL_SIGN;
+				k->reach = reach;
+				k->loss = 1.0;
+				if (h->root_count > 0) {
+					k->root_count = h->root_count;
+					k->roots[0] = h->roots[0];
+					k->roots[1] = h->roots[1];
+				} else if (h->nerve >= 0) {
+					k->root_count = 1;
+					k->roots[0] = (int)(nerves_at + (size_t)h->nerve);
+				} else {
+					/* Patterns reach both sides, and are never scaled. */
+					k->root_count = 1;
+					k->roots[0] = (int)(patterns_at + h->pattern);
+					k->reach = 1.0;
+					k->loss = 0.0;
+				}
+				continue;
+			}
 			if (isnan(slope[f]))
 				continue;
 			if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY) {
@@ -836,9 +870,32 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 	lp = malloc((nlive + 1) * sizeof *lp);
 	ratio = malloc((nlive + 1) * sizeof *ratio);
 	col_of_comp = malloc((nlive + 1) * sizeof *col_of_comp);
-	if (!samples || !lp || !ratio || !col_of_comp) {
+	twos = malloc((nlive + 1) * sizeof *twos);
+	se_tab = malloc((RL_FKIND_COUNT * nsev + 1) * sizeof *se_tab);
+	weight = malloc((nlive + 1) * sizeof *weight);
+	dead_w = malloc((res->reported + 1) * sizeof *dead_w);
+	if (!samples || !lp || !ratio || !col_of_comp || !twos || !se_tab || !weight || !dead_w) {
 		status = RADLOC_ERR_NOMEM;
 		goto out;
+	}
+	for (size_t i = 0; i < nlive; i++) {
+		ratio[i] = 1.0;
+		twos[i] = 0;
+	}
+	/* Everything relative to e^B: B the largest log term that does not
+	 * change between draws (a live component's prior, factor and
+	 * background; the dead mass). */
+	double B = dead_all;
+	for (size_t i = 0; i < nlive; i++)
+		if (base_lp[i] > B)
+			B = base_lp[i];
+	for (size_t i = 0; i < nlive; i++)
+		weight[i] = exp(base_lp[i] - B);
+	int dead_e = 0;
+	double dead_f = isfinite(dead_all) ? frexp(exp(dead_all - B), &dead_e) : 0.0;
+	for (size_t i = 0; i < res->reported; i++) {
+		double dh = dead_h[res->ranked[i].hyp];
+		dead_w[i] = isfinite(dh) ? exp(dh - B) : 0.0;
 	}
 	/* Which column each live component adds to. */
 	for (size_t j = 0; j < nlive; j++) {
@@ -849,11 +906,14 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 	}
 	for (size_t d = 0; d < D; d++) {
 		rl_params p;
-		for (int k = 0; k < RL_FKIND_COUNT; k++)
+		for (int k = 0; k < RL_FKIND_COUNT; k++) {
 			p.sens[k] = sc->bank.sens[(size_t)k * D + d];
-		for (size_t i = 0; i < nlive; i++) {
-			lp[i] = base_lp[i];
-			ratio[i] = 1.0;
+			/* Each kind's sensitivity at each severity, capped as in
+			 * element_q. */
+			for (size_t j = 0; j < nsev; j++) {
+				double v = p.sens[k] * r->patterns.severity[j];
+				se_tab[(size_t)k * nsev + j] = v > 0.99 ? 0.99 : v;
+			}
 		}
 		for (size_t f = 0; f < nf; f++) {
 			rl_fwork *fw = &s->fw[f];
@@ -864,12 +924,10 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 			} else {
 				memcpy(fw->ssens, wrow[f] + d * sign_width, sign_width * sizeof *fw->ssens);
 			}
-			double sk = p.sens[fw->f->fkind];
+			const double *se_of = se_tab + (size_t)fw->f->fkind * nsev;
 			for (size_t t = live_start[f]; t < live_start[f + 1]; t++) {
 				const kernel *k = &kernels[t];
-				double se = sk * k->scale, q;
-				if (se > 0.99)
-					se = 0.99;
+				double se = se_of[k->sev], q;
 				switch (k->kind) {
 				case KERNEL_ROOTS: {
 					double keep = 1.0 - se * fw->w[k->roots[0]] * k->reach;
@@ -886,38 +944,69 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 				case KERNEL_CONSTANT:
 					ratio[k->live] *= k->reach;
 					break;
+				case KERNEL_SIGN: {
+					double keep = fw->sg->specificity;
+					for (int j = 0; j < k->root_count; j++) {
+						double sv = fw->ssens[k->roots[j]];
+						if (k->loss > 0.0) {
+							/* A root or nerve: scaled by severity, capped. */
+							sv *= k->scale;
+							if (sv > 0.99)
+								sv = 0.99;
+						}
+						keep *= 1.0 - sv * k->reach;
+					}
+					double pos = 1.0 - keep;
+					ratio[k->live] *= (s->outcome[f] ? pos : keep) * l0[f];
+					break;
+				}
 				default:
 					ratio[k->live] *= rl_likelihood(r, &p, fw, s->comps, live[k->live],
 					                                s->outcome[f]) * l0[f];
 					break;
 				}
 			}
-			if ((f + 1) % RATIO_BLOCK == 0 || f + 1 == nf)
+			/* Keep the products in range by moving their binary exponent
+			 * aside (exact); one log per component per draw, at the end. */
+			if ((f + 1) % RATIO_BLOCK == 0 && f + 1 < nf)
 				for (size_t i = 0; i < nlive; i++) {
-					lp[i] += log(ratio[i]);
-					ratio[i] = 1.0;
+					int e;
+					ratio[i] = frexp(ratio[i], &e);
+					twos[i] += e;
 				}
 		}
-		/* The normaliser over live and dead; plain exp on arguments kept
-		 * within [-700, 0], where it cannot fail. */
-		double max = dead_all;
-		for (size_t i = 0; i < nlive; i++)
-			if (lp[i] > max)
-				max = lp[i];
-		double z = isfinite(dead_all) && dead_all - max > -700.0 ? exp(dead_all - max) : 0.0;
+		/* The normaliser, relative to e^B: each live component is its
+		 * constant weight times its product of ratios, carried as a
+		 * mantissa and a binary exponent; one log per draw. */
+		int top = INT_MIN;
 		for (size_t i = 0; i < nlive; i++) {
-			ratio[i] = lp[i] - max > -700.0 ? exp(lp[i] - max) : 0.0;
+			int e;
+			ratio[i] = frexp(weight[i] * ratio[i], &e);
+			twos[i] += e;
+			if (ratio[i] != 0.0 && twos[i] > top)
+				top = twos[i];
+		}
+		if (dead_e > top && dead_f != 0.0)
+			top = dead_e;
+		if (top == INT_MIN)
+			top = 0;
+		double z = dead_f != 0.0 ? ldexp(dead_f, dead_e - top) : 0.0;
+		for (size_t i = 0; i < nlive; i++) {
+			ratio[i] = ldexp(ratio[i], twos[i] - top);
 			z += ratio[i];
 		}
-		logz[d] = max + log(z);
+		logz[d] = B + log(z) + (double)top * M_LN2;
 		for (size_t i = 0; i < ncol; i++)
 			samples[i * D + d] = 0.0;
-		for (size_t i = 0; i < nlive; i++)
+		for (size_t i = 0; i < nlive; i++) {
 			if (col_of_comp[i] != (size_t)-1)
 				samples[col_of_comp[i] * D + d] += ratio[i] / z;
+			ratio[i] = 1.0;
+			twos[i] = 0;
+		}
 		for (size_t i = 0; i < res->reported; i++)
-			if (col[i] != (size_t)-1 && isfinite(dead_h[res->ranked[i].hyp]))
-				samples[col[i] * D + d] += exp(dead_h[res->ranked[i].hyp] - logz[d]);
+			if (col[i] != (size_t)-1 && dead_w[i] != 0.0)
+				samples[col[i] * D + d] += ldexp(dead_w[i], -top) / z;
 	}
 	double lo_q = (1.0 - sc->mass) / 2.0, hi_q = 1.0 - lo_q;
 	double z_lo = quantile_of(logz, D, lo_q), z_hi = quantile_of(logz, D, hi_q);
@@ -950,6 +1039,10 @@ out:
 	free(live_touch_all);
 	free(kernels);
 	free(slope);
+	free(twos);
+	free(se_tab);
+	free(weight);
+	free(dead_w);
 	return status;
 }
 
