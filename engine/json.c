@@ -185,8 +185,19 @@ radloc_status radloc_exam_peek_id(const char *data, size_t size, char *buf,
 		return RADLOC_ERR_ARGUMENT;
 	buf[0] = '\0';
 	rl_diag_init(&d, NULL, NULL, NULL);
-	if (yt_read_buffer(data ? data : "", size, 256L * 1024L, &d, &doc) != RADLOC_OK)
-		return RADLOC_ERR_EMPTY;
+	if (yt_read_buffer(data ? data : "", size, 256L * 1024L, &d, &doc) != RADLOC_OK) {
+		/* A JSON object that the exam reader refused (a duplicate key,
+		 * say) still says which exam it is: read it leniently. */
+		json_error_t err;
+		json_t *o = data ? json_loadb(data, size, 0, &err) : NULL;
+		const char *id = json_string_value(json_object_get(o, "id"));
+		if (id && *id && strlen(id) < bufsize) {
+			memcpy(buf, id, strlen(id) + 1);
+			status = RADLOC_OK;
+		}
+		json_decref(o);
+		return status;
+	}
 	const yt_node *id = yt_get(yt_root(doc), "id");
 	if (id && id->type == YT_SCALAR && id->length > 0 && id->length < bufsize) {
 		memcpy(buf, id->text, id->length + 1);
