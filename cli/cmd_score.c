@@ -120,7 +120,8 @@ static int by_strength(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
-static void print_text(const radloc_result *res, const style *st)
+static void print_text(const radloc_rules *rules, const radloc_result *res,
+                       const style *st)
 {
 	radloc_hypothesis lead, h;
 	unsigned flags = radloc_result_flags(res);
@@ -205,10 +206,23 @@ static void print_text(const radloc_result *res, const style *st)
 	free(ev);
 
 	radloc_next_test t;
-	if (radloc_result_next_test(res, &t) == RADLOC_OK)
-		printf("\n%sNext best test:%s %s: it separates %s from %s "
-		       "(expected gain %.2f bits)\n", st->bold, st->reset, t.finding,
-		       t.separates[0], t.separates[1], t.information_gain);
+	if (radloc_result_next_test(res, &t) == RADLOC_OK) {
+		/* In the clinic's words: "left ankle inversion (tibialis posterior)". */
+		static const char *const what[] = {"", "", "sensation over the", "", "the", ""};
+		const char *name = radloc_rules_name(rules, t.kind, t.id);
+		radloc_entry_info info;
+		radloc_rules_info(rules, t.kind, t.id, &info);
+		printf("\n%sNext best test:%s ", st->bold, st->reset);
+		if (what[t.kind][0])
+			printf("%s ", what[t.kind]);
+		if (t.side != RADLOC_MIDLINE)
+			printf("%s ", radloc_side_name(t.side));
+		printf("%s", name ? name : t.id);
+		if (info.muscles)
+			printf(" (%s)", info.muscles);
+		printf("\n  it separates %s from %s (expected gain %.2f bits; %s)\n",
+		       t.separates[0], t.separates[1], t.information_gain, t.finding);
+	}
 	if (radloc_result_warning_count(res)) {
 		printf("\n%sWarnings%s\n", st->bold, st->reset);
 		for (size_t i = 0; i < radloc_result_warning_count(res); i++)
@@ -263,7 +277,7 @@ int cmd_score(int argc, char **argv)
 		style st = {"", "", "", ""};
 		if (color)
 			st = (style){"\033[1;97;41m", "\033[1m", "\033[2m", "\033[0m"};
-		print_text(res, &st);
+		print_text(rules, res, &st);
 	}
 	if (fflush(stdout) != 0)
 		rc = EXIT_INTERNAL;
