@@ -133,8 +133,10 @@ static void print_text(const radloc_rules *rules, const radloc_result *res,
 	for (size_t i = 0; i < sizeof flag_text / sizeof flag_text[0]; i++)
 		if ((flags & flag_text[i].flag) && flag_text[i].alarm)
 			printf("%s!!! %s%s\n\n", st->alarm, flag_text[i].text, st->reset);
-	printf("%sPattern:%s %s\n", st->bold, st->reset,
-	       pattern_words(radloc_result_pattern(res)));
+	printf("%sPattern:%s %s%s\n", st->bold, st->reset,
+	       pattern_words(radloc_result_pattern(res)),
+	       lead.pattern == RADLOC_MONONEUROPATHY && lead.side == RADLOC_BILATERAL
+	       ? ", the same nerve on both sides" : "");
 	printf("%sMost likely:%s %s, %.0f %%", st->bold, st->reset, lead.label,
 	       100.0 * lead.probability);
 	if (radloc_result_draws(res) > 0)

@@ -101,7 +101,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
                         radloc_case *c)
 {
 	static const char *const keys[] = {"pattern", "roots", "nerve", "side", "within", "flags"};
-	static const char *const sides[] = {"left", "right"};
+	static const char *const sides[] = {"left", "right", "bilateral"};
 	const char *patterns[RADLOC_PATTERN_COUNT], *flags[RADLOC_FLAG_COUNT];
 	char buf[RL_PRINTABLE_SIZE];
 	const yt_node *n;
@@ -152,7 +152,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 	const yt_node *siden = yt_get(map, "side");
 	int side = -1;
 	if (siden)
-		side = pick(d, siden, "side", sides, 2, "left, right");
+		side = pick(d, siden, "side", sides, 3, "left, right, bilateral (a nerve)");
 	switch (c->expect.pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY: {
@@ -179,8 +179,9 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 				return;
 			}
 		}
-		if (side < 0) {
-			rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column,
+		if (side < 0 || side == 2) {
+			rl_report(d, RADLOC_ERR_SCHEMA, (side == 2 ? siden : map)->line,
+			          (side == 2 ? siden : map)->column,
 			          "a %s case needs side: left or right", patterns[pattern]);
 			return;
 		}
@@ -220,7 +221,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 		}
 		if (side < 0) {
 			rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column,
-			          "a mononeuropathy case needs side: left or right");
+			          "a mononeuropathy case needs side: left, right or bilateral");
 			return;
 		}
 		snprintf(c->label, sizeof c->label, "%s %s", nerve->text, sides[side]);

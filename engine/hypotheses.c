@@ -99,7 +99,7 @@ static radloc_status build_keys(radloc_rules *r, rl_hypothesis *h)
 	key_list k = {rl_arena_alloc(r->arena, total * sizeof(rl_key)), 0, total};
 	if (k.keys == NULL)
 		return RADLOC_ERR_NOMEM;
-	int bilateral = h->side == RADLOC_MIDLINE;
+	int bilateral = h->side == RADLOC_MIDLINE || h->side == RADLOC_BILATERAL;
 	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
 		size_t count = t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
 		for (size_t e = 0; e < count; e++) {
@@ -141,7 +141,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 				pairs++;
 				pair_mass += r->roots[a].prior * r->roots[b].prior;
 			}
-	size_t cap = 2 * (r->root_count + pairs + r->nerve_count) + 4;
+	size_t cap = 2 * (r->root_count + pairs + r->nerve_count) + r->nerve_count + 4;
 	r->hyps = rl_arena_alloc(r->arena, cap * sizeof *r->hyps);
 	if (r->hyps == NULL)
 		return RADLOC_ERR_NOMEM;
@@ -179,9 +179,21 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			         radloc_side_name(side));
 			*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text),
 			                     {-1, -1}, 0, (int)v, side,
-			                     P->prior[RADLOC_MONONEUROPATHY] *
-			                         r->nerves[v].prior / 2.0, 0u, NULL, 0};
+			                     P->prior[RADLOC_MONONEUROPATHY] * r->nerves[v].prior *
+			                         (1.0 - r->nerves[v].bilateral) / 2.0, 0u, NULL, 0};
 		}
+	}
+	/* A nerve that is often caught on both sides (the median at the wrist)
+	 * has that as its own hypothesis, with the share the rules give it. */
+	for (size_t v = 0; v < r->nerve_count; v++) {
+		if (r->nerves[v].bilateral <= 0.0)
+			continue;
+		rl_hypothesis *h = &r->hyps[n++];
+		snprintf(text, sizeof text, "%s bilateral", r->nerves[v].e.id);
+		*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text), {-1, -1}, 0, (int)v,
+		                     RADLOC_BILATERAL,
+		                     P->prior[RADLOC_MONONEUROPATHY] * r->nerves[v].prior *
+		                         r->nerves[v].bilateral, 0u, NULL, 0};
 	}
 	static const radloc_pattern bilateral[] = {
 		RADLOC_POLYNEUROPATHY, RADLOC_CAUDA_EQUINA, RADLOC_MYELOPATHY,

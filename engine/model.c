@@ -21,13 +21,20 @@
 
 /* A one-sided hypothesis reaches a finding on its own side fully, a
  * midline finding partly, the other side not at all. */
-static double side_reach(const radloc_rules *r, radloc_side hyp_side,
-                         radloc_side finding_side)
+double rl_side_reach(const radloc_rules *r, radloc_side hyp_side,
+                     radloc_side finding_side)
 {
+	double m = r->midline_unilateral;
+	/* A lesion on both sides reaches each side, and the midline through
+	 * either half. */
+	if (hyp_side == RADLOC_BILATERAL)
+		return finding_side == RADLOC_MIDLINE ? 1.0 - (1.0 - m) * (1.0 - m) : 1.0;
 	if (finding_side == RADLOC_MIDLINE)
-		return r->midline_unilateral;
+		return m;
 	return hyp_side == finding_side ? 1.0 : 0.0;
 }
+
+#define side_reach rl_side_reach
 
 static int finding_limb(const rl_fwork *fw)
 {

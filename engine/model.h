@@ -32,6 +32,12 @@ typedef struct rl_components {
 	double *log_prior; /* log prior, extents sharing their hypothesis's */
 } rl_components;
 
+/* How much of a finding on finding_side a one-sided (or bilateral) lesion
+ * reaches: 1 on its side, 0 on the other, midline_unilateral at the
+ * midline. */
+double rl_side_reach(const radloc_rules *r, radloc_side hyp_side,
+                     radloc_side finding_side);
+
 /* P(the finding as observed | component), under params. Never below
  * RL_MIN_PROB, so its log is finite. */
 #define RL_MIN_PROB 1e-300

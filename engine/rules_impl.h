@@ -43,6 +43,7 @@ typedef struct rl_root {
 typedef struct rl_nerve {
 	rl_entry e;
 	double prior;       /* normalised over all nerves */
+	double bilateral;   /* share of its lesions that are on both sides */
 	int *branches;
 	size_t branch_count;
 	unsigned char *covers; /* covers[m]: a lesion here affects nerve m's territory */

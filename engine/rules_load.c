@@ -505,7 +505,7 @@ static int load_root(loader *L, size_t i, const yt_node *key)
 static int load_nerve(loader *L, size_t i, const yt_node *key)
 {
 	static const keyspec keys[] = {
-		{"name", 0}, {"prior", 1}, {"branches", 0}, {"source", 1},
+		{"name", 0}, {"prior", 1}, {"branches", 0}, {"bilateral", 0}, {"source", 1},
 	};
 	rl_nerve *nerve = &L->r->nerves[i];
 	char what[128], label[160];
@@ -515,9 +515,12 @@ static int load_nerve(loader *L, size_t i, const yt_node *key)
 	snprintf(what, sizeof what, "nerve '%s'", nerve->e.id);
 	if (!is_map(L, map, what))
 		return 1;
-	bad = check_keys(L, map, key, keys, 4, what) +
+	bad = check_keys(L, map, key, keys, 5, what) +
 	      read_common(L, map, &nerve->e, what);
 	if ((n = yt_get(map, "prior")) && read_positive(L, n, "prior", &nerve->prior))
+		bad++;
+	if ((n = yt_get(map, "bilateral")) &&
+	    read_number(L, n, 0.0, 1.0, "bilateral", &nerve->bilateral))
 		bad++;
 	if ((n = yt_get(map, "branches"))) {
 		if (n->type != YT_SEQUENCE) {

@@ -802,8 +802,7 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 			kernel *k = &kernels[t];
 			size_t c = live[live_touch_all[t]];
 			const rl_hypothesis *h = &r->hyps[s->comps->hyp[c]];
-			double reach = fw->f->side == RADLOC_MIDLINE ? r->midline_unilateral
-			             : h->side == fw->f->side ? 1.0 : 0.0;
+			double reach = rl_side_reach(r, h->side, fw->f->side);
 			memset(k, 0, sizeof *k);
 			k->live = live_touch_all[t];
 			k->kind = KERNEL_GENERIC;
