@@ -160,7 +160,7 @@ check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
 	RADLOC=$(CLI) sh tests/cli/run.sh
 	$(CLI) check fixtures/cases
 	RADLOC=$(CLI) bash tests/serve/api.sh
-	sh tests/docs/api_example.sh $(BUILD)
+	CC="$(CC) $(VLDFLAGS)" sh tests/docs/api_example.sh $(BUILD)
 
 test: check
 
