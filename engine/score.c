@@ -14,8 +14,6 @@
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_randist.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -712,7 +710,7 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 	const double **wrow = calloc(nf + 1, sizeof *wrow);
 	double *l0 = malloc((nf + 1) * sizeof *l0);
 	size_t *col = malloc(res->hyp_count * sizeof *col);
-	double *samples = NULL, *lp = NULL, *ratio = NULL;
+	double *samples = NULL, *ratio = NULL;
 	size_t *col_of_comp = NULL, *live_start = NULL;
 	int *twos = NULL;
 	double *se_tab = NULL, *weight = NULL, *dead_w = NULL;
@@ -866,14 +864,13 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 			}
 	}
 	samples = malloc((ncol * D + 1) * sizeof *samples);
-	lp = malloc((nlive + 1) * sizeof *lp);
 	ratio = malloc((nlive + 1) * sizeof *ratio);
 	col_of_comp = malloc((nlive + 1) * sizeof *col_of_comp);
 	twos = malloc((nlive + 1) * sizeof *twos);
 	se_tab = malloc((RL_FKIND_COUNT * nsev + 1) * sizeof *se_tab);
 	weight = malloc((nlive + 1) * sizeof *weight);
 	dead_w = malloc((res->reported + 1) * sizeof *dead_w);
-	if (!samples || !lp || !ratio || !col_of_comp || !twos || !se_tab || !weight || !dead_w) {
+	if (!samples || !ratio || !col_of_comp || !twos || !se_tab || !weight || !dead_w) {
 		status = RADLOC_ERR_NOMEM;
 		goto out;
 	}
@@ -1031,7 +1028,6 @@ out:
 	free(l0);
 	free(col);
 	free(samples);
-	free(lp);
 	free(ratio);
 	free(col_of_comp);
 	free(live_start);
