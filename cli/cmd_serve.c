@@ -43,7 +43,8 @@ void help_serve(FILE *out)
 	      "  POST /v1/score       an exam (JSON or YAML) -> the result JSON\n"
 	      "  POST /v1/batch       JSON Lines -> JSON Lines\n"
 	      "  POST /v1/map         an exam -> the body chart (SVG)\n"
-	      "  POST /v1/exam        an exam -> the same exam as normalised JSON\n"
+	      "  POST /v1/exam        an exam (or a teaching case) -> the exam as\n"
+	      "                       normalised JSON\n"
 	      "  GET  /v1/vocabulary  the ids of the rule set, with names\n"
 	      "  GET  /v1/chart.svg   the body chart with nothing marked\n"
 	      "  GET  /healthz\n"
@@ -268,6 +269,23 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, requ
 		return respond_error(c, rq, 500, "out of memory");
 	radloc_status s = radloc_exam_parse(srv->rules, rq->body ? rq->body : "", rq->size,
 	                                    "request", 1, collect, &p, &exam);
+	if (s != RADLOC_OK && action == ACTION_EXAM) {
+		/* A teacher may load a teaching case: its exam is what the page
+		 * wants (the case's own problems, if any, are the ones to show). */
+		radloc_case *tc = NULL;
+		problems q = {json_array(), 0, 0, "", 0};
+		if (q.list && radloc_case_parse(srv->rules, rq->body ? rq->body : "", rq->size,
+		                                "request", collect, &q, &tc) == RADLOC_OK) {
+			char *text = NULL;
+			s = radloc_exam_json(radloc_case_exam(tc), 0, &text);
+			radloc_case_free(&tc);
+			json_decref(q.list);
+			json_decref(p.list);
+			return s == RADLOC_OK ? respond_json(c, rq, 200, text)
+			                      : respond_error(c, rq, 500, radloc_strerror(s));
+		}
+		json_decref(q.list);
+	}
 	if (s != RADLOC_OK) {
 		ret = respond_problems(c, rq, status_of(s), &p);
 		json_decref(p.list);

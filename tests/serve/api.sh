@@ -107,6 +107,11 @@ cp "$tmp/body" "$tmp/a.json"
 post /v1/score fixtures/exams/variants.yaml "?draws=0"
 check "normalised exam scores the same" cmp -s "$tmp/body" "$tmp/a.json"
 
+# A teaching case loads as its exam.
+post /v1/exam fixtures/cases/l5-classic-left.yaml
+check "a teaching case loads as its exam" test "$code" = 200 -a \
+	"$(jq -r '.id' "$tmp/body")" = l5-classic-left
+
 # Many at once: all answered.
 for i in $(seq 24); do
 	curl -s -o /dev/null -w '%{http_code}\n' -X POST --data-binary @fixtures/exams/demo.json \
