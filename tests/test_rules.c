@@ -221,6 +221,33 @@ START_TEST(load_missing_path)
 }
 END_TEST
 
+/* The contract's words (exam-format.md section 2): patterns and flags. */
+START_TEST(names_are_the_contracts)
+{
+	static const char *const patterns[] = {
+		"radiculopathy", "multiradiculopathy", "polyneuropathy", "mononeuropathy",
+		"cauda_equina", "myelopathy", "normal",
+	};
+	static const char *const flags[] = {
+		"stocking_glove", "cauda_equina_red_flag", "upper_motor_neuron", "bilateral",
+		"inconsistent_findings", "low_confidence",
+	};
+	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
+		ck_assert_str_eq(radloc_pattern_name((radloc_pattern)p), patterns[p]);
+	for (int f = 0; f < RADLOC_FLAG_COUNT; f++)
+		ck_assert_str_eq(radloc_flag_name(1u << f), flags[f]);
+	ck_assert_ptr_null(radloc_flag_name(1u << RADLOC_FLAG_COUNT));
+	ck_assert_str_eq(radloc_side_name(RADLOC_BILATERAL), "bilateral");
+	ck_assert_str_eq(radloc_side_name(RADLOC_MIDLINE), "midline");
+	ck_assert_str_eq(radloc_kind_name(RADLOC_MOVEMENT), "movement");
+	/* Every status says something, and a number no status has says so. */
+	for (int st = RADLOC_OK; st <= RADLOC_ERR_INTERNAL; st++)
+		ck_assert(strcmp(radloc_strerror((radloc_status)st), "unknown status") != 0);
+	ck_assert_str_eq(radloc_strerror((radloc_status)99), "unknown status");
+	ck_assert_str_eq(radloc_version(), "0.1.0");
+}
+END_TEST
+
 Suite *suite_rules(void)
 {
 	Suite *s = suite_create("rules");
@@ -231,6 +258,7 @@ Suite *suite_rules(void)
 	tcase_add_test(tc, root_supplies_and_suppliers_agree);
 	tcase_add_test(tc, nerve_branches_inherit);
 	tcase_add_test(tc, api_reads_and_suggests);
+	tcase_add_test(tc, names_are_the_contracts);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("loader");
 	tcase_add_test(tc, buffer_errors_are_located);
