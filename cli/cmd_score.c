@@ -159,14 +159,8 @@ static void print_text(const radloc_rules *rules, const radloc_result *res,
 		else
 			printf("  ");
 		bar(h.probability);
-		if (h.extent) {
-			char words[64];
-			snprintf(words, sizeof words, "%s", h.extent);
-			for (char *c = words; *c; c++)
-				if (*c == '_')
-					*c = ' ';
-			printf(" (up to the %s)", words);
-		}
+		if (h.extent)
+			printf(" (extent: %s)", h.extent);
 		printf("\n");
 	}
 	if (radloc_result_other(res) > 0.0005)
