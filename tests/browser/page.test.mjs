@@ -159,15 +159,140 @@ async function main() {
   await page.waitForSelector('#region-dorsum_foot-left', { timeout: STEP_MS }).catch(() => null);
   const blank = await page.$$eval('#chart g.region', gs => ({ n: gs.length,
     marked: gs.filter(g => !g.classList.contains('untested') || g.classList.contains('territory')).length,
-    buttons: gs.filter(g => g.getAttribute('role') === 'button' && g.getAttribute('tabindex') === '0').length }));
+    buttons: gs.filter(g => g.getAttribute('role') === 'button' && /^(0|-1)$/.test(g.getAttribute('tabindex')) && g.getAttribute('aria-label')).length,
+    stops: gs.filter(g => g.getAttribute('tabindex') === '0').map(g => g.id) }));
   ok(blank.n > 70 && blank.marked === 0, 'the empty body chart is drawn before any finding, nothing marked', JSON.stringify(blank));
-  ok(blank.buttons === blank.n, 'every region is a focusable button', JSON.stringify(blank));
+  ok(blank.buttons === blank.n, 'every region is a focusable, labelled button', JSON.stringify(blank));
+  ok(blank.stops.length === 1 && blank.stops[0] === 'region-lateral_shoulder-right',
+    'the chart is one Tab stop, on the first region (front view, right shoulder)', blank.stops.join(' '));
   await page.screenshot({ path: join(shots, 'empty.png') });
 
-  // Labels: every select has a real <label>.
-  await check('every select and input is labelled', async () => {
-    const unlabelled = await page.$$eval('select, input', xs => xs.filter(x => x.type !== 'radio' && x.type !== 'file' && !(x.labels && x.labels.length)).map(x => x.id));
-    ok(unlabelled.length === 0, 'every select and input is labelled', unlabelled.join(' '));
+  // ---- Keyboard: one Tab stop, arrows in a fixed anatomical order.
+  await check('chart keyboard', async () => {
+    const active = () => page.evaluate(() => { const a = document.activeElement; return a ? a.id + ' = ' + (a.getAttribute('aria-label') || '') : ''; });
+    const press = async k => { await page.keyboard.press(k); return active(); };
+    await page.focus('#brush-cycle');
+    let a = await press('Tab');
+    ok(a.startsWith('region-lateral_shoulder-right = lateral shoulder right: '), 'Tab from the brush enters the chart on the right lateral shoulder', a);
+    const walk = [];
+    for (let i = 0; i < 5; i++) walk.push((await press('ArrowDown')).split(' = ')[0]);
+    ok(walk.join(' ') === 'region-lateral_arm-right region-lateral_antecubital-right region-lateral_forearm-right region-thumb-right region-lateral_palm-right',
+      'ArrowDown walks the right arm in root order (C5 to C6)', walk.join(' '));
+    a = await press('ArrowRight');
+    ok(a.startsWith('region-index_finger-right = '), 'ArrowRight also moves on, to the index finger', a);
+    a = await press('ArrowUp');
+    ok(a.startsWith('region-lateral_palm-right = '), 'ArrowUp moves back', a);
+    a = await press('ArrowLeft');
+    ok(a.startsWith('region-thumb-right = '), 'ArrowLeft moves back too', a);
+    a = await press('PageDown');
+    ok(a.startsWith('region-groin-right = '), 'PageDown jumps to the next limb: the right leg', a);
+    a = await press('PageDown');
+    ok(a.startsWith('region-lateral_shoulder-left = '), 'then the left arm of the front view', a);
+    a = await press('PageUp');
+    ok(a.startsWith('region-groin-right = '), 'PageUp jumps back to the start of the previous limb', a);
+    a = await press('End');
+    ok(a.startsWith('region-sole-left = '), 'End goes to the last region (left sole)', a);
+    a = await press('PageUp');
+    ok(a.startsWith('region-sole-right = '), 'PageUp from the left sole goes to the right sole', a);
+    a = await press('PageUp');
+    ok(a.startsWith('region-perianal-midline = '), 'then to the midline of the back view (perianal, saddle)', a);
+    a = await press('Home');
+    ok(a.startsWith('region-lateral_shoulder-right = '), 'Home goes back to the first region', a);
+    // The full order: every region once, views front, back, soles.
+    const order = [];
+    for (let i = 0; i < blank.n; i++) order.push((i ? await press('ArrowDown') : await active()).split(' = ')[0]);
+    ok(new Set(order).size === blank.n, 'the arrows reach every region once', order.length + ' distinct of ' + blank.n);
+    const views = await page.$$eval('#chart g.region', gs => Object.fromEntries(gs.map(g => [g.id, g.closest('g[id^="view-"]').id])));
+    const seq = order.map(id => views[id]).filter((v, i, l) => i === 0 || l[i - 1] !== v).join(' ');
+    ok(seq === 'view-front view-back view-soles', 'the arrows go through the front view, then the back, then the soles', seq);
+    ok(await press('ArrowDown') === await active() && (await active()).startsWith('region-sole-left'), 'the arrows stop at the last region');
+    // Tab leaves the chart; Shift+Tab comes back to the region left last.
+    await press('Home'); await press('ArrowDown'); await press('ArrowDown');
+    a = await press('Tab');
+    ok(!a.startsWith('region-'), 'Tab leaves the chart in one step', a);
+    a = await press('Shift+Tab');
+    ok(a.startsWith('region-lateral_antecubital-right = '), 'Shift+Tab comes back to the region focused last', a);
+    // A touch re-renders the chart from /v1/map; focus stays on the region.
+    await page.evaluate(() => { document.querySelector('#chart svg').dataset.old = '1'; });
+    a = await press('Enter');
+    ok(/lateral antecubital fossa right: tested normal$/.test(a), 'Enter marks the focused region', a);
+    await page.waitForFunction(() => { const s = document.querySelector('#chart svg'); return s && !s.dataset.old; }, null, { timeout: STEP_MS });
+    await settled(page);
+    a = await active();
+    ok(a.startsWith('region-lateral_antecubital-right = '), 'focus stays on the region when the chart is drawn again', a);
+    const stops = await page.$$eval('#chart g.region[tabindex="0"]', gs => gs.map(g => g.id));
+    ok(stops.join(' ') === 'region-lateral_antecubital-right', 'the redrawn chart keeps one Tab stop, on that region', stops.join(' '));
+    a = await press('ArrowDown');
+    ok(a.startsWith('region-lateral_forearm-right = '), 'the arrows go on in the same order after the redraw', a);
+    await page.screenshot({ path: join(shots, 'keyboard.png') });
+    await page.click('#clear');
+    await page.waitForFunction(() => !document.querySelector('#leader') && !document.querySelector('#chart g.region:not(.untested)'), null, { timeout: STEP_MS });
+  });
+
+  // ---- Small regions have a touch target of at least 24 px.
+  await check('hit areas', async () => {
+    // How far a touch reaches the region through its centre, across and down
+    // (what the browser itself finds under the pointer, hit areas included).
+    const reach = await page.evaluate(() => {
+      const owner = t => { if (!t || !t.closest) return null; const g = t.closest('#chart g.region'); if (g) return g.id; const h = t.closest('#chart .hit'); return h ? h.dataset.for : null; };
+      const out = {};
+      for (const g of document.querySelectorAll('#chart g.region')) {
+        // Through the centre of the region, or of its hit area when that is a circle on top.
+        const over = document.querySelector('#chart .hit.over[data-for="' + g.id + '"]');
+        const r = (over || g.querySelector('polygon')).getBoundingClientRect(), cx = r.x + r.width / 2, cy = r.y + r.height / 2;
+        const run = (dx, dy) => { let n = 0; for (let d = 0.5; d < 40; d += 0.5) { if (owner(document.elementFromPoint(cx + dx * d, cy + dy * d)) !== g.id) break; n = d; } return n; };
+        const d = g.querySelector('polygon').getBoundingClientRect();
+        out[g.id] = { drawn: [Math.round(d.width), Math.round(d.height)], across: run(-1, 0) + run(1, 0), down: run(0, -1) + run(0, 1) };
+      }
+      return out;
+    });
+    const peri = await page.$eval('#chart .hit[data-for="region-perianal-midline"]', h => { const b = h.getBoundingClientRect(); return { w: b.width, h: b.height }; }).catch(() => null);
+    const p = reach['region-perianal-midline'];
+    ok(peri && peri.w >= 24 && peri.h >= 24, 'the perianal region (drawn ' + p.drawn.join(' x ') + ' px) has a hit area of at least 24 x 24 px', JSON.stringify(peri));
+    ok(p.across >= 24 && p.down >= 24, 'a touch reaches the perianal region over at least 24 px across and down', JSON.stringify(p));
+    // The saddle around it keeps most of its area, its top in particular.
+    const saddle = await page.evaluate(() => {
+      const g = document.querySelector('#region-saddle-midline'), poly = g.querySelector('polygon'), b = poly.getBoundingClientRect();
+      const svg = poly.ownerSVGElement, m = poly.getScreenCTM().inverse();
+      let drawn = 0, kept = 0, top = 0;
+      for (let x = b.x; x <= b.right; x++) for (let y = b.y; y <= b.bottom; y++) {
+        const q = new DOMPoint(x, y).matrixTransform(m), p = svg.createSVGPoint(); p.x = q.x; p.y = q.y;
+        if (!poly.isPointInFill(p)) continue;
+        drawn++;
+        const t = document.elementFromPoint(x, y), mine = t && t.closest && t.closest('g.region') === g;
+        if (mine) kept++;
+        if (mine && y < b.y + b.height * 0.2) top++;
+      }
+      return { drawn, kept, top, share: kept / drawn };
+    });
+    ok(saddle.share >= 0.4 && saddle.top > 60, 'the saddle keeps ' + Math.round(saddle.share * 100) + ' % of its area, its top in particular', JSON.stringify(saddle));
+    const small = ['great_toe', 'small_toe', 'first_web_space', 'medial_malleolus', 'little_finger', 'index_finger', 'lateral_heel']
+      .flatMap(r => ['left', 'right'].map(s => 'region-' + r + '-' + s)).map(id => [id, reach[id]])
+      .filter(([, r]) => Math.max(r.across, r.down) < 24);
+    ok(small.length === 0, 'toes, fingers, malleoli and heels can be touched over at least 24 px one way', JSON.stringify(small));
+    const paint = await page.$$eval('#chart .hit', hs => [...new Set(hs.map(h => { const c = getComputedStyle(h); return c.fill + ' / ' + c.stroke; }))]);
+    ok(paint.length === 1 && /^rgba\(0, 0, 0, 0\) \/ rgba\(0, 0, 0, 0\)$/.test(paint[0]), 'the hit areas draw nothing', paint.join(' | '));
+    // A touch beside the drawn circle, inside its hit area, marks the perianal skin.
+    const spot = await page.evaluate(() => {
+      const g = document.querySelector('#region-perianal-midline');
+      const r = g.querySelector('polygon').getBoundingClientRect(), cx = r.x + r.width / 2, cy = r.y + r.height / 2;
+      for (let d = r.width / 2 + 6; d > r.width / 2 + 1; d--)
+        for (let a = 0; a < 16; a++) {
+          const x = cx + d * Math.cos(a * Math.PI / 8), y = cy + d * Math.sin(a * Math.PI / 8);
+          const t = document.elementFromPoint(x, y);
+          if (t && t.classList.contains('hit') && t.dataset.for === g.id) return { x, y, d };
+        }
+      return null;
+    });
+    ok(!!spot, 'there is a point beside the drawn perianal circle that belongs to its hit area', JSON.stringify(spot));
+    if (spot) {
+      await page.mouse.click(spot.x, spot.y);
+      const label = await regionState(page, 'region-perianal-midline');
+      ok(/^perianal.*: tested normal$/.test(label), 'touching ' + spot.d.toFixed(1) + ' px from the centre of the perianal circle marks it', label);
+      await page.click('#clear');
+      await page.waitForFunction(() => !document.querySelector('#leader') && !document.querySelector('#chart g.region:not(.untested)'), null, { timeout: STEP_MS });
+    }
+    await page.mouse.move(0, 0);
   });
 
   // ---- 1. A left L5 picture: numb dorsum of the foot, weak great-toe extension.
