@@ -178,11 +178,15 @@ static void flags(rl_scoring *s, radloc_result *res)
 	if (s->nf < LOW_FINDINGS || p1 < LOW_LEADER || p1 < LOW_RATIO * p2)
 		res->flags |= RADLOC_FLAG_LOW_CONFIDENCE;
 	/* The pattern: the leader's, unless one pattern holds most of the
-	 * probability and says it better. */
+	 * probability and says it better. That needs an abnormal finding:
+	 * without one, a group's mass is only its prior spread over many
+	 * hypotheses. */
 	res->pattern = res->ranked[0].h.pattern;
-	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
-		if (pattern_mass[p] > 0.5)
-			res->pattern = (radloc_pattern)p;
+	if (side_abnormal[RADLOC_LEFT] + side_abnormal[RADLOC_RIGHT] +
+	    side_abnormal[RADLOC_MIDLINE] > 0)
+		for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
+			if (pattern_mass[p] > 0.5)
+				res->pattern = (radloc_pattern)p;
 }
 
 static radloc_status warnings(rl_scoring *s, radloc_result *res)

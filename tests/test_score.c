@@ -493,6 +493,17 @@ START_TEST(next_test_separates_root_from_nerve)
 }
 END_TEST
 
+/* With no abnormal finding there is no lesion pattern to name, however
+ * the prior mass spreads over the roots. */
+START_TEST(no_abnormal_finding_no_lesion_pattern)
+{
+	radloc_result *res = score_with(shipped_rules(), "S lateral_antecubital R normal", 0, 1);
+	ck_assert_int_eq(radloc_result_pattern(res), RADLOC_NORMAL);
+	ck_assert(radloc_result_flags(res) & RADLOC_FLAG_LOW_CONFIDENCE);
+	radloc_result_free(&res);
+}
+END_TEST
+
 START_TEST(nt_is_ignored_and_said)
 {
 	radloc_result *a = score_with(shipped_rules(), exams[0], 0, 1);
@@ -524,6 +535,7 @@ Suite *suite_score(void)
 	tcase_add_test(tc, nothing_to_score);
 	tcase_add_test(tc, unexamined_limb_stays_behind_normal);
 	tcase_add_test(tc, nt_is_ignored_and_said);
+	tcase_add_test(tc, no_abnormal_finding_no_lesion_pattern);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("clinical");
 	tcase_set_timeout(tc, 60);
