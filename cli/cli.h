@@ -15,6 +15,12 @@ enum {
 	EXIT_INTERNAL = 4
 };
 
+/* The exit code of a library status (docs/radloc.1): 0 for OK; 4 for
+ * what is not the input's fault (out of memory, a numerical failure, a
+ * bug); otherwise input_code, the input being read (EXIT_RULES or
+ * EXIT_INPUT). */
+int cli_exit_code(radloc_status s, int input_code);
+
 /* Prints a diagnostic as FILE:LINE:COLUMN: message on stderr. */
 void cli_print_diag(const radloc_diag *diag, void *user);
 

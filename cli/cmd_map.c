@@ -473,7 +473,7 @@ int cmd_map(int argc, char **argv)
 	radloc_status st = radloc_score(scorer, exam, &res);
 	if (st != RADLOC_OK) {
 		fprintf(stderr, "radloc map: %s\n", radloc_strerror(st));
-		rc = st == RADLOC_ERR_EMPTY ? EXIT_INPUT : EXIT_INTERNAL;
+		rc = cli_exit_code(st, EXIT_INPUT);
 		goto done;
 	}
 	char *svg = NULL;

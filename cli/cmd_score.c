@@ -56,9 +56,7 @@ int cli_read_exam(const radloc_rules *rules, const char *path, radloc_exam **out
 		s = radloc_exam_parse(rules, data, n, "<stdin>", 1, cli_print_diag, NULL, out);
 		free(data);
 	}
-	if (s == RADLOC_OK)
-		return EXIT_OK;
-	return s == RADLOC_ERR_NOMEM || s == RADLOC_ERR_INTERNAL ? EXIT_INTERNAL : EXIT_INPUT;
+	return cli_exit_code(s, EXIT_INPUT);
 }
 
 /* ---- the text answer ------------------------------------------------------------- */
@@ -257,7 +255,7 @@ int cmd_score(int argc, char **argv)
 	radloc_status s = radloc_score(scorer, exam, &res);
 	if (s != RADLOC_OK) {
 		fprintf(stderr, "radloc score: %s\n", radloc_strerror(s));
-		rc = s == RADLOC_ERR_EMPTY ? EXIT_INPUT : EXIT_INTERNAL;
+		rc = cli_exit_code(s, EXIT_INPUT);
 		goto out;
 	}
 	if (o.json) {

@@ -33,12 +33,24 @@ const char *cli_rules_path(const char *option)
 	return RADLOC_RULES_SOURCE;
 }
 
+int cli_exit_code(radloc_status s, int input_code)
+{
+	switch (s) {
+	case RADLOC_OK:
+		return EXIT_OK;
+	case RADLOC_ERR_NOMEM:
+	case RADLOC_ERR_NUMERIC:
+	case RADLOC_ERR_INTERNAL:
+	case RADLOC_ERR_ARGUMENT:
+		return EXIT_INTERNAL;
+	default:
+		return input_code;
+	}
+}
+
 int cli_load_rules(const char *option, radloc_rules **out)
 {
 	radloc_status s = radloc_rules_load(cli_rules_path(option), cli_print_diag,
 	                                    NULL, out);
-	if (s == RADLOC_OK)
-		return EXIT_OK;
-	return s == RADLOC_ERR_NOMEM || s == RADLOC_ERR_INTERNAL ? EXIT_INTERNAL
-	                                                         : EXIT_RULES;
+	return cli_exit_code(s, EXIT_RULES);
 }
