@@ -13,4 +13,27 @@ int bench_generate(const radloc_rules *rules, unsigned long count,
                    unsigned long seed, int min_findings, int max_findings,
                    FILE *out, char (*truth)[48]);
 
+/* A world unlike the model, to measure calibration under
+ * misspecification (docs/validation.md). All zero except
+ * sensitivity_scale 1 is the model itself (bench_gen_model): exams then
+ * come out byte for byte as bench_generate's. */
+typedef struct bench_gen_options {
+	/* Each generated person's lesion weights (a root's share of an
+	 * element, a nerve's, a pattern's sensitivity, a sign's sensitivity)
+	 * times a factor uniform in [1 - j, 1 + j], clamped to [0, 1]. */
+	double weight_jitter;
+	/* Each recorded outcome replaced, with this probability, by one of
+	 * the kind's other outcomes uniformly (recorded wrongly). */
+	double flip_rate;
+	/* Every lesion sensitivity (the kinds', the patterns', the signs')
+	 * times this: 0.5 makes each lesion show half as often. */
+	double sensitivity_scale;
+} bench_gen_options;
+extern const bench_gen_options bench_gen_model;
+
+/* bench_generate in a world described by opt (NULL: the model). */
+int bench_generate_with(const radloc_rules *rules, const bench_gen_options *opt,
+                        unsigned long count, unsigned long seed, int min_findings,
+                        int max_findings, FILE *out, char (*truth)[48]);
+
 #endif

@@ -3,7 +3,9 @@
  * uniformly), then 5 to 40 findings, mostly where a clinician would look
  * (the lesion's territory), each outcome drawn from the model's
  * likelihood at the mean weights, normal findings included. The truth is
- * kept so the benchmark can report how often radloc recovers it. */
+ * kept so the benchmark can report how often radloc recovers it.
+ * bench_generate_with draws them from a world unlike the model instead
+ * (bench_gen_options), for calibration under misspecification. */
 #include "bench.h"
 
 #include <gsl/gsl_randist.h>
@@ -44,8 +46,61 @@ static void outcome_text(int fkind, int o, char *buf, size_t n)
 	}
 }
 
+const bench_gen_options bench_gen_model = {0.0, 0.0, 1.0};
+
+/* x times a factor uniform in [1 - j, 1 + j], kept a probability. */
+static double jitter(gsl_rng *rng, double j, double x)
+{
+	double y = x * (1.0 - j + 2.0 * j * gsl_rng_uniform(rng));
+	return y < 0.0 ? 0.0 : y > 1.0 ? 1.0 : y;
+}
+
+/* One person's lesion weights for one finding, as opt says: the sign's
+ * sensitivities scaled, and with jitter every weight that can make this
+ * finding abnormal under some lesion (only the true lesion's are used):
+ * the roots' shares (radiculopathy, cauda equina), the nerves' shares
+ * (mononeuropathy, through a copy of the element), the patterns'
+ * sensitivities for this kind (polyneuropathy, myelopathy, in world). */
+static void misspecify(const bench_gen_options *opt, gsl_rng *rng,
+                       const radloc_rules *r, radloc_rules *world, rl_fwork *fw,
+                       rl_element *person, double *nerve_loss)
+{
+	double j = opt->weight_jitter, scale = opt->sensitivity_scale;
+	int k = fw->f->fkind;
+	if (fw->sg) {
+		size_t total = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+		for (size_t i = 0; i < total; i++) {
+			fw->ssens[i] *= scale;
+			if (j > 0.0 && fw->ssens[i] > 0.0)
+				fw->ssens[i] = jitter(rng, j, fw->ssens[i]);
+		}
+		return;
+	}
+	if (j == 0.0)
+		return;
+	for (size_t i = 0; i < r->root_count; i++)
+		if (fw->w[i] > 0.0)
+			fw->w[i] = jitter(rng, j, fw->w[i]);
+	*person = *fw->el;
+	for (size_t n = 0; n < r->nerve_count; n++)
+		nerve_loss[n] = fw->el->nerve_loss[n] > 0.0
+		                ? jitter(rng, j, fw->el->nerve_loss[n]) : 0.0;
+	person->nerve_loss = nerve_loss;
+	fw->el = person;
+	world->patterns.poly_sens[k] = jitter(rng, j, r->patterns.poly_sens[k] * scale);
+	world->patterns.myelo_sens[k] = jitter(rng, j, r->patterns.myelo_sens[k] * scale);
+}
+
 int bench_generate(const radloc_rules *r, unsigned long count, unsigned long seed,
                    int min_findings, int max_findings, FILE *out, char (*truth)[48])
+{
+	return bench_generate_with(r, NULL, count, seed, min_findings, max_findings, out,
+	                           truth);
+}
+
+int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
+                        unsigned long count, unsigned long seed, int min_findings,
+                        int max_findings, FILE *out, char (*truth)[48])
 {
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	size_t ncand = 0, cap = 0;
@@ -55,8 +110,9 @@ int bench_generate(const radloc_rules *r, unsigned long count, unsigned long see
 	candidate *cand = calloc(cap, sizeof *cand);
 	candidate *pick = calloc(cap, sizeof *pick);
 	double *prior = calloc(r->hyp_count, sizeof *prior);
+	double *nerve_loss = calloc(r->nerve_count + 1, sizeof *nerve_loss);
 	double w[256];
-	if (!rng || !cand || !pick || !prior)
+	if (!rng || !cand || !pick || !prior || !nerve_loss)
 		return -1;
 	gsl_rng_set(rng, seed);
 	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
@@ -75,6 +131,16 @@ int bench_generate(const radloc_rules *r, unsigned long count, unsigned long see
 	gsl_ran_discrete_t *choose = gsl_ran_discrete_preproc(r->hyp_count, prior);
 	rl_params p;
 	rl_mean_params(r, &p);
+	/* The world the exams come from: the model's numbers, or (opt) a
+	 * copy changed; the scorer keeps the model. Scaling by 1 is exact. */
+	if (opt == NULL)
+		opt = &bench_gen_model;
+	radloc_rules world = *r;
+	for (int k = 0; k < RL_FKIND_COUNT; k++) {
+		p.sens[k] *= opt->sensitivity_scale;
+		world.patterns.poly_sens[k] *= opt->sensitivity_scale;
+		world.patterns.myelo_sens[k] *= opt->sensitivity_scale;
+	}
 
 	for (unsigned long x = 0; x < count; x++) {
 		size_t h = gsl_ran_discrete(rng, choose);
@@ -131,14 +197,21 @@ int bench_generate(const radloc_rules *r, unsigned long count, unsigned long see
 					fw.w = w;
 				}
 				rl_mean_weights(r, &fw);
+				rl_element person;
+				misspecify(opt, rng, r, &world, &fw, &person, nerve_loss);
 				/* Draw the outcome from the model's own likelihood. */
 				int no = rl_outcome_count(f.fkind);
 				double u = gsl_rng_uniform(rng), acc = 0.0;
 				int o;
 				for (o = 0; o < no - 1; o++) {
-					acc += rl_likelihood(r, &p, &fw, &one, 0, o);
+					acc += rl_likelihood(&world, &p, &fw, &one, 0, o);
 					if (u < acc)
 						break;
+				}
+				/* Recorded wrongly: one of the other outcomes. */
+				if (opt->flip_rate > 0.0 && gsl_rng_uniform(rng) < opt->flip_rate) {
+					int other = (int)gsl_rng_uniform_int(rng, (unsigned long)(no - 1));
+					o = other >= o ? other + 1 : other;
 				}
 				char value[48];
 				if (gsl_rng_uniform(rng) < 0.02)
@@ -165,6 +238,7 @@ int bench_generate(const radloc_rules *r, unsigned long count, unsigned long see
 			snprintf(truth[x], sizeof truth[x], "%s", hyp->label);
 	}
 	gsl_ran_discrete_free(choose);
+	free(nerve_loss);
 	free(prior);
 	free(pick);
 	free(cand);
