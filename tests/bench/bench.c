@@ -2,9 +2,12 @@
  *
  *   build/radloc-bench            the whole table
  *   build/radloc-bench gen N [SEED] [MIN MAX]   N synthetic exams as JSON Lines
+ *   build/radloc-bench calibration [N]   only the calibration tables
+ *                                        (N exams per world, default 20000)
  *
  * Environment: BENCH_MAX (largest batch for the memory column, default
- * 1000000), BENCH_QUICK=1 (small sizes, for a smoke run). */
+ * 1000000), BENCH_QUICK=1 (small sizes, for a smoke run; calibration on
+ * 2000 exams per world). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -202,6 +205,14 @@ int main(int argc, char **argv)
 		return bench_generate(rules, n, seed, lo, hi, stdout, NULL) ? 1 : 0;
 	}
 	quick = getenv("BENCH_QUICK") && strcmp(getenv("BENCH_QUICK"), "1") == 0;
+	unsigned long n_calib = quick ? 2000 : 20000;
+	if (argc >= 2 && strcmp(argv[1], "calibration") == 0) {
+		if (argc >= 3)
+			n_calib = strtoul(argv[2], NULL, 10);
+		int rc = bench_calibration(rules, n_calib, stdout);
+		radloc_rules_free(&rules);
+		return rc ? 1 : 0;
+	}
 	unsigned long max = getenv("BENCH_MAX") ? strtoul(getenv("BENCH_MAX"), NULL, 10)
 	                                        : (quick ? 10000 : 1000000);
 	mkdir("build", 0755);
@@ -365,6 +376,8 @@ int main(int argc, char **argv)
 		snprintf(buf, sizeof buf, "%.1f MB", (double)rss / 1024.0);
 		row(what, buf, "<= 32 MB", verdict(rss <= 32 * 1024 && st == 0));
 	}
+	/* How far to trust the probabilities printed (docs/validation.md). */
+	int rc = bench_calibration(rules, n_calib, stdout);
 	radloc_rules_free(&rules);
-	return 0;
+	return rc ? 1 : 0;
 }

@@ -36,4 +36,8 @@ int bench_generate_with(const radloc_rules *rules, const bench_gen_options *opt,
                         unsigned long count, unsigned long seed, int min_findings,
                         int max_findings, FILE *out, char (*truth)[48]);
 
+/* The calibration tables (docs/validation.md): n exams in each world,
+ * scored through the public API. */
+int bench_calibration(const radloc_rules *rules, unsigned long n, FILE *out);
+
 #endif
