@@ -200,7 +200,7 @@ fuzz: fuzz-deps
 # --- benchmark (docs/performance.md) -------------------------------------------
 BENCH_SRC := $(wildcard tests/bench/*.c)
 $(BUILD)/radloc-bench: $(BENCH_SRC) tests/bench/bench.h $(LIB_A)
-	$(CC) -std=c11 -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude -Iengine -Itests/bench \
+	$(CC) -std=c11 $(WARN) -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude -Iengine -Itests/bench \
 	  -DHAVE_INLINE $(PKG_CFLAGS) -o $@ $(BENCH_SRC) $(LIB_A) $(LDLIBS)
 
 bench: deps

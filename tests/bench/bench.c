@@ -1,7 +1,9 @@
 /* make bench: speed, memory and how cost grows (docs/performance.md).
  *
  *   build/radloc-bench            the whole table
- *   build/radloc-bench gen N [SEED] [MIN MAX]   N synthetic exams as JSON Lines
+ *   build/radloc-bench gen N [SEED] [MIN MAX [JITTER FLIP SCALE]]
+ *                                 N synthetic exams as JSON Lines, from the
+ *                                 model or a world unlike it (bench_gen_options)
  *   build/radloc-bench calibration [N]   only the calibration tables
  *                                        (N exams per world, default 20000)
  *
@@ -202,7 +204,11 @@ int main(int argc, char **argv)
 		unsigned long n = strtoul(argv[2], NULL, 10);
 		unsigned long seed = argc > 3 ? strtoul(argv[3], NULL, 10) : 1;
 		int lo = argc > 5 ? atoi(argv[4]) : 5, hi = argc > 5 ? atoi(argv[5]) : 40;
-		return bench_generate(rules, n, seed, lo, hi, stdout, NULL) ? 1 : 0;
+		bench_gen_options opt = bench_gen_model;
+		if (argc > 8)
+			opt = (bench_gen_options){strtod(argv[6], NULL), strtod(argv[7], NULL),
+			                          strtod(argv[8], NULL)};
+		return bench_generate_with(rules, &opt, n, seed, lo, hi, stdout, NULL) ? 1 : 0;
 	}
 	quick = getenv("BENCH_QUICK") && strcmp(getenv("BENCH_QUICK"), "1") == 0;
 	unsigned long n_calib = quick ? 2000 : 20000;
@@ -328,7 +334,7 @@ int main(int argc, char **argv)
 	/* Cost against the number of hypotheses: the shipped rules plus more
 	 * nerves (branches of the median: they supply what it supplies). */
 	for (int extra = 0; extra <= 200; extra += 100) {
-		char rdir[256], cmd[512];
+		char rdir[256], cmd[2 * sizeof rdir + 32];
 		snprintf(rdir, sizeof rdir, "%s/rules-%d", dir, extra);
 		snprintf(cmd, sizeof cmd, "mkdir -p %s && cp rules/*.yaml %s/", rdir, rdir);
 		if (system(cmd) != 0)
