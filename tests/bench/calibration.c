@@ -20,11 +20,18 @@ typedef struct wrong_pair {
 	size_t count;
 } wrong_pair;
 
+/* Answers in one group: how many, the sum of the leader's p, how many
+ * were right. */
+typedef struct cell {
+	size_t n;
+	double predicted, right;
+} cell;
+
 typedef struct calibration {
 	unsigned long exams;
 	size_t scored, top1, top3;
-	size_t bin_count[BINS];
-	double bin_predicted[BINS], bin_right[BINS]; /* sums over the bin */
+	cell bin[BINS];                              /* by decile of the leader's p */
+	cell pattern[RADLOC_PATTERN_COUNT];          /* by its pattern: where the gap is */
 	double brier_leader, brier_all;              /* sums over exams */
 	size_t sure, sure_wrong;
 	double sure_expected;                        /* sum of 1 - p over them */
@@ -81,9 +88,12 @@ static void tally(calibration *c, const radloc_result *res, const char *truth)
 	c->brier_leader += (p - right) * (p - right);
 	int bin = (int)(p * BINS);
 	bin = bin < 0 ? 0 : bin >= BINS ? BINS - 1 : bin;
-	c->bin_count[bin]++;
-	c->bin_predicted[bin] += p;
-	c->bin_right[bin] += right;
+	cell *in[] = {&c->bin[bin], &c->pattern[lead.pattern]};
+	for (size_t i = 0; i < 2; i++) {
+		in[i]->n++;
+		in[i]->predicted += p;
+		in[i]->right += right;
+	}
 	if (p >= SURE) {
 		c->sure++;
 		c->sure_expected += 1.0 - p;
@@ -144,8 +154,7 @@ static double ece(const calibration *c)
 {
 	double sum = 0.0;
 	for (int b = 0; b < BINS; b++)
-		if (c->bin_count[b])
-			sum += fabs(c->bin_right[b] - c->bin_predicted[b]);
+		sum += fabs(c->bin[b].right - c->bin[b].predicted);
 	return c->scored ? sum / (double)c->scored : NAN;
 }
 
@@ -190,6 +199,35 @@ static void print_wrong_pairs(calibration *c, const char *name, FILE *out)
 		        c->wrong[i].count);
 }
 
+/* A table of (exams, mean p, share right) cells, one column per world. */
+static void table_head(FILE *out, const char *what)
+{
+	fprintf(out, "| %-18s |", what);
+	for (size_t w = 0; w < WORLDS; w++)
+		fprintf(out, " %-26s |", worlds[w].name);
+	fprintf(out, "\n| %-18s |", "");
+	for (size_t w = 0; w < WORLDS; w++)
+		fprintf(out, " %8s %8s %8s |", "n", "p", "right");
+	fprintf(out, "\n|--------------------|");
+	for (size_t w = 0; w < WORLDS; w++)
+		fprintf(out, "----------------------------|");
+	fputc('\n', out);
+}
+
+/* One row: a cell of each world. */
+static void table_row(FILE *out, const char *name, const cell row[WORLDS])
+{
+	fprintf(out, "| %-18s |", name);
+	for (size_t w = 0; w < WORLDS; w++) {
+		if (row[w].n)
+			fprintf(out, " %8zu %8.3f %8.3f |", row[w].n,
+			        row[w].predicted / (double)row[w].n, row[w].right / (double)row[w].n);
+		else
+			fprintf(out, " %8d %8s %8s |", 0, "-", "-");
+	}
+	fputc('\n', out);
+}
+
 static void target_row(FILE *out, const char *what, const char *value, const char *target,
                        int ok)
 {
@@ -228,27 +266,22 @@ int bench_calibration(const radloc_rules *rules, unsigned long n, FILE *out)
 	}
 
 	fprintf(out, "\nReliability of the leader's probability: exams in each decile, the mean "
-	             "probability printed, how often the leader was right\n\n| %-9s |", "leader p");
-	for (size_t w = 0; w < WORLDS; w++)
-		fprintf(out, " %-26s |", worlds[w].name);
-	fprintf(out, "\n| %-9s |", "");
-	for (size_t w = 0; w < WORLDS; w++)
-		fprintf(out, " %8s %8s %8s |", "n", "p", "right");
-	fprintf(out, "\n|-----------|");
-	for (size_t w = 0; w < WORLDS; w++)
-		fprintf(out, "----------------------------|");
-	fputc('\n', out);
+	             "probability printed, how often the leader was right\n\n");
+	table_head(out, "leader p");
+	cell row[WORLDS];
 	for (int b = 0; b < BINS; b++) {
-		fprintf(out, "| %3.1f-%-5.1f |", b / 10.0, (b + 1) / 10.0);
-		for (size_t w = 0; w < WORLDS; w++) {
-			size_t k = c[w].bin_count[b];
-			if (k)
-				fprintf(out, " %8zu %8.3f %8.3f |", k, c[w].bin_predicted[b] / (double)k,
-				        c[w].bin_right[b] / (double)k);
-			else
-				fprintf(out, " %8d %8s %8s |", 0, "-", "-");
-		}
-		fputc('\n', out);
+		char name[32];
+		snprintf(name, sizeof name, "%3.1f-%3.1f", b / 10.0, (b + 1) / 10.0);
+		for (size_t w = 0; w < WORLDS; w++)
+			row[w] = c[w].bin[b];
+		table_row(out, name, row);
+	}
+	fprintf(out, "\nThe same by the leader's pattern\n\n");
+	table_head(out, "leader");
+	for (int k = 0; k < RADLOC_PATTERN_COUNT; k++) {
+		for (size_t w = 0; w < WORLDS; w++)
+			row[w] = c[w].pattern[k];
+		table_row(out, radloc_pattern_name((radloc_pattern)k), row);
 	}
 
 	fprintf(out, "\nTargets (issue #12)\n\n| %-52s | %-22s | %-14s | %-5s |\n", "measure",
