@@ -208,7 +208,9 @@ int main(int argc, char **argv)
 		if (argc > 8)
 			opt = (bench_gen_options){strtod(argv[6], NULL), strtod(argv[7], NULL),
 			                          strtod(argv[8], NULL)};
-		return bench_generate_with(rules, &opt, n, seed, lo, hi, stdout, NULL) ? 1 : 0;
+		int rc = bench_generate_with(rules, &opt, n, seed, lo, hi, stdout, NULL);
+		radloc_rules_free(&rules);
+		return rc ? 1 : 0;
 	}
 	quick = getenv("BENCH_QUICK") && strcmp(getenv("BENCH_QUICK"), "1") == 0;
 	unsigned long n_calib = quick ? 2000 : 20000;
