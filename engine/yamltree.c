@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "radloc_limits.h"
+#include "textutil.h"
 
 /* Nodes and strings live in one arena per document: one free, no leaks
  * on any error path. */
@@ -218,36 +219,11 @@ static int add_scalar(builder *b, const yaml_event_t *ev)
 static size_t first_bad_utf8(const char *data, size_t size)
 {
 	const unsigned char *s = (const unsigned char *)data;
-	size_t i = 0;
+	size_t i = 0, n;
 
-	while (i < size) {
-		size_t n;
-		unsigned long cp, min;
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((s[i] & 0xE0) == 0xC0) {
-			n = 2; cp = s[i] & 0x1Fu; min = 0x80;
-		} else if ((s[i] & 0xF0) == 0xE0) {
-			n = 3; cp = s[i] & 0x0Fu; min = 0x800;
-		} else if ((s[i] & 0xF8) == 0xF0) {
-			n = 4; cp = s[i] & 0x07u; min = 0x10000;
-		} else {
-			return i;
-		}
-		if (size - i < n)
-			return i;
-		for (size_t k = 1; k < n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3Fu);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return i;
+	while (i < size && (n = rl_utf8_length(s + i, size - i, NULL)) > 0)
 		i += n;
-	}
-	return size;
+	return i;
 }
 
 /* 1-based line and column (in characters, as libyaml counts them) of a
