@@ -78,6 +78,11 @@ const char *rl_printable(char *buf, size_t size, const char *text)
 	return buf;
 }
 
+const char *rl_value_for_message(char *buf, const char *text)
+{
+	return rl_printable(buf, RL_PRINTABLE_SIZE, text);
+}
+
 radloc_status rl_io_status(int err)
 {
 	return err == ENOMEM ? RADLOC_ERR_NOMEM : RADLOC_ERR_IO;

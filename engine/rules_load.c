@@ -18,11 +18,9 @@
 #include "radloc_limits.h"
 #include "rules_impl.h"
 #include "textutil.h"
+#include "vocabulary.h"
 #include "yamltree.h"
 
-const char *const rl_fkind_names[RL_FKIND_COUNT] = {
-	"sensory", "motor", "reflex", "pain", "sign"
-};
 
 /* The severity levels each finding kind is graded in (docs/rules.md). */
 static const char *const sensory_levels[] = {"reduced", "absent", "increased"};
