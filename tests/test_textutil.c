@@ -109,7 +109,7 @@ START_TEST(utf8_sequences)
 	/* Truncated: by the end of the bytes, or by a byte that does not continue. */
 	ck_assert_uint_eq(rl_utf8_length(euro, 2, &cp), 0);
 	ck_assert_uint_eq(rl_utf8_length(ascii, 0, &cp), 0);
-	const unsigned char broken[] = "\xE2\x82A";
+	const unsigned char broken[] = "\xE2\x82" "A";
 	ck_assert_uint_eq(rl_utf8_length(broken, 3, &cp), 0);
 	/* Past U+10FFFF (U+110000), a Latin-1 byte and a lone continuation byte. */
 	const unsigned char too_high[] = "\xF4\x90\x80\x80", latin1[] = "\xE8" "a",

@@ -13,6 +13,12 @@ Suite *suite_model(void);
 Suite *suite_score(void);
 Suite *suite_exam(void);
 Suite *suite_nomem(void);
+Suite *suite_vocabulary(void);
+Suite *suite_rules_files(void);
+Suite *suite_rules_schema(void);
+Suite *suite_rules_entries(void);
+Suite *suite_rules_parameters(void);
+Suite *suite_rules_nerves(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
@@ -20,5 +26,15 @@ const char *src_path(const char *relative);
 /* The shipped rules and the hand-sized ones, loaded once per process. */
 const radloc_rules *shipped_rules(void);
 const radloc_rules *tiny_rules(void);
+
+/* Load a rule set from text; every diagnostic goes to messages as
+ * "LINE:COLUMN: message\n". The rule set, if it loaded, to *out (may be
+ * NULL: then it is freed). */
+radloc_status load_rules_text(const char *yaml, char *messages, size_t size,
+                              radloc_rules **out);
+
+/* fixtures/rules/tiny/tiny.yaml with its first `from` replaced by `to`
+ * (one change, to make one problem). malloc'ed. */
+char *tiny_rules_text_with(const char *from, const char *to);
 
 #endif
