@@ -37,28 +37,23 @@ const radloc_rules *tiny_rules(void)
 	return load_once(&tiny, "fixtures/rules/tiny");
 }
 
-typedef struct message_sink {
-	char *text;
-	size_t size, used;
-} message_sink;
-
-static void collect(const radloc_diag *d, void *user)
+void collect_message(const radloc_diag *d, void *user)
 {
 	message_sink *m = user;
-	int n = snprintf(m->text + m->used, m->size - m->used, "%lu:%lu: %s\n",
+	int n = snprintf(m->text + m->used, sizeof m->text - m->used, "%lu:%lu: %s\n",
 	                 d->line, d->column, d->message);
-	if (n > 0 && m->used + (size_t)n < m->size)
+	if (n > 0 && m->used + (size_t)n < sizeof m->text)
 		m->used += (size_t)n;
 }
 
-radloc_status load_rules_text(const char *yaml, char *messages, size_t size,
+radloc_status load_rules_text(const char *yaml, message_sink *sink,
                               radloc_rules **out)
 {
-	message_sink sink = {messages, size, 0};
 	radloc_rules *rules = NULL;
-	messages[0] = '\0';
+	sink->text[0] = '\0';
+	sink->used = 0;
 	radloc_status status = radloc_rules_load_buffer(yaml, strlen(yaml), "t.yaml",
-	                                                collect, &sink, &rules);
+	                                                collect_message, sink, &rules);
 	if (out)
 		*out = rules;
 	else
@@ -87,6 +82,15 @@ char *tiny_rules_text_with(const char *from, const char *to)
 	strcpy(out + head, to);
 	strcat(out, at + strlen(from));
 	return out;
+}
+
+const char *tiny_rules_problem(const char *from, const char *to)
+{
+	static message_sink sink;
+	char *text = tiny_rules_text_with(from, to);
+	load_rules_text(text, &sink, NULL);
+	free(text);
+	return sink.text;
 }
 
 int main(void)

@@ -8,7 +8,7 @@
 
 /* tiny.yaml with a second nerve m that n branches into; r2 is m's. */
 static radloc_rules *with_branch(const char *n_branches, const char *m_branches,
-                                 char *messages, size_t size)
+                                 message_sink *sink)
 {
 	char nerves[256];
 	snprintf(nerves, sizeof nerves,
@@ -16,16 +16,16 @@ static radloc_rules *with_branch(const char *n_branches, const char *m_branches,
 	         "  m: {prior: 1.0, branches: %s, source: \"test\"}", n_branches, m_branches);
 	char *text = tiny_rules_text_with("n: {prior: 1.0, source: \"test\"}", nerves);
 	radloc_rules *r = NULL;
-	load_rules_text(text, messages, size, &r);
+	load_rules_text(text, sink, &r);
 	free(text);
 	return r;
 }
 
 START_TEST(branches_cover_what_they_reach)
 {
-	char messages[1024];
-	radloc_rules *r = with_branch("[m]", "[]", messages, sizeof messages);
-	ck_assert_str_eq(messages, "");
+	message_sink sink;
+	radloc_rules *r = with_branch("[m]", "[]", &sink);
+	ck_assert_str_eq(sink.text, "");
 	ck_assert_ptr_nonnull(r);
 	/* n (index 0) covers itself and m; m covers only itself. */
 	ck_assert_int_eq(r->nerves[0].covers[0], 1);
@@ -42,10 +42,10 @@ END_TEST
 
 START_TEST(cycle_reported_for_each_nerve_on_it)
 {
-	char messages[1024];
-	radloc_rules *r = with_branch("[m]", "[n]", messages, sizeof messages);
+	message_sink sink;
+	radloc_rules *r = with_branch("[m]", "[n]", &sink);
 	ck_assert_ptr_null(r);
-	ck_assert_str_eq(messages,
+	ck_assert_str_eq(sink.text,
 	                 "8:3: nerve 'n' is its own branch (a cycle in 'branches')\n"
 	                 "9:3: nerve 'm' is its own branch (a cycle in 'branches')\n");
 }

@@ -6,15 +6,6 @@
 #include "rules_impl.h"
 #include "tests.h"
 
-static const char *problem_with(const char *from, const char *to)
-{
-	static char messages[4096];
-	char *text = tiny_rules_text_with(from, to);
-	load_rules_text(text, messages, sizeof messages, NULL);
-	free(text);
-	return messages;
-}
-
 START_TEST(parameters_read)
 {
 	const radloc_rules *r = tiny_rules();
@@ -40,16 +31,16 @@ END_TEST
 
 START_TEST(parameter_problems_named)
 {
-	ck_assert_str_eq(problem_with("  pain:\n", "  pian:\n"),
+	ck_assert_str_eq(tiny_rules_problem("  pain:\n", "  pian:\n"),
 	                 "49:3: unknown finding kind 'pian'; did you mean 'pain'?\n");
-	ck_assert_str_eq(problem_with("lesion: {\"1\": 0.5, \"0\": 0.5}", "lesion: {\"1\": 0.5, \"0\": 0.4}"),
+	ck_assert_str_eq(tiny_rules_problem("lesion: {\"1\": 0.5, \"0\": 0.5}", "lesion: {\"1\": 0.5, \"0\": 0.4}"),
 	                 "42:15: severity of findings 'reflex' (lesion) sums to 0.9, not 1 "
 	                 "(tolerance 0.001)\n");
-	ck_assert_str_eq(problem_with("  normal: {", "  nromal: {"),
+	ck_assert_str_eq(tiny_rules_problem("  normal: {", "  nromal: {"),
 	                 "69:3: unknown pattern 'nromal'; did you mean 'normal'?\n");
-	ck_assert_str_eq(problem_with("  unexamined_limb: 0.5\n", ""),
+	ck_assert_str_eq(tiny_rules_problem("  unexamined_limb: 0.5\n", ""),
 	                 "70:1: examination has no 'unexamined_limb'\n");
-	ck_assert_str_eq(problem_with("extents: {only: 0.5}", "extents: {only: 2}"),
+	ck_assert_str_eq(tiny_rules_problem("extents: {only: 0.5}", "extents: {only: 2}"),
 	                 "65:21: threshold of extent 'only' is 2, outside [0, 1]\n");
 }
 END_TEST

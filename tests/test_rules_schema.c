@@ -20,29 +20,15 @@ static const rl_field sample_fields[] = {
 	{"limb", rl_read_limb_field, offsetof(sample, limb), 1},
 };
 
-typedef struct messages {
-	char text[2048];
-	size_t used;
-} messages;
-
-static void collect(const radloc_diag *d, void *user)
-{
-	messages *m = user;
-	int n = snprintf(m->text + m->used, sizeof m->text - m->used, "%lu:%lu: %s\n",
-	                 d->line, d->column, d->message);
-	if (n > 0 && m->used + (size_t)n < sizeof m->text)
-		m->used += (size_t)n;
-}
-
 /* Read the mapping under the document's one key through sample_fields. */
-static int read_sample(const char *yaml, sample *out, messages *m)
+static int read_sample(const char *yaml, sample *out, message_sink *m)
 {
 	rl_loader L;
 	yt_doc *doc = NULL;
 	memset(&L, 0, sizeof L);
 	memset(m, 0, sizeof *m);
 	memset(out, 0, sizeof *out);
-	rl_diag_init(&L.d, collect, m, "t.yaml");
+	rl_diag_init(&L.d, collect_message, m, "t.yaml");
 	L.r = calloc(1, sizeof *L.r);
 	ck_assert_ptr_nonnull(L.r);
 	L.r->arena = rl_arena_new();
@@ -61,7 +47,7 @@ static int read_sample(const char *yaml, sample *out, messages *m)
 START_TEST(values_land_at_their_offsets)
 {
 	sample s;
-	messages m;
+	message_sink m;
 	ck_assert_int_eq(read_sample("x: {title: Tibialis, weight: 0.25, limb: leg}\n", &s, &m), 0);
 	ck_assert_str_eq(s.title, "Tibialis");
 	ck_assert_double_eq(s.weight, 0.25);
@@ -75,7 +61,7 @@ END_TEST
 START_TEST(keys_checked_by_the_same_table)
 {
 	sample s;
-	messages m;
+	message_sink m;
 	ck_assert_int_eq(read_sample("x: {wieght: 0.5, limb: arm, colour: red}\n", &s, &m), 3);
 	ck_assert_str_eq(m.text,
 	                 "1:5: unknown key 'wieght' in sample 'x'; did you mean 'weight'?\n"
@@ -88,7 +74,7 @@ END_TEST
 START_TEST(bad_values_named)
 {
 	sample s;
-	messages m;
+	message_sink m;
 	ck_assert_int_eq(read_sample("x: {weight: 1.5, limb: foot, title: ''}\n", &s, &m), 3);
 	ck_assert_str_eq(m.text,
 	                 "1:37: title is empty\n"

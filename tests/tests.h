@@ -27,11 +27,20 @@ const char *src_path(const char *relative);
 const radloc_rules *shipped_rules(void);
 const radloc_rules *tiny_rules(void);
 
-/* Load a rule set from text; every diagnostic goes to messages as
- * "LINE:COLUMN: message\n". The rule set, if it loaded, to *out (may be
- * NULL: then it is freed). */
-radloc_status load_rules_text(const char *yaml, char *messages, size_t size,
+/* Diagnostics collected as text, "LINE:COLUMN: message\n" each. */
+typedef struct message_sink {
+	char text[4096];
+	size_t used;
+} message_sink;
+void collect_message(const radloc_diag *d, void *user);
+
+/* Load a rule set from text, its diagnostics into sink (emptied first).
+ * The rule set, if it loaded, to *out (may be NULL: then it is freed). */
+radloc_status load_rules_text(const char *yaml, message_sink *sink,
                               radloc_rules **out);
+
+/* The diagnostics tiny.yaml gives with one change ("" if it loads). */
+const char *tiny_rules_problem(const char *from, const char *to);
 
 /* fixtures/rules/tiny/tiny.yaml with its first `from` replaced by `to`
  * (one change, to make one problem). malloc'ed. */
