@@ -51,34 +51,25 @@ static char *dup_text(const char *s)
 	return p;
 }
 
-static const char *show(char *buf, const char *text)
-{
-	return rl_printable(buf, RL_PRINTABLE_SIZE, text);
-}
-
 static int pick(rl_diagctx *d, const yt_node *n, const char *what,
                 const char *const *words, int count, const char *allowed)
 {
-	char buf[RL_PRINTABLE_SIZE], hint[160] = "";
+	char buf[RL_PRINTABLE_SIZE];
 	if (n->type == YT_SCALAR)
 		for (int i = 0; i < count; i++)
 			if (strcmp(n->text, words[i]) == 0)
 				return i;
-	if (n->type == YT_SCALAR) {
-		const char *near = rl_nearest(n->text, words, (size_t)count);
-		if (near)
-			snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
-	}
-	rl_report(d, RADLOC_ERR_VALUE, n->line, n->column, "%s '%s' is not one of %s%s",
-	          what, n->type == YT_SCALAR ? show(buf, n->text) : yt_type_name(n),
-	          allowed, hint);
+	yt_report_suggesting(d, n, RADLOC_ERR_VALUE,
+	                     n->type == YT_SCALAR ? rl_nearest(n->text, words, (size_t)count) : NULL,
+	                     "%s '%s' is not one of %s", what,
+	                     n->type == YT_SCALAR ? rl_value_for_message(buf, n->text)
+	                                          : yt_type_name(n), allowed);
 	return -1;
 }
 
 static int check_keys(rl_diagctx *d, const yt_node *map, const char *const *keys,
                       size_t n, const char *where)
 {
-	char buf[RL_PRINTABLE_SIZE], hint[160];
 	int bad = 0;
 	for (const yt_node *k = map->first; k; k = k->next) {
 		size_t i;
@@ -86,12 +77,7 @@ static int check_keys(rl_diagctx *d, const yt_node *map, const char *const *keys
 			;
 		if (i < n)
 			continue;
-		const char *near = rl_nearest(k->text, keys, n);
-		hint[0] = '\0';
-		if (near)
-			snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
-		rl_report(d, RADLOC_ERR_SCHEMA, k->line, k->column, "unknown key '%s' in %s%s",
-		          show(buf, k->text), where, hint);
+		yt_report_unknown(d, k, RADLOC_ERR_SCHEMA, "key", where, keys, n);
 		bad++;
 	}
 	return bad;
@@ -170,12 +156,9 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 			if (idx[i] < 0) {
 				const char *near = x->type == YT_SCALAR
 				                   ? radloc_rules_nearest(r, RADLOC_ROOT, x->text) : NULL;
-				char hint[160] = "";
-				if (near)
-					snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
-				rl_report(d, RADLOC_ERR_REFERENCE, x->line, x->column,
-				          "unknown root '%s'%s", x->type == YT_SCALAR ? show(buf, x->text)
-				          : "(not a name)", hint);
+				yt_report_suggesting(d, x, RADLOC_ERR_REFERENCE, near, "unknown root '%s'",
+				                     x->type == YT_SCALAR ? rl_value_for_message(buf, x->text)
+				                                          : "(not a name)");
 				return;
 			}
 		}
@@ -211,12 +194,9 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 			return;
 		}
 		if (radloc_rules_find(r, RADLOC_NERVE, nerve->text) < 0) {
-			const char *near = radloc_rules_nearest(r, RADLOC_NERVE, nerve->text);
-			char hint[160] = "";
-			if (near)
-				snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
-			rl_report(d, RADLOC_ERR_REFERENCE, nerve->line, nerve->column,
-			          "unknown nerve '%s'%s", show(buf, nerve->text), hint);
+			yt_report_suggesting(d, nerve, RADLOC_ERR_REFERENCE,
+			                     radloc_rules_nearest(r, RADLOC_NERVE, nerve->text),
+			                     "unknown nerve '%s'", rl_value_for_message(buf, nerve->text));
 			return;
 		}
 		if (side < 0) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "radloc_limits.h"
+#include "textutil.h"
 
 void rl_diag_init(rl_diagctx *d, radloc_diag_fn *fn, void *user,
                   const char *file)
@@ -48,38 +49,10 @@ radloc_status rl_report(rl_diagctx *d, radloc_status status,
 	return status;
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0 if it is not one. */
-static size_t utf8_length(const unsigned char *s)
-{
-	size_t n;
-	unsigned min;
-	unsigned long cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xE0) == 0xC0) {
-		n = 2; cp = s[0] & 0x1Fu; min = 0x80;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		n = 3; cp = s[0] & 0x0Fu; min = 0x800;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		n = 4; cp = s[0] & 0x07u; min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3Fu);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
-}
-
 const char *rl_printable(char *buf, size_t size, const char *text)
 {
 	const unsigned char *s = (const unsigned char *)(text ? text : "");
-	size_t o = 0, shown = 0;
+	size_t o = 0, shown = 0, left = strlen((const char *)s);
 
 	if (size < 16)
 		return "";
@@ -89,22 +62,25 @@ const char *rl_printable(char *buf, size_t size, const char *text)
 			o += 3;
 			break;
 		}
-		size_t n = utf8_length(s);
-		if (n == 1 && (*s < 0x20 || *s == 0x7F)) {
+		size_t n = rl_utf8_length(s, left, NULL);
+		if (n == 0 || (n == 1 && (*s < 0x20 || *s == 0x7F))) {
 			o += (size_t)snprintf(buf + o, size - o, "\\x%02X", *s);
-			s++;
-		} else if (n == 0) {
-			o += (size_t)snprintf(buf + o, size - o, "\\x%02X", *s);
-			s++;
+			n = 1;
 		} else {
 			memcpy(buf + o, s, n);
 			o += n;
-			s += n;
 		}
+		s += n;
+		left -= n;
 		shown++;
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+const char *rl_value_for_message(char *buf, const char *text)
+{
+	return rl_printable(buf, RL_PRINTABLE_SIZE, text);
 }
 
 radloc_status rl_io_status(int err)

@@ -38,4 +38,8 @@ radloc_status rl_io_status(int err);
 const char *rl_printable(char *buf, size_t size, const char *text);
 #define RL_PRINTABLE_SIZE 208
 
+/* A value as a message quotes it: rl_printable into a buffer of
+ * RL_PRINTABLE_SIZE bytes. Returns buf. */
+const char *rl_value_for_message(char *buf, const char *text);
+
 #endif

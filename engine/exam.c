@@ -5,6 +5,7 @@
 
 #include "exam_impl.h"
 #include "radloc_limits.h"
+#include "vocabulary.h"
 
 static const char *const outcome_names[RL_FKIND_COUNT][RL_MAX_OUTCOMES] = {
 	[RL_SENSORY] = {"normal", "reduced", "absent", "increased"},
@@ -76,10 +77,6 @@ static int element_limb(const radloc_rules *r, radloc_kind table, int element)
 		return r->signs[element].limb;
 	return r->elements[table - RADLOC_REGION][element].limb;
 }
-
-static const char *kind_prefix[RL_FKIND_COUNT] = {
-	"sensory", "motor", "reflex", "pain", "sign"
-};
 
 static int push(radloc_exam *exam, const rl_finding *f)
 {
@@ -155,7 +152,7 @@ radloc_status rl_exam_add(radloc_exam *exam, int fkind, radloc_kind table,
 			         this_side == RADLOC_MIDLINE ? "" : " ",
 			         this_side == RADLOC_MIDLINE ? "" : radloc_side_name(this_side));
 		else
-			snprintf(f.label, sizeof f.label, "%s %s%s%s %s", kind_prefix[fkind],
+			snprintf(f.label, sizeof f.label, "%s %s%s%s %s", rl_fkind_names[fkind],
 			         id, this_side == RADLOC_MIDLINE ? "" : " ",
 			         this_side == RADLOC_MIDLINE ? "" : radloc_side_name(this_side),
 			         grade);

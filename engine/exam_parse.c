@@ -12,22 +12,18 @@
 #include "exam_impl.h"
 #include "radloc_limits.h"
 #include "textutil.h"
+#include "vocabulary.h"
 #include "yamltree.h"
 
-typedef struct parser {
+typedef struct exam_parser {
 	const radloc_rules *r;
 	radloc_exam *exam;
 	rl_diagctx d;
 	int ninds;            /* reflex_scale: ninds */
-} parser;
-
-static const char *show(char *buf, const char *text)
-{
-	return rl_printable(buf, RL_PRINTABLE_SIZE, text);
-}
+} exam_parser;
 
 /* The word at n, if it is one of words[]; else report and return -1. */
-static int word(parser *P, const yt_node *n, const char *what,
+static int word(exam_parser *parser, const yt_node *n, const char *what,
                 const char *const *words, int count, const char *allowed)
 {
 	char buf[RL_PRINTABLE_SIZE];
@@ -36,48 +32,49 @@ static int word(parser *P, const yt_node *n, const char *what,
 			if (strcmp(n->text, words[i]) == 0)
 				return i;
 	if (n->type != YT_SCALAR) {
-		yt_report(&P->d, n, RADLOC_ERR_SCHEMA, "%s must be one of %s, not %s", what, allowed,
+		yt_report(&parser->d, n, RADLOC_ERR_SCHEMA, "%s must be one of %s, not %s", what, allowed,
 		   yt_type_name(n));
 		return -1;
 	}
 	if (n->length == 0) {
 		/* "side:" with nothing after it: "'' is not one of" reads oddly. */
-		yt_report(&P->d, n, RADLOC_ERR_VALUE, "%s is empty: write one of %s", what, allowed);
+		yt_report(&parser->d, n, RADLOC_ERR_VALUE, "%s is empty: write one of %s", what, allowed);
 		return -1;
 	}
-	const char *near = rl_nearest(n->text, words, (size_t)count);
-	if (near)
-		yt_report(&P->d, n, RADLOC_ERR_VALUE, "%s '%s' is not one of %s; did you mean '%s'?",
-		   what, show(buf, n->text), allowed, near);
-	else
-		yt_report(&P->d, n, RADLOC_ERR_VALUE, "%s '%s' is not one of %s", what,
-		   show(buf, n->text), allowed);
+	yt_report_suggesting(&parser->d, n, RADLOC_ERR_VALUE,
+	                     rl_nearest(n->text, words, (size_t)count),
+	                     "%s '%s' is not one of %s", what,
+	                     rl_value_for_message(buf, n->text), allowed);
 	return -1;
 }
 
 /* ---- the finding kinds ------------------------------------------------------ */
 
 typedef struct kind_spec {
-	const char *section;   /* key in the exam */
+	enum rl_exam_section section; /* its key in the exam */
 	const char *id_key;    /* region, movement, reflex, sign */
 	const char *value_key; /* status, grade, result; NULL for pain */
 	int fkind;
 	radloc_kind table;
 } kind_spec;
 
-static const kind_spec kinds[] = {
-	{"sensory", "region", "status", RL_SENSORY, RADLOC_REGION},
-	{"motor", "movement", "grade", RL_MOTOR, RADLOC_MOVEMENT},
-	{"reflex", "reflex", "grade", RL_REFLEX, RADLOC_REFLEX},
-	{"signs", "sign", "result", RL_SIGNKIND, RADLOC_SIGN},
-	{"pain", "region", NULL, RL_PAIN, RADLOC_REGION},
+/* In the order of the exam's sections. */
+static const kind_spec kinds[RL_EXAM_SECTION_COUNT] = {
+	{RL_EXAM_SENSORY, "region", "status", RL_SENSORY, RADLOC_REGION},
+	{RL_EXAM_MOTOR, "movement", "grade", RL_MOTOR, RADLOC_MOVEMENT},
+	{RL_EXAM_REFLEX, "reflex", "grade", RL_REFLEX, RADLOC_REFLEX},
+	{RL_EXAM_SIGNS, "sign", "result", RL_SIGNKIND, RADLOC_SIGN},
+	{RL_EXAM_PAIN, "region", NULL, RL_PAIN, RADLOC_REGION},
 };
-#define KIND_COUNT 5
+#define KIND_COUNT RL_EXAM_SECTION_COUNT
 
-static const char *const top_keys[] = {
-	"id", "sensory", "motor", "reflex", "signs", "pain", "reflex_scale",
-};
-#define TOP_KEY_COUNT 7
+static const char *section_name(const kind_spec *k)
+{
+	return rl_exam_section_names[k->section];
+}
+
+/* An exam's keys: its id, its sections, and the reflex scale. */
+#define TOP_KEY_COUNT (RL_EXAM_SECTION_COUNT + 2)
 
 /* Names clinicians also write (docs/exam-format.md lists them). */
 static const struct {
@@ -88,27 +85,27 @@ static const struct {
 	{RADLOC_REFLEX, "achilles", "ankle"},
 };
 
-static int find_id(parser *P, const yt_node *n, const kind_spec *k)
+static int find_id(exam_parser *parser, const yt_node *n, const kind_spec *k)
 {
 	char buf[RL_PRINTABLE_SIZE];
 	if (n->type != YT_SCALAR) {
-		yt_report(&P->d, n, RADLOC_ERR_SCHEMA, "%s must be a name, not %s", k->id_key,
+		yt_report(&parser->d, n, RADLOC_ERR_SCHEMA, "%s must be a name, not %s", k->id_key,
 		   yt_type_name(n));
 		return -1;
 	}
-	long i = radloc_rules_find(P->r, k->table, n->text);
+	long i = radloc_rules_find(parser->r, k->table, n->text);
 	for (size_t a = 0; i < 0 && a < sizeof aliases / sizeof aliases[0]; a++)
 		if (aliases[a].table == k->table && strcmp(aliases[a].alias, n->text) == 0)
-			i = radloc_rules_find(P->r, k->table, aliases[a].id);
+			i = radloc_rules_find(parser->r, k->table, aliases[a].id);
 	if (i >= 0)
 		return (int)i;
 	if (n->length == 0) {
 		/* "region:" left blank: say so rather than "unknown region ''". */
-		yt_report(&P->d, n, RADLOC_ERR_VALUE, "%s is empty: name one (radloc rules list %s "
+		yt_report(&parser->d, n, RADLOC_ERR_VALUE, "%s is empty: name one (radloc rules list %s "
 		   "shows them all)", k->id_key, k->id_key);
 		return -1;
 	}
-	const char *near = radloc_rules_nearest(P->r, k->table, n->text);
+	const char *near = radloc_rules_nearest(parser->r, k->table, n->text);
 	/* The aliases are accepted names too: "achiles" is a slip for
 	 * "achilles", which the rule set's ids alone would not suggest. */
 	const char *names[sizeof aliases / sizeof aliases[0]];
@@ -122,12 +119,12 @@ static int find_id(parser *P, const yt_node *n, const kind_spec *k)
 	                     rl_edit_distance(n->text, near, 64)))
 		near = alias_near;
 	if (near)
-		yt_report(&P->d, n, RADLOC_ERR_REFERENCE, "unknown %s '%s'; did you mean '%s'?",
-		   k->id_key, show(buf, n->text), near);
+		yt_report_suggesting(&parser->d, n, RADLOC_ERR_REFERENCE, near, "unknown %s '%s'",
+		                     k->id_key, rl_value_for_message(buf, n->text));
 	else
-		yt_report(&P->d, n, RADLOC_ERR_REFERENCE,
+		yt_report(&parser->d, n, RADLOC_ERR_REFERENCE,
 		   "unknown %s '%s' (radloc rules list %s shows them all)", k->id_key,
-		   show(buf, n->text), k->id_key);
+		   rl_value_for_message(buf, n->text), k->id_key);
 	return -1;
 }
 
@@ -148,20 +145,20 @@ static const char *const result_words[] = {"negative", "positive", "NT"};
 /* A grade on a 0..max scale: an integer, "N+" (reflexes), "4-"/"4+"
  * (motor, as clinics write them), or NT. Sets *nt; returns the grade or
  * -1 after reporting. */
-static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
+static int grade(exam_parser *parser, const yt_node *n, const kind_spec *k, int *nt,
                  char *text, size_t size)
 {
 	char buf[RL_PRINTABLE_SIZE];
 	int max = k->fkind == RL_MOTOR ? 5 : 4;
 	const char *scale = k->fkind == RL_MOTOR
 		? "the MRC scale: 0..5, or NT"
-		: P->ninds ? "the NINDS reflex scale: 0..4, or NT"
+		: parser->ninds ? "the NINDS reflex scale: 0..4, or NT"
 		           : "the bedside reflex scale: 0..4 (2 normal, 3 brisk), or NT";
 	long g;
 
 	*nt = 0;
 	if (n->type != YT_SCALAR) {
-		yt_report(&P->d, n, RADLOC_ERR_SCHEMA, "grade must be on %s, not %s", scale, yt_type_name(n));
+		yt_report(&parser->d, n, RADLOC_ERR_SCHEMA, "grade must be on %s, not %s", scale, yt_type_name(n));
 		return -1;
 	}
 	snprintf(text, size, "%s", n->text);
@@ -185,8 +182,8 @@ static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
 			/* "5+" is a grade written the usual way, past the top of
 			 * the scale: say so, as for 5, not that the form is wrong. */
 			if (drc == 1) {
-				yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade %s is outside %s",
-				   show(buf, n->text), scale);
+				yt_report(&parser->d, n, RADLOC_ERR_VALUE, "grade %s is outside %s",
+				   rl_value_for_message(buf, n->text), scale);
 				return -1;
 			}
 		}
@@ -196,20 +193,20 @@ static int grade(parser *P, const yt_node *n, const kind_spec *k, int *nt,
 		return (int)g;
 	double d;
 	if (rc == 1 || (rl_parse_double(n->text, &d) == 0 && (d < 0 || d > max)))
-		yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade %s is outside %s", show(buf, n->text), scale);
+		yt_report(&parser->d, n, RADLOC_ERR_VALUE, "grade %s is outside %s", rl_value_for_message(buf, n->text), scale);
 	else if (rl_parse_double(n->text, &d) == 0 && d == (double)(long)d)
 		/* "3.0" from an exporter is whole: say what to write instead. */
-		yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade %s is not written as a whole number "
-		   "on %s; write %ld", show(buf, n->text), scale, (long)d);
+		yt_report(&parser->d, n, RADLOC_ERR_VALUE, "grade %s is not written as a whole number "
+		   "on %s; write %ld", rl_value_for_message(buf, n->text), scale, (long)d);
 	else if (rl_parse_double(n->text, &d) == 0)
-		yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade %s is not a whole number on %s",
-		   show(buf, n->text), scale);
+		yt_report(&parser->d, n, RADLOC_ERR_VALUE, "grade %s is not a whole number on %s",
+		   rl_value_for_message(buf, n->text), scale);
 	else
-		yt_report(&P->d, n, RADLOC_ERR_VALUE, "grade '%s' is not on %s", show(buf, n->text), scale);
+		yt_report(&parser->d, n, RADLOC_ERR_VALUE, "grade '%s' is not on %s", rl_value_for_message(buf, n->text), scale);
 	return -1;
 }
 
-static void finding(parser *P, const yt_node *item, const kind_spec *k)
+static void finding(exam_parser *parser, const yt_node *item, const kind_spec *k)
 {
 	char buf[RL_PRINTABLE_SIZE], what[96], grade_text[16] = "";
 	const char *keys[4] = {k->id_key, "side", k->value_key ? k->value_key : "", NULL};
@@ -219,9 +216,9 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 	if (k->fkind == RL_SENSORY)
 		keys[nkeys++] = "modality";
 	if (item->type != YT_MAPPING) {
-		yt_report(&P->d, item, RADLOC_ERR_SCHEMA,
+		yt_report(&parser->d, item, RADLOC_ERR_SCHEMA,
 		   "each %s finding must be a mapping like {%s: ..., side: ...%s}, not %s",
-		   k->section, k->id_key, k->value_key ? ", ..." : "", yt_type_name(item));
+		   section_name(k), k->id_key, k->value_key ? ", ..." : "", yt_type_name(item));
 		return;
 	}
 	for (const yt_node *key = item->first; key; key = key->next) {
@@ -232,11 +229,12 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 			continue;
 		const char *near = rl_nearest(key->text, keys, nkeys);
 		if (near)
-			yt_report(&P->d, key, RADLOC_ERR_SCHEMA, "unknown key '%s' in a %s finding; did you mean '%s'?",
-			   show(buf, key->text), k->section, near);
+			yt_report_suggesting(&parser->d, key, RADLOC_ERR_SCHEMA, near,
+			                     "unknown key '%s' in a %s finding",
+			                     rl_value_for_message(buf, key->text), section_name(k));
 		else
-			yt_report(&P->d, key, RADLOC_ERR_SCHEMA, "unknown key '%s' in a %s finding (allowed: %s, side%s%s%s)",
-			   show(buf, key->text), k->section, k->id_key, k->value_key ? ", " : "",
+			yt_report(&parser->d, key, RADLOC_ERR_SCHEMA, "unknown key '%s' in a %s finding (allowed: %s, side%s%s%s)",
+			   rl_value_for_message(buf, key->text), section_name(k), k->id_key, k->value_key ? ", " : "",
 			   k->value_key ? k->value_key : "", k->fkind == RL_SENSORY ? ", modality" : "");
 		bad++;
 	}
@@ -244,41 +242,41 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 	const yt_node *siden = yt_get(item, "side");
 	const yt_node *valn = k->value_key ? yt_get(item, k->value_key) : NULL;
 	if (idn == NULL) {
-		yt_report(&P->d, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", k->section, k->id_key);
+		yt_report(&parser->d, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", section_name(k), k->id_key);
 		return;
 	}
 	if (k->value_key && valn == NULL) {
-		yt_report(&P->d, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", k->section, k->value_key);
+		yt_report(&parser->d, item, RADLOC_ERR_SCHEMA, "a %s finding needs '%s'", section_name(k), k->value_key);
 		bad++;
 	}
-	int element = find_id(P, idn, k);
+	int element = find_id(parser, idn, k);
 	if (element < 0 || bad)
 		return;
-	int limb = k->table == RADLOC_SIGN ? P->r->signs[element].limb
-	           : P->r->elements[k->table - RADLOC_REGION][element].limb;
+	int limb = k->table == RADLOC_SIGN ? parser->r->signs[element].limb
+	           : parser->r->elements[k->table - RADLOC_REGION][element].limb;
 	radloc_side side = RADLOC_MIDLINE;
 	if (siden) {
-		int s = word(P, siden, "side", side_words, 4, "left, right, bilateral, midline");
+		int s = word(parser, siden, "side", side_words, 4, "left, right, bilateral, midline");
 		if (s < 0)
 			return;
 		side = (radloc_side)s;
 	}
 	snprintf(what, sizeof what, "%s %s", k->id_key, idn->text);
 	if (limb == RL_MIDLINE && side != RADLOC_MIDLINE) {
-		yt_report(&P->d, siden, RADLOC_ERR_VALUE, "%s '%s' is midline: give no side (or side: midline), not '%s'",
-		   k->id_key, show(buf, idn->text), siden->text);
+		yt_report(&parser->d, siden, RADLOC_ERR_VALUE, "%s '%s' is midline: give no side (or side: midline), not '%s'",
+		   k->id_key, rl_value_for_message(buf, idn->text), siden->text);
 		return;
 	}
 	if (limb != RL_MIDLINE && side == RADLOC_MIDLINE) {
-		yt_report(&P->d, siden ? siden : item, RADLOC_ERR_VALUE,
+		yt_report(&parser->d, siden ? siden : item, RADLOC_ERR_VALUE,
 		   "%s '%s' needs a side: left, right or bilateral", k->id_key,
-		   show(buf, idn->text));
+		   rl_value_for_message(buf, idn->text));
 		return;
 	}
 	int outcome = 1, nt = 0, modality = 0;
 	switch (k->fkind) {
 	case RL_SENSORY: {
-		int s = word(P, valn, "status", status_words, 9,
+		int s = word(parser, valn, "status", status_words, 9,
 		             "normal, reduced, absent, increased, NT (or ISNCSCI 0, 1, 2)");
 		if (s < 0)
 			return;
@@ -286,7 +284,7 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 		outcome = nt ? 0 : status_outcome[s];
 		const yt_node *m = yt_get(item, "modality");
 		if (m) {
-			int mi = word(P, m, "modality", modality_words, 5,
+			int mi = word(parser, m, "modality", modality_words, 5,
 			              "light_touch, pin_prick, vibration, proprioception, temperature");
 			if (mi < 0)
 				return;
@@ -295,24 +293,24 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 		break;
 	}
 	case RL_MOTOR: {
-		int g = grade(P, valn, k, &nt, grade_text, sizeof grade_text);
+		int g = grade(parser, valn, k, &nt, grade_text, sizeof grade_text);
 		if (g < 0)
 			return;
 		outcome = nt ? 0 : 5 - g;
 		break;
 	}
 	case RL_REFLEX: {
-		int g = grade(P, valn, k, &nt, grade_text, sizeof grade_text);
+		int g = grade(parser, valn, k, &nt, grade_text, sizeof grade_text);
 		if (g < 0)
 			return;
 		/* NINDS: 2 and 3 are both normal (lower and upper half). */
 		static const int bedside[5] = {2, 1, 0, RL_BRISK, RL_BRISK + 1};
 		static const int ninds[5] = {2, 1, 0, 0, RL_BRISK + 1};
-		outcome = nt ? 0 : (P->ninds ? ninds : bedside)[g];
+		outcome = nt ? 0 : (parser->ninds ? ninds : bedside)[g];
 		break;
 	}
 	case RL_SIGNKIND: {
-		int s = word(P, valn, "result", result_words, 3, "positive, negative, NT");
+		int s = word(parser, valn, "result", result_words, 3, "positive, negative, NT");
 		if (s < 0)
 			return;
 		nt = s == 2;
@@ -323,15 +321,15 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 		break;
 	}
 	const char *why = NULL;
-	radloc_status st = rl_exam_add(P->exam, k->fkind, k->table, element, side,
+	radloc_status st = rl_exam_add(parser->exam, k->fkind, k->table, element, side,
 	                               outcome, nt, modality,
 	                               grade_text[0] ? grade_text : NULL, idn->line,
 	                               idn->column, &why);
 	if (st == RADLOC_ERR_VALUE && why && strstr(why, "already recorded")) {
 		/* Name where the first one was. */
 		unsigned long first = 0;
-		for (size_t i = 0; i < P->exam->count; i++) {
-			const rl_finding *f = &P->exam->findings[i];
+		for (size_t i = 0; i < parser->exam->count; i++) {
+			const rl_finding *f = &parser->exam->findings[i];
 			if (f->fkind == k->fkind && f->element == element &&
 			    (f->side == side || side == RADLOC_BILATERAL ||
 			     (side != RADLOC_MIDLINE && f->side == RADLOC_MIDLINE))) {
@@ -339,17 +337,17 @@ static void finding(parser *P, const yt_node *item, const kind_spec *k)
 				break;
 			}
 		}
-		yt_report(&P->d, idn, st, "%s %s%s%s is recorded twice (first at line %lu): "
-		   "record each finding once", k->section, show(buf, idn->text),
+		yt_report(&parser->d, idn, st, "%s %s%s%s is recorded twice (first at line %lu): "
+		   "record each finding once", section_name(k), rl_value_for_message(buf, idn->text),
 		   side == RADLOC_MIDLINE ? "" : " ",
 		   side == RADLOC_MIDLINE ? "" : side_words[side],
-		   first + P->d.line_offset);
+		   first + parser->d.line_offset);
 	} else if (st != RADLOC_OK) {
-		yt_report(&P->d, idn, st, "%s", why ? why : radloc_strerror(st));
+		yt_report(&parser->d, idn, st, "%s", why ? why : radloc_strerror(st));
 	}
 }
 
-static void section(parser *P, const yt_node *key, const kind_spec *k)
+static void section(exam_parser *parser, const yt_node *key, const kind_spec *k)
 {
 	const yt_node *list = key->value;
 	if (list->type == YT_SCALAR && list->plain &&
@@ -357,30 +355,34 @@ static void section(parser *P, const yt_node *key, const kind_spec *k)
 	     strcmp(list->text, "~") == 0))
 		return; /* "sensory:" with nothing under it: an empty section */
 	if (list->type != YT_SEQUENCE) {
-		yt_report(&P->d, list, RADLOC_ERR_SCHEMA, "'%s' must be a list of findings, not %s",
-		   k->section, yt_type_name(list));
+		yt_report(&parser->d, list, RADLOC_ERR_SCHEMA, "'%s' must be a list of findings, not %s",
+		   section_name(k), yt_type_name(list));
 		return;
 	}
 	for (const yt_node *item = list->first; item; item = item->next)
-		finding(P, item, k);
+		finding(parser, item, k);
 }
 
-static radloc_status parse_tree(parser *P, const yt_node *root)
+static radloc_status parse_tree(exam_parser *parser, const yt_node *root)
 {
 	char buf[RL_PRINTABLE_SIZE];
 	if (root->type != YT_MAPPING) {
 		/* Show a scalar: "dorsum_foot reduced left" is a finding written
 		 * as a sentence, and "not a value" would not say which. */
 		if (root->type == YT_SCALAR && root->length > 0)
-			yt_report(&P->d, root, RADLOC_ERR_SCHEMA,
+			yt_report(&parser->d, root, RADLOC_ERR_SCHEMA,
 			   "an exam must be a mapping (id, sensory, motor, reflex, signs, pain), "
-			   "not the value '%s'", show(buf, root->text));
+			   "not the value '%s'", rl_value_for_message(buf, root->text));
 		else
-			yt_report(&P->d, root, RADLOC_ERR_SCHEMA,
+			yt_report(&parser->d, root, RADLOC_ERR_SCHEMA,
 			   "an exam must be a mapping (id, sensory, motor, reflex, signs, pain), not %s",
 			   yt_type_name(root));
-		return P->d.first;
+		return parser->d.first;
 	}
+	const char *top_keys[TOP_KEY_COUNT] = {"id"};
+	for (int k = 0; k < RL_EXAM_SECTION_COUNT; k++)
+		top_keys[1 + k] = rl_exam_section_names[k];
+	top_keys[TOP_KEY_COUNT - 1] = "reflex_scale";
 	for (const yt_node *key = root->first; key; key = key->next) {
 		size_t i;
 		for (i = 0; i < TOP_KEY_COUNT && strcmp(key->text, top_keys[i]); i++)
@@ -388,70 +390,70 @@ static radloc_status parse_tree(parser *P, const yt_node *root)
 		if (i == TOP_KEY_COUNT) {
 			const char *near = rl_nearest(key->text, top_keys, TOP_KEY_COUNT);
 			if (near)
-				yt_report(&P->d, key, RADLOC_ERR_SCHEMA, "unknown key '%s'; did you mean '%s'?",
-				   show(buf, key->text), near);
+				yt_report_suggesting(&parser->d, key, RADLOC_ERR_SCHEMA, near, "unknown key '%s'",
+				                     rl_value_for_message(buf, key->text));
 			else
-				yt_report(&P->d, key, RADLOC_ERR_SCHEMA,
+				yt_report(&parser->d, key, RADLOC_ERR_SCHEMA,
 				   "unknown key '%s' (allowed: id, sensory, motor, reflex, signs, "
-				   "pain, reflex_scale)", show(buf, key->text));
+				   "pain, reflex_scale)", rl_value_for_message(buf, key->text));
 		}
 	}
 	const yt_node *scale = yt_get(root, "reflex_scale");
 	if (scale) {
 		static const char *const scales[] = {"bedside", "ninds"};
-		int s = word(P, scale, "reflex_scale", scales, 2, "bedside, ninds");
-		P->ninds = s == 1;
-		P->exam->ninds = P->ninds;
+		int s = word(parser, scale, "reflex_scale", scales, 2, "bedside, ninds");
+		parser->ninds = s == 1;
+		parser->exam->ninds = parser->ninds;
 	}
 	const yt_node *id = yt_get(root, "id");
 	if (id) {
 		if (id->type != YT_SCALAR)
-			yt_report(&P->d, id, RADLOC_ERR_SCHEMA, "id must be text, not %s", yt_type_name(id));
+			yt_report(&parser->d, id, RADLOC_ERR_SCHEMA, "id must be text, not %s", yt_type_name(id));
 		else if (id->length > RADLOC_MAX_ID_TEXT)
-			yt_report(&P->d, id, RADLOC_ERR_LIMIT, "id is %zu bytes, longer than the limit of %d",
+			yt_report(&parser->d, id, RADLOC_ERR_LIMIT, "id is %zu bytes, longer than the limit of %d",
 			   id->length, RADLOC_MAX_ID_TEXT);
-		else if (radloc_exam_set_id(P->exam, id->text) != RADLOC_OK)
-			yt_report(&P->d, id, RADLOC_ERR_NOMEM, "out of memory");
+		else if (radloc_exam_set_id(parser->exam, id->text) != RADLOC_OK)
+			yt_report(&parser->d, id, RADLOC_ERR_NOMEM, "out of memory");
 	}
 	for (const yt_node *key = root->first; key; key = key->next)
 		for (int k = 0; k < KIND_COUNT; k++)
-			if (strcmp(key->text, kinds[k].section) == 0)
-				section(P, key, &kinds[k]);
-	if (P->d.count == 0) {
+			if (strcmp(key->text, section_name(&kinds[k])) == 0)
+				section(parser, key, &kinds[k]);
+	if (parser->d.count == 0) {
 		size_t usable = 0;
-		for (size_t i = 0; i < P->exam->count; i++)
-			usable += !P->exam->findings[i].nt;
-		if (P->exam->count == 0)
-			yt_report(&P->d, root, RADLOC_ERR_EMPTY,
+		for (size_t i = 0; i < parser->exam->count; i++)
+			usable += !parser->exam->findings[i].nt;
+		if (parser->exam->count == 0)
+			yt_report(&parser->d, root, RADLOC_ERR_EMPTY,
 			   "the exam has no findings: nothing to localise");
 		else if (usable == 0)
-			yt_report(&P->d, root, RADLOC_ERR_EMPTY,
+			yt_report(&parser->d, root, RADLOC_ERR_EMPTY,
 			   "every finding is NT (not testable): nothing to localise");
 	}
-	return P->d.first;
+	return parser->d.first;
 }
 
 radloc_status rl_exam_from_tree(const radloc_rules *rules, const yt_node *root,
                                 rl_diagctx *d, radloc_exam **out)
 {
-	parser P;
+	exam_parser parser;
 	radloc_status status;
 
 	*out = NULL;
-	memset(&P, 0, sizeof P);
-	P.r = rules;
-	P.d = *d;
-	P.exam = radloc_exam_new(rules);
-	if (P.exam == NULL)
-		status = rl_report(&P.d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+	memset(&parser, 0, sizeof parser);
+	parser.r = rules;
+	parser.d = *d;
+	parser.exam = radloc_exam_new(rules);
+	if (parser.exam == NULL)
+		status = rl_report(&parser.d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
 	else
-		status = parse_tree(&P, root);
-	*d = P.d;
+		status = parse_tree(&parser, root);
+	*d = parser.d;
 	if (status != RADLOC_OK) {
-		radloc_exam_free(&P.exam);
+		radloc_exam_free(&parser.exam);
 		return status;
 	}
-	*out = P.exam;
+	*out = parser.exam;
 	return RADLOC_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "result_impl.h"
+#include "vocabulary.h"
 #include "yamltree.h"
 
 /* Builds keep going after a failed allocation and report it at the end:
@@ -257,7 +258,6 @@ static json_t *grade_value(builder *b, const char *v)
 
 radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out)
 {
-	static const char *const sections[] = {"sensory", "motor", "reflex", "signs", "pain"};
 	static const char *const id_keys[] = {"region", "movement", "reflex", "sign", "region"};
 	static const char *const value_keys[] = {"status", "grade", "grade", "result", NULL};
 	builder b = {0};
@@ -270,7 +270,7 @@ radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out)
 		set(&b, root, "id", text(&b, radloc_exam_id(exam)));
 	if (radloc_exam_ninds(exam))
 		set(&b, root, "reflex_scale", text(&b, "ninds"));
-	for (int k = 0; k < 5; k++) {
+	for (int k = 0; k < RL_EXAM_SECTION_COUNT; k++) {
 		json_t *list = NULL;
 		for (size_t i = 0; i < radloc_exam_finding_count(exam); i++) {
 			radloc_finding f;
@@ -297,7 +297,7 @@ radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out)
 			append(&b, list, o);
 		}
 		if (list)
-			set(&b, root, sections[k], list);
+			set(&b, root, rl_exam_section_names[k], list);
 	}
 	return dump(root, &b, indent, out);
 }

@@ -4,6 +4,7 @@
 
 #include "rules_impl.h"
 #include "textutil.h"
+#include "vocabulary.h"
 
 void radloc_rules_free(radloc_rules **rules)
 {
@@ -194,7 +195,6 @@ size_t radloc_rules_suppliers(const radloc_rules *r, radloc_kind kind,
 radloc_status radloc_rules_info(const radloc_rules *r, radloc_kind kind,
                                 const char *id, radloc_entry_info *out)
 {
-	static const char *const limbs[] = {"arm", "leg", "midline"};
 	long i = radloc_rules_find(r, kind, id);
 
 	if (out == NULL)
@@ -221,14 +221,14 @@ radloc_status radloc_rules_info(const radloc_rules *r, radloc_kind kind,
 		break;
 	}
 	case RADLOC_SIGN:
-		out->limb = limbs[r->signs[i].limb];
+		out->limb = rl_limb_names[r->signs[i].limb];
 		out->specificity = r->signs[i].specificity;
 		break;
 	case RADLOC_REGION:
 	case RADLOC_MOVEMENT:
 	case RADLOC_REFLEX: {
 		const rl_element *el = &r->elements[kind - RADLOC_REGION][i];
-		out->limb = limbs[el->limb];
+		out->limb = rl_limb_names[el->limb];
 		out->muscles = el->muscles;
 		out->distal_rank = el->distal_rank;
 		out->concentration = el->concentration;

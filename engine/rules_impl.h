@@ -159,7 +159,4 @@ long rl_rules_index(const radloc_rules *r, radloc_kind kind, const char *id);
 /* Build the hypothesis list from the loaded tables (hypotheses.c). */
 radloc_status rl_build_hypotheses(radloc_rules *r);
 
-/* Names of the finding kinds and of their severity levels. */
-extern const char *const rl_fkind_names[RL_FKIND_COUNT];
-
 #endif

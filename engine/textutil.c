@@ -188,3 +188,35 @@ const char *rl_nearest(const char *name, const char *const *candidates,
 	}
 	return best;
 }
+
+size_t rl_utf8_length(const unsigned char *s, size_t avail, uint32_t *codepoint)
+{
+	size_t n;
+	uint32_t cp, min;
+
+	if (avail == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		n = 1; cp = s[0]; min = 0;
+	} else if ((s[0] & 0xE0) == 0xC0) {
+		n = 2; cp = s[0] & 0x1Fu; min = 0x80;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		n = 3; cp = s[0] & 0x0Fu; min = 0x800;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		n = 4; cp = s[0] & 0x07u; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (avail < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3Fu);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	if (codepoint)
+		*codepoint = cp;
+	return n;
+}

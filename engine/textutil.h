@@ -3,6 +3,7 @@
 #define RADLOC_TEXTUTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Parse a plain decimal ("0.70", "-3", "1e-3") exactly as written,
  * independently of the process locale (strtod would read "0,7" under a
@@ -23,5 +24,11 @@ size_t rl_edit_distance(const char *a, const char *b, size_t cap);
  * typo distance (a third of the name's length, at least 2). */
 const char *rl_nearest(const char *name, const char *const *candidates,
                        size_t count);
+
+/* Length 1..4 of the valid UTF-8 sequence at s (not overlong, no
+ * surrogates, <= U+10FFFF, within avail bytes), 0 if invalid; *codepoint
+ * is set when not NULL. The one decoder: messages quote text with it and
+ * the YAML reader points at the first bad byte with it. */
+size_t rl_utf8_length(const unsigned char *s, size_t avail, uint32_t *codepoint);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "radloc_limits.h"
+#include "textutil.h"
 
 /* Nodes and strings live in one arena per document: one free, no leaks
  * on any error path. */
@@ -218,36 +219,11 @@ static int add_scalar(builder *b, const yaml_event_t *ev)
 static size_t first_bad_utf8(const char *data, size_t size)
 {
 	const unsigned char *s = (const unsigned char *)data;
-	size_t i = 0;
+	size_t i = 0, n;
 
-	while (i < size) {
-		size_t n;
-		unsigned long cp, min;
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((s[i] & 0xE0) == 0xC0) {
-			n = 2; cp = s[i] & 0x1Fu; min = 0x80;
-		} else if ((s[i] & 0xF0) == 0xE0) {
-			n = 3; cp = s[i] & 0x0Fu; min = 0x800;
-		} else if ((s[i] & 0xF8) == 0xF0) {
-			n = 4; cp = s[i] & 0x07u; min = 0x10000;
-		} else {
-			return i;
-		}
-		if (size - i < n)
-			return i;
-		for (size_t k = 1; k < n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3Fu);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return i;
+	while (i < size && (n = rl_utf8_length(s + i, size - i, NULL)) > 0)
 		i += n;
-	}
-	return size;
+	return i;
 }
 
 /* 1-based line and column (in characters, as libyaml counts them) of a
@@ -685,4 +661,31 @@ radloc_status yt_report(rl_diagctx *d, const yt_node *n, radloc_status status,
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	return rl_report(d, status, n ? n->line : 1, n ? n->column : 1, "%s", buf);
+}
+
+radloc_status yt_report_suggesting(rl_diagctx *d, const yt_node *n,
+                                   radloc_status status,
+                                   const char *suggestion, const char *fmt,
+                                   ...)
+{
+	char buf[RADLOC_MAX_MESSAGE_BYTES];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (suggestion == NULL)
+		return yt_report(d, n, status, "%s", buf);
+	return yt_report(d, n, status, "%s; did you mean '%s'?", buf, suggestion);
+}
+
+radloc_status yt_report_unknown(rl_diagctx *d, const yt_node *n,
+                                radloc_status status, const char *what,
+                                const char *where,
+                                const char *const *candidates, size_t count)
+{
+	char text[RL_PRINTABLE_SIZE];
+	return yt_report_suggesting(d, n, status, rl_nearest(n->text, candidates, count),
+	                            "unknown %s '%s'%s%s", what,
+	                            rl_value_for_message(text, n->text),
+	                            where ? " in " : "", where ? where : "");
 }

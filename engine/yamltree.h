@@ -57,6 +57,25 @@ radloc_status yt_report(rl_diagctx *d, const yt_node *n, radloc_status status,
 #endif
 	;
 
+/* Report like yt_report, ending the message with "; did you mean 'S'?"
+ * when suggestion is not NULL: every "did you mean" is written here. */
+radloc_status yt_report_suggesting(rl_diagctx *d, const yt_node *n,
+                                   radloc_status status,
+                                   const char *suggestion, const char *fmt,
+                                   ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+/* Report "unknown WHAT 'TEXT'" at n, TEXT being n's text made printable,
+ * then " in WHERE" unless where is NULL, then the suggestion of the
+ * candidate nearest TEXT (rl_nearest), if one is near. */
+radloc_status yt_report_unknown(rl_diagctx *d, const yt_node *n,
+                                radloc_status status, const char *what,
+                                const char *where,
+                                const char *const *candidates, size_t count);
+
 yt_node *yt_root(const yt_doc *doc);
 void yt_free(yt_doc **doc);
 

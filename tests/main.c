@@ -1,6 +1,7 @@
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tests.h"
 
@@ -36,6 +37,62 @@ const radloc_rules *tiny_rules(void)
 	return load_once(&tiny, "fixtures/rules/tiny");
 }
 
+void collect_message(const radloc_diag *d, void *user)
+{
+	message_sink *m = user;
+	int n = snprintf(m->text + m->used, sizeof m->text - m->used, "%lu:%lu: %s\n",
+	                 d->line, d->column, d->message);
+	if (n > 0 && m->used + (size_t)n < sizeof m->text)
+		m->used += (size_t)n;
+}
+
+radloc_status load_rules_text(const char *yaml, message_sink *sink,
+                              radloc_rules **out)
+{
+	radloc_rules *rules = NULL;
+	sink->text[0] = '\0';
+	sink->used = 0;
+	radloc_status status = radloc_rules_load_buffer(yaml, strlen(yaml), "t.yaml",
+	                                                collect_message, sink, &rules);
+	if (out)
+		*out = rules;
+	else
+		radloc_rules_free(&rules);
+	return status;
+}
+
+char *tiny_rules_text_with(const char *from, const char *to)
+{
+	FILE *f = fopen(src_path("fixtures/rules/tiny/tiny.yaml"), "rb");
+	static char text[16384];
+	size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+	if (f)
+		fclose(f);
+	text[n] = '\0';
+	char *at = strstr(text, from);
+	if (at == NULL) {
+		fprintf(stderr, "tiny.yaml has no '%s'\n", from);
+		exit(1);
+	}
+	char *out = malloc(n + strlen(to) + 1);
+	if (out == NULL)
+		exit(1);
+	size_t head = (size_t)(at - text);
+	memcpy(out, text, head);
+	strcpy(out + head, to);
+	strcat(out, at + strlen(from));
+	return out;
+}
+
+const char *tiny_rules_problem(const char *from, const char *to)
+{
+	static message_sink sink;
+	char *text = tiny_rules_text_with(from, to);
+	load_rules_text(text, &sink, NULL);
+	free(text);
+	return sink.text;
+}
+
 int main(void)
 {
 	/* As the CLI does: the library never relies on GSL's aborting handler. */
@@ -47,6 +104,12 @@ int main(void)
 	srunner_add_suite(sr, suite_model());
 	srunner_add_suite(sr, suite_score());
 	srunner_add_suite(sr, suite_nomem());
+	srunner_add_suite(sr, suite_vocabulary());
+	srunner_add_suite(sr, suite_rules_files());
+	srunner_add_suite(sr, suite_rules_schema());
+	srunner_add_suite(sr, suite_rules_entries());
+	srunner_add_suite(sr, suite_rules_parameters());
+	srunner_add_suite(sr, suite_rules_nerves());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -84,6 +84,46 @@ START_TEST(printable_escapes)
 }
 END_TEST
 
+/* One decoder for every UTF-8 check: each invalid form is refused. */
+START_TEST(utf8_sequences)
+{
+	uint32_t cp = 0;
+	const unsigned char ascii[] = "A", e_grave[] = "\xC3\xA8", euro[] = "\xE2\x82\xAC",
+	                    clef[] = "\xF0\x9D\x84\x9E";
+	ck_assert_uint_eq(rl_utf8_length(ascii, 1, &cp), 1);
+	ck_assert_uint_eq(cp, 0x41);
+	ck_assert_uint_eq(rl_utf8_length(e_grave, 2, &cp), 2);
+	ck_assert_uint_eq(cp, 0xE8);
+	ck_assert_uint_eq(rl_utf8_length(euro, 3, &cp), 3);
+	ck_assert_uint_eq(cp, 0x20AC);
+	ck_assert_uint_eq(rl_utf8_length(clef, 4, &cp), 4);
+	ck_assert_uint_eq(cp, 0x1D11E);
+	ck_assert_uint_eq(rl_utf8_length(clef, 4, NULL), 4);
+	/* Overlong: '/' as two bytes, and U+20AC padded to four. */
+	const unsigned char overlong2[] = "\xC0\xAF", overlong4[] = "\xF0\x82\x82\xAC";
+	ck_assert_uint_eq(rl_utf8_length(overlong2, 2, &cp), 0);
+	ck_assert_uint_eq(rl_utf8_length(overlong4, 4, &cp), 0);
+	/* A UTF-16 surrogate, U+D800. */
+	const unsigned char surrogate[] = "\xED\xA0\x80";
+	ck_assert_uint_eq(rl_utf8_length(surrogate, 3, &cp), 0);
+	/* Truncated: by the end of the bytes, or by a byte that does not continue. */
+	ck_assert_uint_eq(rl_utf8_length(euro, 2, &cp), 0);
+	ck_assert_uint_eq(rl_utf8_length(ascii, 0, &cp), 0);
+	const unsigned char broken[] = "\xE2\x82" "A";
+	ck_assert_uint_eq(rl_utf8_length(broken, 3, &cp), 0);
+	/* Past U+10FFFF (U+110000), a Latin-1 byte and a lone continuation byte. */
+	const unsigned char too_high[] = "\xF4\x90\x80\x80", latin1[] = "\xE8" "a",
+	                    continuation[] = "\x80";
+	ck_assert_uint_eq(rl_utf8_length(too_high, 4, &cp), 0);
+	ck_assert_uint_eq(rl_utf8_length(latin1, 2, &cp), 0);
+	ck_assert_uint_eq(rl_utf8_length(continuation, 1, &cp), 0);
+	/* The highest code point is fine. */
+	const unsigned char top[] = "\xF4\x8F\xBF\xBF";
+	ck_assert_uint_eq(rl_utf8_length(top, 4, &cp), 4);
+	ck_assert_uint_eq(cp, 0x10FFFF);
+}
+END_TEST
+
 Suite *suite_textutil(void)
 {
 	Suite *s = suite_create("textutil");
@@ -94,6 +134,7 @@ Suite *suite_textutil(void)
 	tcase_add_test(tc, parse_long_ranges);
 	tcase_add_test(tc, nearest_names);
 	tcase_add_test(tc, printable_escapes);
+	tcase_add_test(tc, utf8_sequences);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -13,6 +13,12 @@ Suite *suite_model(void);
 Suite *suite_score(void);
 Suite *suite_exam(void);
 Suite *suite_nomem(void);
+Suite *suite_vocabulary(void);
+Suite *suite_rules_files(void);
+Suite *suite_rules_schema(void);
+Suite *suite_rules_entries(void);
+Suite *suite_rules_parameters(void);
+Suite *suite_rules_nerves(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
@@ -20,5 +26,24 @@ const char *src_path(const char *relative);
 /* The shipped rules and the hand-sized ones, loaded once per process. */
 const radloc_rules *shipped_rules(void);
 const radloc_rules *tiny_rules(void);
+
+/* Diagnostics collected as text, "LINE:COLUMN: message\n" each. */
+typedef struct message_sink {
+	char text[4096];
+	size_t used;
+} message_sink;
+void collect_message(const radloc_diag *d, void *user);
+
+/* Load a rule set from text, its diagnostics into sink (emptied first).
+ * The rule set, if it loaded, to *out (may be NULL: then it is freed). */
+radloc_status load_rules_text(const char *yaml, message_sink *sink,
+                              radloc_rules **out);
+
+/* The diagnostics tiny.yaml gives with one change ("" if it loads). */
+const char *tiny_rules_problem(const char *from, const char *to);
+
+/* fixtures/rules/tiny/tiny.yaml with its first `from` replaced by `to`
+ * (one change, to make one problem). malloc'ed. */
+char *tiny_rules_text_with(const char *from, const char *to);
 
 #endif

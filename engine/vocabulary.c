@@ -1,0 +1,24 @@
+/* The fixed words of the rule and exam formats. */
+#include "vocabulary.h"
+
+const char *const rl_fkind_names[RL_FKIND_COUNT] = {
+	[RL_SENSORY] = "sensory", [RL_MOTOR] = "motor", [RL_REFLEX] = "reflex",
+	[RL_PAIN] = "pain", [RL_SIGNKIND] = "sign",
+};
+
+const char *const rl_exam_section_names[RL_EXAM_SECTION_COUNT] = {
+	[RL_EXAM_SENSORY] = "sensory", [RL_EXAM_MOTOR] = "motor",
+	[RL_EXAM_REFLEX] = "reflex", [RL_EXAM_SIGNS] = "signs",
+	[RL_EXAM_PAIN] = "pain",
+};
+
+const char *const rl_limb_names[RL_LIMB_COUNT] = {
+	[RL_ARM] = "arm", [RL_LEG] = "leg", [RL_MIDLINE] = "midline",
+};
+
+const char *const rl_rule_section_names[RL_RULE_SECTION_COUNT] = {
+	[RADLOC_ROOT] = "roots", [RADLOC_NERVE] = "nerves",
+	[RADLOC_REGION] = "regions", [RADLOC_MOVEMENT] = "movements",
+	[RADLOC_REFLEX] = "reflexes", [RADLOC_SIGN] = "signs",
+	"format", "findings", "patterns", "examination", "severity",
+};
