@@ -11,6 +11,30 @@
 #include "chart_style.h"
 #include "svg.h"
 
+/* The rule set's words (radloc_entry_info.limb). */
+static const char *const limb_names[] = {
+	[BODYCHART_ARM] = "arm", [BODYCHART_LEG] = "leg",
+	[BODYCHART_MIDLINE] = "midline", [BODYCHART_NO_LIMB] = "",
+};
+
+const char *bodychart_limb_name(bodychart_limb limb)
+{
+	return limb_names[limb <= BODYCHART_NO_LIMB ? limb : BODYCHART_NO_LIMB];
+}
+
+bodychart_limb bodychart_limb_of(const radloc_rules *rules, radloc_kind kind,
+                                 const char *id)
+{
+	radloc_entry_info info;
+
+	if (radloc_rules_info(rules, kind, id, &info) != RADLOC_OK || info.limb == NULL)
+		return BODYCHART_NO_LIMB;
+	for (int l = BODYCHART_ARM; l < BODYCHART_NO_LIMB; l++)
+		if (strcmp(info.limb, limb_names[l]) == 0)
+			return (bodychart_limb)l;
+	return BODYCHART_NO_LIMB;
+}
+
 static void polygon(svg_sink *s, const bodychart_shape *shape)
 {
 	svg_put(s, "<polygon");

@@ -36,10 +36,24 @@ typedef struct bodychart_mark {
 	int territory;
 } bodychart_mark;
 
+/* Where the rule set puts an element or sign; the panel groups findings
+ * by it, and a midline region is drawn once, not once per side. */
+typedef enum bodychart_limb {
+	BODYCHART_ARM = 0,
+	BODYCHART_LEG,
+	BODYCHART_MIDLINE,
+	BODYCHART_NO_LIMB /* unknown id, or a kind without a limb */
+} bodychart_limb;
+
+bodychart_limb bodychart_limb_of(const radloc_rules *rules, radloc_kind kind,
+                                 const char *id);
+/* "arm", "leg", "midline"; "" for BODYCHART_NO_LIMB. */
+const char *bodychart_limb_name(bodychart_limb limb);
+
 /* A finding that is not a region (weakness, a reflex, a sign), listed in
  * the side panel under its limb and side. */
 typedef struct bodychart_note {
-	const char *limb;   /* "arm", "leg" or "midline" */
+	bodychart_limb limb;
 	radloc_side side;
 	const char *text;   /* "L great toe extension MRC 3/5" */
 } bodychart_note;

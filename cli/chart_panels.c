@@ -60,7 +60,6 @@ static const char *side_word(radloc_side side)
 double chart_findings_panel(svg_sink *s, const bodychart *c, double x, double y,
                              double bottom)
 {
-	static const char *const limbs[] = {"arm", "leg", "midline"};
 	static const radloc_side sides[] = {RADLOC_LEFT, RADLOC_RIGHT, RADLOC_MIDLINE};
 	const char *head = "font-size=\"13\" font-weight=\"bold\" fill=\"#1a1a1a\"";
 	const char *line = "font-size=\"13\" fill=\"#1a1a1a\"";
@@ -83,13 +82,12 @@ double chart_findings_panel(svg_sink *s, const bodychart *c, double x, double y,
 		      "none abnormal or none recorded");
 		return y + 25;
 	}
-	for (size_t l = 0; l < 3; l++) {
+	for (int l = BODYCHART_ARM; l < BODYCHART_NO_LIMB; l++) {
 		for (size_t k = 0; k < 3; k++) {
 			int any = 0;
 			for (size_t i = 0; i < c->note_count; i++) {
 				const bodychart_note *n = &c->notes[i];
-				if (n->side != sides[k] || n->limb == NULL ||
-				    strcmp(n->limb, limbs[l]) != 0)
+				if (n->side != sides[k] || n->limb != (bodychart_limb)l)
 					continue;
 				if (y + (any ? 0 : 19) > bottom)
 					goto full;
@@ -98,7 +96,7 @@ double chart_findings_panel(svg_sink *s, const bodychart *c, double x, double y,
 						snprintf(heading, sizeof heading, "Midline (sphincters, cord)");
 					else
 						snprintf(heading, sizeof heading, "%s %s", side_word(sides[k]),
-						         limbs[l]);
+						         bodychart_limb_name((bodychart_limb)l));
 					svg_label(s, x, y, head, heading);
 					y += 18;
 					any = 1;

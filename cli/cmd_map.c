@@ -63,18 +63,11 @@ static bodychart_mark *mark(map_state *m, const char *region, radloc_side side)
 	return k;
 }
 
-static int is_midline(const radloc_rules *rules, radloc_kind kind, const char *id)
-{
-	radloc_entry_info info;
-	return radloc_rules_info(rules, kind, id, &info) == RADLOC_OK && info.limb &&
-	       strcmp(info.limb, "midline") == 0;
-}
-
 /* Put a region in the territory on the hypothesis's side; a hypothesis
  * without a side (cauda equina, polyneuropathy) takes both. */
 static void outline(map_state *m, const char *region, radloc_side side)
 {
-	if (is_midline(m->rules, RADLOC_REGION, region)) {
+	if (bodychart_limb_of(m->rules, RADLOC_REGION, region) == BODYCHART_MIDLINE) {
 		bodychart_mark *k = mark(m, region, RADLOC_MIDLINE);
 		if (k)
 			k->territory = 1;
@@ -176,7 +169,7 @@ static void note(map_state *m, radloc_kind kind, const char *id,
 	snprintf(t, sizeof m->note_text[0], "%s%s %s",
 	         side == RADLOC_LEFT ? "L " : side == RADLOC_RIGHT ? "R " : "", name,
 	         fmt_grade);
-	n->limb = info.limb;
+	n->limb = bodychart_limb_of(m->rules, kind, id);
 	n->side = side;
 	n->text = t;
 }

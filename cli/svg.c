@@ -8,7 +8,8 @@
 
 #include "svg.h"
 
-void svg_raw(svg_sink *s, const char *text, size_t n)
+/* n bytes as they are. */
+static void svg_raw(svg_sink *s, const char *text, size_t n)
 {
 	if (s->failed)
 		return;

@@ -20,9 +20,6 @@ typedef struct svg_sink {
 	int failed;
 } svg_sink;
 
-/* n bytes as they are (markup the caller made). */
-void svg_raw(svg_sink *s, const char *text, size_t n);
-
 /* Formatted markup; values given as text must go through svg_text. */
 __attribute__((format(printf, 2, 3)))
 void svg_put(svg_sink *s, const char *fmt, ...);
