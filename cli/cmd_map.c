@@ -15,7 +15,7 @@
 
 void help_map(FILE *out)
 {
-	fputs("usage: radloc map [FILE|-] -o OUT.svg [--rules PATH] [--seed N]\n"
+	fputs("usage: radloc map [FILE|-] -o OUT.svg [--rules PATH]\n"
 	      "\n"
 	      "Draw the exam on a body chart (front, back and soles) as a standalone\n"
 	      "SVG: skin findings shaded (reduced, absent, increased, tested normal),\n"
@@ -25,8 +25,6 @@ void help_map(FILE *out)
 	      "FILE      the exam, YAML or JSON (default: standard input)\n"
 	      "-o OUT    where to write the SVG (required; - for standard output)\n"
 	      "--rules   the rule set (default: $RADLOC_RULES, then the installed one)\n"
-	      "--seed N  random seed (the chart needs no credible intervals, so it\n"
-	      "          does not change the picture; accepted for symmetry with score)\n"
 	      "\n"
 	      "docs/map.md explains the colours and the territory rule.\n",
 	      out);
@@ -361,6 +359,11 @@ int cmd_map(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
+	/* The chart scores without draws, so a seed could change nothing. */
+	if (o.seed_set) {
+		fprintf(stderr, "radloc map: unknown option '--seed' (radloc help map)\n");
+		return EXIT_USAGE;
+	}
 	if (o.nargs > 1) {
 		fprintf(stderr, "radloc map: one exam at a time\n");
 		return EXIT_USAGE;
@@ -368,7 +371,7 @@ int cmd_map(int argc, char **argv)
 	if (o.output == NULL) {
 		fprintf(stderr, "radloc map: -o OUT.svg is required (-o - writes to "
 		        "standard output)\n"
-		        "usage: radloc map [FILE|-] -o OUT.svg [--rules PATH] [--seed N]\n");
+		        "usage: radloc map [FILE|-] -o OUT.svg [--rules PATH]\n");
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_load_rules(o.rules, &rules)) != EXIT_OK)
