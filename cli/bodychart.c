@@ -154,12 +154,14 @@ static void draw_view(svg_sink *s, const bodychart *c, bodychart_view view)
 	svg_put(s, "</g>\n");
 }
 
-/* Which view is which, and where the patient's left is. */
+/* Which view is which, and where the patient's left is. The class tells
+ * a page that shows only the figures which texts belong to them. */
+#define VIEW_LABEL "class=\"view-label\" "
 static void view_labels(svg_sink *s)
 {
-	const char *big = "font-size=\"26\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333\"";
-	const char *cap = "font-size=\"16\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333\"";
-	const char *sub = "font-size=\"12\" text-anchor=\"middle\" fill=\"#555\"";
+	const char *big = VIEW_LABEL "font-size=\"26\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333\"";
+	const char *cap = VIEW_LABEL "font-size=\"16\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333\"";
+	const char *sub = VIEW_LABEL "font-size=\"12\" text-anchor=\"middle\" fill=\"#555\"";
 	for (int v = BODYCHART_FRONT; v <= BODYCHART_BACK; v++) {
 		const chart_frame *f = chart_view_frame((bodychart_view)v);
 		double x = f->x, k = f->scale, y = f->y;
@@ -171,24 +173,26 @@ static void view_labels(svg_sink *s)
 		      ? "patient's left on your right" : "patient's left on your left");
 	}
 	double x = chart_view_frame(BODYCHART_SOLES)->x, y = chart_view_frame(BODYCHART_SOLES)->y;
-	svg_label(s, x, y - 26, "font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\" "
-	      "fill=\"#333\"", "SOLES");
-	svg_label(s, x, y - 12, "font-size=\"11\" text-anchor=\"middle\" fill=\"#555\"",
+	svg_label(s, x, y - 26, VIEW_LABEL "font-size=\"13\" font-weight=\"bold\" "
+	      "text-anchor=\"middle\" fill=\"#333\"", "SOLES");
+	svg_label(s, x, y - 12, VIEW_LABEL "font-size=\"11\" text-anchor=\"middle\" fill=\"#555\"",
 	      "from the foot of the bed");
-	svg_label(s, x - 30, y + 122, "font-size=\"15\" font-weight=\"bold\" "
+	svg_label(s, x - 30, y + 122, VIEW_LABEL "font-size=\"15\" font-weight=\"bold\" "
 	      "text-anchor=\"middle\" fill=\"#333\"", "R");
-	svg_label(s, x + 30, y + 122, "font-size=\"15\" font-weight=\"bold\" "
+	svg_label(s, x + 30, y + 122, VIEW_LABEL "font-size=\"15\" font-weight=\"bold\" "
 	      "text-anchor=\"middle\" fill=\"#333\"", "L");
 }
+#undef VIEW_LABEL
 
 static void document(svg_sink *s, const bodychart *c)
 {
 	svg_put(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" "
-	    "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
+	    "height=\"%d\" viewBox=\"0 0 %d %d\" data-figures-viewbox=\"%s\" role=\"img\" "
 	    "aria-labelledby=\"chart-title chart-desc\" "
 	    "font-family=\"DejaVu Sans, Verdana, Arial, Helvetica, sans-serif\">\n",
-	    BODYCHART_WIDTH, BODYCHART_HEIGHT, BODYCHART_WIDTH, BODYCHART_HEIGHT);
+	    BODYCHART_WIDTH, BODYCHART_HEIGHT, BODYCHART_WIDTH, BODYCHART_HEIGHT,
+	    CHART_FIGURES_BOX);
 	svg_put(s, "<title id=\"chart-title\">Body chart");
 	if (c->exam_id && *c->exam_id) {
 		svg_put(s, " of exam ");
