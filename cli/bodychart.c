@@ -101,18 +101,18 @@ static void region(svg_sink *s, const bodychart *c, const char *id, int midline,
 	svg_put(s, "<g id=\"region-");
 	svg_text(s, id);
 	svg_put(s, "-%s\" class=\"region %s%s%s\" data-region=\"", radloc_side_name(side),
-	    chart_skin_class[skin], pain ? " pain" : "", territory ? " territory" : "");
+	    chart_skin[skin].css_class, pain ? " pain" : "", territory ? " territory" : "");
 	svg_text(s, id);
 	svg_put(s, "\" data-side=\"%s\">\n<title>", radloc_side_name(side));
 	svg_text(s, region_name(c, id));
 	if (!midline)
 		svg_put(s, ", %s", radloc_side_name(side));
-	svg_put(s, ": %s%s%s</title>\n", chart_skin_words[skin], pain ? "; pain felt here" : "",
+	svg_put(s, ": %s%s%s</title>\n", chart_skin[skin].words, pain ? "; pain felt here" : "",
 	    territory ? "; in the territory of the leading hypothesis" : "");
 	/* Tested-normal skin keeps a firm green edge: told apart from untested
 	 * skin in grey print too. */
 	svg_put(s, "<polygon fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"",
-	    chart_skin_fill[skin], skin == BODYCHART_NORMAL ? "#009e73" : CHART_REGION_EDGE,
+	    chart_skin[skin].fill, skin == BODYCHART_NORMAL ? CHART_NORMAL_EDGE : CHART_REGION_EDGE,
 	    skin == BODYCHART_NORMAL ? "1.3" : "0.7");
 	svg_points(s, shape.point, shape.count);
 	svg_put(s, "/>\n");

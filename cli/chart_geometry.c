@@ -126,6 +126,16 @@ static const double scapula_pts[] = {
 	22, 128, 54, 122, 46, 182, 28, 166,
 };
 
+/* Shapes that are both a region and part of the silhouette. */
+#define THUMB_ DIGIT_(120.5, 337, 134, 370, 4.8, 4)
+#define INDEX_FINGER_ DIGIT_(121.5, 366.5, 124.8, 394.5, 3.3, 2.9)
+#define MIDDLE_FINGER_ DIGIT_(114.5, 367, 118.3, 399.5, 3.3, 2.9)
+#define RING_FINGER_ DIGIT_(107.5, 368, 111, 397.5, 3.3, 2.9)
+#define LITTLE_FINGER_ DIGIT_(100.5, 369, 103.4, 392, 3.1, 2.7)
+#define MEDIAL_MALLEOLUS_ OVAL_(18.5, 595, 4.5, 5.5)
+#define GREAT_TOE_ DIGIT_(16.5, 642, 17.5, 666, 6.2, 5.5)
+#define SMALL_TOE_ DIGIT_(47.5, 636, 48.5, 649, 3.1, 2.7)
+
 typedef struct region_spec {
 	const char *id;
 	bodychart_view view;
@@ -147,11 +157,11 @@ static const region_spec regions[] = {
 	{"medial_forearm", BODYCHART_FRONT, 0, STRIP_(ARM, 0, .50, 3.4, 4.9)},
 	{"lateral_palm", BODYCHART_FRONT, 0, STRIP_(HAND, .52, 1, .2, 1.7)},
 	{"medial_palm", BODYCHART_FRONT, 0, STRIP_(HAND, 0, .45, .2, 1.85)},
-	{"thumb", BODYCHART_FRONT, 0, DIGIT_(120.5, 337, 134, 370, 4.8, 4)},
-	{"index_finger", BODYCHART_FRONT, 0, DIGIT_(121.5, 366.5, 124.8, 394.5, 3.3, 2.9)},
-	{"middle_finger", BODYCHART_FRONT, 0, DIGIT_(114.5, 367, 118.3, 399.5, 3.3, 2.9)},
-	{"ring_finger", BODYCHART_FRONT, 0, DIGIT_(107.5, 368, 111, 397.5, 3.3, 2.9)},
-	{"little_finger", BODYCHART_FRONT, 0, DIGIT_(100.5, 369, 103.4, 392, 3.1, 2.7)},
+	{"thumb", BODYCHART_FRONT, 0, THUMB_},
+	{"index_finger", BODYCHART_FRONT, 0, INDEX_FINGER_},
+	{"middle_finger", BODYCHART_FRONT, 0, MIDDLE_FINGER_},
+	{"ring_finger", BODYCHART_FRONT, 0, RING_FINGER_},
+	{"little_finger", BODYCHART_FRONT, 0, LITTLE_FINGER_},
 	{"groin", BODYCHART_FRONT, 0, OUTLINE_(groin_pts)},
 	{"upper_anterior_thigh", BODYCHART_FRONT, 0, STRIP_(LEG, .25, .78, .05, .9)},
 	{"anterior_thigh", BODYCHART_FRONT, 0, STRIP_(LEG, .28, .78, .9, 2.3)},
@@ -160,12 +170,12 @@ static const region_spec regions[] = {
 	{"medial_knee", BODYCHART_FRONT, 0, STRIP_(LEG, 0, .40, 2.75, 4.05)},
 	{"medial_leg", BODYCHART_FRONT, 0, STRIP_(LEG, 0, .50, 4.15, 5.8)},
 	{"lateral_leg", BODYCHART_FRONT, 0, STRIP_(LEG, .50, 1, 4.15, 5.85)},
-	{"medial_malleolus", BODYCHART_FRONT, 0, OVAL_(18.5, 595, 4.5, 5.5)},
+	{"medial_malleolus", BODYCHART_FRONT, 0, MEDIAL_MALLEOLUS_},
 	{"dorsum_foot", BODYCHART_FRONT, 0, OUTLINE_(dorsum_foot_pts)},
 	{"lateral_foot", BODYCHART_FRONT, 0, OUTLINE_(lateral_foot_pts)},
-	{"great_toe", BODYCHART_FRONT, 0, DIGIT_(16.5, 642, 17.5, 666, 6.2, 5.5)},
+	{"great_toe", BODYCHART_FRONT, 0, GREAT_TOE_},
 	{"first_web_space", BODYCHART_FRONT, 0, OUTLINE_(first_web_pts)},
-	{"small_toe", BODYCHART_FRONT, 0, DIGIT_(47.5, 636, 48.5, 649, 3.1, 2.7)},
+	{"small_toe", BODYCHART_FRONT, 0, SMALL_TOE_},
 	{"posterior_forearm", BODYCHART_BACK, 0, STRIP_(ARM, .20, .80, 3.35, 4.9)},
 	{"radial_dorsum_hand", BODYCHART_BACK, 0, STRIP_(HAND, .50, 1, .2, 1.9)},
 	{"buttock", BODYCHART_BACK, 0, OVAL_(32.5, 298, 24, 36)},
@@ -179,68 +189,61 @@ static const region_spec regions[] = {
 };
 #define REGION_COUNT (sizeof regions / sizeof regions[0])
 
-/* The silhouette of each view, drawn under the regions. */
+/* The silhouette of each view, drawn under the regions; a part listed
+ * for several views (the head, trunk and limbs are seen from the front and
+ * from behind) is drawn on each, in this order. */
+#define ON(view) (1u << (view))
+#define FRONT_AND_BACK (ON(BODYCHART_FRONT) | ON(BODYCHART_BACK))
+
 typedef struct base_spec {
-	bodychart_view view;
-	int both_sides; /* a lateral part, drawn on each side */
+	unsigned views;  /* ON(view) for every view it is drawn on */
+	int both_sides;  /* a lateral part, drawn on each side */
 	shape_spec shape;
 } base_spec;
 
 static const base_spec bases[] = {
-	{BODYCHART_FRONT, 0, OVAL_(0, 40, 27, 35)},
-	{BODYCHART_FRONT, 1, OVAL_(26.5, 42, 4, 8)},
-	{BODYCHART_FRONT, 0, MIRRORED_(neck_half)},
-	{BODYCHART_FRONT, 0, MIRRORED_(trunk_half)},
-	{BODYCHART_FRONT, 1, OVAL_(79, 130, 12, 14)},
-	{BODYCHART_FRONT, 1, STRIP_(ARM, 0, 1, 0, 5)},
-	{BODYCHART_FRONT, 1, STRIP_(HAND, 0, 1, 0, 2)},
-	{BODYCHART_FRONT, 1, DIGIT_(120.5, 337, 134, 370, 4.8, 4)},
-	{BODYCHART_FRONT, 1, DIGIT_(121.5, 366.5, 124.8, 394.5, 3.3, 2.9)},
-	{BODYCHART_FRONT, 1, DIGIT_(114.5, 367, 118.3, 399.5, 3.3, 2.9)},
-	{BODYCHART_FRONT, 1, DIGIT_(107.5, 368, 111, 397.5, 3.3, 2.9)},
-	{BODYCHART_FRONT, 1, DIGIT_(100.5, 369, 103.4, 392, 3.1, 2.7)},
-	{BODYCHART_FRONT, 1, STRIP_(LEG, 0, 1, 0, 6)},
-	{BODYCHART_FRONT, 1, STRIP_(FOOT, 0, 1, 0, 2)},
-	{BODYCHART_FRONT, 1, OVAL_(18.5, 595, 4.5, 5.5)},
-	{BODYCHART_FRONT, 1, DIGIT_(16.5, 642, 17.5, 666, 6.2, 5.5)},
-	{BODYCHART_FRONT, 1, DIGIT_(26.5, 640, 27.5, 660, 3.4, 3)},
-	{BODYCHART_FRONT, 1, DIGIT_(33.5, 639, 34.5, 657, 3.3, 2.9)},
-	{BODYCHART_FRONT, 1, DIGIT_(40.5, 637.5, 41.5, 653, 3.2, 2.8)},
-	{BODYCHART_FRONT, 1, DIGIT_(47.5, 636, 48.5, 649, 3.1, 2.7)},
+	{FRONT_AND_BACK, 0, OVAL_(0, 40, 27, 35)},
+	{FRONT_AND_BACK, 1, OVAL_(26.5, 42, 4, 8)},
+	{FRONT_AND_BACK, 0, MIRRORED_(neck_half)},
+	{FRONT_AND_BACK, 0, MIRRORED_(trunk_half)},
+	{FRONT_AND_BACK, 1, OVAL_(79, 130, 12, 14)},
+	{FRONT_AND_BACK, 1, STRIP_(ARM, 0, 1, 0, 5)},
+	{FRONT_AND_BACK, 1, STRIP_(HAND, 0, 1, 0, 2)},
+	{FRONT_AND_BACK, 1, THUMB_},
+	{FRONT_AND_BACK, 1, INDEX_FINGER_},
+	{FRONT_AND_BACK, 1, MIDDLE_FINGER_},
+	{FRONT_AND_BACK, 1, RING_FINGER_},
+	{FRONT_AND_BACK, 1, LITTLE_FINGER_},
+	{FRONT_AND_BACK, 1, STRIP_(LEG, 0, 1, 0, 6)},
 
-	{BODYCHART_BACK, 0, OVAL_(0, 40, 27, 35)},
-	{BODYCHART_BACK, 1, OVAL_(26.5, 42, 4, 8)},
-	{BODYCHART_BACK, 0, MIRRORED_(neck_half)},
-	{BODYCHART_BACK, 0, MIRRORED_(trunk_half)},
-	{BODYCHART_BACK, 1, OVAL_(79, 130, 12, 14)},
-	{BODYCHART_BACK, 1, STRIP_(ARM, 0, 1, 0, 5)},
-	{BODYCHART_BACK, 1, STRIP_(HAND, 0, 1, 0, 2)},
-	{BODYCHART_BACK, 1, DIGIT_(120.5, 337, 134, 370, 4.8, 4)},
-	{BODYCHART_BACK, 1, DIGIT_(121.5, 366.5, 124.8, 394.5, 3.3, 2.9)},
-	{BODYCHART_BACK, 1, DIGIT_(114.5, 367, 118.3, 399.5, 3.3, 2.9)},
-	{BODYCHART_BACK, 1, DIGIT_(107.5, 368, 111, 397.5, 3.3, 2.9)},
-	{BODYCHART_BACK, 1, DIGIT_(100.5, 369, 103.4, 392, 3.1, 2.7)},
-	{BODYCHART_BACK, 1, STRIP_(LEG, 0, 1, 0, 6)},
-	{BODYCHART_BACK, 1, STRIP_(HEEL, 0, 1, 0, 2)},
-	{BODYCHART_BACK, 1, OVAL_(28.5, 630, 11.5, 12)},
+	{ON(BODYCHART_FRONT), 1, STRIP_(FOOT, 0, 1, 0, 2)},
+	{ON(BODYCHART_FRONT), 1, MEDIAL_MALLEOLUS_},
+	{ON(BODYCHART_FRONT), 1, GREAT_TOE_},
+	{ON(BODYCHART_FRONT), 1, DIGIT_(26.5, 640, 27.5, 660, 3.4, 3)},
+	{ON(BODYCHART_FRONT), 1, DIGIT_(33.5, 639, 34.5, 657, 3.3, 2.9)},
+	{ON(BODYCHART_FRONT), 1, DIGIT_(40.5, 637.5, 41.5, 653, 3.2, 2.8)},
+	{ON(BODYCHART_FRONT), 1, SMALL_TOE_},
 
-	{BODYCHART_SOLES, 1, STRIP_(SOLE, 0, 1, 0, 4)},
-	{BODYCHART_SOLES, 1, OVAL_(30, 96, 10.5, 8)},
-	{BODYCHART_SOLES, 1, DIGIT_(19, 26, 17.5, 9, 6, 5.2)},
-	{BODYCHART_SOLES, 1, DIGIT_(29, 28, 29.5, 15, 3.3, 2.9)},
-	{BODYCHART_SOLES, 1, DIGIT_(35.5, 29.5, 36.5, 18, 3.2, 2.8)},
-	{BODYCHART_SOLES, 1, DIGIT_(41.3, 31, 42.8, 21.5, 3, 2.6)},
-	{BODYCHART_SOLES, 1, DIGIT_(46.5, 32, 48.5, 25, 2.8, 2.4)},
+	{ON(BODYCHART_BACK), 1, STRIP_(HEEL, 0, 1, 0, 2)},
+	{ON(BODYCHART_BACK), 1, OVAL_(28.5, 630, 11.5, 12)},
+
+	{ON(BODYCHART_SOLES), 1, STRIP_(SOLE, 0, 1, 0, 4)},
+	{ON(BODYCHART_SOLES), 1, OVAL_(30, 96, 10.5, 8)},
+	{ON(BODYCHART_SOLES), 1, DIGIT_(19, 26, 17.5, 9, 6, 5.2)},
+	{ON(BODYCHART_SOLES), 1, DIGIT_(29, 28, 29.5, 15, 3.3, 2.9)},
+	{ON(BODYCHART_SOLES), 1, DIGIT_(35.5, 29.5, 36.5, 18, 3.2, 2.8)},
+	{ON(BODYCHART_SOLES), 1, DIGIT_(41.3, 31, 42.8, 21.5, 3, 2.6)},
+	{ON(BODYCHART_SOLES), 1, DIGIT_(46.5, 32, 48.5, 25, 2.8, 2.4)},
 };
 #define BASE_COUNT (sizeof bases / sizeof bases[0])
 
 /* Landmarks that make the views recognisable; not regions. */
 static const base_spec hints[] = {
-	{BODYCHART_FRONT, 0, OVAL_(0, 238, 2, 2)},        /* navel */
-	{BODYCHART_FRONT, 1, OVAL_(28, 165, 2, 2)},       /* nipple */
-	{BODYCHART_FRONT, 1, OVAL_(32, 455, 8, 10)},      /* patella */
-	{BODYCHART_FRONT, 1, OVAL_(10, 36, 3, 1.6)},      /* eye */
-	{BODYCHART_BACK, 1, OUTLINE_(scapula_pts)},       /* scapula */
+	{ON(BODYCHART_FRONT), 0, OVAL_(0, 238, 2, 2)},        /* navel */
+	{ON(BODYCHART_FRONT), 1, OVAL_(28, 165, 2, 2)},       /* nipple */
+	{ON(BODYCHART_FRONT), 1, OVAL_(32, 455, 8, 10)},      /* patella */
+	{ON(BODYCHART_FRONT), 1, OVAL_(10, 36, 3, 1.6)},      /* eye */
+	{ON(BODYCHART_BACK), 1, OUTLINE_(scapula_pts)},       /* scapula */
 };
 #define HINT_COUNT (sizeof hints / sizeof hints[0])
 
@@ -410,7 +413,7 @@ int chart_layer_shape(chart_layer layer, bodychart_view view, size_t i,
 
 	/* The i-th copy drawn on this view, a lateral part counting twice. */
 	for (size_t k = 0; k < count; k++) {
-		if (parts[k].view != view)
+		if (!(parts[k].views & ON(view)))
 			continue;
 		for (int m = 0; m <= parts[k].both_sides; m++, i--) {
 			if (i == 0) {

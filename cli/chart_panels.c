@@ -30,7 +30,7 @@ double chart_legend(svg_sink *s, const bodychart *c, double x, double y)
 	               "sensation absent (grid)");
 	y = legend_row(s, x, y, "url(#fill-increased)", CHART_REGION_EDGE, NULL,
 	               "sensation increased (dots)");
-	y = legend_row(s, x, y, chart_skin_fill[BODYCHART_NORMAL], "#009e73", NULL,
+	y = legend_row(s, x, y, chart_skin[BODYCHART_NORMAL].fill, CHART_NORMAL_EDGE, NULL,
 	               "tested normal (pale green, green edge)");
 	y = legend_row(s, x, y, CHART_SKIN, CHART_REGION_EDGE, NULL, "not tested");
 	y = legend_row(s, x, y, CHART_SKIN, CHART_REGION_EDGE,
@@ -126,8 +126,8 @@ double chart_findings_panel(svg_sink *s, const bodychart *c, double x, double y,
 		}
 		char t[256];
 		snprintf(t, sizeof t, "%s %s: %s%s", m->region ? m->region : "?",
-		         radloc_side_name(m->side), chart_skin_words[m->skin <= BODYCHART_INCREASED
-		                                               ? m->skin : 0],
+		         radloc_side_name(m->side),
+		         chart_skin[m->skin <= BODYCHART_INCREASED ? m->skin : 0].words,
 		         m->pain ? ", pain" : "");
 		svg_label(s, x + 12, y, line, t);
 		y += 17;

@@ -4,26 +4,12 @@
  * lines, more loss), dots for increased, stripes over the top for pain. */
 #include "chart_style.h"
 
-const char *const chart_skin_fill[] = {
-	[BODYCHART_UNTESTED] = "none",
-	[BODYCHART_NORMAL] = "#c4e6d8",
-	[BODYCHART_REDUCED] = "url(#fill-reduced)",
-	[BODYCHART_ABSENT] = "url(#fill-absent)",
-	[BODYCHART_INCREASED] = "url(#fill-increased)",
-};
-const char *const chart_skin_class[] = {
-	[BODYCHART_UNTESTED] = "untested",
-	[BODYCHART_NORMAL] = "normal",
-	[BODYCHART_REDUCED] = "reduced",
-	[BODYCHART_ABSENT] = "absent",
-	[BODYCHART_INCREASED] = "increased",
-};
-const char *const chart_skin_words[] = {
-	[BODYCHART_UNTESTED] = "not tested",
-	[BODYCHART_NORMAL] = "tested normal",
-	[BODYCHART_REDUCED] = "sensation reduced",
-	[BODYCHART_ABSENT] = "sensation absent",
-	[BODYCHART_INCREASED] = "sensation increased",
+const chart_skin_style chart_skin[] = {
+	[BODYCHART_UNTESTED] = {"none", "untested", "not tested"},
+	[BODYCHART_NORMAL] = {"#c4e6d8", "normal", "tested normal"},
+	[BODYCHART_REDUCED] = {"url(#fill-reduced)", "reduced", "sensation reduced"},
+	[BODYCHART_ABSENT] = {"url(#fill-absent)", "absent", "sensation absent"},
+	[BODYCHART_INCREASED] = {"url(#fill-increased)", "increased", "sensation increased"},
 };
 
 void chart_style_defs(svg_sink *s)

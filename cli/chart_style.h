@@ -9,14 +9,20 @@
 #define CHART_SKIN "#f6efe6"
 #define CHART_OUTLINE_INK "#5b5048"
 #define CHART_REGION_EDGE "#b3a89c"
+#define CHART_NORMAL_EDGE "#009e73" /* tested-normal skin */
 #define CHART_INK "#1a1a1a"
 #define CHART_RED_FLAG "#b2182b"
 
-/* Indexed by bodychart_skin: the fill of a region, its CSS class (the
+/* How a skin state is shown: the fill of a region, its CSS class (the
  * page styles by it) and what the chart says of it. */
-extern const char *const chart_skin_fill[];
-extern const char *const chart_skin_class[];
-extern const char *const chart_skin_words[];
+typedef struct chart_skin_style {
+	const char *fill;
+	const char *css_class;
+	const char *words;
+} chart_skin_style;
+
+/* Indexed by bodychart_skin. */
+extern const chart_skin_style chart_skin[];
 
 /* The <defs> with the textures the fills name (url(#fill-...)). */
 void chart_style_defs(svg_sink *s);
