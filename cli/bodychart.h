@@ -1,58 +1,21 @@
 /* The body chart: a front and a back view of a standing patient in the
- * anatomical position (palms forward) and an inset of both soles, with a
- * shape for every skin region of the contract, drawn as a standalone SVG.
+ * anatomical position (palms forward) and an inset of both soles
+ * (chart_geometry.h), every skin region shaded by what the exam found,
+ * the leading hypothesis's territory outlined, with a legend and panels,
+ * drawn as a standalone SVG of BODYCHART_WIDTH by BODYCHART_HEIGHT units.
  *
- * The geometry knows region ids only; what a region means (its name, its
- * roots) comes from the rule set. `radloc map` fills a bodychart from a
- * scored exam; a web page can do the same and serve the SVG from a buffer.
- *
- * Coordinates are the SVG's user units (the chart is BODYCHART_WIDTH by
- * BODYCHART_HEIGHT, y downwards). On the front view the patient's left is
- * on the viewer's right; on the back view it is on the viewer's left; the
- * soles are seen from the foot of the bed (left sole on the viewer's right),
- * and the chart says so. */
+ * `radloc map` fills a bodychart from a scored exam; `radloc serve` serves
+ * the same SVG from a buffer. What a region means (its name) comes from
+ * the rule set. */
 #ifndef RADLOC_BODYCHART_H
 #define RADLOC_BODYCHART_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "radloc.h"
 
 #define BODYCHART_WIDTH 1280
 #define BODYCHART_HEIGHT 940
-
-typedef enum bodychart_view {
-	BODYCHART_FRONT = 0,
-	BODYCHART_BACK = 1,
-	BODYCHART_SOLES = 2
-} bodychart_view;
-
-/* Enough for the roundest shape (a 24-point oval) and any limb strip. */
-#define BODYCHART_MAX_POINTS 40
-
-typedef struct bodychart_point {
-	double x, y;
-} bodychart_point;
-
-/* A region as drawn: one closed polygon on one view. */
-typedef struct bodychart_shape {
-	bodychart_view view;
-	size_t count;
-	bodychart_point point[BODYCHART_MAX_POINTS];
-} bodychart_shape;
-
-/* Regions the chart can draw, in drawing order. Lateral regions are drawn
- * once per side, midline ones (perianal, saddle) once. */
-size_t bodychart_region_count(void);
-const char *bodychart_region_id(size_t i);
-int bodychart_region_is_midline(size_t i);
-
-/* Where a region is drawn on one side (RADLOC_LEFT, RADLOC_RIGHT; midline
- * regions take RADLOC_MIDLINE). Returns 0 and fills *out, or -1 when the
- * chart has no such region or the region has no such side. */
-int bodychart_region_shape(const char *region, radloc_side side,
-                           bodychart_shape *out);
 
 /* What the skin of a region showed. */
 typedef enum bodychart_skin {
@@ -73,10 +36,24 @@ typedef struct bodychart_mark {
 	int territory;
 } bodychart_mark;
 
+/* Where the rule set puts an element or sign; the panel groups findings
+ * by it, and a midline region is drawn once, not once per side. */
+typedef enum bodychart_limb {
+	BODYCHART_ARM = 0,
+	BODYCHART_LEG,
+	BODYCHART_MIDLINE,
+	BODYCHART_NO_LIMB /* unknown id, or a kind without a limb */
+} bodychart_limb;
+
+bodychart_limb bodychart_limb_of(const radloc_rules *rules, radloc_kind kind,
+                                 const char *id);
+/* "arm", "leg", "midline"; "" for BODYCHART_NO_LIMB. */
+const char *bodychart_limb_name(bodychart_limb limb);
+
 /* A finding that is not a region (weakness, a reflex, a sign), listed in
  * the side panel under its limb and side. */
 typedef struct bodychart_note {
-	const char *limb;   /* "arm", "leg" or "midline" */
+	bodychart_limb limb;
 	radloc_side side;
 	const char *text;   /* "L great toe extension MRC 3/5" */
 } bodychart_note;
@@ -107,12 +84,9 @@ typedef struct bodychart {
 	size_t rank_count;
 } bodychart;
 
-/* Write the chart as a standalone SVG document. Returns 0, or -1 if the
- * stream failed (errno says why). */
-int bodychart_write(const bodychart *chart, FILE *out);
-
-/* The same into a new NUL-terminated buffer (*svg, free() it; *size
- * without the NUL). Returns 0, or -1 if out of memory. */
+/* The chart as a standalone SVG document in a new NUL-terminated buffer
+ * (*svg, free() it; *size without the NUL). Returns 0, or -1 if out of
+ * memory. */
 int bodychart_render(const bodychart *chart, char **svg, size_t *size);
 
 #endif

@@ -1,6 +1,7 @@
 /* radloc map [FILE|-] -o OUT.svg: the exam drawn on a body chart, with the
  * territory of the leading hypothesis outlined. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,17 +10,12 @@
 #include "cli.h"
 #include "options.h"
 
-/* A region belongs to a territory when the structure carries at least this
- * share of it: enough to show where a lesion would be felt, without the
- * small overlaps that would paint half the limb. */
-#define TERRITORY_SHARE 0.25
-
 /* Hypotheses listed in the panel. */
 #define RANKING_SHOWN 5
 
 void help_map(FILE *out)
 {
-	fputs("usage: radloc map [FILE|-] -o OUT.svg [--rules PATH] [--seed N]\n"
+	fputs("usage: radloc map [FILE|-] -o OUT.svg [--rules PATH]\n"
 	      "\n"
 	      "Draw the exam on a body chart (front, back and soles) as a standalone\n"
 	      "SVG: skin findings shaded (reduced, absent, increased, tested normal),\n"
@@ -29,8 +25,6 @@ void help_map(FILE *out)
 	      "FILE      the exam, YAML or JSON (default: standard input)\n"
 	      "-o OUT    where to write the SVG (required; - for standard output)\n"
 	      "--rules   the rule set (default: $RADLOC_RULES, then the installed one)\n"
-	      "--seed N  random seed (the chart needs no credible intervals, so it\n"
-	      "          does not change the picture; accepted for symmetry with score)\n"
 	      "\n"
 	      "docs/map.md explains the colours and the territory rule.\n",
 	      out);
@@ -67,18 +61,11 @@ static bodychart_mark *mark(map_state *m, const char *region, radloc_side side)
 	return k;
 }
 
-static int is_midline(const radloc_rules *rules, radloc_kind kind, const char *id)
-{
-	radloc_entry_info info;
-	return radloc_rules_info(rules, kind, id, &info) == RADLOC_OK && info.limb &&
-	       strcmp(info.limb, "midline") == 0;
-}
-
 /* Put a region in the territory on the hypothesis's side; a hypothesis
  * without a side (cauda equina, polyneuropathy) takes both. */
 static void outline(map_state *m, const char *region, radloc_side side)
 {
-	if (is_midline(m->rules, RADLOC_REGION, region)) {
+	if (bodychart_limb_of(m->rules, RADLOC_REGION, region) == BODYCHART_MIDLINE) {
 		bodychart_mark *k = mark(m, region, RADLOC_MIDLINE);
 		if (k)
 			k->territory = 1;
@@ -93,132 +80,56 @@ static void outline(map_state *m, const char *region, radloc_side side)
 	}
 }
 
-/* The regions a root or nerve carries at least TERRITORY_SHARE of. */
-static int outline_supply(map_state *m, radloc_kind kind, const char *id,
-                          radloc_side side)
+/* Append to the territory's description; it is long enough for any
+ * rule set's ids, and a longer one is cut, not overrun. */
+__attribute__((format(printf, 2, 3)))
+static void describe(map_state *m, const char *fmt, ...)
 {
-	size_t n = radloc_rules_supplies(m->rules, kind, id, NULL, 0);
-	radloc_link *links = calloc(n + 1, sizeof *links);
-	if (links == NULL)
-		return -1;
-	radloc_rules_supplies(m->rules, kind, id, links, n);
-	for (size_t i = 0; i < n; i++)
-		if (links[i].kind == RADLOC_REGION && links[i].weight >= TERRITORY_SHARE)
-			outline(m, links[i].id, side);
-	free(links);
-	return 0;
-}
+	size_t len = strlen(m->territory);
+	va_list ap;
 
-/* Polyneuropathy: everything at or beyond the extent's distal rank, both
- * sides (length-dependent: the longest axons first). */
-static void outline_extent(map_state *m, const char *extent)
-{
-	double threshold = radloc_rules_extent_threshold(m->rules, extent);
-	if (threshold < 0)
+	if (len + 1 >= sizeof m->territory)
 		return;
-	for (size_t i = 0; i < radloc_rules_count(m->rules, RADLOC_REGION); i++) {
-		const char *id = radloc_rules_id(m->rules, RADLOC_REGION, i);
-		radloc_entry_info info;
-		if (radloc_rules_info(m->rules, RADLOC_REGION, id, &info) == RADLOC_OK &&
-		    info.limb && strcmp(info.limb, "midline") != 0 &&
-		    info.distal_rank >= threshold)
-			outline(m, id, RADLOC_MIDLINE);
-	}
-	snprintf(m->territory, sizeof m->territory,
-	         "polyneuropathy, extent %s: regions at or beyond distal rank %.2f, "
-	         "both sides", extent, threshold);
+	va_start(ap, fmt);
+	vsnprintf(m->territory + len, sizeof m->territory - len, fmt, ap);
+	va_end(ap);
 }
 
-static long root_level(const radloc_rules *rules, const char *root)
-{
-	radloc_entry_info info;
-	return radloc_rules_info(rules, RADLOC_ROOT, root, &info) == RADLOC_OK
-	       ? info.level : 0;
-}
-
-/* Cauda equina: the sacral roots are those that supply the midline skin
- * (the saddle and perianal regions), so the rule set, not this file, says
- * which they are. Their territory is the saddle and every region they
- * carry together at least TERRITORY_SHARE of, on both sides. */
-static int outline_cauda(map_state *m)
-{
-	const char *sacral[16];
-	size_t nsacral = 0;
-	size_t nregions = radloc_rules_count(m->rules, RADLOC_REGION);
-	radloc_link links[64];
-
-	for (size_t i = 0; i < nregions; i++) {
-		const char *id = radloc_rules_id(m->rules, RADLOC_REGION, i);
-		if (!is_midline(m->rules, RADLOC_REGION, id))
-			continue;
-		size_t n = radloc_rules_suppliers(m->rules, RADLOC_REGION, id, links, 64);
-		for (size_t k = 0; k < n && k < 64; k++) {
-			if (links[k].kind != RADLOC_ROOT)
-				continue;
-			size_t j = 0;
-			while (j < nsacral && strcmp(sacral[j], links[k].id) != 0)
-				j++;
-			if (j == nsacral && nsacral < 16)
-				sacral[nsacral++] = links[k].id;
-		}
-	}
-	/* Cranial to caudal, as clinicians name them (S2-S4). */
-	for (size_t i = 1; i < nsacral; i++)
-		for (size_t j = i; j > 0 && root_level(m->rules, sacral[j - 1]) >
-		                            root_level(m->rules, sacral[j]); j--) {
-			const char *t = sacral[j];
-			sacral[j] = sacral[j - 1];
-			sacral[j - 1] = t;
-		}
-	for (size_t i = 0; i < nregions; i++) {
-		const char *id = radloc_rules_id(m->rules, RADLOC_REGION, i);
-		size_t n = radloc_rules_suppliers(m->rules, RADLOC_REGION, id, links, 64);
-		double share = 0;
-		for (size_t k = 0; k < n && k < 64; k++)
-			for (size_t j = 0; j < nsacral; j++)
-				if (links[k].kind == RADLOC_ROOT && strcmp(links[k].id, sacral[j]) == 0)
-					share += links[k].weight;
-		if (share >= TERRITORY_SHARE || is_midline(m->rules, RADLOC_REGION, id))
-			outline(m, id, RADLOC_MIDLINE);
-	}
-	size_t len = (size_t)snprintf(m->territory, sizeof m->territory,
-	                              "cauda equina: the saddle and the regions where ");
-	for (size_t j = 0; j < nsacral && len < sizeof m->territory; j++)
-		len += (size_t)snprintf(m->territory + len, sizeof m->territory - len, "%s%s",
-		                        j ? "+" : "", sacral[j]);
-	if (len < sizeof m->territory)
-		snprintf(m->territory + len, sizeof m->territory - len,
-		         " together carry at least %.0f %%, both sides", 100 * TERRITORY_SHARE);
-	return 0;
-}
-
+/* Outline the leader's territory (the engine's) and say in words what
+ * it is. */
 static int outline_leader(map_state *m, const radloc_hypothesis *h)
 {
+	size_t n = radloc_rules_territory(m->rules, h, NULL, 0);
+	radloc_link *links = calloc(n + 1, sizeof *links);
+	const double percent = 100 * RADLOC_TERRITORY_SHARE;
+
+	if (links == NULL)
+		return -1;
+	radloc_rules_territory(m->rules, h, links, n);
+	for (size_t i = 0; i < n; i++)
+		if (links[i].kind == RADLOC_REGION)
+			outline(m, links[i].id, h->side);
 	if (strcmp(h->kind, "root") == 0) {
-		size_t len = (size_t)snprintf(m->territory, sizeof m->territory,
-		                              "%s: regions where ", h->label);
-		for (size_t i = 0; i < h->root_count && i < 2; i++) {
-			if (outline_supply(m, RADLOC_ROOT, h->roots[i], h->side) != 0)
-				return -1;
-			if (len < sizeof m->territory)
-				len += (size_t)snprintf(m->territory + len, sizeof m->territory - len,
-				                        "%s%s", i ? " or " : "", h->roots[i]);
-		}
-		if (len < sizeof m->territory)
-			snprintf(m->territory + len, sizeof m->territory - len,
-			         " carries at least %.0f %% of the supply", 100 * TERRITORY_SHARE);
-		return 0;
+		describe(m, "%s: regions where ", h->label);
+		for (size_t i = 0; i < h->root_count && i < 2; i++)
+			describe(m, "%s%s", i ? " or " : "", h->roots[i]);
+		describe(m, " carries at least %.0f %% of the supply", percent);
+	} else if (strcmp(h->kind, "nerve") == 0 && h->nerve) {
+		describe(m, "%s: regions where the nerve carries at least %.0f %%", h->label,
+		         percent);
+	} else if (h->pattern == RADLOC_POLYNEUROPATHY && h->extent) {
+		double threshold = radloc_rules_extent_threshold(m->rules, h->extent);
+		if (threshold >= 0)
+			describe(m, "polyneuropathy, extent %s: regions at or beyond distal "
+			         "rank %.2f, both sides", h->extent, threshold);
+	} else if (h->pattern == RADLOC_CAUDA_EQUINA) {
+		describe(m, "cauda equina: the saddle and the regions where ");
+		for (size_t i = 0, roots = 0; i < n; i++)
+			if (links[i].kind == RADLOC_ROOT)
+				describe(m, "%s%s", roots++ ? "+" : "", links[i].id);
+		describe(m, " together carry at least %.0f %%, both sides", percent);
 	}
-	if (strcmp(h->kind, "nerve") == 0 && h->nerve) {
-		snprintf(m->territory, sizeof m->territory,
-		         "%s: regions where the nerve carries at least %.0f %%", h->label,
-		         100 * TERRITORY_SHARE);
-		return outline_supply(m, RADLOC_NERVE, h->nerve, h->side);
-	}
-	if (h->pattern == RADLOC_POLYNEUROPATHY && h->extent)
-		outline_extent(m, h->extent);
-	else if (h->pattern == RADLOC_CAUDA_EQUINA)
-		return outline_cauda(m);
+	free(links);
 	return 0;
 }
 
@@ -256,7 +167,7 @@ static void note(map_state *m, radloc_kind kind, const char *id,
 	snprintf(t, sizeof m->note_text[0], "%s%s %s",
 	         side == RADLOC_LEFT ? "L " : side == RADLOC_RIGHT ? "R " : "", name,
 	         fmt_grade);
-	n->limb = info.limb;
+	n->limb = bodychart_limb_of(m->rules, kind, id);
 	n->side = side;
 	n->text = t;
 }
@@ -448,6 +359,11 @@ int cmd_map(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
+	/* The chart scores without draws, so a seed could change nothing. */
+	if (o.seed_set) {
+		fprintf(stderr, "radloc map: unknown option '--seed' (radloc help map)\n");
+		return EXIT_USAGE;
+	}
 	if (o.nargs > 1) {
 		fprintf(stderr, "radloc map: one exam at a time\n");
 		return EXIT_USAGE;
@@ -455,7 +371,7 @@ int cmd_map(int argc, char **argv)
 	if (o.output == NULL) {
 		fprintf(stderr, "radloc map: -o OUT.svg is required (-o - writes to "
 		        "standard output)\n"
-		        "usage: radloc map [FILE|-] -o OUT.svg [--rules PATH] [--seed N]\n");
+		        "usage: radloc map [FILE|-] -o OUT.svg [--rules PATH]\n");
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_load_rules(o.rules, &rules)) != EXIT_OK)

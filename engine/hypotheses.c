@@ -5,12 +5,12 @@
 #include <string.h>
 
 #include "rules_impl.h"
+#include "territory.h"
 
-/* A key element of a lesion: one it supplies with at least this share (or
+/* A key element of a lesion: one it supplies with at least KEY_SHARE (or
  * a sign it makes positive with at least KEY_SIGN). A clinician examining
  * the lesion's territory looks at some of them; the territory is the
  * limb-sides they lie on. */
-#define KEY_SHARE 0.25
 #define KEY_SIGN 0.30
 /* Distal enough to be where a length-dependent neuropathy is looked for. */
 #define KEY_DISTAL 0.80

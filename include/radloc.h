@@ -372,6 +372,26 @@ radloc_status radloc_result_evidence(const radloc_result *result, size_t i,
 radloc_status radloc_result_next_test(const radloc_result *result,
                                       radloc_next_test *out);
 
+/* The territory of a hypothesis (one of a result's, or built by the
+ * caller): where a lesion of it would show. First the structures it is
+ * measured against (kind RADLOC_ROOT or RADLOC_NERVE, weight 1): its roots
+ * or its nerve; for cauda equina the sacral roots (those that supply the
+ * midline skin), cranial to caudal. Then the elements (regions, movements,
+ * reflexes; kind then file order) where it shows: for roots and nerves,
+ * those they carry at least RADLOC_TERRITORY_SHARE of (weight: that share,
+ * the larger of two roots'); for cauda equina, the midline ones and those
+ * the sacral roots together carry at least that share of (weight: their
+ * joint share); for a polyneuropathy, the limb elements at or beyond its
+ * extent's distal rank (weight 1). Other patterns have none. The sides are
+ * the hypothesis's (both for bilateral patterns; midline elements are
+ * midline). Writes at most cap links and returns the total number (call
+ * with cap 0 to count); 0 for NULL arguments. Ids live as long as the
+ * rule set. */
+#define RADLOC_TERRITORY_SHARE 0.25
+size_t radloc_rules_territory(const radloc_rules *rules,
+                              const radloc_hypothesis *hypothesis,
+                              radloc_link *out, size_t cap);
+
 /* Plain-English warnings ("2 findings not testable (NT) were ignored"). */
 size_t radloc_result_warning_count(const radloc_result *result);
 const char *radloc_result_warning(const radloc_result *result, size_t i);

@@ -110,6 +110,7 @@ int main(void)
 	srunner_add_suite(sr, suite_rules_entries());
 	srunner_add_suite(sr, suite_rules_parameters());
 	srunner_add_suite(sr, suite_rules_nerves());
+	srunner_add_suite(sr, suite_territory());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

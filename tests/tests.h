@@ -19,6 +19,7 @@ Suite *suite_rules_schema(void);
 Suite *suite_rules_entries(void);
 Suite *suite_rules_parameters(void);
 Suite *suite_rules_nerves(void);
+Suite *suite_territory(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);

@@ -165,6 +165,16 @@ async function main() {
   ok(blank.buttons === blank.n, 'every region is a focusable, labelled button', JSON.stringify(blank));
   ok(blank.stops.length === 1 && blank.stops[0] === 'region-lateral_shoulder-right',
     'the chart is one Tab stop, on the first region (front view, right shoulder)', blank.stops.join(' '));
+  // The page shows the chart's figures as the chart marks them: the part
+  // they fill, their labels, no panel.
+  const served = await page.evaluate(async () => (await fetch('/v1/chart.svg')).text());
+  const box = (/data-figures-viewbox="([^"]+)"/.exec(served) || [])[1];
+  const shown = await page.$eval('#chart svg', svg => ({ box: svg.getAttribute('viewBox'),
+    texts: [...svg.querySelectorAll(':scope > text')].map(t => t.textContent + (t.classList.contains('view-label') ? '' : ' (not a view label)')),
+    panel: svg.querySelectorAll(':scope > line, :scope > rect, :scope > title, :scope > desc').length }));
+  ok(box && shown.box === box, 'the chart is cut to the figures as the chart says (data-figures-viewbox)', shown.box + ' vs ' + box);
+  ok(shown.texts.join('|') === 'R|L|FRONT|patient\'s left on your right|L|R|BACK|patient\'s left on your left|SOLES|from the foot of the bed|R|L' && shown.panel === 0,
+    'only the view labels come with the figures, none of the panels', shown.texts.join('|') + '; ' + shown.panel + ' panel elements');
   await page.screenshot({ path: join(shots, 'empty.png') });
 
   // ---- Keyboard: one Tab stop, arrows in a fixed anatomical order.
