@@ -11,8 +11,10 @@
 
 #include "cli.h"
 #include "options.h"
+#include "radloc_limits.h"
 
-#define MAX_EXAM (256 * 1024)   /* RADLOC_MAX_EXAM_BYTES */
+/* An exam of a stream has the limit of any exam. */
+#define MAX_EXAM ((size_t)RADLOC_MAX_EXAM_BYTES)
 #define WINDOW_PER_JOB 64
 
 void help_batch(FILE *out)
@@ -386,7 +388,7 @@ static void score_one(job *j, radloc_scorer *scorer, exam_doc *d)
 {
 	radloc_exam *exam = NULL;
 	radloc_result *res = NULL;
-	char id[300];
+	char id[RADLOC_MAX_ERROR_ID_BYTES];
 
 	d->failed = 0;
 	d->have_error = 0;
@@ -398,7 +400,7 @@ static void score_one(job *j, radloc_scorer *scorer, exam_doc *d)
 		d->err_line = d->first_line;
 		d->err_column = 1;
 		snprintf(d->message, sizeof d->message,
-		         "exam longer than the limit of %d bytes; skipped", MAX_EXAM);
+		         "exam longer than the limit of %zu bytes; skipped", MAX_EXAM);
 	} else {
 		radloc_status s = radloc_exam_parse(j->rules, d->data, d->size, j->name,
 		                                    d->first_line, keep_first, d, &exam);
@@ -458,7 +460,7 @@ static void *worker(void *arg)
 
 static int score_window(job *j, long jobs)
 {
-	pthread_t threads[64];
+	pthread_t threads[CLI_MAX_JOBS];
 	long started = 0;
 	j->next = 0;
 	if (jobs <= 1 || j->count <= 1) {

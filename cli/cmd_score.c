@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "radloc_limits.h"
 
 void help_score(FILE *out)
 {
@@ -38,7 +39,7 @@ int cli_read_exam(const radloc_rules *rules, const char *path, radloc_exam **out
 		s = radloc_exam_parse_file(rules, path, cli_print_diag, NULL, out);
 	} else {
 		/* Read one byte past the limit so the parser can say it is too big. */
-		size_t cap = 256 * 1024 + 1, n = 0;
+		size_t cap = (size_t)RADLOC_MAX_EXAM_BYTES + 1, n = 0;
 		char *data = malloc(cap);
 		if (data == NULL)
 			return EXIT_INTERNAL;

@@ -21,6 +21,7 @@
 #include "bodychart.h"
 #include "cli.h"
 #include "options.h"
+#include "radloc_limits.h"
 
 /* The page, embedded at build time from cli/page.html. */
 extern const unsigned char radloc_page[];
@@ -28,7 +29,7 @@ extern const unsigned long radloc_page_size;
 
 /* Limits of a request: one exam is at most the exam limit; a batch body
  * at most 16 MiB (pipelines with more use `radloc batch`). */
-#define SERVE_EXAM_BYTES (256UL * 1024UL)
+#define SERVE_EXAM_BYTES ((size_t)RADLOC_MAX_EXAM_BYTES)
 #define SERVE_BATCH_BYTES (16UL * 1024UL * 1024UL)
 #define SERVE_CONNECTIONS 256
 #define SERVE_TIMEOUT_SECONDS 10
@@ -222,8 +223,8 @@ static int configure(struct MHD_Connection *c, radloc_scorer *sc, char *why, siz
 	radloc_scorer_set_draws(sc, SERVE_DEFAULT_DRAWS);
 	radloc_scorer_set_interval(sc, 0.90);
 	radloc_scorer_set_top(sc, 0);
-	if ((got = query_number(c, "draws", 10000, &v)) < 0) {
-		snprintf(why, size, "draws must be a whole number 0..10000");
+	if ((got = query_number(c, "draws", RADLOC_MAX_DRAWS, &v)) < 0) {
+		snprintf(why, size, "draws must be a whole number 0..%d", RADLOC_MAX_DRAWS);
 		return -1;
 	}
 	if (got)
@@ -234,7 +235,7 @@ static int configure(struct MHD_Connection *c, radloc_scorer *sc, char *why, siz
 	}
 	if (got)
 		radloc_scorer_set_seed(sc, v);
-	if ((got = query_number(c, "top", 100000, &v)) < 0) {
+	if ((got = query_number(c, "top", CLI_MAX_TOP, &v)) < 0) {
 		snprintf(why, size, "top must be a whole number (0 = all)");
 		return -1;
 	}
@@ -362,7 +363,7 @@ static enum MHD_Result batch_endpoint(server *srv, struct MHD_Connection *c, req
 			problems pr = {NULL, 0, 0, "", 0};
 			radloc_exam *exam = NULL;
 			radloc_result *res = NULL;
-			char id[300];
+			char id[RADLOC_MAX_ERROR_ID_BYTES];
 			pr.list = json_array();
 			radloc_status s = radloc_exam_parse(srv->rules, p, len, "request", line,
 			                                    collect, &pr, &exam);
