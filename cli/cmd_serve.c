@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch_line.h"
 #include "bodychart.h"
 #include "cli.h"
 #include "options.h"
@@ -358,51 +359,29 @@ static enum MHD_Result batch_endpoint(server *srv, struct MHD_Connection *c, req
 		size_t lead = 0;
 		while (lead < len && (p[lead] == ' ' || p[lead] == '\t'))
 			lead++;
-		char *text = NULL;
 		if (lead < len) {
-			problems pr = {NULL, 0, 0, "", 0};
-			radloc_exam *exam = NULL;
-			radloc_result *res = NULL;
-			char id[RADLOC_MAX_ERROR_ID_BYTES];
-			pr.list = json_array();
-			radloc_status s = radloc_exam_parse(srv->rules, p, len, "request", line,
-			                                    collect, &pr, &exam);
-			if (s == RADLOC_OK)
-				s = radloc_score(sc, exam, &res);
-			if (s == RADLOC_OK)
-				s = radloc_result_json(res, 0, &text);
-			else {
-				int has_id = radloc_exam_peek_id(p, len, id, sizeof id) == RADLOC_OK;
-				if (pr.count == 0) {
-					pr.line = line;
-					pr.column = 1;
-					snprintf(pr.first, sizeof pr.first, "%s", radloc_strerror(s));
-				}
-				radloc_error_json(has_id ? id : NULL, pr.line, pr.column, pr.first, &text);
-			}
-			json_decref(pr.list);
-			radloc_result_free(&res);
-			radloc_exam_free(&exam);
-			if (text == NULL) {
+			batch_line b = {0};
+			batch_line_score(srv->rules, sc, "request", p, len, line, 0, &b);
+			if (b.text == NULL) {
 				free(out);
 				return respond_error(c, rq, 500, "out of memory");
 			}
-			size_t tl = strlen(text);
+			size_t tl = strlen(b.text);
 			if (n + tl + 2 > cap) {
 				while (n + tl + 2 > cap)
 					cap *= 2;
 				char *grown = realloc(out, cap);
 				if (grown == NULL) {
-					free(text);
+					free(b.text);
 					free(out);
 					return respond_error(c, rq, 500, "out of memory");
 				}
 				out = grown;
 			}
-			memcpy(out + n, text, tl);
+			memcpy(out + n, b.text, tl);
 			n += tl;
 			out[n++] = '\n';
-			free(text);
+			free(b.text);
 		}
 		p = nl ? nl + 1 : end;
 	}
