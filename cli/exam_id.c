@@ -98,9 +98,12 @@ static int refused_anchor_or_tag(const yaml_char_t *anchor, const yaml_char_t *t
 	return anchor != NULL || (tag != NULL && !implicit);
 }
 
-static int open_level(walk *w, int mapping)
+/* A mapping or a list starts: a node of its parent, then a level. */
+static int open_level(walk *w, int mapping, const yaml_char_t *anchor,
+                      const yaml_char_t *tag, int implicit)
 {
-	if (w->depth >= RADLOC_MAX_DEPTH || add_node(w, NULL, 0) != 0)
+	if (refused_anchor_or_tag(anchor, tag, implicit) || w->depth >= RADLOC_MAX_DEPTH ||
+	    add_node(w, NULL, 0) != 0)
 		return -1;
 	level *l = &w->stack[w->depth++];
 	memset(l, 0, sizeof *l);
@@ -134,17 +137,11 @@ static int take_event(walk *w, const yaml_event_t *ev, int *documents)
 		return add_node(w, text, len);
 	}
 	case YAML_SEQUENCE_START_EVENT:
-		if (refused_anchor_or_tag(ev->data.sequence_start.anchor,
-		                          ev->data.sequence_start.tag,
-		                          ev->data.sequence_start.implicit))
-			return -1;
-		return open_level(w, 0);
+		return open_level(w, 0, ev->data.sequence_start.anchor,
+		                  ev->data.sequence_start.tag, ev->data.sequence_start.implicit);
 	case YAML_MAPPING_START_EVENT:
-		if (refused_anchor_or_tag(ev->data.mapping_start.anchor,
-		                          ev->data.mapping_start.tag,
-		                          ev->data.mapping_start.implicit))
-			return -1;
-		return open_level(w, 1);
+		return open_level(w, 1, ev->data.mapping_start.anchor,
+		                  ev->data.mapping_start.tag, ev->data.mapping_start.implicit);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		close_level(w);
