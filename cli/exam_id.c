@@ -3,10 +3,11 @@
  * The document is walked through libyaml's events with the exam reader's
  * guards (engine/yamltree.c: one document, no anchors, aliases or tags,
  * scalar keys without duplicates, the size, depth, node, key and value
- * limits), because which exams get their id echoed is part of the batch
- * output: a document the reader refuses is read again as lenient JSON
- * instead, as before, so an error line names the same exams it always
- * has. Nothing here reports a problem: the exam's own error line does. */
+ * limits): which exams get their id echoed is part of the batch output,
+ * and it must not depend on which program wrote the line. A document the
+ * reader refuses is read again as lenient JSON, so that a JSON exam with
+ * a duplicate key, say, is still named. Nothing here reports a problem:
+ * the exam's own error line does. */
 #include "exam_id.h"
 
 #include <jansson.h>
