@@ -54,4 +54,15 @@ int map_render(const radloc_rules *rules, const radloc_exam *exam,
 int cli_read_exam(const radloc_rules *rules, const char *path,
                   radloc_exam **out);
 
+struct cli_options;
+
+/* What score and map share: read the exam named by the options' argument
+ * (none or "-" = standard input), score it with the options' settings
+ * (default_top hypotheses unless --top), and print any problem, as
+ * "radloc COMMAND: ..." when it is not in the exam. Returns an exit code;
+ * the caller frees *exam and *res, whatever it is. */
+int cli_read_and_score(const radloc_rules *rules, const struct cli_options *o,
+                       const char *command, size_t default_top,
+                       radloc_exam **exam, radloc_result **res);
+
 #endif

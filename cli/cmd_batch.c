@@ -9,10 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch_line.h"
 #include "cli.h"
 #include "options.h"
+#include "radloc_limits.h"
 
-#define MAX_EXAM (256 * 1024)   /* RADLOC_MAX_EXAM_BYTES */
+/* An exam of a stream has the limit of any exam. */
+#define MAX_EXAM ((size_t)RADLOC_MAX_EXAM_BYTES)
 #define WINDOW_PER_JOB 64
 
 void help_batch(FILE *out)
@@ -61,13 +64,7 @@ typedef struct exam_doc {
 	size_t size, cap;
 	unsigned long first_line;
 	int too_long;           /* longer than the limit: not stored */
-	/* what scoring made of it */
-	char *out;
-	int failed;
-	int internal;
-	char message[600];
-	unsigned long err_line, err_column;
-	int have_error;
+	batch_line result;      /* what scoring made of it */
 } exam_doc;
 
 /* One line, at most MAX_EXAM bytes kept; *too_long if it was longer.
@@ -371,66 +368,10 @@ typedef struct job {
 	int internal;
 } job;
 
-static void keep_first(const radloc_diag *diag, void *user)
-{
-	exam_doc *d = user;
-	if (d->have_error)
-		return;
-	d->have_error = 1;
-	d->err_line = diag->line;
-	d->err_column = diag->column;
-	snprintf(d->message, sizeof d->message, "%s", diag->message);
-}
-
 static void score_one(job *j, radloc_scorer *scorer, exam_doc *d)
 {
-	radloc_exam *exam = NULL;
-	radloc_result *res = NULL;
-	char id[300];
-
-	d->failed = 0;
-	d->have_error = 0;
-	d->internal = 0;
-	free(d->out);
-	d->out = NULL;
-	if (d->too_long) {
-		d->have_error = 1;
-		d->err_line = d->first_line;
-		d->err_column = 1;
-		snprintf(d->message, sizeof d->message,
-		         "exam longer than the limit of %d bytes; skipped", MAX_EXAM);
-	} else {
-		radloc_status s = radloc_exam_parse(j->rules, d->data, d->size, j->name,
-		                                    d->first_line, keep_first, d, &exam);
-		if (s == RADLOC_OK) {
-			s = radloc_score(scorer, exam, &res);
-			if (s != RADLOC_OK) {
-				d->have_error = 1;
-				d->err_line = d->first_line;
-				d->err_column = 1;
-				snprintf(d->message, sizeof d->message, "%s", radloc_strerror(s));
-			}
-		}
-		if (s == RADLOC_ERR_NOMEM || s == RADLOC_ERR_INTERNAL || s == RADLOC_ERR_NUMERIC)
-			d->internal = 1;
-		if (s == RADLOC_OK && radloc_result_json(res, 0, &d->out) != RADLOC_OK)
-			d->internal = 1;
-	}
-	if (d->out == NULL) {
-		d->failed = 1;
-		if (!d->have_error) {
-			d->err_line = d->first_line;
-			d->err_column = 1;
-			snprintf(d->message, sizeof d->message, "internal error");
-		}
-		int has_id = !d->too_long &&
-		             radloc_exam_peek_id(d->data, d->size, id, sizeof id) == RADLOC_OK;
-		if (radloc_error_json(has_id ? id : NULL, d->err_line, d->err_column,
-		                      d->message, &d->out) != RADLOC_OK)
-			d->internal = 1;
-	}
-	radloc_result_free(&res);
-	radloc_exam_free(&exam);
+	batch_line_score(j->rules, scorer, j->name, d->data, d->size, d->first_line,
+	                 d->too_long, &d->result);
 }
 
 static void *worker(void *arg)
@@ -458,7 +399,7 @@ static void *worker(void *arg)
 
 static int score_window(job *j, long jobs)
 {
-	pthread_t threads[64];
+	pthread_t threads[CLI_MAX_JOBS];
 	long started = 0;
 	j->next = 0;
 	if (jobs <= 1 || j->count <= 1) {
@@ -523,14 +464,15 @@ int cmd_batch(int argc, char **argv)
 		if (score_window(&j, o.jobs) != 0)
 			rc = EXIT_INTERNAL;
 		for (size_t i = 0; i < n; i++) {
-			if (docs[i].out)
-				puts(docs[i].out);
-			if (docs[i].failed) {
+			const batch_line *b = &docs[i].result;
+			if (b->text)
+				puts(b->text);
+			if (b->failed) {
 				failed++;
-				fprintf(stderr, "%s:%lu:%lu: %s\n", r.name, docs[i].err_line,
-				        docs[i].err_column, docs[i].message);
+				fprintf(stderr, "%s:%lu:%lu: %s\n", r.name, b->line, b->column,
+				        b->message);
 			}
-			if (docs[i].internal)
+			if (b->internal)
 				rc = EXIT_INTERNAL;
 		}
 		total += n;
@@ -551,7 +493,7 @@ int cmd_batch(int argc, char **argv)
 		rc = EXIT_INPUT;
 	for (size_t i = 0; docs && i < window; i++) {
 		free(docs[i].data);
-		free(docs[i].out);
+		free(docs[i].result.text);
 	}
 	free(docs);
 	free(line);

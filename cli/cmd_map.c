@@ -353,7 +353,6 @@ int cmd_map(int argc, char **argv)
 	cli_options o;
 	radloc_rules *rules = NULL;
 	radloc_exam *exam = NULL;
-	radloc_scorer *scorer = NULL;
 	radloc_result *res = NULL;
 	int rc = cli_parse_options(argc, argv, "map", help_map, &o);
 
@@ -376,22 +375,10 @@ int cmd_map(int argc, char **argv)
 	}
 	if ((rc = cli_load_rules(o.rules, &rules)) != EXIT_OK)
 		return rc;
-	if ((rc = cli_read_exam(rules, o.nargs ? o.args[0] : "-", &exam)) != EXIT_OK)
-		goto done;
-	scorer = radloc_scorer_new(rules);
 	/* The chart shows the ranking only: no credible intervals to draw. */
-	if (scorer == NULL || cli_configure(scorer, &o, 0) != EXIT_OK ||
-	    radloc_scorer_set_draws(scorer, 0) != RADLOC_OK) {
-		fprintf(stderr, "radloc map: out of memory\n");
-		rc = EXIT_INTERNAL;
+	o.draws = 0;
+	if ((rc = cli_read_and_score(rules, &o, "map", 0, &exam, &res)) != EXIT_OK)
 		goto done;
-	}
-	radloc_status st = radloc_score(scorer, exam, &res);
-	if (st != RADLOC_OK) {
-		fprintf(stderr, "radloc map: %s\n", radloc_strerror(st));
-		rc = cli_exit_code(st, EXIT_INPUT);
-		goto done;
-	}
 	char *svg = NULL;
 	size_t size = 0;
 	rc = map_render(rules, exam, res, &svg, &size);
@@ -402,7 +389,6 @@ int cmd_map(int argc, char **argv)
 	free(svg);
 done:
 	radloc_result_free(&res);
-	radloc_scorer_free(&scorer);
 	radloc_exam_free(&exam);
 	radloc_rules_free(&rules);
 	return rc;

@@ -1,6 +1,5 @@
 /* radloc score [FILE|-]: one exam, for a clinician at a terminal (text) or
  * a program (JSON). */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,37 +25,6 @@ void help_score(FILE *out)
 	      "  --rules PATH         rule file or directory\n"
 	      "  --color / --no-color colour the red flags (default: when a terminal)\n",
 	      out);
-}
-
-/* ---- reading an exam ---------------------------------------------------------- */
-
-int cli_read_exam(const radloc_rules *rules, const char *path, radloc_exam **out)
-{
-	radloc_status s;
-	*out = NULL;
-	if (strcmp(path, "-") != 0) {
-		s = radloc_exam_parse_file(rules, path, cli_print_diag, NULL, out);
-	} else {
-		/* Read one byte past the limit so the parser can say it is too big. */
-		size_t cap = 256 * 1024 + 1, n = 0;
-		char *data = malloc(cap);
-		if (data == NULL)
-			return EXIT_INTERNAL;
-		while (n < cap) {
-			size_t got = fread(data + n, 1, cap - n, stdin);
-			if (got == 0)
-				break;
-			n += got;
-		}
-		if (ferror(stdin)) {
-			fprintf(stderr, "<stdin>: cannot read: %s\n", strerror(errno));
-			free(data);
-			return EXIT_INPUT;
-		}
-		s = radloc_exam_parse(rules, data, n, "<stdin>", 1, cli_print_diag, NULL, out);
-		free(data);
-	}
-	return cli_exit_code(s, EXIT_INPUT);
 }
 
 /* ---- the text answer ------------------------------------------------------------- */
@@ -241,23 +209,11 @@ int cmd_score(int argc, char **argv)
 	}
 	radloc_rules *rules = NULL;
 	radloc_exam *exam = NULL;
-	radloc_scorer *scorer = NULL;
 	radloc_result *res = NULL;
 	if ((rc = cli_load_rules(o.rules, &rules)) != EXIT_OK)
 		return rc;
-	if ((rc = cli_read_exam(rules, o.nargs ? o.args[0] : "-", &exam)) != EXIT_OK)
+	if ((rc = cli_read_and_score(rules, &o, "score", o.json ? 0 : 10, &exam, &res)) != EXIT_OK)
 		goto out;
-	scorer = radloc_scorer_new(rules);
-	if (scorer == NULL || cli_configure(scorer, &o, o.json ? 0 : 10) != EXIT_OK) {
-		rc = EXIT_INTERNAL;
-		goto out;
-	}
-	radloc_status s = radloc_score(scorer, exam, &res);
-	if (s != RADLOC_OK) {
-		fprintf(stderr, "radloc score: %s\n", radloc_strerror(s));
-		rc = cli_exit_code(s, EXIT_INPUT);
-		goto out;
-	}
 	if (o.json) {
 		char *text = NULL;
 		if (radloc_result_json(res, 2, &text) != RADLOC_OK) {
@@ -277,7 +233,6 @@ int cmd_score(int argc, char **argv)
 		rc = EXIT_INTERNAL;
 out:
 	radloc_result_free(&res);
-	radloc_scorer_free(&scorer);
 	radloc_exam_free(&exam);
 	radloc_rules_free(&rules);
 	return rc;

@@ -1,26 +1,20 @@
-/* radloc serve: the clinician's page and the HTTP API (docs/serve.md).
+/* radloc serve: the command, and what each URL of the clinician's page
+ * and the HTTP API does (docs/serve.md). The HTTP plumbing is http.c.
  *
- * libmicrohttpd runs a pool of threads over one immutable rule set; each
- * thread has its own scorer. A request body is read in full (up to its
- * limit) before anything is scored, so a slow client holds only its own
- * connection, and the connection timeout ends it. The log says what was
- * asked and how it went, never what the exam contained. */
-#include <arpa/inet.h>
-#include <errno.h>
+ * The pool's threads share one immutable rule set; each thread has its
+ * own scorer. */
 #include <jansson.h>
-#include <microhttpd.h>
 #include <pthread.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "batch_line.h"
 #include "bodychart.h"
 #include "cli.h"
+#include "http.h"
 #include "options.h"
+#include "radloc_limits.h"
 
 /* The page, embedded at build time from cli/page.html. */
 extern const unsigned char radloc_page[];
@@ -28,10 +22,8 @@ extern const unsigned long radloc_page_size;
 
 /* Limits of a request: one exam is at most the exam limit; a batch body
  * at most 16 MiB (pipelines with more use `radloc batch`). */
-#define SERVE_EXAM_BYTES (256UL * 1024UL)
+#define SERVE_EXAM_BYTES ((size_t)RADLOC_MAX_EXAM_BYTES)
 #define SERVE_BATCH_BYTES (16UL * 1024UL * 1024UL)
-#define SERVE_CONNECTIONS 256
-#define SERVE_TIMEOUT_SECONDS 10
 #define SERVE_DEFAULT_DRAWS 1000
 
 void help_serve(FILE *out)
@@ -59,24 +51,7 @@ typedef struct server {
 	pthread_key_t scorer_key;
 	char *vocabulary;
 	size_t vocabulary_size;
-	int quiet;
 } server;
-
-typedef struct request {
-	char *body;
-	size_t size, cap, limit;
-	int too_big;
-	double started;
-	unsigned status;
-	size_t sent;
-} request;
-
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
 
 static void scorer_free(void *p)
 {
@@ -94,51 +69,6 @@ static radloc_scorer *thread_scorer(server *srv)
 			radloc_scorer_free(&s);
 	}
 	return s;
-}
-
-/* ---- responses --------------------------------------------------------------- */
-
-static enum MHD_Result respond(struct MHD_Connection *c, request *rq, unsigned status,
-                               const char *type, char *body, size_t size, int owned)
-{
-	struct MHD_Response *r = MHD_create_response_from_buffer(
-		size, body, owned ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
-	if (r == NULL) {
-		if (owned)
-			free(body);
-		return MHD_NO;
-	}
-	MHD_add_response_header(r, "Content-Type", type);
-	MHD_add_response_header(r, "Cache-Control", "no-store");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	if (strncmp(type, "text/html", 9) == 0)
-		MHD_add_response_header(r, "Content-Security-Policy",
-		                        "default-src 'none'; script-src 'unsafe-inline'; "
-		                        "style-src 'unsafe-inline'; connect-src 'self'; "
-		                        "img-src 'self' data:; form-action 'none'; "
-		                        "frame-ancestors 'none'");
-	enum MHD_Result ret = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
-	rq->status = status;
-	rq->sent = size;
-	return ret;
-}
-
-static enum MHD_Result respond_json(struct MHD_Connection *c, request *rq, unsigned status,
-                                    char *json)
-{
-	if (json == NULL)
-		return respond(c, rq, 500, "application/json",
-		               (char *)"{\"error\":{\"message\":\"out of memory\"}}\n", 37, 0);
-	size_t n = strlen(json);
-	char *body = realloc(json, n + 2);
-	if (body == NULL) {
-		free(json);
-		return MHD_NO;
-	}
-	body[n] = '\n';
-	body[n + 1] = '\0';
-	return respond(c, rq, status, "application/json", body, n + 1, 1);
 }
 
 /* {"error": {line, column, message}} with every problem listed too. */
@@ -163,7 +93,7 @@ static void collect(const radloc_diag *d, void *user)
 		json_decref(o);
 }
 
-static enum MHD_Result respond_problems(struct MHD_Connection *c, request *rq,
+static enum MHD_Result respond_problems(struct MHD_Connection *c, http_request *rq,
                                         unsigned status, problems *p)
 {
 	json_t *root = json_pack("{s:{s:I,s:I,s:s},s:O}", "error", "line", (json_int_t)p->line,
@@ -171,16 +101,7 @@ static enum MHD_Result respond_problems(struct MHD_Connection *c, request *rq,
 	                         "problems", p->list);
 	char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
 	json_decref(root);
-	return respond_json(c, rq, status, text);
-}
-
-static enum MHD_Result respond_error(struct MHD_Connection *c, request *rq, unsigned status,
-                                     const char *message)
-{
-	json_t *root = json_pack("{s:{s:s}}", "error", "message", message);
-	char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
-	json_decref(root);
-	return respond_json(c, rq, status, text);
+	return http_respond_json(c, rq, status, text);
 }
 
 /* 400 for input that is not YAML/JSON, 413 too large, 422 well-formed but
@@ -199,21 +120,6 @@ static unsigned status_of(radloc_status s)
 
 /* ---- settings from the query ------------------------------------------------- */
 
-static int query_number(struct MHD_Connection *c, const char *name, unsigned long max,
-                        unsigned long *out)
-{
-	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
-	char *end;
-	if (v == NULL)
-		return 0;
-	errno = 0;
-	unsigned long n = strtoul(v, &end, 10);
-	if (*v == '\0' || *v == '-' || *end != '\0' || errno || n > max)
-		return -1;
-	*out = n;
-	return 1;
-}
-
 static int configure(struct MHD_Connection *c, radloc_scorer *sc, char *why, size_t size)
 {
 	unsigned long v;
@@ -222,19 +128,19 @@ static int configure(struct MHD_Connection *c, radloc_scorer *sc, char *why, siz
 	radloc_scorer_set_draws(sc, SERVE_DEFAULT_DRAWS);
 	radloc_scorer_set_interval(sc, 0.90);
 	radloc_scorer_set_top(sc, 0);
-	if ((got = query_number(c, "draws", 10000, &v)) < 0) {
-		snprintf(why, size, "draws must be a whole number 0..10000");
+	if ((got = http_query_number(c, "draws", RADLOC_MAX_DRAWS, &v)) < 0) {
+		snprintf(why, size, "draws must be a whole number 0..%d", RADLOC_MAX_DRAWS);
 		return -1;
 	}
 	if (got)
 		radloc_scorer_set_draws(sc, v);
-	if ((got = query_number(c, "seed", ~0UL, &v)) < 0) {
+	if ((got = http_query_number(c, "seed", ~0UL, &v)) < 0) {
 		snprintf(why, size, "seed must be a whole number");
 		return -1;
 	}
 	if (got)
 		radloc_scorer_set_seed(sc, v);
-	if ((got = query_number(c, "top", 100000, &v)) < 0) {
+	if ((got = http_query_number(c, "top", CLI_MAX_TOP, &v)) < 0) {
 		snprintf(why, size, "top must be a whole number (0 = all)");
 		return -1;
 	}
@@ -256,7 +162,7 @@ static int configure(struct MHD_Connection *c, radloc_scorer *sc, char *why, siz
 
 enum action { ACTION_SCORE, ACTION_MAP, ACTION_EXAM };
 
-static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, request *rq,
+static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http_request *rq,
                                      enum action action)
 {
 	problems p = {json_array(), 0, 0, "", 0};
@@ -266,7 +172,7 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, requ
 	enum MHD_Result ret;
 
 	if (p.list == NULL)
-		return respond_error(c, rq, 500, "out of memory");
+		return http_respond_error(c, rq, 500, "out of memory");
 	radloc_status s = radloc_exam_parse(srv->rules, rq->body ? rq->body : "", rq->size,
 	                                    "request", 1, collect, &p, &exam);
 	if (s != RADLOC_OK && action == ACTION_EXAM) {
@@ -281,8 +187,8 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, requ
 			radloc_case_free(&tc);
 			json_decref(q.list);
 			json_decref(p.list);
-			return s == RADLOC_OK ? respond_json(c, rq, 200, text)
-			                      : respond_error(c, rq, 500, radloc_strerror(s));
+			return s == RADLOC_OK ? http_respond_json(c, rq, 200, text)
+			                      : http_respond_error(c, rq, 500, radloc_strerror(s));
 		}
 		json_decref(q.list);
 	}
@@ -296,22 +202,22 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, requ
 		char *text = NULL;
 		s = radloc_exam_json(exam, 0, &text);
 		radloc_exam_free(&exam);
-		return s == RADLOC_OK ? respond_json(c, rq, 200, text)
-		                      : respond_error(c, rq, 500, radloc_strerror(s));
+		return s == RADLOC_OK ? http_respond_json(c, rq, 200, text)
+		                      : http_respond_error(c, rq, 500, radloc_strerror(s));
 	}
 	radloc_scorer *sc = thread_scorer(srv);
 	if (sc == NULL) {
 		radloc_exam_free(&exam);
-		return respond_error(c, rq, 500, "out of memory");
+		return http_respond_error(c, rq, 500, "out of memory");
 	}
 	if (configure(c, sc, why, sizeof why) != 0) {
 		radloc_exam_free(&exam);
-		return respond_error(c, rq, 400, why);
+		return http_respond_error(c, rq, 400, why);
 	}
 	s = radloc_score(sc, exam, &res);
 	if (s != RADLOC_OK) {
 		radloc_exam_free(&exam);
-		return respond_error(c, rq, s == RADLOC_ERR_EMPTY ? 422 : 500, radloc_strerror(s));
+		return http_respond_error(c, rq, s == RADLOC_ERR_EMPTY ? 422 : 500, radloc_strerror(s));
 	}
 	if (action == ACTION_MAP) {
 		char *svg = NULL;
@@ -320,31 +226,31 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, requ
 		radloc_result_free(&res);
 		radloc_exam_free(&exam);
 		if (rc != EXIT_OK)
-			return respond_error(c, rq, 500, "cannot draw the chart");
-		return respond(c, rq, 200, "image/svg+xml", svg, size, 1);
+			return http_respond_error(c, rq, 500, "cannot draw the chart");
+		return http_respond(c, rq, 200, "image/svg+xml", svg, size, 1);
 	}
 	char *text = NULL;
 	s = radloc_result_json(res, 0, &text);
 	radloc_result_free(&res);
 	radloc_exam_free(&exam);
-	return s == RADLOC_OK ? respond_json(c, rq, 200, text)
-	                      : respond_error(c, rq, 500, radloc_strerror(s));
+	return s == RADLOC_OK ? http_respond_json(c, rq, 200, text)
+	                      : http_respond_error(c, rq, 500, radloc_strerror(s));
 }
 
 /* JSON Lines in, JSON Lines out, one line per exam in order; a bad exam is
  * an error line and the rest go on. */
-static enum MHD_Result batch_endpoint(server *srv, struct MHD_Connection *c, request *rq)
+static enum MHD_Result batch_endpoint(server *srv, struct MHD_Connection *c, http_request *rq)
 {
 	char why[128];
 	radloc_scorer *sc = thread_scorer(srv);
 	if (sc == NULL)
-		return respond_error(c, rq, 500, "out of memory");
+		return http_respond_error(c, rq, 500, "out of memory");
 	if (configure(c, sc, why, sizeof why) != 0)
-		return respond_error(c, rq, 400, why);
+		return http_respond_error(c, rq, 400, why);
 	size_t cap = 4096, n = 0;
 	char *out = malloc(cap);
 	if (out == NULL)
-		return respond_error(c, rq, 500, "out of memory");
+		return http_respond_error(c, rq, 500, "out of memory");
 	const char *p = rq->body ? rq->body : "", *end = p + rq->size;
 	unsigned long line = 0;
 	while (p < end) {
@@ -357,114 +263,58 @@ static enum MHD_Result batch_endpoint(server *srv, struct MHD_Connection *c, req
 		size_t lead = 0;
 		while (lead < len && (p[lead] == ' ' || p[lead] == '\t'))
 			lead++;
-		char *text = NULL;
 		if (lead < len) {
-			problems pr = {NULL, 0, 0, "", 0};
-			radloc_exam *exam = NULL;
-			radloc_result *res = NULL;
-			char id[300];
-			pr.list = json_array();
-			radloc_status s = radloc_exam_parse(srv->rules, p, len, "request", line,
-			                                    collect, &pr, &exam);
-			if (s == RADLOC_OK)
-				s = radloc_score(sc, exam, &res);
-			if (s == RADLOC_OK)
-				s = radloc_result_json(res, 0, &text);
-			else {
-				int has_id = radloc_exam_peek_id(p, len, id, sizeof id) == RADLOC_OK;
-				if (pr.count == 0) {
-					pr.line = line;
-					pr.column = 1;
-					snprintf(pr.first, sizeof pr.first, "%s", radloc_strerror(s));
-				}
-				radloc_error_json(has_id ? id : NULL, pr.line, pr.column, pr.first, &text);
-			}
-			json_decref(pr.list);
-			radloc_result_free(&res);
-			radloc_exam_free(&exam);
-			if (text == NULL) {
+			batch_line b = {0};
+			batch_line_score(srv->rules, sc, "request", p, len, line, 0, &b);
+			if (b.text == NULL) {
 				free(out);
-				return respond_error(c, rq, 500, "out of memory");
+				return http_respond_error(c, rq, 500, "out of memory");
 			}
-			size_t tl = strlen(text);
+			size_t tl = strlen(b.text);
 			if (n + tl + 2 > cap) {
 				while (n + tl + 2 > cap)
 					cap *= 2;
 				char *grown = realloc(out, cap);
 				if (grown == NULL) {
-					free(text);
+					free(b.text);
 					free(out);
-					return respond_error(c, rq, 500, "out of memory");
+					return http_respond_error(c, rq, 500, "out of memory");
 				}
 				out = grown;
 			}
-			memcpy(out + n, text, tl);
+			memcpy(out + n, b.text, tl);
 			n += tl;
 			out[n++] = '\n';
-			free(text);
+			free(b.text);
 		}
 		p = nl ? nl + 1 : end;
 	}
-	return respond(c, rq, 200, "application/x-ndjson", out, n, 1);
+	return http_respond(c, rq, 200, "application/x-ndjson", out, n, 1);
 }
 
-static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url,
-                               const char *method, const char *version,
-                               const char *upload, size_t *upload_size, void **ctx)
+/* A body to /v1/batch may hold many exams; any other, one. */
+static size_t body_limit(const char *url)
 {
-	server *srv = cls;
-	request *rq = *ctx;
-	(void)version;
+	return strcmp(url, "/v1/batch") == 0 ? SERVE_BATCH_BYTES : SERVE_EXAM_BYTES;
+}
 
-	if (rq == NULL) {
-		rq = calloc(1, sizeof *rq);
-		if (rq == NULL)
-			return MHD_NO;
-		rq->started = now();
-		rq->limit = strcmp(url, "/v1/batch") == 0 ? SERVE_BATCH_BYTES : SERVE_EXAM_BYTES;
-		*ctx = rq;
-		return MHD_YES;
-	}
-	if (*upload_size) {
-		/* Past the limit, keep reading (the client is still sending) but
-		 * keep nothing. */
-		if (!rq->too_big && rq->size + *upload_size > rq->limit)
-			rq->too_big = 1;
-		if (!rq->too_big) {
-			if (rq->size + *upload_size + 1 > rq->cap) {
-				size_t cap = rq->cap ? rq->cap : 8192;
-				while (cap < rq->size + *upload_size + 1)
-					cap *= 2;
-				char *grown = realloc(rq->body, cap);
-				if (grown == NULL)
-					return MHD_NO;
-				rq->body = grown;
-				rq->cap = cap;
-			}
-			memcpy(rq->body + rq->size, upload, *upload_size);
-			rq->size += *upload_size;
-			rq->body[rq->size] = '\0';
-		}
-		*upload_size = 0;
-		return MHD_YES;
-	}
+/* What each URL does. */
+static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *rq,
+                             const char *url, const char *method)
+{
+	server *srv = app;
 	int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
 	int post = strcmp(method, "POST") == 0;
-	if (rq->too_big) {
-		char msg[96];
-		snprintf(msg, sizeof msg, "request body larger than the limit of %zu bytes",
-		         rq->limit);
-		return respond_error(c, rq, 413, msg);
-	}
+
 	if (strcmp(url, "/") == 0 || strcmp(url, "/index.html") == 0) {
 		if (!get)
-			return respond_error(c, rq, 405, "use GET");
-		return respond(c, rq, 200, "text/html; charset=utf-8", (char *)radloc_page,
+			return http_respond_error(c, rq, 405, "use GET");
+		return http_respond(c, rq, 200, "text/html; charset=utf-8", (char *)radloc_page,
 		               radloc_page_size, 0);
 	}
 	if (strcmp(url, "/healthz") == 0) {
 		if (!get)
-			return respond_error(c, rq, 405, "use GET");
+			return http_respond_error(c, rq, 405, "use GET");
 		char body[160];
 		int n = snprintf(body, sizeof body,
 		                 "{\"status\":\"ok\",\"version\":\"%s\",\"roots\":%zu,\"nerves\":%zu}\n",
@@ -474,25 +324,25 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 		if (copy == NULL)
 			return MHD_NO;
 		memcpy(copy, body, (size_t)n + 1);
-		return respond(c, rq, 200, "application/json", copy, (size_t)n, 1);
+		return http_respond(c, rq, 200, "application/json", copy, (size_t)n, 1);
 	}
 	if (strcmp(url, "/v1/chart.svg") == 0) {
 		/* The chart before any finding: every region, nothing marked. */
 		if (!get)
-			return respond_error(c, rq, 405, "use GET");
+			return http_respond_error(c, rq, 405, "use GET");
 		bodychart blank;
 		memset(&blank, 0, sizeof blank);
 		blank.rules = srv->rules;
 		char *svg = NULL;
 		size_t size = 0;
 		if (bodychart_render(&blank, &svg, &size) != 0)
-			return respond_error(c, rq, 500, "out of memory");
-		return respond(c, rq, 200, "image/svg+xml", svg, size, 1);
+			return http_respond_error(c, rq, 500, "out of memory");
+		return http_respond(c, rq, 200, "image/svg+xml", svg, size, 1);
 	}
 	if (strcmp(url, "/v1/vocabulary") == 0) {
 		if (!get)
-			return respond_error(c, rq, 405, "use GET");
-		return respond(c, rq, 200, "application/json", srv->vocabulary,
+			return http_respond_error(c, rq, 405, "use GET");
+		return http_respond(c, rq, 200, "application/json", srv->vocabulary,
 		               srv->vocabulary_size, 0);
 	}
 	static const struct {
@@ -506,32 +356,13 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 		if (strcmp(url, posts[i].url) != 0)
 			continue;
 		if (!post)
-			return respond_error(c, rq, 405, "use POST with the exam as the body");
+			return http_respond_error(c, rq, 405, "use POST with the exam as the body");
 		if (posts[i].action < 0)
 			return batch_endpoint(srv, c, rq);
 		return exam_endpoint(srv, c, rq, (enum action)posts[i].action);
 	}
-	return respond_error(c, rq, 404, "no such page (see /, /v1/score, /v1/batch, "
+	return http_respond_error(c, rq, 404, "no such page (see /, /v1/score, /v1/batch, "
 	                     "/v1/map, /v1/exam, /v1/vocabulary, /v1/chart.svg, /healthz)");
-}
-
-/* One log line per request: method, path, status, size, time. Never the
- * body, the query or anything from the exam. */
-static void completed(void *cls, struct MHD_Connection *c, void **ctx,
-                      enum MHD_RequestTerminationCode why)
-{
-	server *srv = cls;
-	request *rq = *ctx;
-	(void)c;
-	if (rq == NULL)
-		return;
-	if (!srv->quiet)
-		fprintf(stderr, "radloc serve: %u %zu bytes %.1f ms%s\n", rq->status, rq->sent,
-		        (now() - rq->started) * 1e3,
-		        why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection ended)");
-	free(rq->body);
-	free(rq);
-	*ctx = NULL;
 }
 
 static char *vocabulary(const radloc_rules *rules, size_t *size)
@@ -605,23 +436,12 @@ int cmd_serve(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	struct sockaddr_storage addr;
-	memset(&addr, 0, sizeof addr);
-	struct sockaddr_in *v4 = (struct sockaddr_in *)&addr;
-	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&addr;
-	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
-	if (inet_pton(AF_INET, bind_to, &v4->sin_addr) == 1) {
-		v4->sin_family = AF_INET;
-		v4->sin_port = htons((uint16_t)port);
-	} else if (inet_pton(AF_INET6, bind_to, &v6->sin6_addr) == 1) {
-		v6->sin6_family = AF_INET6;
-		v6->sin6_port = htons((uint16_t)port);
-		flags |= MHD_USE_IPv6;
-	} else {
+	http_address address;
+	if (http_address_parse(bind_to, port, &address) != 0) {
 		fprintf(stderr, "radloc serve: --bind '%s' is not an IPv4 or IPv6 address\n", bind_to);
 		return EXIT_USAGE;
 	}
-	server srv = {NULL, 0, NULL, 0, quiet};
+	server srv = {NULL, 0, NULL, 0};
 	int rc = cli_load_rules(rules_option, &srv.rules);
 	if (rc != EXIT_OK)
 		return rc;
@@ -631,41 +451,8 @@ int cmd_serve(int argc, char **argv)
 		radloc_rules_free(&srv.rules);
 		return EXIT_INTERNAL;
 	}
-	if (threads == 0)
-		threads = (unsigned long)sysconf(_SC_NPROCESSORS_ONLN) > 0
-		          ? (unsigned long)sysconf(_SC_NPROCESSORS_ONLN) : 2;
-	/* Signals go to the main thread only: block them before the pool
-	 * starts, then wait for one. */
-	sigset_t stop;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &stop, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, (uint16_t)port, NULL, NULL, handler, &srv,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)SERVE_CONNECTIONS,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)SERVE_TIMEOUT_SECONDS,
-		MHD_OPTION_NOTIFY_COMPLETED, completed, &srv,
-		MHD_OPTION_END);
-	if (d == NULL) {
-		fprintf(stderr, "radloc serve: cannot listen on %s:%lu (in use, or not allowed)\n",
-		        bind_to, port);
-		rc = EXIT_INPUT;
-	} else {
-		const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-		unsigned bound = info ? info->port : (unsigned)port;
-		printf("radloc serve: listening on http://%s%s%s:%u/\n", v6->sin6_family == AF_INET6 ? "[" : "",
-		       bind_to, v6->sin6_family == AF_INET6 ? "]" : "", bound);
-		fflush(stdout);
-		int sig = 0;
-		sigwait(&stop, &sig);
-		MHD_stop_daemon(d);
-		if (!quiet)
-			fprintf(stderr, "radloc serve: stopped\n");
-	}
+	http_service service = {route, body_limit, &srv, quiet};
+	rc = http_serve(&service, &address, threads);
 	pthread_key_delete(srv.scorer_key);
 	free(srv.vocabulary);
 	radloc_rules_free(&srv.rules);

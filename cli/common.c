@@ -1,9 +1,14 @@
-/* What every subcommand shares: diagnostics and finding the rules. */
+/* What every subcommand shares: diagnostics, finding the rules, reading
+ * and scoring one exam. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "options.h"
+#include "radloc_limits.h"
 
 void cli_print_diag(const radloc_diag *d, void *user)
 {
@@ -53,4 +58,56 @@ int cli_load_rules(const char *option, radloc_rules **out)
 	radloc_status s = radloc_rules_load(cli_rules_path(option), cli_print_diag,
 	                                    NULL, out);
 	return cli_exit_code(s, EXIT_RULES);
+}
+
+int cli_read_exam(const radloc_rules *rules, const char *path, radloc_exam **out)
+{
+	radloc_status s;
+	*out = NULL;
+	if (strcmp(path, "-") != 0) {
+		s = radloc_exam_parse_file(rules, path, cli_print_diag, NULL, out);
+	} else {
+		/* Read one byte past the limit so the parser can say it is too big. */
+		size_t cap = (size_t)RADLOC_MAX_EXAM_BYTES + 1, n = 0;
+		char *data = malloc(cap);
+		if (data == NULL)
+			return EXIT_INTERNAL;
+		while (n < cap) {
+			size_t got = fread(data + n, 1, cap - n, stdin);
+			if (got == 0)
+				break;
+			n += got;
+		}
+		if (ferror(stdin)) {
+			fprintf(stderr, "<stdin>: cannot read: %s\n", strerror(errno));
+			free(data);
+			return EXIT_INPUT;
+		}
+		s = radloc_exam_parse(rules, data, n, "<stdin>", 1, cli_print_diag, NULL, out);
+		free(data);
+	}
+	return cli_exit_code(s, EXIT_INPUT);
+}
+
+int cli_read_and_score(const radloc_rules *rules, const cli_options *o,
+                       const char *command, size_t default_top,
+                       radloc_exam **exam, radloc_result **res)
+{
+	*res = NULL;
+	int rc = cli_read_exam(rules, o->nargs ? o->args[0] : "-", exam);
+	if (rc != EXIT_OK)
+		return rc;
+	radloc_scorer *scorer = radloc_scorer_new(rules);
+	if (scorer == NULL || cli_configure(scorer, o, default_top) != EXIT_OK) {
+		fprintf(stderr, "radloc %s: out of memory\n", command);
+		radloc_scorer_free(&scorer);
+		return EXIT_INTERNAL;
+	}
+	radloc_status s = radloc_score(scorer, *exam, res);
+	radloc_scorer_free(&scorer);
+	if (s != RADLOC_OK) {
+		fprintf(stderr, "radloc %s: %s\n", command, radloc_strerror(s));
+		return cli_exit_code(s, EXIT_INPUT);
+	}
+	return EXIT_OK;
 }

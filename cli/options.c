@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "radloc_limits.h"
 
 static int number(const char *command, const char *option, const char *text,
                   unsigned long long max, unsigned long long *out)
@@ -71,17 +72,18 @@ int cli_parse_options(int argc, char **argv, const char *command,
 				return EXIT_USAGE;
 			}
 		} else if (strcmp(a, "--top") == 0) {
-			if (number(command, "--top", VALUE(), 100000, &v))
+			if (number(command, "--top", VALUE(), CLI_MAX_TOP, &v))
 				return EXIT_USAGE;
 			o->top = (long)v;
 		} else if (strcmp(a, "--draws") == 0) {
-			if (number(command, "--draws", VALUE(), 10000, &v))
+			if (number(command, "--draws", VALUE(), RADLOC_MAX_DRAWS, &v))
 				return EXIT_USAGE;
 			o->draws = (long)v;
 		} else if (strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) {
-			if (number(command, "--jobs", VALUE(), 64, &v) || v == 0) {
+			if (number(command, "--jobs", VALUE(), CLI_MAX_JOBS, &v) || v == 0) {
 				if (v == 0)
-					fprintf(stderr, "radloc %s: --jobs must be 1..64\n", command);
+					fprintf(stderr, "radloc %s: --jobs must be 1..%d\n", command,
+					        CLI_MAX_JOBS);
 				return EXIT_USAGE;
 			}
 			o->jobs = (long)v;

@@ -6,6 +6,14 @@
 
 #include "radloc.h"
 
+/* --top: far more hypotheses than any rule set makes (0 = all of them);
+ * the bound only refuses a number that is a typing slip. */
+#define CLI_MAX_TOP 100000
+
+/* --jobs: threads scoring a batch; more than the cores of a big machine
+ * gains nothing and each holds a scorer. */
+#define CLI_MAX_JOBS 64
+
 typedef struct cli_options {
 	const char *rules;
 	const char *output;     /* -o (map) */

@@ -8,7 +8,6 @@
 
 #include "result_impl.h"
 #include "vocabulary.h"
-#include "yamltree.h"
 
 /* Builds keep going after a failed allocation and report it at the end:
  * one check instead of one per call. */
@@ -152,60 +151,6 @@ radloc_status radloc_result_json(const radloc_result *r, int indent, char **out)
 	set(&b, root, "interval_mass", number(&b, r->mass));
 	set(&b, root, "draws", track(&b, json_integer((json_int_t)r->draws)));
 	return dump(root, &b, indent, out);
-}
-
-radloc_status radloc_error_json(const char *id, unsigned long line,
-                                unsigned long column, const char *message,
-                                char **out)
-{
-	builder b = {0};
-	if (out == NULL || message == NULL)
-		return RADLOC_ERR_ARGUMENT;
-	*out = NULL;
-	json_t *root = track(&b, json_object());
-	/* An id that is not valid UTF-8 cannot be echoed: null, not a guess. */
-	json_t *idv = id ? json_string(id) : NULL;
-	set(&b, root, "id", idv ? idv : track(&b, json_null()));
-	json_t *err = track(&b, json_object());
-	set(&b, err, "line", track(&b, json_integer((json_int_t)line)));
-	set(&b, err, "column", track(&b, json_integer((json_int_t)column)));
-	json_t *m = json_string(message);
-	set(&b, err, "message", m ? m : text(&b, "(message not valid UTF-8)"));
-	set(&b, root, "error", err);
-	return dump(root, &b, 0, out);
-}
-
-radloc_status radloc_exam_peek_id(const char *data, size_t size, char *buf,
-                                  size_t bufsize)
-{
-	rl_diagctx d;
-	yt_doc *doc = NULL;
-	radloc_status status = RADLOC_ERR_EMPTY;
-
-	if (buf == NULL || bufsize == 0 || (data == NULL && size > 0))
-		return RADLOC_ERR_ARGUMENT;
-	buf[0] = '\0';
-	rl_diag_init(&d, NULL, NULL, NULL);
-	if (yt_read_buffer(data ? data : "", size, 256L * 1024L, &d, &doc) != RADLOC_OK) {
-		/* A JSON object that the exam reader refused (a duplicate key,
-		 * say) still says which exam it is: read it leniently. */
-		json_error_t err;
-		json_t *o = data ? json_loadb(data, size, 0, &err) : NULL;
-		const char *id = json_string_value(json_object_get(o, "id"));
-		if (id && *id && strlen(id) < bufsize) {
-			memcpy(buf, id, strlen(id) + 1);
-			status = RADLOC_OK;
-		}
-		json_decref(o);
-		return status;
-	}
-	const yt_node *id = yt_get(yt_root(doc), "id");
-	if (id && id->type == YT_SCALAR && id->length > 0 && id->length < bufsize) {
-		memcpy(buf, id->text, id->length + 1);
-		status = RADLOC_OK;
-	}
-	yt_free(&doc);
-	return status;
 }
 
 radloc_status radloc_verdict_json(const char *file, const radloc_case *c,

@@ -33,6 +33,12 @@
  * longer one is more likely an exam pasted into the wrong field. */
 #define RADLOC_MAX_ID_TEXT 256
 
+/* The id a batch error line repeats for an exam that could not be scored,
+ * in bytes with its NUL: a little over RADLOC_MAX_ID_TEXT, so that an exam
+ * refused for a slightly long id still names its line; a longer "id" is
+ * likely a pasted exam and the line says null. (Command line and server.) */
+#define RADLOC_MAX_ERROR_ID_BYTES 300
+
 /* Findings in one exam: a complete neurological exam of four limbs is
  * about 150 findings; 1 000 bounds scoring time per exam. */
 #define RADLOC_MAX_FINDINGS 1000

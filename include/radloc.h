@@ -412,19 +412,6 @@ radloc_status radloc_result_json(const radloc_result *result, int indent,
  * reads back to the same exam. Freed with free(). */
 radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out);
 
-/* A batch line for an exam that could not be scored:
- * {"id": ID or null, "error": {"line": L, "column": C, "message": M}}.
- * Freed with free(). */
-radloc_status radloc_error_json(const char *id, unsigned long line,
-                                unsigned long column, const char *message,
-                                char **out);
-
-/* The id of an exam document, if it is well-formed enough to have one:
- * used to label an exam that failed. Copies at most size - 1 bytes into
- * buf; RADLOC_ERR_EMPTY when there is no id. */
-radloc_status radloc_exam_peek_id(const char *data, size_t size, char *buf,
-                                  size_t bufsize);
-
 void radloc_result_free(radloc_result **result);
 
 /* ---- Teaching cases ------------------------------------------------------- */
