@@ -80,10 +80,11 @@ int cli_parse_options(int argc, char **argv, const char *command,
 				return EXIT_USAGE;
 			o->draws = (long)v;
 		} else if (strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) {
-			if (number(command, "--jobs", VALUE(), CLI_MAX_JOBS, &v) || v == 0) {
-				if (v == 0)
-					fprintf(stderr, "radloc %s: --jobs must be 1..%d\n", command,
-					        CLI_MAX_JOBS);
+			if (number(command, "--jobs", VALUE(), CLI_MAX_JOBS, &v))
+				return EXIT_USAGE;
+			if (v == 0) {
+				fprintf(stderr, "radloc %s: --jobs must be 1..%d\n", command,
+				        CLI_MAX_JOBS);
 				return EXIT_USAGE;
 			}
 			o->jobs = (long)v;

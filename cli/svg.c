@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "svg.h"
+#include "textutil.h"
 
 /* n bytes as they are. */
 static void svg_raw(svg_sink *s, const char *text, size_t n)
@@ -58,36 +59,17 @@ void svg_put(svg_sink *s, const char *fmt, ...)
 	free(big);
 }
 
-/* Length of the UTF-8 sequence at p that XML 1.0 allows, or 0. */
+/* Length of the UTF-8 sequence at p that XML 1.0 allows, or 0: valid
+ * UTF-8 (the engine's one decoder) less the control characters and the
+ * two non-characters XML refuses. */
 static size_t xml_char(const unsigned char *p)
 {
 	uint32_t c;
-	size_t n;
 
-	if (p[0] < 0x80) {
+	if (p[0] < 0x80)
 		return p[0] >= 0x20 || p[0] == '\t' || p[0] == '\n' ? 1 : 0;
-	} else if ((p[0] & 0xE0) == 0xC0) {
-		n = 2;
-		c = p[0] & 0x1Fu;
-	} else if ((p[0] & 0xF0) == 0xE0) {
-		n = 3;
-		c = p[0] & 0x0Fu;
-	} else if ((p[0] & 0xF8) == 0xF0) {
-		n = 4;
-		c = p[0] & 0x07u;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3Fu);
-	}
-	static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-	if (c < least[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ||
-	    c == 0xFFFE || c == 0xFFFF)
-		return 0;
-	return n;
+	size_t n = rl_utf8_length(p, strnlen((const char *)p, 4), &c);
+	return n == 0 || c == 0xFFFE || c == 0xFFFF ? 0 : n;
 }
 
 void svg_text(svg_sink *s, const char *t)

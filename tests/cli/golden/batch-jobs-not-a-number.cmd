@@ -1,0 +1,1 @@
+$RADLOC batch fixtures/exams/demo.json --jobs x
