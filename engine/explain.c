@@ -106,25 +106,18 @@ static void surprise(rl_scoring *s, radloc_result *res)
 	res->surprise = var > 1e-12 ? (seen - mean) / sqrt(var) : 0.0;
 }
 
-static int abnormal(const rl_finding *f)
-{
-	return !f->nt && f->outcome != RL_NORMAL && f->fkind != RL_PAIN;
-}
-
 static void flags(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
 	const radloc_exam *exam = s->exam;
-	double pattern_mass[RADLOC_PATTERN_COUNT] = {0};
+	const double *pattern_mass = s->pattern_post;
 	int side_abnormal[3] = {0}, leg_weak[3] = {0}, distal_loss[3] = {0};
 	int proximal = 0;
 	int brisk = 0, midline_loss = 0, umn_sign = 0, sphincter = 0;
 
-	for (size_t h = 0; h < r->hyp_count; h++)
-		pattern_mass[r->hyps[h].pattern] += s->hyp_post[h];
 	for (size_t i = 0; i < exam->count; i++) {
 		const rl_finding *f = &exam->findings[i];
-		if (!abnormal(f))
+		if (!rl_finding_abnormal(f))
 			continue;
 		side_abnormal[f->side]++;
 		if (f->table == RADLOC_SIGN) {
@@ -177,16 +170,6 @@ static void flags(rl_scoring *s, radloc_result *res)
 	double p2 = res->hyp_count > 1 ? res->ranked[1].h.probability : 0.0;
 	if (s->nf < LOW_FINDINGS || p1 < LOW_LEADER || p1 < LOW_RATIO * p2)
 		res->flags |= RADLOC_FLAG_LOW_CONFIDENCE;
-	/* The pattern: the leader's, unless one pattern holds most of the
-	 * probability and says it better. That needs an abnormal finding:
-	 * without one, a group's mass is only its prior spread over many
-	 * hypotheses. */
-	res->pattern = res->ranked[0].h.pattern;
-	if (side_abnormal[RADLOC_LEFT] + side_abnormal[RADLOC_RIGHT] +
-	    side_abnormal[RADLOC_MIDLINE] > 0)
-		for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
-			if (pattern_mass[p] > 0.5)
-				res->pattern = (radloc_pattern)p;
 }
 
 static radloc_status warnings(rl_scoring *s, radloc_result *res)
@@ -195,7 +178,7 @@ static radloc_status warnings(rl_scoring *s, radloc_result *res)
 	size_t abnormal_count = 0;
 
 	for (size_t f = 0; f < s->nf; f++)
-		abnormal_count += (size_t)abnormal(s->fw[f].f);
+		abnormal_count += (size_t)rl_finding_abnormal(s->fw[f].f);
 	if (s->nt_count) {
 		snprintf(text, sizeof text, "%zu finding%s not testable (NT) ignored",
 		         s->nt_count, s->nt_count == 1 ? "" : "s");
@@ -320,7 +303,7 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 		for (size_t k = 0; k < hyp->key_count; k++) {
 			const rl_key *key = &hyp->keys[k];
 			/* Already looked at (pain aside: a symptom is not a test). */
-			if (rl_looked_at(s, key->table, key->element, key->side) &&
+			if (rl_looked_at(&s->examined, key->table, key->element, key->side) &&
 			    !pain_only(s->exam, key->table, key->element, key->side))
 				continue;
 			rl_finding f;

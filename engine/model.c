@@ -287,6 +287,22 @@ void rl_mean_params(const radloc_rules *r, rl_params *p)
 		p->sens[k] = r->findings[k].sensitivity;
 }
 
+size_t rl_element_rows(const radloc_rules *r)
+{
+	size_t rows = r->sign_count;
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
+		rows += r->element_count[k];
+	return rows;
+}
+
+size_t rl_element_row(const radloc_rules *r, radloc_kind table, int element)
+{
+	size_t at = 0;
+	for (int t = RADLOC_REGION; t < (int)table; t++)
+		at += t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
+	return at + (size_t)element;
+}
+
 int rl_logsumexp(const double *x, size_t n, double *out)
 {
 	double max = -INFINITY, sum = 0.0;

@@ -66,6 +66,12 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 void rl_mean_weights(const radloc_rules *r, rl_fwork *fw);
 void rl_mean_params(const radloc_rules *r, rl_params *p);
 
+/* Per-element tables (what was examined, which components touch a
+ * finding, the bank of draws) have one row per element: the regions,
+ * movements and reflexes, then the signs. */
+size_t rl_element_rows(const radloc_rules *r);
+size_t rl_element_row(const radloc_rules *r, radloc_kind table, int element);
+
 /* log(sum(exp(x))) shifted by the maximum; GSL's exp is called only on
  * arguments it cannot underflow on. Returns GSL status. */
 int rl_logsumexp(const double *x, size_t n, double *out);

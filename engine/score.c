@@ -65,15 +65,6 @@ static void free_components(rl_components *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* Rows of the per-element tables: regions, movements, reflexes, signs. */
-static size_t element_rows(const radloc_rules *r)
-{
-	size_t rows = r->sign_count;
-	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
-		rows += r->element_count[k];
-	return rows;
-}
-
 static size_t touch_slot(size_t row, radloc_side side, int pain)
 {
 	return row * 6 + (size_t)side * 2 + (size_t)pain;
@@ -129,7 +120,7 @@ static radloc_status touch_row(radloc_scorer *s, radloc_kind t, int e, size_t ro
 
 static radloc_status build_touch_table(radloc_scorer *s)
 {
-	size_t rows = element_rows(s->rules);
+	size_t rows = rl_element_rows(s->rules);
 	s->touch_list = calloc(rows * 6 + 1, sizeof *s->touch_list);
 	s->touch_len = calloc(rows * 6 + 1, sizeof *s->touch_len);
 	s->touch_done = calloc(rows + 1, 1);
@@ -169,7 +160,7 @@ void radloc_scorer_free(radloc_scorer **scorer)
 	free_components(&(*scorer)->comps);
 	bank_clear(&(*scorer)->bank);
 	if ((*scorer)->touch_list)
-		for (size_t i = 0; i < element_rows((*scorer)->rules) * 6; i++)
+		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * 6; i++)
 			free((*scorer)->touch_list[i]);
 	free((*scorer)->touch_list);
 	free((*scorer)->touch_len);
@@ -225,41 +216,7 @@ static void scoring_free(rl_scoring *s)
 	free(s->log_factor);
 	free(s->touch);
 	free(s->touch_count);
-	free(s->seen);
-}
-
-/* Row of a (table, element) in the lookup of what was examined. */
-static size_t seen_index(const radloc_rules *r, radloc_kind table, int element)
-{
-	size_t at = 0;
-	for (int t = RADLOC_REGION; t < (int)table; t++)
-		at += t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
-	return at + (size_t)element;
-}
-
-/* Any finding counts as looking, including NT and pain. */
-static radloc_status build_seen(rl_scoring *s)
-{
-	const radloc_rules *r = s->r;
-	size_t rows = r->sign_count;
-	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
-		rows += r->element_count[k];
-	s->seen = calloc(rows * 4 + 1, 1);
-	if (s->seen == NULL)
-		return RADLOC_ERR_NOMEM;
-	for (size_t i = 0; i < s->exam->count; i++) {
-		const rl_finding *f = &s->exam->findings[i];
-		size_t row = seen_index(r, f->table, f->element);
-		s->seen[row * 4 + (size_t)f->side] = 1;
-		s->seen[row * 4 + RADLOC_MIDLINE] = 1; /* the element, any side */
-	}
-	return RADLOC_OK;
-}
-
-int rl_looked_at(const rl_scoring *s, radloc_kind table, int element,
-                 radloc_side side)
-{
-	return s->seen[seen_index(s->r, table, element) * 4 + (size_t)side];
+	rl_examined_free(&s->examined);
 }
 
 /* Where the clinician looked is evidence (docs/scoring.md, "Territory
@@ -276,7 +233,7 @@ static radloc_status selection(rl_scoring *s)
 	double mix = 0.0, mass = 0.0;
 	size_t normal = r->hyp_count;
 
-	if (hyp_factor == NULL || build_seen(s) != RADLOC_OK) {
+	if (hyp_factor == NULL || rl_examined_build(s->exam, &s->examined) != RADLOC_OK) {
 		free(hyp_factor);
 		return RADLOC_ERR_NOMEM;
 	}
@@ -290,7 +247,7 @@ static radloc_status selection(rl_scoring *s)
 		unsigned covered = 0;
 		for (size_t i = 0; i < hyp->key_count; i++) {
 			const rl_key *k = &hyp->keys[i];
-			if (!rl_looked_at(s, k->table, k->element, k->side))
+			if (!rl_looked_at(&s->examined, k->table, k->element, k->side))
 				continue;
 			if (k->side == RADLOC_MIDLINE)
 				midline_seen = 1;
@@ -386,6 +343,9 @@ static int posterior(rl_scoring *s, const double *loglik_sum)
 		s->comp_post[c] = d < -700.0 ? 0.0 : exp(d);
 		s->hyp_post[s->comps->hyp[c]] += s->comp_post[c];
 	}
+	memset(s->pattern_post, 0, sizeof s->pattern_post);
+	for (size_t h = 0; h < s->r->hyp_count; h++)
+		s->pattern_post[s->r->hyps[h].pattern] += s->hyp_post[h];
 	return GSL_SUCCESS;
 }
 
@@ -399,7 +359,7 @@ static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
 		return RADLOC_ERR_NOMEM;
 	for (size_t f = 0; f < s->nf; f++) {
 		const rl_finding *x = s->fw[f].f;
-		size_t row = seen_index(s->r, x->table, x->element);
+		size_t row = rl_element_row(s->r, x->table, x->element);
 		size_t slot = touch_slot(row, x->side, x->fkind == RL_PAIN);
 		radloc_status st = touch_row(sc, x->table, x->element, row);
 		if (st != RADLOC_OK)
@@ -505,7 +465,7 @@ static radloc_status bank_ready(radloc_scorer *sc)
 	bank_clear(b);
 	b->seed = sc->seed;
 	b->draws = sc->draws;
-	b->rows = element_rows(r);
+	b->rows = rl_element_rows(r);
 	b->sens = malloc(RL_FKIND_COUNT * sc->draws * sizeof *b->sens);
 	b->element = calloc(b->rows, sizeof *b->element);
 	b->sign = calloc(b->rows, sizeof *b->sign);
@@ -753,7 +713,7 @@ static radloc_status intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *
 	 * row of the bank. */
 	for (size_t f = 0; f < nf; f++) {
 		rl_fwork *fw = &s->fw[f];
-		size_t row = seen_index(r, fw->f->table, fw->f->element);
+		size_t row = rl_element_row(r, fw->f->table, fw->f->element);
 		l0[f] = log(rl_background(r, fw, s->outcome[f]));
 		sum_l0 += l0[f];
 		wrow[f] = fw->el ? bank_element(sc, fw->el, row) : bank_sign(sc, fw, row);
@@ -1053,6 +1013,23 @@ static int by_probability(const void *a, const void *b)
 	return (x->hyp > y->hyp) - (x->hyp < y->hyp);
 }
 
+/* The result's pattern: the leader's, unless one pattern holds most of
+ * the probability and says it better. That needs an abnormal finding:
+ * without one, a group's mass is only its prior spread over many
+ * hypotheses. */
+static radloc_pattern result_pattern(const rl_scoring *s, const radloc_result *res)
+{
+	radloc_pattern pattern = res->ranked[0].h.pattern;
+	int any_abnormal = 0;
+	for (size_t i = 0; i < s->exam->count; i++)
+		any_abnormal |= rl_finding_abnormal(&s->exam->findings[i]);
+	if (any_abnormal)
+		for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
+			if (s->pattern_post[p] > 0.5)
+				pattern = (radloc_pattern)p;
+	return pattern;
+}
+
 static radloc_status rank(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
@@ -1091,6 +1068,7 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 		}
 	}
 	qsort(res->ranked, r->hyp_count, sizeof *res->ranked, by_probability);
+	res->pattern = result_pattern(s, res);
 	return RADLOC_OK;
 }
 
@@ -1126,8 +1104,9 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 	res->reported = sc->top && sc->top < res->hyp_count ? sc->top : res->hyp_count;
 	for (size_t i = res->reported; i < res->hyp_count; i++)
 		res->other += res->ranked[i].h.probability;
-	/* The explanation reads the point-estimate posterior, which the draws
-	 * overwrite: explain first. */
+	/* Explanation and intervals both read the point estimate and write
+	 * different parts of the result; the draws write only their own
+	 * buffers, so the order does not matter. */
 	if ((status = rl_explain(&s, res)) != RADLOC_OK)
 		goto fail;
 	if (sc->draws > 0 && (status = intervals(&s, sc, res)) != RADLOC_OK)

@@ -5,6 +5,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "examined.h"
 #include "model.h"
 #include "result_impl.h"
 
@@ -52,17 +53,13 @@ typedef struct rl_scoring {
 	double *comp_logpost;   /* per component: log prior + log factor + loglik */
 	double *comp_post;      /* per component: posterior */
 	double *hyp_post;       /* per hypothesis: posterior */
+	double pattern_post[RADLOC_PATTERN_COUNT]; /* per pattern: the sum of its hypotheses' */
 	double *log_factor;     /* per component: where the clinician looked */
-	unsigned char *seen;    /* per (table, element, side): looked at */
+	rl_examined examined;   /* what the exam looked at */
 	const int **touch;      /* per finding: the components that can move its */
 	size_t *touch_count;    /* likelihood (the rest keep the background) */
 	size_t nt_count;        /* NT findings ignored */
 } rl_scoring;
-
-/* Whether the exam looked at an element on a side (a midline side means
- * the element itself), through the lookup prepared for the call. */
-int rl_looked_at(const rl_scoring *s, radloc_kind table, int element,
-                 radloc_side side);
 
 /* The explanation step (explain.c): evidence, next test, flags and
  * warnings, from the point-estimate posterior. */
