@@ -119,7 +119,7 @@ const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row)
 const double *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
                            size_t row)
 {
-	size_t width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+	size_t width = rl_sign_width(r);
 	if (b->sign[row])
 		return b->sign[row];
 	double *v = malloc(b->draws * width * sizeof *v);

@@ -239,26 +239,6 @@ typedef struct candidate {
 #define NEXT_MASS 0.999     /* ... once these hold this much probability */
 #define NEXT_FROM 3         /* candidates: key elements of the leading three */
 
-static void setup_fw(const radloc_rules *r, rl_finding *f, rl_fwork *fw,
-                     radloc_kind table, int element, radloc_side side, double *w)
-{
-	memset(f, 0, sizeof *f);
-	f->fkind = table == RADLOC_REGION ? RL_SENSORY : table == RADLOC_MOVEMENT
-	           ? RL_MOTOR : table == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
-	f->table = table;
-	f->element = element;
-	f->side = side;
-	*fw = (rl_fwork){f, NULL, NULL, NULL, NULL};
-	if (table == RADLOC_SIGN) {
-		fw->sg = &r->signs[element];
-		fw->ssens = w;
-	} else {
-		fw->el = &r->elements[table - RADLOC_REGION][element];
-		fw->w = w;
-	}
-	rl_mean_weights(r, fw);
-}
-
 /* The finding not yet examined whose outcome is expected to tell most
  * about which hypothesis it is: the key elements of the leading
  * hypotheses are the candidates, and the leading hypotheses holding
@@ -267,12 +247,11 @@ static void setup_fw(const radloc_rules *r, rl_finding *f, rl_fwork *fw,
 static radloc_status next_test(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
-	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
 	size_t nh = 0;
 	double mass = 0.0;
 	int hyps[NEXT_HYPS];
 	size_t *live = malloc(s->comps->count * sizeof *live);
-	double *w = malloc((r->root_count + sign_width) * sizeof *w);
+	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
 	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
 	rl_params p;
 	size_t nlive = 0;
@@ -308,7 +287,7 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 				continue;
 			rl_finding f;
 			rl_fwork fw;
-			setup_fw(r, &f, &fw, key->table, key->element, key->side, w);
+			rl_probe_finding(r, key->table, key->element, key->side, 0, &f, &fw, w);
 			int no = rl_outcome_count(f.fkind);
 			double joint[RL_MAX_OUTCOMES][NEXT_HYPS + 1];
 			memset(joint, 0, sizeof joint);
@@ -357,7 +336,7 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 		 * probable both are. */
 		rl_finding f;
 		rl_fwork fw;
-		setup_fw(r, &f, &fw, best.table, best.element, best.side, w);
+		rl_probe_finding(r, best.table, best.element, best.side, 0, &f, &fw, w);
 		double widest = -1.0;
 		size_t top = res->hyp_count < 3 ? res->hyp_count : 3;
 		for (size_t a = 0; a < top; a++)

@@ -59,26 +59,6 @@ typedef struct kernel {
 	double loss;        /* nerve: the share it carries; sign: 1 if scaled */
 } kernel;
 
-/* b / a of an element finding's outcome, or NAN when the background
- * cannot produce it (a = 0) and only the generic path is exact. */
-static double outcome_slope(const radloc_rules *r, int fkind, int outcome)
-{
-	const rl_findparams *fp = &r->findings[fkind];
-	double bL = fp->background, bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
-	double a, b;
-	if (outcome >= 1 && outcome <= fp->levels) {
-		a = bL * fp->bglevels[outcome - 1];
-		b = fp->lesion[outcome - 1] - a;
-	} else if (outcome == RL_NORMAL) {
-		a = (1.0 - bL) * (1.0 - bE);
-		b = -a;
-	} else {
-		a = (1.0 - bL) * bE * fp->brisk_bg[outcome - RL_BRISK];
-		b = -a;
-	}
-	return a > 1e-300 ? b / a : NAN;
-}
-
 /* Credible intervals: the exam scored under each plausible person of the
  * bank. Only live components are recomputed; the rest keep their point
  * log posterior, so a dead hypothesis's posterior in draw d is
@@ -182,7 +162,7 @@ radloc_status rl_intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *res)
 	}
 	for (size_t f = 0; f < nf; f++) {
 		const rl_fwork *fw = &s->fw[f];
-		slope[f] = fw->el ? outcome_slope(r, fw->f->fkind, s->outcome[f]) : NAN;
+		slope[f] = fw->el ? rl_outcome_slope(r, fw->f->fkind, s->outcome[f]) : NAN;
 		for (size_t t = live_start[f]; t < live_start[f + 1]; t++) {
 			kernel *k = &kernels[t];
 			size_t c = live[live_touch_all[t]];

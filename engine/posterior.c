@@ -90,7 +90,7 @@ static radloc_status prepare_findings(rl_scoring *s)
 	const radloc_rules *r = s->r;
 	const radloc_exam *exam = s->exam;
 	size_t nc = s->comps->count;
-	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+	size_t sign_width = rl_sign_width(r);
 
 	/* NT counted per finding as written, not per side. */
 	size_t nt_groups = 0;
@@ -122,15 +122,8 @@ static radloc_status prepare_findings(rl_scoring *s)
 		const rl_finding *f = &exam->findings[i];
 		if (f->nt)
 			continue;
-		rl_fwork *fw = &s->fw[k];
-		fw->f = f;
-		if (f->table == RADLOC_SIGN) {
-			fw->sg = &r->signs[f->element];
-			fw->ssens = s->ssens + k * sign_width;
-		} else {
-			fw->el = &r->elements[f->table - RADLOC_REGION][f->element];
-			fw->w = s->weights + k * r->root_count;
-		}
+		rl_fwork_bind(r, &s->fw[k], f, f->table == RADLOC_SIGN
+		              ? s->ssens + k * sign_width : s->weights + k * r->root_count);
 		s->outcome[k] = f->outcome;
 		k++;
 	}

@@ -63,33 +63,19 @@ static radloc_status touch_row(radloc_scorer *s, radloc_kind t, int e, size_t ro
 {
 	const radloc_rules *r = s->rules;
 	size_t nc = s->comps.count;
-	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
 
 	if (s->touch_done[row])
 		return RADLOC_OK;
-	double *w = malloc((r->root_count + sign_width) * sizeof *w);
+	/* Room for an element's weights or a sign's sensitivities. */
+	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
 	if (w == NULL)
 		return RADLOC_ERR_NOMEM;
 	for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++)
 		for (int pain = 0; pain < 2; pain++) {
 			size_t slot = touch_slot(row, (radloc_side)side, pain);
 			rl_finding f;
-			memset(&f, 0, sizeof f);
-			f.fkind = pain ? RL_PAIN : t == RADLOC_REGION ? RL_SENSORY
-			        : t == RADLOC_MOVEMENT ? RL_MOTOR
-			        : t == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
-			f.table = t;
-			f.element = e;
-			f.side = (radloc_side)side;
-			rl_fwork fw = {&f, NULL, NULL, NULL, NULL};
-			if (t == RADLOC_SIGN) {
-				fw.sg = &r->signs[e];
-				fw.ssens = w;
-			} else {
-				fw.el = &r->elements[t - RADLOC_REGION][e];
-				fw.w = w;
-			}
-			rl_mean_weights(r, &fw);
+			rl_fwork fw;
+			rl_probe_finding(r, t, e, (radloc_side)side, pain, &f, &fw, w);
 			s->touch_list[slot] = malloc((nc + 1) * sizeof(int));
 			if (s->touch_list[slot] == NULL) {
 				free(w);
