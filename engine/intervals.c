@@ -28,6 +28,7 @@
  * other only for so long. */
 #define RATIO_BLOCK 32
 
+/* log(e^a + e^b), exact enough where one term dwarfs the other. */
 static double log_add(double a, double b)
 {
 	if (a < b) {
@@ -40,371 +41,455 @@ static double log_add(double a, double b)
 	return a + log1p(exp(b - a));
 }
 
-/* How one finding moves one live component in a draw. For an element
- * finding and a lesion without an upper motor neuron part, every outcome's
- * probability is linear in the lesion's q: P = a + b q, a the background
- * (docs/scoring.md), so the likelihood ratio is 1 + (b / a) q: a product
- * of a few terms for roots, a constant for polyneuropathy. Anything else
- * goes through rl_likelihood. */
+/* How one finding moves one live component in a draw, prepared once per
+ * exam. For an element finding and a lesion without an upper motor
+ * neuron part, every outcome's probability is linear in the lesion's
+ * loss probability q (rl_outcome_slope), so the likelihood ratio against
+ * the background is 1 + slope * q: q from the roots or the nerve kernel,
+ * a constant for polyneuropathy. A sign's ratio comes from the sign
+ * kernel. Anything else goes through rl_likelihood. */
 enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN };
 
-typedef struct kernel {
-	int live;           /* the live component */
-	int kind;
-	int roots[2];       /* roots; for a sign, its sensitivity indices */
+typedef struct draw_kernel {
+	int live;              /* the live component it moves */
+	int kind;              /* KERNEL_... */
+	int severity;          /* the component's severity: index in the rules' */
+	int roots[2];          /* roots: the lesion's roots */
 	int root_count;
-	double reach;       /* side reach (roots, nerve); the ratio (constant) */
-	double scale;       /* the component's severity */
-	int sev;            /* its index in the rules' severities (focal) */
-	double loss;        /* nerve: the share it carries; sign: 1 if scaled */
-} kernel;
+	double reach;          /* roots, nerve: side reach */
+	double nerve_share;    /* nerve: the share of the element it carries */
+	double constant_ratio; /* polyneuropathy: the ratio, the same every draw */
+	double scale;          /* sign: the component's severity scale */
+	rl_sign_link sign;     /* sign: the sensitivities it acts through */
+} draw_kernel;
 
-/* Credible intervals: the exam scored under each plausible person of the
- * bank. Only live components are recomputed; the rest keep their point
- * log posterior, so a dead hypothesis's posterior in draw d is
- * exp(D_h - log Z_d) and its interval comes from the quantiles of Z. */
-radloc_status rl_intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *res)
+/* Everything one call works with. Sizes known from the exam are allocated
+ * together (work_alloc); the samples, sized by the columns, once those
+ * are chosen (assign_columns). work_free ends it all. */
+typedef struct interval_work {
+	size_t draws;
+	/* Live components: recomputed in every draw. */
+	unsigned char *wanted;      /* per hypothesis: has live components */
+	size_t *live;               /* live index → component */
+	int *live_of;               /* component → live index, or -1 */
+	size_t live_count;
+	/* The dead ones keep their point log posterior. */
+	double dead_log_mass;       /* all of them */
+	double *dead_log_mass_of;   /* per hypothesis */
+	/* The findings, with their own weight buffers: the draws write only
+	 * here, never into the point estimate's. */
+	rl_fwork *fw;
+	double *weights;            /* nf × root_count */
+	double *sign_sens;          /* nf × rl_sign_width */
+	const double **drawn;       /* per finding: its row of the bank */
+	double *inv_background;     /* per finding: 1 / P(outcome | background) */
+	double *slope;              /* per element finding: rl_outcome_slope */
+	size_t *kernel_start;       /* per finding: its first kernel */
+	draw_kernel *kernels;       /* per finding, per live component it moves */
+	/* The draws, relative to e^log_anchor (the largest term that does not
+	 * change between draws, so that nothing overflows). */
+	double log_anchor;
+	double *constant_log_weight; /* per live: prior + factor + Σ log background */
+	double *constant_weight;    /* per live: e^(that - log_anchor) */
+	double dead_mantissa;       /* the dead mass as mantissa × 2^exponent */
+	int dead_exponent;
+	double *dead_weight;        /* per reported hypothesis: its dead mass */
+	double *sens_at_severity;   /* per kind, per severity: capped sensitivity */
+	double *ratio;              /* per live: product of likelihood ratios */
+	int *exponent;              /* per live: binary exponent moved aside */
+	double *log_normaliser;     /* per draw: log Z */
+	/* Reported hypotheses with a live component get a column of samples. */
+	size_t *column;             /* per reported hypothesis, or NO_COLUMN */
+	size_t *column_of_live;     /* per live, or NO_COLUMN */
+	size_t column_count;
+	double *samples;            /* column × draws */
+} interval_work;
+
+#define NO_COLUMN ((size_t)-1)
+
+static void work_free(interval_work *w)
+{
+	free(w->wanted);
+	free(w->live);
+	free(w->live_of);
+	free(w->dead_log_mass_of);
+	free(w->fw);
+	free(w->weights);
+	free(w->sign_sens);
+	free(w->drawn);
+	free(w->inv_background);
+	free(w->slope);
+	free(w->kernel_start);
+	free(w->kernels);
+	free(w->constant_log_weight);
+	free(w->constant_weight);
+	free(w->dead_weight);
+	free(w->sens_at_severity);
+	free(w->ratio);
+	free(w->exponent);
+	free(w->log_normaliser);
+	free(w->column);
+	free(w->column_of_live);
+	free(w->samples);
+}
+
+static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
+                                size_t draws, const radloc_result *res)
 {
 	const radloc_rules *r = s->r;
-	size_t nc = s->comps->count, nh = r->hyp_count, D = sc->draws, nf = s->nf;
-	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
-	radloc_status status = RADLOC_OK;
-	size_t *live = malloc(nc * sizeof *live);
-	int *live_of = malloc(nc * sizeof *live_of);
-	double *dead_h = malloc(nh * sizeof *dead_h);      /* log of dead mass per hyp */
-	double *base_lp = malloc(nc * sizeof *base_lp);    /* prior + factor + Σ log L0 */
-	double *logz = malloc(D * sizeof *logz);
-	const double **wrow = calloc(nf + 1, sizeof *wrow);
-	double *l0 = malloc((nf + 1) * sizeof *l0);
-	size_t *col = malloc(res->hyp_count * sizeof *col);
-	double *samples = NULL, *ratio = NULL;
-	size_t *col_of_comp = NULL, *live_start = NULL;
-	int *twos = NULL;
-	double *se_tab = NULL, *weight = NULL, *dead_w = NULL;
-	size_t nsev = r->patterns.severity_count;
-	int *live_touch_all = NULL;
-	kernel *kernels = NULL;
-	double *slope = NULL;
-	size_t nlive = 0, ncol = 0;
+	size_t nc = s->comps->count, nf = s->nf, touches = 0;
+	for (size_t f = 0; f < nf; f++)
+		touches += s->touch_count[f];
+	memset(w, 0, sizeof *w);
+	w->draws = draws;
+	w->wanted = calloc(r->hyp_count + 1, 1);
+	w->live = malloc((nc + 1) * sizeof *w->live);
+	w->live_of = malloc((nc + 1) * sizeof *w->live_of);
+	w->dead_log_mass_of = malloc((r->hyp_count + 1) * sizeof *w->dead_log_mass_of);
+	w->fw = calloc(nf + 1, sizeof *w->fw);
+	w->weights = calloc(nf * r->root_count + 1, sizeof *w->weights);
+	w->sign_sens = calloc(nf * rl_sign_width(r) + 1, sizeof *w->sign_sens);
+	w->drawn = calloc(nf + 1, sizeof *w->drawn);
+	w->inv_background = malloc((nf + 1) * sizeof *w->inv_background);
+	w->slope = malloc((nf + 1) * sizeof *w->slope);
+	w->kernel_start = calloc(nf + 2, sizeof *w->kernel_start);
+	w->kernels = malloc((touches + 1) * sizeof *w->kernels);
+	w->constant_log_weight = malloc((nc + 1) * sizeof *w->constant_log_weight);
+	w->constant_weight = malloc((nc + 1) * sizeof *w->constant_weight);
+	w->dead_weight = malloc((res->reported + 1) * sizeof *w->dead_weight);
+	w->sens_at_severity = malloc((RL_FKIND_COUNT * r->patterns.severity_count + 1) *
+	                             sizeof *w->sens_at_severity);
+	w->ratio = malloc((nc + 1) * sizeof *w->ratio);
+	w->exponent = malloc((nc + 1) * sizeof *w->exponent);
+	w->log_normaliser = malloc((draws + 1) * sizeof *w->log_normaliser);
+	w->column = malloc((res->reported + 1) * sizeof *w->column);
+	w->column_of_live = malloc((nc + 1) * sizeof *w->column_of_live);
+	if (!w->wanted || !w->live || !w->live_of || !w->dead_log_mass_of || !w->fw ||
+	    !w->weights || !w->sign_sens || !w->drawn || !w->inv_background ||
+	    !w->slope || !w->kernel_start || !w->kernels || !w->constant_log_weight || !w->constant_weight ||
+	    !w->dead_weight || !w->sens_at_severity || !w->ratio || !w->exponent ||
+	    !w->log_normaliser || !w->column || !w->column_of_live)
+		return RADLOC_ERR_NOMEM;
+	return RADLOC_OK;
+}
 
-	if (!live || !live_of || !dead_h || !base_lp || !logz || !wrow || !l0 || !col ||
-	    rl_bank_ready(&sc->bank, r, sc->seed, sc->draws) != RADLOC_OK) {
-		status = RADLOC_ERR_NOMEM;
-		goto out;
-	}
-	/* Live components, and the constant mass of the dead ones. */
-	double dead_all = -INFINITY, sum_l0 = 0.0;
-	for (size_t h = 0; h < nh; h++)
-		dead_h[h] = -INFINITY;
-	unsigned char *wanted = calloc(nh + 1, 1);
-	if (wanted == NULL) {
-		status = RADLOC_ERR_NOMEM;
-		goto out;
-	}
+/* The draws recompute the components of the hypotheses reported (above
+ * LIVE_REPORTED) and of any holding LIVE_HYPOTHESIS of the probability
+ * (enough to move the normaliser), leaving out components below
+ * LIVE_COMPONENT; the mass of the rest is added up once. */
+static void choose_live(interval_work *w, const rl_scoring *s, const radloc_result *res)
+{
+	size_t nc = s->comps->count;
+	w->dead_log_mass = -INFINITY;
+	for (size_t h = 0; h < s->r->hyp_count; h++)
+		w->dead_log_mass_of[h] = -INFINITY;
 	for (size_t i = 0; i < res->hyp_count; i++)
 		if ((i < res->reported && res->ranked[i].h.probability >= LIVE_REPORTED) ||
 		    res->ranked[i].h.probability >= LIVE_HYPOTHESIS)
-			wanted[res->ranked[i].hyp] = 1;
+			w->wanted[res->ranked[i].hyp] = 1;
 	for (size_t c = 0; c < nc; c++) {
-		live_of[c] = -1;
-		if (wanted[s->comps->hyp[c]] && s->comp_post[c] >= LIVE_COMPONENT) {
-			live_of[c] = (int)nlive;
-			live[nlive++] = c;
+		int hyp = s->comps->hyp[c];
+		w->live_of[c] = -1;
+		if (w->wanted[hyp] && s->comp_post[c] >= LIVE_COMPONENT) {
+			w->live_of[c] = (int)w->live_count;
+			w->live[w->live_count++] = c;
 		} else {
-			dead_all = log_add(dead_all, s->comp_logpost[c]);
-			dead_h[s->comps->hyp[c]] = log_add(dead_h[s->comps->hyp[c]], s->comp_logpost[c]);
+			w->dead_log_mass = log_add(w->dead_log_mass, s->comp_logpost[c]);
+			w->dead_log_mass_of[hyp] = log_add(w->dead_log_mass_of[hyp], s->comp_logpost[c]);
 		}
 	}
-	free(wanted);
-	/* Each finding's background (no drawn parameter touches it) and its
-	 * row of the bank. */
-	for (size_t f = 0; f < nf; f++) {
-		rl_fwork *fw = &s->fw[f];
-		size_t row = rl_element_row(r, fw->f->table, fw->f->element);
-		l0[f] = log(rl_background(r, fw, s->outcome[f]));
-		sum_l0 += l0[f];
-		wrow[f] = fw->el ? rl_bank_element(&sc->bank, fw->el, row) : rl_bank_sign(&sc->bank, r, fw, row);
-		if (wrow[f] == NULL) {
-			status = RADLOC_ERR_NOMEM;
-			goto out;
-		}
-		if (fw->el)
-			memset(fw->w, 0, r->root_count * sizeof *fw->w);
+}
+
+/* Each finding's background (no drawn parameter touches it), its row of
+ * the bank, and the constant part of each live component's log weight:
+ * prior + factor + the findings' log backgrounds. */
+static radloc_status attach_findings(interval_work *w, const rl_scoring *s, rl_bank *bank)
+{
+	const radloc_rules *r = s->r;
+	double log_background_sum = 0.0;
+	for (size_t f = 0; f < s->nf; f++) {
+		rl_fwork *fw = &w->fw[f];
+		const rl_finding *x = s->fw[f].f;
+		rl_fwork_bind(r, fw, x, x->table == RADLOC_SIGN
+		              ? w->sign_sens + f * rl_sign_width(r)
+		              : w->weights + f * r->root_count);
+		size_t row = rl_element_row(r, x->table, x->element);
+		double log_background = log(rl_background(r, fw, s->outcome[f]));
+		log_background_sum += log_background;
+		w->inv_background[f] = exp(-log_background);
+		w->drawn[f] = fw->el ? rl_bank_element(bank, fw->el, row)
+		                     : rl_bank_sign(bank, r, fw, row);
+		if (w->drawn[f] == NULL)
+			return RADLOC_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < nlive; i++) {
-		size_t c = live[i];
-		base_lp[i] = s->comps->log_prior[c] + s->log_factor[c] + sum_l0;
+	for (size_t i = 0; i < w->live_count; i++) {
+		size_t c = w->live[i];
+		w->constant_log_weight[i] = s->comps->log_prior[c] + s->log_factor[c] +
+		                            log_background_sum;
 	}
-	/* Per finding, only the live components it moves. */
-	live_start = calloc(nf + 2, sizeof *live_start);
-	size_t total = 0;
-	for (size_t f = 0; f < nf; f++)
-		total += s->touch_count[f];
-	live_touch_all = malloc((total + 1) * sizeof *live_touch_all);
-	if (!live_start || !live_touch_all) {
-		status = RADLOC_ERR_NOMEM;
-		goto out;
+	return RADLOC_OK;
+}
+
+/* One kernel: how the finding fw (its outcome, its slope) moves the
+ * component c. */
+static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
+                        int outcome, double slope, double inv_background, size_t c)
+{
+	const radloc_rules *r = s->r;
+	const rl_hypothesis *h = &r->hyps[s->comps->hyp[c]];
+	double reach = rl_side_reach(r, h->side, fw->f->side);
+	memset(k, 0, sizeof *k);
+	k->kind = KERNEL_GENERIC;
+	k->scale = s->comps->scale[c];
+	for (size_t j = 0; j < r->patterns.severity_count; j++)
+		if (r->patterns.severity[j] == k->scale)
+			k->severity = (int)j;
+	if (fw->sg) {
+		k->kind = KERNEL_SIGN;
+		rl_sign_link_of(r, h, fw->f->side, &k->sign);
+		return;
 	}
-	total = 0;
-	for (size_t f = 0; f < nf; f++) {
-		live_start[f] = total;
-		for (size_t t = 0; t < s->touch_count[f]; t++)
-			if (live_of[s->touch[f][t]] >= 0)
-				live_touch_all[total++] = live_of[s->touch[f][t]];
-		l0[f] = exp(-l0[f]); /* from here on, 1 / P(background) */
+	if (isnan(slope))
+		return;
+	if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY) {
+		k->kind = KERNEL_ROOTS;
+		k->root_count = h->root_count;
+		k->roots[0] = h->roots[0];
+		k->roots[1] = h->roots[1];
+		k->reach = reach;
+	} else if (h->pattern == RADLOC_MONONEUROPATHY) {
+		k->kind = KERNEL_NERVE;
+		k->nerve_share = fw->el->nerve_loss[h->nerve];
+		k->reach = reach;
+	} else if (h->pattern == RADLOC_POLYNEUROPATHY) {
+		/* No drawn parameter reaches it: the same ratio every draw. */
+		rl_params mean;
+		rl_mean_params(r, &mean);
+		k->kind = KERNEL_CONSTANT;
+		k->constant_ratio = rl_likelihood(r, &mean, fw, s->comps, c, outcome) *
+		                    inv_background;
 	}
-	live_start[nf] = total;
-	kernels = malloc((total + 1) * sizeof *kernels);
-	slope = malloc((nf + 1) * sizeof *slope);
-	if (!kernels || !slope) {
-		status = RADLOC_ERR_NOMEM;
-		goto out;
-	}
-	for (size_t f = 0; f < nf; f++) {
-		const rl_fwork *fw = &s->fw[f];
-		slope[f] = fw->el ? rl_outcome_slope(r, fw->f->fkind, s->outcome[f]) : NAN;
-		for (size_t t = live_start[f]; t < live_start[f + 1]; t++) {
-			kernel *k = &kernels[t];
-			size_t c = live[live_touch_all[t]];
-			const rl_hypothesis *h = &r->hyps[s->comps->hyp[c]];
-			double reach = rl_side_reach(r, h->side, fw->f->side);
-			memset(k, 0, sizeof *k);
-			k->live = live_touch_all[t];
-			k->kind = KERNEL_GENERIC;
-			k->scale = s->comps->scale[c];
-			for (size_t j = 0; j < r->patterns.severity_count; j++)
-				if (r->patterns.severity[j] == k->scale)
-					k->sev = (int)j;
-			if (fw->sg) {
-				/* P(positive) = 1 - specificity * prod (1 - sens * reach),
-				 * the sensitivities from the bank. */
-				size_t nerves_at = r->root_count;
-				size_t patterns_at = nerves_at + r->nerve_count;
-				k->kind = KERNEL_SIGN;
-				k->reach = reach;
-				k->loss = 1.0;
-				if (h->root_count > 0) {
-					k->root_count = h->root_count;
-					k->roots[0] = h->roots[0];
-					k->roots[1] = h->roots[1];
-				} else if (h->nerve >= 0) {
-					k->root_count = 1;
-					k->roots[0] = (int)(nerves_at + (size_t)h->nerve);
-				} else {
-					/* Patterns reach both sides, and are never scaled. */
-					k->root_count = 1;
-					k->roots[0] = (int)(patterns_at + h->pattern);
-					k->reach = 1.0;
-					k->loss = 0.0;
-				}
+}
+
+/* Per finding, a kernel for each live component it moves. */
+static void make_kernels(interval_work *w, const rl_scoring *s)
+{
+	size_t n = 0;
+	for (size_t f = 0; f < s->nf; f++) {
+		const rl_fwork *fw = &w->fw[f];
+		w->kernel_start[f] = n;
+		w->slope[f] = fw->el ? rl_outcome_slope(s->r, fw->f->fkind, s->outcome[f]) : NAN;
+		for (size_t t = 0; t < s->touch_count[f]; t++) {
+			int live = w->live_of[s->touch[f][t]];
+			if (live < 0)
 				continue;
-			}
-			if (isnan(slope[f]))
-				continue;
-			if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY) {
-				k->kind = KERNEL_ROOTS;
-				k->root_count = h->root_count;
-				k->roots[0] = h->roots[0];
-				k->roots[1] = h->roots[1];
-				k->reach = reach;
-			} else if (h->pattern == RADLOC_MONONEUROPATHY) {
-				k->kind = KERNEL_NERVE;
-				k->loss = fw->el->nerve_loss[h->nerve];
-				k->reach = reach;
-			} else if (h->pattern == RADLOC_POLYNEUROPATHY) {
-				/* No drawn parameter reaches it: the same ratio every draw. */
-				rl_params mean;
-				rl_mean_params(r, &mean);
-				k->kind = KERNEL_CONSTANT;
-				k->reach = rl_likelihood(r, &mean, fw, s->comps, c, s->outcome[f]) * l0[f];
-			}
+			draw_kernel *k = &w->kernels[n++];
+			make_kernel(k, s, fw, s->outcome[f], w->slope[f], w->inv_background[f],
+			            w->live[live]);
+			k->live = live;
 		}
 	}
-	/* Hypotheses reported: those with a live component get a column of
-	 * samples; the rest are read from the normaliser. */
+	w->kernel_start[s->nf] = n;
+}
+
+/* Reported hypotheses with a live component get a column of samples; the
+ * rest are read from the normaliser. */
+static radloc_status assign_columns(interval_work *w, const rl_scoring *s,
+                                    const radloc_result *res)
+{
 	for (size_t i = 0; i < res->reported; i++) {
-		col[i] = (size_t)-1;
-		for (size_t c = 0; c < nc; c++)
-			if (s->comps->hyp[c] == res->ranked[i].hyp && live_of[c] >= 0) {
-				col[i] = ncol++;
+		w->column[i] = NO_COLUMN;
+		for (size_t c = 0; c < s->comps->count; c++)
+			if (s->comps->hyp[c] == res->ranked[i].hyp && w->live_of[c] >= 0) {
+				w->column[i] = w->column_count++;
 				break;
 			}
 	}
-	samples = malloc((ncol * D + 1) * sizeof *samples);
-	ratio = malloc((nlive + 1) * sizeof *ratio);
-	col_of_comp = malloc((nlive + 1) * sizeof *col_of_comp);
-	twos = malloc((nlive + 1) * sizeof *twos);
-	se_tab = malloc((RL_FKIND_COUNT * nsev + 1) * sizeof *se_tab);
-	weight = malloc((nlive + 1) * sizeof *weight);
-	dead_w = malloc((res->reported + 1) * sizeof *dead_w);
-	if (!samples || !ratio || !col_of_comp || !twos || !se_tab || !weight || !dead_w) {
-		status = RADLOC_ERR_NOMEM;
-		goto out;
+	for (size_t j = 0; j < w->live_count; j++) {
+		w->column_of_live[j] = NO_COLUMN;
+		for (size_t i = 0; i < res->reported; i++)
+			if (w->column[i] != NO_COLUMN &&
+			    res->ranked[i].hyp == s->comps->hyp[w->live[j]])
+				w->column_of_live[j] = w->column[i];
 	}
-	for (size_t i = 0; i < nlive; i++) {
-		ratio[i] = 1.0;
-		twos[i] = 0;
+	w->samples = malloc((w->column_count * w->draws + 1) * sizeof *w->samples);
+	return w->samples ? RADLOC_OK : RADLOC_ERR_NOMEM;
+}
+
+/* Everything relative to e^log_anchor: the largest log term that does
+ * not change between draws (a live component's prior, factor and
+ * background; the dead mass). */
+static void set_anchor(interval_work *w, const radloc_result *res)
+{
+	double anchor = w->dead_log_mass;
+	for (size_t i = 0; i < w->live_count; i++) {
+		if (w->constant_log_weight[i] > anchor)
+			anchor = w->constant_log_weight[i];
+		w->ratio[i] = 1.0;
+		w->exponent[i] = 0;
 	}
-	/* Everything relative to e^B: B the largest log term that does not
-	 * change between draws (a live component's prior, factor and
-	 * background; the dead mass). */
-	double B = dead_all;
-	for (size_t i = 0; i < nlive; i++)
-		if (base_lp[i] > B)
-			B = base_lp[i];
-	for (size_t i = 0; i < nlive; i++)
-		weight[i] = exp(base_lp[i] - B);
-	int dead_e = 0;
-	double dead_f = isfinite(dead_all) ? frexp(exp(dead_all - B), &dead_e) : 0.0;
+	for (size_t i = 0; i < w->live_count; i++)
+		w->constant_weight[i] = exp(w->constant_log_weight[i] - anchor);
+	w->log_anchor = anchor;
+	w->dead_exponent = 0;
+	w->dead_mantissa = isfinite(w->dead_log_mass)
+	                   ? frexp(exp(w->dead_log_mass - anchor), &w->dead_exponent) : 0.0;
 	for (size_t i = 0; i < res->reported; i++) {
-		double dh = dead_h[res->ranked[i].hyp];
-		dead_w[i] = isfinite(dh) ? exp(dh - B) : 0.0;
+		double dh = w->dead_log_mass_of[res->ranked[i].hyp];
+		w->dead_weight[i] = isfinite(dh) ? exp(dh - anchor) : 0.0;
 	}
-	/* Which column each live component adds to. */
-	for (size_t j = 0; j < nlive; j++) {
-		col_of_comp[j] = (size_t)-1;
-		for (size_t i = 0; i < res->reported; i++)
-			if (col[i] != (size_t)-1 && res->ranked[i].hyp == s->comps->hyp[live[j]])
-				col_of_comp[j] = col[i];
+}
+
+/* Multiply each live component's ratio by what the findings say under
+ * draw d. */
+static void score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
+                       size_t d)
+{
+	const radloc_rules *r = s->r;
+	size_t nsev = r->patterns.severity_count, width = rl_sign_width(r);
+	rl_params p;
+	for (int k = 0; k < RL_FKIND_COUNT; k++) {
+		p.sens[k] = bank->sens[(size_t)k * w->draws + d];
+		for (size_t j = 0; j < nsev; j++)
+			w->sens_at_severity[(size_t)k * nsev + j] =
+				rl_capped_sensitivity(p.sens[k] * r->patterns.severity[j]);
 	}
-	for (size_t d = 0; d < D; d++) {
-		rl_params p;
-		for (int k = 0; k < RL_FKIND_COUNT; k++) {
-			p.sens[k] = sc->bank.sens[(size_t)k * D + d];
-			/* Each kind's sensitivity at each severity, capped as in
-			 * element_q. */
-			for (size_t j = 0; j < nsev; j++) {
-				double v = p.sens[k] * r->patterns.severity[j];
-				se_tab[(size_t)k * nsev + j] = v > 0.99 ? 0.99 : v;
+	for (size_t f = 0; f < s->nf; f++) {
+		rl_fwork *fw = &w->fw[f];
+		if (fw->el) {
+			size_t n = fw->el->root_count;
+			for (size_t j = 0; j < n; j++)
+				fw->w[fw->el->roots[j].index] = w->drawn[f][d * n + j];
+		} else {
+			memcpy(fw->ssens, w->drawn[f] + d * width, width * sizeof *fw->ssens);
+		}
+		const double *sens_of = w->sens_at_severity + (size_t)fw->f->fkind * nsev;
+		double slope = w->slope[f], inv_background = w->inv_background[f];
+		int outcome = s->outcome[f];
+		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1]; t++) {
+			const draw_kernel *k = &w->kernels[t];
+			double sens = sens_of[k->severity], *ratio = &w->ratio[k->live];
+			switch (k->kind) {
+			case KERNEL_ROOTS:
+				*ratio *= 1.0 + slope * rl_roots_loss(sens, fw->w, k->roots,
+				                                      k->root_count, k->reach);
+				break;
+			case KERNEL_NERVE:
+				*ratio *= 1.0 + slope * rl_nerve_loss(sens, k->nerve_share, k->reach);
+				break;
+			case KERNEL_CONSTANT:
+				*ratio *= k->constant_ratio;
+				break;
+			case KERNEL_SIGN: {
+				double negative = rl_sign_negative(fw->sg->specificity, fw->ssens,
+				                                   &k->sign, k->scale);
+				*ratio *= (outcome ? 1.0 - negative : negative) * inv_background;
+				break;
+			}
+			default:
+				*ratio *= rl_likelihood(r, &p, fw, s->comps, w->live[k->live],
+				                        outcome) * inv_background;
+				break;
 			}
 		}
-		for (size_t f = 0; f < nf; f++) {
-			rl_fwork *fw = &s->fw[f];
-			if (fw->el) {
-				size_t k = fw->el->root_count;
-				for (size_t j = 0; j < k; j++)
-					fw->w[fw->el->roots[j].index] = wrow[f][d * k + j];
-			} else {
-				memcpy(fw->ssens, wrow[f] + d * sign_width, sign_width * sizeof *fw->ssens);
+		/* Keep the products in range by moving their binary exponent
+		 * aside (exact); one log per component per draw, at the end. */
+		if ((f + 1) % RATIO_BLOCK == 0 && f + 1 < s->nf)
+			for (size_t i = 0; i < w->live_count; i++) {
+				int e;
+				w->ratio[i] = frexp(w->ratio[i], &e);
+				w->exponent[i] += e;
 			}
-			const double *se_of = se_tab + (size_t)fw->f->fkind * nsev;
-			for (size_t t = live_start[f]; t < live_start[f + 1]; t++) {
-				const kernel *k = &kernels[t];
-				double se = se_of[k->sev], q;
-				switch (k->kind) {
-				case KERNEL_ROOTS: {
-					double keep = 1.0 - se * fw->w[k->roots[0]] * k->reach;
-					if (k->root_count > 1)
-						keep *= 1.0 - se * fw->w[k->roots[1]] * k->reach;
-					q = 1.0 - keep;
-					ratio[k->live] *= 1.0 + slope[f] * q;
-					break;
-				}
-				case KERNEL_NERVE:
-					q = se * k->loss * k->reach;
-					ratio[k->live] *= 1.0 + slope[f] * q;
-					break;
-				case KERNEL_CONSTANT:
-					ratio[k->live] *= k->reach;
-					break;
-				case KERNEL_SIGN: {
-					double keep = fw->sg->specificity;
-					for (int j = 0; j < k->root_count; j++) {
-						double sv = fw->ssens[k->roots[j]];
-						if (k->loss > 0.0) {
-							/* A root or nerve: scaled by severity, capped. */
-							sv *= k->scale;
-							if (sv > 0.99)
-								sv = 0.99;
-						}
-						keep *= 1.0 - sv * k->reach;
-					}
-					double pos = 1.0 - keep;
-					ratio[k->live] *= (s->outcome[f] ? pos : keep) * l0[f];
-					break;
-				}
-				default:
-					ratio[k->live] *= rl_likelihood(r, &p, fw, s->comps, live[k->live],
-					                                s->outcome[f]) * l0[f];
-					break;
-				}
-			}
-			/* Keep the products in range by moving their binary exponent
-			 * aside (exact); one log per component per draw, at the end. */
-			if ((f + 1) % RATIO_BLOCK == 0 && f + 1 < nf)
-				for (size_t i = 0; i < nlive; i++) {
-					int e;
-					ratio[i] = frexp(ratio[i], &e);
-					twos[i] += e;
-				}
-		}
-		/* The normaliser, relative to e^B: each live component is its
-		 * constant weight times its product of ratios, carried as a
-		 * mantissa and a binary exponent; one log per draw. */
-		int top = INT_MIN;
-		for (size_t i = 0; i < nlive; i++) {
-			int e;
-			ratio[i] = frexp(weight[i] * ratio[i], &e);
-			twos[i] += e;
-			if (ratio[i] != 0.0 && twos[i] > top)
-				top = twos[i];
-		}
-		if (dead_e > top && dead_f != 0.0)
-			top = dead_e;
-		if (top == INT_MIN)
-			top = 0;
-		double z = dead_f != 0.0 ? ldexp(dead_f, dead_e - top) : 0.0;
-		for (size_t i = 0; i < nlive; i++) {
-			ratio[i] = ldexp(ratio[i], twos[i] - top);
-			z += ratio[i];
-		}
-		logz[d] = B + log(z) + (double)top * M_LN2;
-		for (size_t i = 0; i < ncol; i++)
-			samples[i * D + d] = 0.0;
-		for (size_t i = 0; i < nlive; i++) {
-			if (col_of_comp[i] != (size_t)-1)
-				samples[col_of_comp[i] * D + d] += ratio[i] / z;
-			ratio[i] = 1.0;
-			twos[i] = 0;
-		}
-		for (size_t i = 0; i < res->reported; i++)
-			if (col[i] != (size_t)-1 && dead_w[i] != 0.0)
-				samples[col[i] * D + d] += ldexp(dead_w[i], -top) / z;
 	}
-	double lo_q = (1.0 - sc->mass) / 2.0, hi_q = 1.0 - lo_q;
-	double z_lo = rl_quantile(logz, D, lo_q), z_hi = rl_quantile(logz, D, hi_q);
+}
+
+/* The normaliser of draw d, relative to e^log_anchor: each live component
+ * is its constant weight times its product of ratios, carried as a
+ * mantissa and a binary exponent; one log per draw. Each reported
+ * column gets its posterior, and the ratios start again. */
+static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
+{
+	size_t D = w->draws;
+	int top = INT_MIN;
+	for (size_t i = 0; i < w->live_count; i++) {
+		int e;
+		w->ratio[i] = frexp(w->constant_weight[i] * w->ratio[i], &e);
+		w->exponent[i] += e;
+		if (w->ratio[i] != 0.0 && w->exponent[i] > top)
+			top = w->exponent[i];
+	}
+	if (w->dead_exponent > top && w->dead_mantissa != 0.0)
+		top = w->dead_exponent;
+	if (top == INT_MIN)
+		top = 0;
+	double z = w->dead_mantissa != 0.0 ? ldexp(w->dead_mantissa, w->dead_exponent - top)
+	                                   : 0.0;
+	for (size_t i = 0; i < w->live_count; i++) {
+		w->ratio[i] = ldexp(w->ratio[i], w->exponent[i] - top);
+		z += w->ratio[i];
+	}
+	w->log_normaliser[d] = w->log_anchor + log(z) + (double)top * M_LN2;
+	for (size_t i = 0; i < w->column_count; i++)
+		w->samples[i * D + d] = 0.0;
+	for (size_t i = 0; i < w->live_count; i++) {
+		if (w->column_of_live[i] != NO_COLUMN)
+			w->samples[w->column_of_live[i] * D + d] += w->ratio[i] / z;
+		w->ratio[i] = 1.0;
+		w->exponent[i] = 0;
+	}
+	for (size_t i = 0; i < res->reported; i++)
+		if (w->column[i] != NO_COLUMN && w->dead_weight[i] != 0.0)
+			w->samples[w->column[i] * D + d] += ldexp(w->dead_weight[i], -top) / z;
+}
+
+/* The central mass of each reported hypothesis's samples; a hypothesis
+ * with no column from its dead mass over the normaliser's quantiles. */
+static void read_intervals(interval_work *w, double mass, radloc_result *res)
+{
+	size_t D = w->draws;
+	double lo_q = (1.0 - mass) / 2.0, hi_q = 1.0 - lo_q;
+	double z_lo = rl_quantile(w->log_normaliser, D, lo_q);
+	double z_hi = rl_quantile(w->log_normaliser, D, hi_q);
 	for (size_t i = 0; i < res->reported; i++) {
 		radloc_hypothesis *h = &res->ranked[i].h;
-		if (col[i] != (size_t)-1) {
-			h->lower = rl_quantile(samples + col[i] * D, D, lo_q);
-			h->upper = rl_quantile(samples + col[i] * D, D, hi_q);
+		if (w->column[i] != NO_COLUMN) {
+			h->lower = rl_quantile(w->samples + w->column[i] * D, D, lo_q);
+			h->upper = rl_quantile(w->samples + w->column[i] * D, D, hi_q);
 		} else {
 			/* exp(D_h - log Z) falls as Z rises: the ends swap. */
-			double dh = dead_h[res->ranked[i].hyp];
+			double dh = w->dead_log_mass_of[res->ranked[i].hyp];
 			h->lower = isfinite(dh) ? exp(dh - z_hi) : 0.0;
 			h->upper = isfinite(dh) ? exp(dh - z_lo) : 0.0;
 		}
 	}
-out:
-	free(live);
-	free(live_of);
-	free(dead_h);
-	free(base_lp);
-	free(logz);
-	free(wrow);
-	free(l0);
-	free(col);
-	free(samples);
-	free(ratio);
-	free(col_of_comp);
-	free(live_start);
-	free(live_touch_all);
-	free(kernels);
-	free(slope);
-	free(twos);
-	free(se_tab);
-	free(weight);
-	free(dead_w);
-	return status;
 }
 
+/* Only live components are recomputed; the rest keep their point log
+ * posterior, so a dead hypothesis's posterior in draw d is
+ * exp(D_h - log Z_d) and its interval comes from the quantiles of Z. */
+radloc_status rl_intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *res)
+{
+	interval_work w;
+	radloc_status status = work_alloc(&w, s, sc->draws, res);
+	if (status == RADLOC_OK &&
+	    rl_bank_ready(&sc->bank, s->r, sc->seed, sc->draws) != RADLOC_OK)
+		status = RADLOC_ERR_NOMEM;
+	if (status == RADLOC_OK) {
+		choose_live(&w, s, res);
+		status = attach_findings(&w, s, &sc->bank);
+	}
+	if (status == RADLOC_OK) {
+		make_kernels(&w, s);
+		status = assign_columns(&w, s, res);
+	}
+	if (status == RADLOC_OK) {
+		set_anchor(&w, res);
+		for (size_t d = 0; d < w.draws; d++) {
+			score_draw(&w, s, &sc->bank, d);
+			normalise_draw(&w, res, d);
+		}
+		read_intervals(&w, sc->mass, res);
+	}
+	work_free(&w);
+	return status;
+}
