@@ -125,13 +125,13 @@ const double *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
 	double *v = malloc(b->draws * width * sizeof *v);
 	if (v == NULL)
 		return NULL;
-	double kappa = r->findings[RL_SIGNKIND].concentration;
+	double concentration = r->findings[RL_SIGNKIND].concentration;
 	rl_mean_weights(r, fw);
 	gsl_rng_set(b->rng, row_seed(b->seed, 3, row));
 	for (unsigned long d = 0; d < b->draws; d++)
 		for (size_t i = 0; i < width; i++)
 			v[d * width + i] = fw->ssens[i] > 0.0
-			                   ? draw_beta(b->rng, fw->ssens[i], kappa) : 0.0;
+			                   ? draw_beta(b->rng, fw->ssens[i], concentration) : 0.0;
 	b->sign[row] = v;
 	return v;
 }

@@ -102,7 +102,6 @@ static void surprise(rl_scoring *s, radloc_result *res)
 			mean += s->loglik[c * s->nf + f];
 		}
 	}
-	res->log10_predictive = seen / log(10.0);
 	res->surprise = var > 1e-12 ? (seen - mean) / sqrt(var) : 0.0;
 }
 
@@ -275,7 +274,7 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 	for (size_t i = 0; i < nh; i++)
 		now[i] = res->ranked[i].h.probability;
 	now[nh] = 1.0 - mass > 0.0 ? 1.0 - mass : 0.0;
-	double h_now = entropy_bits(now, nh + 1);
+	double entropy_now = entropy_bits(now, nh + 1);
 
 	for (size_t lead = 0; lead < nh && lead < NEXT_FROM; lead++) {
 		const rl_hypothesis *hyp = &r->hyps[hyps[lead]];
@@ -288,31 +287,31 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 			rl_finding f;
 			rl_fwork fw;
 			rl_probe_finding(r, key->table, key->element, key->side, 0, &f, &fw, w);
-			int no = rl_outcome_count(f.fkind);
+			int outcomes = rl_outcome_count(f.fkind);
 			double joint[RL_MAX_OUTCOMES][NEXT_HYPS + 1];
 			memset(joint, 0, sizeof joint);
 			for (size_t i = 0; i < nlive; i++) {
 				size_t c = live[i], slot = 0;
-				double po[RL_MAX_OUTCOMES];
+				double outcome_prob[RL_MAX_OUTCOMES];
 				while (hyps[slot] != s->comps->hyp[c])
 					slot++;
-				rl_outcome_probs(r, &p, &fw, s->comps, c, po);
-				for (int o = 0; o < no; o++)
-					joint[o][slot] += s->comp_post[c] * po[o];
+				rl_outcome_probs(r, &p, &fw, s->comps, c, outcome_prob);
+				for (int o = 0; o < outcomes; o++)
+					joint[o][slot] += s->comp_post[c] * outcome_prob[o];
 			}
 			double expected = 0.0;
-			for (int o = 0; o < no; o++) {
+			for (int o = 0; o < outcomes; o++) {
 				joint[o][nh] = now[nh] * rl_background(r, &fw, o);
-				double po = 0.0, post[NEXT_HYPS + 1];
+				double p_outcome = 0.0, post[NEXT_HYPS + 1];
 				for (size_t i = 0; i <= nh; i++)
-					po += joint[o][i];
-				if (po <= 0.0)
+					p_outcome += joint[o][i];
+				if (p_outcome <= 0.0)
 					continue;
 				for (size_t i = 0; i <= nh; i++)
-					post[i] = joint[o][i] / po;
-				expected += po * entropy_bits(post, nh + 1);
+					post[i] = joint[o][i] / p_outcome;
+				expected += p_outcome * entropy_bits(post, nh + 1);
 			}
-			double gain = h_now - expected;
+			double gain = entropy_now - expected;
 			if (gain > best.gain + 1e-12)
 				best = (candidate){gain, key->table, key->element, key->side};
 		}
@@ -343,13 +342,13 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 			for (size_t b = a + 1; b < top; b++) {
 				size_t ca = best_component(s, res->ranked[a].hyp);
 				size_t cb = best_component(s, res->ranked[b].hyp);
-				double tv = 0.0;
+				double separation = 0.0;
 				for (int o = 0; o < rl_outcome_count(f.fkind); o++)
-					tv += fabs(rl_likelihood(r, &p, &fw, s->comps, ca, o) -
+					separation += fabs(rl_likelihood(r, &p, &fw, s->comps, ca, o) -
 					           rl_likelihood(r, &p, &fw, s->comps, cb, o));
-				tv *= res->ranked[a].h.probability * res->ranked[b].h.probability;
-				if (tv > widest) {
-					widest = tv;
+				separation *= res->ranked[a].h.probability * res->ranked[b].h.probability;
+				if (separation > widest) {
+					widest = separation;
 					res->next.separates[0] = res->ranked[a].h.label;
 					res->next.separates[1] = res->ranked[b].h.label;
 				}

@@ -409,7 +409,7 @@ static void score_draw(interval_work *w, const rl_scoring *s, const rl_bank *ban
  * column gets its posterior, and the ratios start again. */
 static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
 {
-	size_t D = w->draws;
+	size_t draws = w->draws;
 	int top = INT_MIN;
 	for (size_t i = 0; i < w->live_count; i++) {
 		int e;
@@ -430,31 +430,31 @@ static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
 	}
 	w->log_normaliser[d] = w->log_anchor + log(z) + (double)top * M_LN2;
 	for (size_t i = 0; i < w->column_count; i++)
-		w->samples[i * D + d] = 0.0;
+		w->samples[i * draws + d] = 0.0;
 	for (size_t i = 0; i < w->live_count; i++) {
 		if (w->column_of_live[i] != NO_COLUMN)
-			w->samples[w->column_of_live[i] * D + d] += w->ratio[i] / z;
+			w->samples[w->column_of_live[i] * draws + d] += w->ratio[i] / z;
 		w->ratio[i] = 1.0;
 		w->exponent[i] = 0;
 	}
 	for (size_t i = 0; i < res->reported; i++)
 		if (w->column[i] != NO_COLUMN && w->dead_weight[i] != 0.0)
-			w->samples[w->column[i] * D + d] += ldexp(w->dead_weight[i], -top) / z;
+			w->samples[w->column[i] * draws + d] += ldexp(w->dead_weight[i], -top) / z;
 }
 
 /* The central mass of each reported hypothesis's samples; a hypothesis
  * with no column from its dead mass over the normaliser's quantiles. */
 static void read_intervals(interval_work *w, double mass, radloc_result *res)
 {
-	size_t D = w->draws;
+	size_t draws = w->draws;
 	double lo_q = (1.0 - mass) / 2.0, hi_q = 1.0 - lo_q;
-	double z_lo = rl_quantile(w->log_normaliser, D, lo_q);
-	double z_hi = rl_quantile(w->log_normaliser, D, hi_q);
+	double z_lo = rl_quantile(w->log_normaliser, draws, lo_q);
+	double z_hi = rl_quantile(w->log_normaliser, draws, hi_q);
 	for (size_t i = 0; i < res->reported; i++) {
 		radloc_hypothesis *h = &res->ranked[i].h;
 		if (w->column[i] != NO_COLUMN) {
-			h->lower = rl_quantile(w->samples + w->column[i] * D, D, lo_q);
-			h->upper = rl_quantile(w->samples + w->column[i] * D, D, hi_q);
+			h->lower = rl_quantile(w->samples + w->column[i] * draws, draws, lo_q);
+			h->upper = rl_quantile(w->samples + w->column[i] * draws, draws, hi_q);
 		} else {
 			/* exp(D_h - log Z) falls as Z rises: the ends swap. */
 			double dh = w->dead_log_mass_of[res->ranked[i].hyp];

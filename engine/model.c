@@ -35,8 +35,6 @@ double rl_side_reach(const radloc_rules *r, radloc_side hyp_side,
 	return hyp_side == finding_side ? 1.0 : 0.0;
 }
 
-#define side_reach rl_side_reach
-
 static int finding_limb(const rl_fwork *fw)
 {
 	return fw->el ? fw->el->limb : fw->sg->limb;
@@ -59,14 +57,14 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	switch (h->pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY: {
-		double reach = side_reach(r, h->side, f->side);
+		double reach = rl_side_reach(r, h->side, f->side);
 		if (reach == 0.0)
 			return;
 		*qL = rl_roots_loss(s, fw->w, h->roots, h->root_count, reach);
 		return;
 	}
 	case RADLOC_MONONEUROPATHY: {
-		double reach = side_reach(r, h->side, f->side);
+		double reach = rl_side_reach(r, h->side, f->side);
 		*qL = rl_nerve_loss(s, el->nerve_loss[h->nerve], reach);
 		return;
 	}
@@ -112,11 +110,11 @@ void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h,
 		out->count = h->root_count;
 		for (int i = 0; i < h->root_count; i++)
 			out->column[i] = h->roots[i];
-		out->reach = side_reach(r, h->side, finding_side);
+		out->reach = rl_side_reach(r, h->side, finding_side);
 		return;
 	case RADLOC_MONONEUROPATHY:
 		out->column[0] = (int)rl_sign_nerve_column(r, h->nerve);
-		out->reach = side_reach(r, h->side, finding_side);
+		out->reach = rl_side_reach(r, h->side, finding_side);
 		return;
 	default:
 		out->column[0] = (int)rl_sign_pattern_column(r, h->pattern);
@@ -139,7 +137,7 @@ static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
 	                              comps->scale[comp]);
 }
 
-static double emit(const rl_findparams *fp, int fkind, int outcome, double qL,
+static double outcome_probability(const rl_findparams *fp, int fkind, int outcome, double qL,
                    double qE)
 {
 	double bL = fp->background;
@@ -157,7 +155,7 @@ static double emit(const rl_findparams *fp, int fkind, int outcome, double qL,
 	return (1.0 - QL) * (qE * fp->brisk_lesion[v] + (1.0 - qE) * bE * fp->brisk_bg[v]);
 }
 
-/* The same equations as emit() with qE = 0, taken apart into P = a + b q. */
+/* The same equations as outcome_probability() with qE = 0, taken apart into P = a + b q. */
 double rl_outcome_slope(const radloc_rules *r, int fkind, int outcome)
 {
 	const rl_findparams *fp = &r->findings[fkind];
@@ -191,7 +189,7 @@ double rl_likelihood(const radloc_rules *r, const rl_params *p,
 	}
 	double qL, qE;
 	element_q(r, p, fw, comps, comp, &qL, &qE);
-	return floor_prob(emit(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
+	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
 	                       qL, qE));
 }
 
@@ -209,7 +207,7 @@ void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
 	double qL, qE;
 	element_q(r, p, fw, comps, comp, &qL, &qE);
 	for (int o = 0; o < n; o++)
-		out[o] = floor_prob(emit(&r->findings[fw->f->fkind], fw->f->fkind, o, qL, qE));
+		out[o] = floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, o, qL, qE));
 }
 
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
@@ -218,7 +216,7 @@ double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
 		double pos = 1.0 - fw->sg->specificity;
 		return floor_prob(outcome ? pos : 1.0 - pos);
 	}
-	return floor_prob(emit(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
+	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
 	                       0.0, 0.0));
 }
 
@@ -244,7 +242,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 	switch (h->pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY:
-		if (side_reach(r, h->side, f->side) == 0.0 || f->fkind == RL_SIGNKIND)
+		if (rl_side_reach(r, h->side, f->side) == 0.0 || f->fkind == RL_SIGNKIND)
 			return 0;
 		for (int i = 0; i < h->root_count; i++)
 			for (size_t j = 0; j < fw->el->root_count; j++)
@@ -252,7 +250,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 					return 1;
 		return 0;
 	case RADLOC_MONONEUROPATHY:
-		return side_reach(r, h->side, f->side) > 0.0 &&
+		return rl_side_reach(r, h->side, f->side) > 0.0 &&
 		       fw->el->nerve_loss[h->nerve] > 0.0;
 	case RADLOC_POLYNEUROPATHY:
 		return limb != RL_MIDLINE && r->patterns.poly_sens[f->fkind] > 0.0;

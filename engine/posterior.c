@@ -38,7 +38,7 @@ void rl_scoring_free(rl_scoring *s)
  * lesion's key elements was looked at costs a factor U. A patient with no
  * lesion was referred with the same spread of symptoms as everyone else, so
  * "normal" gets the prior-weighted average of the lesions' factors. */
-static radloc_status selection(rl_scoring *s)
+static radloc_status unexamined_factor(rl_scoring *s)
 {
 	const radloc_rules *r = s->r;
 	double log_u = log(r->unexamined_limb > 0.0 ? r->unexamined_limb : RL_MIN_PROB);
@@ -127,7 +127,7 @@ static radloc_status prepare_findings(rl_scoring *s)
 		s->outcome[k] = f->outcome;
 		k++;
 	}
-	return selection(s);
+	return unexamined_factor(s);
 }
 
 /* Posterior over components and hypotheses from per-component log
@@ -200,19 +200,19 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 		return status;
 	}
 	for (size_t f = 0; f < nf; f++) {
-		double l0 = log(rl_background(r, &s->fw[f], s->outcome[f]));
+		double log_background = log(rl_background(r, &s->fw[f], s->outcome[f]));
 		for (size_t c = 0; c < nc; c++)
-			s->loglik[c * nf + f] = l0;
+			s->loglik[c * nf + f] = log_background;
 		for (size_t i = 0; i < s->touch_count[f]; i++) {
 			size_t c = (size_t)s->touch[f][i];
 			s->loglik[c * nf + f] =
 				log(rl_likelihood(r, &p, &s->fw[f], s->comps, c, s->outcome[f]));
 		}
 	}
-	gsl_matrix_view M = gsl_matrix_view_array(s->loglik, nc, nf);
+	gsl_matrix_view loglik = gsl_matrix_view_array(s->loglik, nc, nf);
 	gsl_vector_view one = gsl_vector_view_array(ones, nf);
 	gsl_vector_view out = gsl_vector_view_array(sum, nc);
-	if (gsl_blas_dgemv(CblasNoTrans, 1.0, &M.matrix, &one.vector, 0.0,
+	if (gsl_blas_dgemv(CblasNoTrans, 1.0, &loglik.matrix, &one.vector, 0.0,
 	                   &out.vector) != GSL_SUCCESS ||
 	    posterior_from(s, sum) != GSL_SUCCESS)
 		status = RADLOC_ERR_NUMERIC;

@@ -10,12 +10,12 @@
 
 static radloc_status build_components(const radloc_rules *r, rl_components *c)
 {
-	const rl_patterns *P = &r->patterns;
+	const rl_patterns *patterns = &r->patterns;
 	size_t focal = 0, n = 0;
 	for (size_t h = 0; h < r->hyp_count; h++)
 		focal += r->hyps[h].pattern <= RADLOC_MULTIRADICULOPATHY ||
 		         r->hyps[h].pattern == RADLOC_MONONEUROPATHY;
-	c->count = r->hyp_count + focal * (P->severity_count - 1) + P->extent_count - 1;
+	c->count = r->hyp_count + focal * (patterns->severity_count - 1) + patterns->extent_count - 1;
 	c->hyp = calloc(c->count, sizeof *c->hyp);
 	c->extent = calloc(c->count, sizeof *c->extent);
 	c->scale = calloc(c->count, sizeof *c->scale);
@@ -28,12 +28,12 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 		int is_focal = hyp->pattern <= RADLOC_MULTIRADICULOPATHY ||
 		               hyp->pattern == RADLOC_MONONEUROPATHY;
 		/* Extents and severities are equally likely a priori. */
-		size_t parts = hyp->pattern == RADLOC_POLYNEUROPATHY ? P->extent_count
-		             : is_focal ? P->severity_count : 1;
+		size_t parts = hyp->pattern == RADLOC_POLYNEUROPATHY ? patterns->extent_count
+		             : is_focal ? patterns->severity_count : 1;
 		for (size_t x = 0; x < parts; x++) {
 			c->hyp[n] = (int)h;
 			c->extent[n] = hyp->pattern == RADLOC_POLYNEUROPATHY ? (int)x : -1;
-			c->scale[n] = is_focal ? P->severity[x] : 1.0;
+			c->scale[n] = is_focal ? patterns->severity[x] : 1.0;
 			c->log_prior[n++] = lp - log((double)parts);
 		}
 	}
