@@ -13,6 +13,12 @@ Suite *suite_model(void);
 Suite *suite_score(void);
 Suite *suite_exam(void);
 Suite *suite_nomem(void);
+Suite *suite_examined(void);
+Suite *suite_scorer(void);
+Suite *suite_posterior(void);
+Suite *suite_draws(void);
+Suite *suite_quantile(void);
+Suite *suite_intervals(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
