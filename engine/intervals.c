@@ -467,7 +467,8 @@ static void read_intervals(interval_work *w, double mass, radloc_result *res)
 /* Only live components are recomputed; the rest keep their point log
  * posterior, so a dead hypothesis's posterior in draw d is
  * exp(D_h - log Z_d) and its interval comes from the quantiles of Z. */
-radloc_status rl_intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *res)
+radloc_status rl_intervals(const rl_scoring *s, radloc_scorer *sc,
+                           radloc_result *res)
 {
 	interval_work w;
 	radloc_status status = work_alloc(&w, s, sc->draws, res);

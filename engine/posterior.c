@@ -46,10 +46,8 @@ static radloc_status unexamined_factor(rl_scoring *s)
 	double mix = 0.0, mass = 0.0;
 	size_t normal = r->hyp_count;
 
-	if (hyp_factor == NULL || rl_examined_build(s->exam, &s->examined) != RADLOC_OK) {
-		free(hyp_factor);
+	if (hyp_factor == NULL)
 		return RADLOC_ERR_NOMEM;
-	}
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		const rl_hypothesis *hyp = &r->hyps[h];
 		if (hyp->pattern == RADLOC_NORMAL) {
@@ -85,6 +83,8 @@ static radloc_status unexamined_factor(rl_scoring *s)
 	return RADLOC_OK;
 }
 
+/* The usable (not NT) findings with their weight buffers, and the
+ * call's buffers; NT findings are counted for the warning. */
 static radloc_status prepare_findings(rl_scoring *s)
 {
 	const radloc_rules *r = s->r;
@@ -127,7 +127,7 @@ static radloc_status prepare_findings(rl_scoring *s)
 		s->outcome[k] = f->outcome;
 		k++;
 	}
-	return unexamined_factor(s);
+	return RADLOC_OK;
 }
 
 /* Posterior over components and hypotheses from per-component log
@@ -223,6 +223,10 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 
 radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc)
 {
-	radloc_status status = prepare_findings(s);
-	return status != RADLOC_OK ? status : point_estimate(s, sc);
+	radloc_status status;
+	if ((status = prepare_findings(s)) != RADLOC_OK ||
+	    (status = rl_examined_build(s->exam, &s->examined)) != RADLOC_OK ||
+	    (status = unexamined_factor(s)) != RADLOC_OK)
+		return status;
+	return point_estimate(s, sc);
 }

@@ -66,6 +66,7 @@ radloc_status rl_explain(rl_scoring *s, radloc_result *res);
 
 /* intervals.c: each reported hypothesis's credible interval, from the
  * scorer's bank of draws. */
-radloc_status rl_intervals(rl_scoring *s, radloc_scorer *sc, radloc_result *res);
+radloc_status rl_intervals(const rl_scoring *s, radloc_scorer *sc,
+                           radloc_result *res);
 
 #endif
