@@ -166,9 +166,10 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->column_of_live = malloc((nc + 1) * sizeof *w->column_of_live);
 	if (!w->wanted || !w->live || !w->live_of || !w->dead_log_mass_of || !w->fw ||
 	    !w->weights || !w->sign_sens || !w->drawn || !w->inv_background ||
-	    !w->slope || !w->kernel_start || !w->kernels || !w->constant_log_weight || !w->constant_weight ||
-	    !w->dead_weight || !w->sens_at_severity || !w->ratio || !w->exponent ||
-	    !w->log_normaliser || !w->column || !w->column_of_live)
+	    !w->slope || !w->kernel_start || !w->kernels || !w->constant_log_weight ||
+	    !w->constant_weight || !w->dead_weight || !w->sens_at_severity ||
+	    !w->ratio || !w->exponent || !w->log_normaliser || !w->column ||
+	    !w->column_of_live)
 		return RADLOC_ERR_NOMEM;
 	return RADLOC_OK;
 }

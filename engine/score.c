@@ -15,6 +15,10 @@ static int by_probability(const void *a, const void *b)
 	return (x->hyp > y->hyp) - (x->hyp < y->hyp);
 }
 
+/* A pattern that holds more than this share of the probability names the
+ * result (docs/scoring.md, "Pattern"). */
+#define PATTERN_MAJORITY 0.5
+
 /* The result's pattern: the leader's, unless one pattern holds most of
  * the probability and says it better. That needs an abnormal finding:
  * without one, a group's mass is only its prior spread over many
@@ -27,7 +31,7 @@ static radloc_pattern result_pattern(const rl_scoring *s, const radloc_result *r
 		any_abnormal |= rl_finding_abnormal(&s->exam->findings[i]);
 	if (any_abnormal)
 		for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
-			if (s->pattern_post[p] > 0.5)
+			if (s->pattern_post[p] > PATTERN_MAJORITY)
 				pattern = (radloc_pattern)p;
 	return pattern;
 }
