@@ -102,29 +102,21 @@ static void surprise(rl_scoring *s, radloc_result *res)
 			mean += s->loglik[c * s->nf + f];
 		}
 	}
-	res->log10_predictive = seen / log(10.0);
 	res->surprise = var > 1e-12 ? (seen - mean) / sqrt(var) : 0.0;
-}
-
-static int abnormal(const rl_finding *f)
-{
-	return !f->nt && f->outcome != RL_NORMAL && f->fkind != RL_PAIN;
 }
 
 static void flags(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
 	const radloc_exam *exam = s->exam;
-	double pattern_mass[RADLOC_PATTERN_COUNT] = {0};
+	const double *pattern_mass = s->pattern_post;
 	int side_abnormal[3] = {0}, leg_weak[3] = {0}, distal_loss[3] = {0};
 	int proximal = 0;
 	int brisk = 0, midline_loss = 0, umn_sign = 0, sphincter = 0;
 
-	for (size_t h = 0; h < r->hyp_count; h++)
-		pattern_mass[r->hyps[h].pattern] += s->hyp_post[h];
 	for (size_t i = 0; i < exam->count; i++) {
 		const rl_finding *f = &exam->findings[i];
-		if (!abnormal(f))
+		if (!rl_finding_abnormal(f))
 			continue;
 		side_abnormal[f->side]++;
 		if (f->table == RADLOC_SIGN) {
@@ -177,16 +169,6 @@ static void flags(rl_scoring *s, radloc_result *res)
 	double p2 = res->hyp_count > 1 ? res->ranked[1].h.probability : 0.0;
 	if (s->nf < LOW_FINDINGS || p1 < LOW_LEADER || p1 < LOW_RATIO * p2)
 		res->flags |= RADLOC_FLAG_LOW_CONFIDENCE;
-	/* The pattern: the leader's, unless one pattern holds most of the
-	 * probability and says it better. That needs an abnormal finding:
-	 * without one, a group's mass is only its prior spread over many
-	 * hypotheses. */
-	res->pattern = res->ranked[0].h.pattern;
-	if (side_abnormal[RADLOC_LEFT] + side_abnormal[RADLOC_RIGHT] +
-	    side_abnormal[RADLOC_MIDLINE] > 0)
-		for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
-			if (pattern_mass[p] > 0.5)
-				res->pattern = (radloc_pattern)p;
 }
 
 static radloc_status warnings(rl_scoring *s, radloc_result *res)
@@ -195,7 +177,7 @@ static radloc_status warnings(rl_scoring *s, radloc_result *res)
 	size_t abnormal_count = 0;
 
 	for (size_t f = 0; f < s->nf; f++)
-		abnormal_count += (size_t)abnormal(s->fw[f].f);
+		abnormal_count += (size_t)rl_finding_abnormal(s->fw[f].f);
 	if (s->nt_count) {
 		snprintf(text, sizeof text, "%zu finding%s not testable (NT) ignored",
 		         s->nt_count, s->nt_count == 1 ? "" : "s");
@@ -256,26 +238,6 @@ typedef struct candidate {
 #define NEXT_MASS 0.999     /* ... once these hold this much probability */
 #define NEXT_FROM 3         /* candidates: key elements of the leading three */
 
-static void setup_fw(const radloc_rules *r, rl_finding *f, rl_fwork *fw,
-                     radloc_kind table, int element, radloc_side side, double *w)
-{
-	memset(f, 0, sizeof *f);
-	f->fkind = table == RADLOC_REGION ? RL_SENSORY : table == RADLOC_MOVEMENT
-	           ? RL_MOTOR : table == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
-	f->table = table;
-	f->element = element;
-	f->side = side;
-	*fw = (rl_fwork){f, NULL, NULL, NULL, NULL};
-	if (table == RADLOC_SIGN) {
-		fw->sg = &r->signs[element];
-		fw->ssens = w;
-	} else {
-		fw->el = &r->elements[table - RADLOC_REGION][element];
-		fw->w = w;
-	}
-	rl_mean_weights(r, fw);
-}
-
 /* The finding not yet examined whose outcome is expected to tell most
  * about which hypothesis it is: the key elements of the leading
  * hypotheses are the candidates, and the leading hypotheses holding
@@ -284,12 +246,11 @@ static void setup_fw(const radloc_rules *r, rl_finding *f, rl_fwork *fw,
 static radloc_status next_test(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
-	size_t sign_width = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
 	size_t nh = 0;
 	double mass = 0.0;
 	int hyps[NEXT_HYPS];
 	size_t *live = malloc(s->comps->count * sizeof *live);
-	double *w = malloc((r->root_count + sign_width) * sizeof *w);
+	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
 	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
 	rl_params p;
 	size_t nlive = 0;
@@ -313,44 +274,44 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 	for (size_t i = 0; i < nh; i++)
 		now[i] = res->ranked[i].h.probability;
 	now[nh] = 1.0 - mass > 0.0 ? 1.0 - mass : 0.0;
-	double h_now = entropy_bits(now, nh + 1);
+	double entropy_now = entropy_bits(now, nh + 1);
 
 	for (size_t lead = 0; lead < nh && lead < NEXT_FROM; lead++) {
 		const rl_hypothesis *hyp = &r->hyps[hyps[lead]];
 		for (size_t k = 0; k < hyp->key_count; k++) {
 			const rl_key *key = &hyp->keys[k];
 			/* Already looked at (pain aside: a symptom is not a test). */
-			if (rl_looked_at(s, key->table, key->element, key->side) &&
+			if (rl_looked_at(&s->examined, key->table, key->element, key->side) &&
 			    !pain_only(s->exam, key->table, key->element, key->side))
 				continue;
 			rl_finding f;
 			rl_fwork fw;
-			setup_fw(r, &f, &fw, key->table, key->element, key->side, w);
-			int no = rl_outcome_count(f.fkind);
+			rl_probe_finding(r, key->table, key->element, key->side, 0, &f, &fw, w);
+			int outcomes = rl_outcome_count(f.fkind);
 			double joint[RL_MAX_OUTCOMES][NEXT_HYPS + 1];
 			memset(joint, 0, sizeof joint);
 			for (size_t i = 0; i < nlive; i++) {
 				size_t c = live[i], slot = 0;
-				double po[RL_MAX_OUTCOMES];
+				double outcome_prob[RL_MAX_OUTCOMES];
 				while (hyps[slot] != s->comps->hyp[c])
 					slot++;
-				rl_outcome_probs(r, &p, &fw, s->comps, c, po);
-				for (int o = 0; o < no; o++)
-					joint[o][slot] += s->comp_post[c] * po[o];
+				rl_outcome_probs(r, &p, &fw, s->comps, c, outcome_prob);
+				for (int o = 0; o < outcomes; o++)
+					joint[o][slot] += s->comp_post[c] * outcome_prob[o];
 			}
 			double expected = 0.0;
-			for (int o = 0; o < no; o++) {
+			for (int o = 0; o < outcomes; o++) {
 				joint[o][nh] = now[nh] * rl_background(r, &fw, o);
-				double po = 0.0, post[NEXT_HYPS + 1];
+				double p_outcome = 0.0, post[NEXT_HYPS + 1];
 				for (size_t i = 0; i <= nh; i++)
-					po += joint[o][i];
-				if (po <= 0.0)
+					p_outcome += joint[o][i];
+				if (p_outcome <= 0.0)
 					continue;
 				for (size_t i = 0; i <= nh; i++)
-					post[i] = joint[o][i] / po;
-				expected += po * entropy_bits(post, nh + 1);
+					post[i] = joint[o][i] / p_outcome;
+				expected += p_outcome * entropy_bits(post, nh + 1);
 			}
-			double gain = h_now - expected;
+			double gain = entropy_now - expected;
 			if (gain > best.gain + 1e-12)
 				best = (candidate){gain, key->table, key->element, key->side};
 		}
@@ -374,20 +335,20 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 		 * probable both are. */
 		rl_finding f;
 		rl_fwork fw;
-		setup_fw(r, &f, &fw, best.table, best.element, best.side, w);
+		rl_probe_finding(r, best.table, best.element, best.side, 0, &f, &fw, w);
 		double widest = -1.0;
 		size_t top = res->hyp_count < 3 ? res->hyp_count : 3;
 		for (size_t a = 0; a < top; a++)
 			for (size_t b = a + 1; b < top; b++) {
 				size_t ca = best_component(s, res->ranked[a].hyp);
 				size_t cb = best_component(s, res->ranked[b].hyp);
-				double tv = 0.0;
+				double separation = 0.0;
 				for (int o = 0; o < rl_outcome_count(f.fkind); o++)
-					tv += fabs(rl_likelihood(r, &p, &fw, s->comps, ca, o) -
+					separation += fabs(rl_likelihood(r, &p, &fw, s->comps, ca, o) -
 					           rl_likelihood(r, &p, &fw, s->comps, cb, o));
-				tv *= res->ranked[a].h.probability * res->ranked[b].h.probability;
-				if (tv > widest) {
-					widest = tv;
+				separation *= res->ranked[a].h.probability * res->ranked[b].h.probability;
+				if (separation > widest) {
+					widest = separation;
 					res->next.separates[0] = res->ranked[a].h.label;
 					res->next.separates[1] = res->ranked[b].h.label;
 				}

@@ -18,6 +18,7 @@
 #include <gsl/gsl_sf_exp.h>
 #include <gsl/gsl_sf_log.h>
 #include <math.h>
+#include <string.h>
 
 /* A one-sided hypothesis reaches a finding on its own side fully, a
  * midline finding partly, the other side not at all. */
@@ -33,8 +34,6 @@ double rl_side_reach(const radloc_rules *r, radloc_side hyp_side,
 		return m;
 	return hyp_side == finding_side ? 1.0 : 0.0;
 }
-
-#define side_reach rl_side_reach
 
 static int finding_limb(const rl_fwork *fw)
 {
@@ -52,25 +51,21 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	const rl_element *el = fw->el;
 	/* A severe lesion makes each of its findings likelier, a mild one
 	 * rarer; capped below 1 so that nothing is certain. */
-	double s = p->sens[f->fkind] * comps->scale[comp];
-	if (s > 0.99)
-		s = 0.99;
+	double s = rl_capped_sensitivity(p->sens[f->fkind] * comps->scale[comp]);
 
 	*qL = *qE = 0.0;
 	switch (h->pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY: {
-		double reach = side_reach(r, h->side, f->side), keep = 1.0;
+		double reach = rl_side_reach(r, h->side, f->side);
 		if (reach == 0.0)
 			return;
-		for (int i = 0; i < h->root_count; i++)
-			keep *= 1.0 - s * fw->w[h->roots[i]] * reach;
-		*qL = 1.0 - keep;
+		*qL = rl_roots_loss(s, fw->w, h->roots, h->root_count, reach);
 		return;
 	}
 	case RADLOC_MONONEUROPATHY: {
-		double reach = side_reach(r, h->side, f->side);
-		*qL = s * el->nerve_loss[h->nerve] * reach;
+		double reach = rl_side_reach(r, h->side, f->side);
+		*qL = rl_nerve_loss(s, el->nerve_loss[h->nerve], reach);
 		return;
 	}
 	case RADLOC_POLYNEUROPATHY: {
@@ -104,43 +99,45 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	}
 }
 
-static double capped(double s)
+void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h,
+                     radloc_side finding_side, rl_sign_link *out)
 {
-	return s > 0.99 ? 0.99 : s;
+	out->count = 1;
+	out->scaled = 1;
+	switch (h->pattern) {
+	case RADLOC_RADICULOPATHY:
+	case RADLOC_MULTIRADICULOPATHY:
+		out->count = h->root_count;
+		for (int i = 0; i < h->root_count; i++)
+			out->column[i] = h->roots[i];
+		out->reach = rl_side_reach(r, h->side, finding_side);
+		return;
+	case RADLOC_MONONEUROPATHY:
+		out->column[0] = (int)rl_sign_nerve_column(r, h->nerve);
+		out->reach = rl_side_reach(r, h->side, finding_side);
+		return;
+	default:
+		out->column[0] = (int)rl_sign_pattern_column(r, h->pattern);
+		out->scaled = 0;
+		out->reach = 1.0;
+		return;
+	}
 }
 
-/* P(sign positive | component) = 1 - (1 - b) * prod (1 - sens_x). */
+/* P(sign positive | component) = 1 - P(it stays negative); with no
+ * component, the background 1 - specificity. */
 static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
                             const rl_components *comps, size_t comp)
 {
-	const rl_hypothesis *h = comps ? &r->hyps[comps->hyp[comp]] : NULL;
-	double keep = fw->sg->specificity; /* 1 - background */
-	double scale = comps ? comps->scale[comp] : 1.0;
-	size_t nerves_at = r->root_count;
-	size_t patterns_at = r->root_count + r->nerve_count;
-
-	if (h == NULL)
-		return 1.0 - keep;
-	switch (h->pattern) {
-	case RADLOC_RADICULOPATHY:
-	case RADLOC_MULTIRADICULOPATHY: {
-		double reach = side_reach(r, h->side, fw->f->side);
-		for (int i = 0; i < h->root_count; i++)
-			keep *= 1.0 - capped(fw->ssens[h->roots[i]] * scale) * reach;
-		break;
-	}
-	case RADLOC_MONONEUROPATHY:
-		keep *= 1.0 - capped(fw->ssens[nerves_at + (size_t)h->nerve] * scale) *
-		              side_reach(r, h->side, fw->f->side);
-		break;
-	default:
-		keep *= 1.0 - fw->ssens[patterns_at + h->pattern];
-		break;
-	}
-	return 1.0 - keep;
+	if (comps == NULL)
+		return 1.0 - fw->sg->specificity;
+	rl_sign_link link;
+	rl_sign_link_of(r, &r->hyps[comps->hyp[comp]], fw->f->side, &link);
+	return 1.0 - rl_sign_negative(fw->sg->specificity, fw->ssens, &link,
+	                              comps->scale[comp]);
 }
 
-static double emit(const rl_findparams *fp, int fkind, int outcome, double qL,
+static double outcome_probability(const rl_findparams *fp, int fkind, int outcome, double qL,
                    double qE)
 {
 	double bL = fp->background;
@@ -158,6 +155,25 @@ static double emit(const rl_findparams *fp, int fkind, int outcome, double qL,
 	return (1.0 - QL) * (qE * fp->brisk_lesion[v] + (1.0 - qE) * bE * fp->brisk_bg[v]);
 }
 
+/* The same equations as outcome_probability() with qE = 0, taken apart into P = a + b q. */
+double rl_outcome_slope(const radloc_rules *r, int fkind, int outcome)
+{
+	const rl_findparams *fp = &r->findings[fkind];
+	double bL = fp->background, bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
+	double a, b;
+	if (outcome >= 1 && outcome <= fp->levels) {
+		a = bL * fp->bglevels[outcome - 1];
+		b = fp->lesion[outcome - 1] - a;
+	} else if (outcome == RL_NORMAL) {
+		a = (1.0 - bL) * (1.0 - bE);
+		b = -a;
+	} else {
+		a = (1.0 - bL) * bE * fp->brisk_bg[outcome - RL_BRISK];
+		b = -a;
+	}
+	return a > 1e-300 ? b / a : NAN;
+}
+
 static double floor_prob(double x)
 {
 	return x < RL_MIN_PROB ? RL_MIN_PROB : x;
@@ -173,7 +189,7 @@ double rl_likelihood(const radloc_rules *r, const rl_params *p,
 	}
 	double qL, qE;
 	element_q(r, p, fw, comps, comp, &qL, &qE);
-	return floor_prob(emit(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
+	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
 	                       qL, qE));
 }
 
@@ -191,7 +207,7 @@ void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
 	double qL, qE;
 	element_q(r, p, fw, comps, comp, &qL, &qE);
 	for (int o = 0; o < n; o++)
-		out[o] = floor_prob(emit(&r->findings[fw->f->fkind], fw->f->fkind, o, qL, qE));
+		out[o] = floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, o, qL, qE));
 }
 
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
@@ -200,7 +216,7 @@ double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
 		double pos = 1.0 - fw->sg->specificity;
 		return floor_prob(outcome ? pos : 1.0 - pos);
 	}
-	return floor_prob(emit(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
+	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
 	                       0.0, 0.0));
 }
 
@@ -214,27 +230,19 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 	if (h->pattern == RADLOC_NORMAL)
 		return 0;
 	if (fw->sg) {
-		size_t patterns_at = r->root_count + r->nerve_count;
-		switch (h->pattern) {
-		case RADLOC_RADICULOPATHY:
-		case RADLOC_MULTIRADICULOPATHY:
-			if (side_reach(r, h->side, f->side) == 0.0)
-				return 0;
-			for (int i = 0; i < h->root_count; i++)
-				if (fw->ssens[h->roots[i]] > 0.0)
-					return 1;
+		rl_sign_link link;
+		rl_sign_link_of(r, h, f->side, &link);
+		if (link.reach == 0.0)
 			return 0;
-		case RADLOC_MONONEUROPATHY:
-			return side_reach(r, h->side, f->side) > 0.0 &&
-			       fw->ssens[r->root_count + (size_t)h->nerve] > 0.0;
-		default:
-			return fw->ssens[patterns_at + h->pattern] > 0.0;
-		}
+		for (int i = 0; i < link.count; i++)
+			if (fw->ssens[link.column[i]] > 0.0)
+				return 1;
+		return 0;
 	}
 	switch (h->pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY:
-		if (side_reach(r, h->side, f->side) == 0.0 || f->fkind == RL_SIGNKIND)
+		if (rl_side_reach(r, h->side, f->side) == 0.0 || f->fkind == RL_SIGNKIND)
 			return 0;
 		for (int i = 0; i < h->root_count; i++)
 			for (size_t j = 0; j < fw->el->root_count; j++)
@@ -242,7 +250,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 					return 1;
 		return 0;
 	case RADLOC_MONONEUROPATHY:
-		return side_reach(r, h->side, f->side) > 0.0 &&
+		return rl_side_reach(r, h->side, f->side) > 0.0 &&
 		       fw->el->nerve_loss[h->nerve] > 0.0;
 	case RADLOC_POLYNEUROPATHY:
 		return limb != RL_MIDLINE && r->patterns.poly_sens[f->fkind] > 0.0;
@@ -260,6 +268,34 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 	}
 }
 
+void rl_fwork_bind(const radloc_rules *r, rl_fwork *fw, const rl_finding *f,
+                   double *weights)
+{
+	*fw = (rl_fwork){f, NULL, NULL, NULL, NULL};
+	if (f->table == RADLOC_SIGN) {
+		fw->sg = &r->signs[f->element];
+		fw->ssens = weights;
+	} else {
+		fw->el = &r->elements[f->table - RADLOC_REGION][f->element];
+		fw->w = weights;
+	}
+}
+
+void rl_probe_finding(const radloc_rules *r, radloc_kind table, int element,
+                      radloc_side side, int pain, rl_finding *f, rl_fwork *fw,
+                      double *weights)
+{
+	memset(f, 0, sizeof *f);
+	f->fkind = pain ? RL_PAIN : table == RADLOC_REGION ? RL_SENSORY
+	         : table == RADLOC_MOVEMENT ? RL_MOTOR
+	         : table == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
+	f->table = table;
+	f->element = element;
+	f->side = side;
+	rl_fwork_bind(r, fw, f, weights);
+	rl_mean_weights(r, fw);
+}
+
 void rl_mean_weights(const radloc_rules *r, rl_fwork *fw)
 {
 	if (fw->el) {
@@ -269,15 +305,15 @@ void rl_mean_weights(const radloc_rules *r, rl_fwork *fw)
 			fw->w[fw->el->roots[j].index] = fw->el->roots[j].weight;
 		return;
 	}
-	size_t total = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
-	for (size_t i = 0; i < total; i++)
+	size_t width = rl_sign_width(r);
+	for (size_t i = 0; i < width; i++)
 		fw->ssens[i] = 0.0;
 	for (size_t j = 0; j < fw->sg->root_count; j++)
 		fw->ssens[fw->sg->roots[j].index] = fw->sg->roots[j].weight;
 	for (size_t n = 0; n < r->nerve_count; n++)
-		fw->ssens[r->root_count + n] = fw->sg->nerve_sens[n];
+		fw->ssens[rl_sign_nerve_column(r, (int)n)] = fw->sg->nerve_sens[n];
 	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
-		fw->ssens[r->root_count + r->nerve_count + (size_t)p] =
+		fw->ssens[rl_sign_pattern_column(r, (radloc_pattern)p)] =
 			fw->sg->pattern_sens[p];
 }
 
@@ -285,6 +321,22 @@ void rl_mean_params(const radloc_rules *r, rl_params *p)
 {
 	for (int k = 0; k < RL_FKIND_COUNT; k++)
 		p->sens[k] = r->findings[k].sensitivity;
+}
+
+size_t rl_element_rows(const radloc_rules *r)
+{
+	size_t rows = r->sign_count;
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
+		rows += r->element_count[k];
+	return rows;
+}
+
+size_t rl_element_row(const radloc_rules *r, radloc_kind table, int element)
+{
+	size_t at = 0;
+	for (int t = RADLOC_REGION; t < (int)table; t++)
+		at += t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
+	return at + (size_t)element;
 }
 
 int rl_logsumexp(const double *x, size_t n, double *out)

@@ -32,11 +32,99 @@ typedef struct rl_components {
 	double *log_prior; /* log prior, extents sharing their hypothesis's */
 } rl_components;
 
+/* Nothing is certain: a lesion's sensitivity, once scaled by its
+ * severity, stays below this, so that a single normal finding where the
+ * lesion should show never rules it out (its likelihood stays above 0). */
+#define RL_MAX_SENSITIVITY 0.99
+
+static inline double rl_capped_sensitivity(double s)
+{
+	return s > RL_MAX_SENSITIVITY ? RL_MAX_SENSITIVITY : s;
+}
+
+/* A sign's sensitivities come in one row of columns: each root's, then
+ * each nerve's, then each pattern's (rl_fwork.ssens, the bank's rows). */
+static inline size_t rl_sign_width(const radloc_rules *r)
+{
+	return r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+}
+
+static inline size_t rl_sign_nerve_column(const radloc_rules *r, int nerve)
+{
+	return r->root_count + (size_t)nerve;
+}
+
+static inline size_t rl_sign_pattern_column(const radloc_rules *r, radloc_pattern p)
+{
+	return r->root_count + r->nerve_count + (size_t)p;
+}
+
 /* How much of a finding on finding_side a one-sided (or bilateral) lesion
  * reaches: 1 on its side, 0 on the other, midline_unilateral at the
  * midline. */
 double rl_side_reach(const radloc_rules *r, radloc_side hyp_side,
                      radloc_side finding_side);
+
+/* The kernels of the likelihood (docs/scoring.md), written once for the
+ * point estimate (model.c) and the draws (intervals.c), which must agree
+ * to the last bit.
+ *
+ * A root lesion makes an element abnormal by noisy-OR over its roots:
+ *     q = 1 - prod_x (1 - sens * w(x) * reach)
+ * sens the kind's sensitivity at the lesion's severity (capped), w(x) the
+ * share of the element root x supplies, reach the side reach. */
+static inline double rl_roots_loss(double sens, const double *w, const int *roots,
+                                   int root_count, double reach)
+{
+	double keep = 1.0;
+	for (int i = 0; i < root_count; i++)
+		keep *= 1.0 - sens * w[roots[i]] * reach;
+	return 1.0 - keep;
+}
+
+/* A nerve lesion: q = sens * (the share of the element the nerve carries)
+ * * reach. */
+static inline double rl_nerve_loss(double sens, double nerve_share, double reach)
+{
+	return sens * nerve_share * reach;
+}
+
+/* The sensitivity columns through which a hypothesis moves a sign: its
+ * roots, its nerve, or its pattern. Roots and nerves are scaled by the
+ * lesion's severity (and capped) and reach one side; a pattern is taken
+ * as written and reaches both. */
+typedef struct rl_sign_link {
+	int column[2];
+	int count;
+	int scaled;
+	double reach;
+} rl_sign_link;
+
+void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h,
+                     radloc_side finding_side, rl_sign_link *out);
+
+/* P(a sign stays negative) under a lesion of severity scale linked to it
+ * by link: specificity * prod (1 - sens * reach), the sensitivities from
+ * ssens (one row of rl_sign_width columns). */
+static inline double rl_sign_negative(double specificity, const double *ssens,
+                                      const rl_sign_link *link, double scale)
+{
+	double keep = specificity;
+	for (int i = 0; i < link->count; i++) {
+		double sens = ssens[link->column[i]];
+		if (link->scaled)
+			sens = rl_capped_sensitivity(sens * scale);
+		keep *= 1.0 - sens * link->reach;
+	}
+	return keep;
+}
+
+/* An element finding's outcome probability is linear in the loss
+ * probability q of a lesion without an upper motor neuron part: P = a + b q,
+ * a the background. Returns b / a, so that the likelihood ratio against
+ * the background is 1 + (b / a) q; NAN when the background cannot produce
+ * the outcome (a = 0). */
+double rl_outcome_slope(const radloc_rules *r, int fkind, int outcome);
 
 /* P(the finding as observed | component), under params. Never below
  * RL_MIN_PROB, so its log is finite. */
@@ -60,11 +148,29 @@ double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome);
 int rl_touches(const radloc_rules *r, const rl_fwork *fw,
                const rl_components *comps, size_t comp);
 
+/* Point fw at the finding f, its element or sign, and the caller's
+ * buffer for its root weights (root_count doubles) or, for a sign, its
+ * sensitivities (rl_sign_width doubles). */
+void rl_fwork_bind(const radloc_rules *r, rl_fwork *fw, const rl_finding *f,
+                   double *weights);
+
+/* A finding that was not observed, as the scorer would see it: the kind
+ * its table tests (or pain), at the rule means. */
+void rl_probe_finding(const radloc_rules *r, radloc_kind table, int element,
+                      radloc_side side, int pain, rl_finding *f, rl_fwork *fw,
+                      double *weights);
+
 /* Fill fw->w (dense root weights) with the rule means, and fw->ssens
  * with the sign's sensitivities; buffers must be allocated by the caller
  * (root_count, and root_count + nerve_count + RADLOC_PATTERN_COUNT). */
 void rl_mean_weights(const radloc_rules *r, rl_fwork *fw);
 void rl_mean_params(const radloc_rules *r, rl_params *p);
+
+/* Per-element tables (what was examined, which components touch a
+ * finding, the bank of draws) have one row per element: the regions,
+ * movements and reflexes, then the signs. */
+size_t rl_element_rows(const radloc_rules *r);
+size_t rl_element_row(const radloc_rules *r, radloc_kind table, int element);
 
 /* log(sum(exp(x))) shifted by the maximum; GSL's exp is called only on
  * arguments it cannot underflow on. Returns GSL status. */

@@ -28,7 +28,6 @@ struct radloc_result {
 	const char **warnings;
 	size_t warning_count;
 	double surprise;
-	double log10_predictive;
 };
 
 #endif

@@ -1,29 +1,15 @@
-/* Internal: a scorer's settings and scratch space, and what one scoring
- * call leaves for the explanation step. */
+/* Internal: what a scorer keeps between exams, the state of one scoring
+ * call, and the steps that share it. */
 #ifndef RADLOC_SCORER_IMPL_H
 #define RADLOC_SCORER_IMPL_H
 
-#include <gsl/gsl_rng.h>
-
+#include "draws.h"
+#include "examined.h"
 #include "model.h"
 #include "result_impl.h"
 
-/* Plausible people, drawn once per (seed, draws) and kept: each element's
- * overlap weights, each finding kind's and each sign's sensitivities, for
- * every draw d. Each row is a function of the seed and its own index
- * only, so a result never depends on what was scored before. */
-typedef struct rl_bank {
-	uint64_t seed;
-	unsigned long draws;
-	double *sens;           /* RL_FKIND_COUNT × draws */
-	double **element;       /* per element row: draws × its root count */
-	double **sign;          /* per sign: draws × (roots + nerves + patterns) */
-	size_t rows;
-} rl_bank;
-
 struct radloc_scorer {
 	const radloc_rules *rules;
-	gsl_rng *rng;
 	uint64_t seed;
 	unsigned long draws;
 	double mass;
@@ -52,20 +38,35 @@ typedef struct rl_scoring {
 	double *comp_logpost;   /* per component: log prior + log factor + loglik */
 	double *comp_post;      /* per component: posterior */
 	double *hyp_post;       /* per hypothesis: posterior */
+	double pattern_post[RADLOC_PATTERN_COUNT]; /* per pattern: the sum of its hypotheses' */
 	double *log_factor;     /* per component: where the clinician looked */
-	unsigned char *seen;    /* per (table, element, side): looked at */
+	rl_examined examined;   /* what the exam looked at */
 	const int **touch;      /* per finding: the components that can move its */
 	size_t *touch_count;    /* likelihood (the rest keep the background) */
 	size_t nt_count;        /* NT findings ignored */
 } rl_scoring;
 
-/* Whether the exam looked at an element on a side (a midline side means
- * the element itself), through the lookup prepared for the call. */
-int rl_looked_at(const rl_scoring *s, radloc_kind table, int element,
-                 radloc_side side);
+/* scorer.c: the components that can move a finding's likelihood (the rest
+ * keep its background), listed once per scorer. */
+radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
+                                const int **list, size_t *len);
 
-/* The explanation step (explain.c): evidence, next test, flags and
- * warnings, from the point-estimate posterior. */
+/* The steps of one scoring call, run by radloc_score (score.c): the
+ * posterior fills the rl_scoring, the other two read it.
+ *
+ * posterior.c: the usable findings, their log likelihoods under every
+ * component, and the point-estimate posterior; rl_scoring_free ends the
+ * call's state (also when a step failed). */
+radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc);
+void rl_scoring_free(rl_scoring *s);
+
+/* explain.c: evidence, flags, warnings and the next test, from the point
+ * estimate. */
 radloc_status rl_explain(rl_scoring *s, radloc_result *res);
+
+/* intervals.c: each reported hypothesis's credible interval, from the
+ * scorer's bank of draws. */
+radloc_status rl_intervals(const rl_scoring *s, radloc_scorer *sc,
+                           radloc_result *res);
 
 #endif

@@ -102,6 +102,12 @@ int main(void)
 	srunner_add_suite(sr, suite_rules());
 	srunner_add_suite(sr, suite_exam());
 	srunner_add_suite(sr, suite_model());
+	srunner_add_suite(sr, suite_examined());
+	srunner_add_suite(sr, suite_scorer());
+	srunner_add_suite(sr, suite_posterior());
+	srunner_add_suite(sr, suite_draws());
+	srunner_add_suite(sr, suite_quantile());
+	srunner_add_suite(sr, suite_intervals());
 	srunner_add_suite(sr, suite_score());
 	srunner_add_suite(sr, suite_nomem());
 	srunner_add_suite(sr, suite_vocabulary());

@@ -20,6 +20,12 @@ Suite *suite_rules_entries(void);
 Suite *suite_rules_parameters(void);
 Suite *suite_rules_nerves(void);
 Suite *suite_territory(void);
+Suite *suite_examined(void);
+Suite *suite_scorer(void);
+Suite *suite_posterior(void);
+Suite *suite_draws(void);
+Suite *suite_quantile(void);
+Suite *suite_intervals(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);

@@ -1,0 +1,46 @@
+/* Internal: the bank of plausible people (draws.c), from which the
+ * credible intervals are computed. */
+#ifndef RADLOC_DRAWS_H
+#define RADLOC_DRAWS_H
+
+#include <gsl/gsl_rng.h>
+#include <stdint.h>
+
+#include "model.h"
+
+/* Plausible people, drawn once per (seed, draws) and kept: each element's
+ * overlap weights, each finding kind's and each sign's sensitivities, for
+ * every draw d. Each row is a function of the seed and its own index
+ * only, so a result never depends on what was scored before. */
+typedef struct rl_bank {
+	gsl_rng *rng;
+	uint64_t seed;
+	unsigned long draws;
+	double *sens;           /* RL_FKIND_COUNT × draws */
+	double **element;       /* per element row: draws × its root count */
+	double **sign;          /* per sign row: draws × rl_sign_width */
+	size_t rows;            /* rl_element_rows */
+} rl_bank;
+
+/* An empty bank with its generator (RADLOC_ERR_NOMEM without one), and
+ * its end; rl_bank_free accepts a bank that was zeroed or half made. */
+radloc_status rl_bank_init(rl_bank *b);
+void rl_bank_free(rl_bank *b);
+
+/* Make the bank fit a seed and a number of draws: every kind's
+ * sensitivity now, elements and signs when first asked for. */
+radloc_status rl_bank_ready(rl_bank *b, const radloc_rules *r, uint64_t seed,
+                            unsigned long draws);
+
+/* The overlap weights of the element at row (rl_element_row) for every
+ * draw: draws × el->root_count, in the order of el->roots. NULL if out of
+ * memory. */
+const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row);
+
+/* A sign's sensitivities for every draw, each from its Beta around the
+ * rule's value: draws × rl_sign_width. fw is the sign's finding, its
+ * ssens used as scratch. NULL if out of memory. */
+const double *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
+                           size_t row);
+
+#endif

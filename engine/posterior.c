@@ -1,0 +1,232 @@
+/* The point estimate of one exam: the log likelihood of every usable
+ * finding under every component, the term for where the clinician
+ * looked, and the posterior over components, hypotheses and patterns.
+ *
+ *   log P(H | exam) = log P(H) + log U(H) + sum_f log P(f | H) - log Z
+ *
+ * P(H) the prior from the rules, U(H) the term for where the clinician
+ * looked, Z by a max-shifted log-sum-exp; every weight at its mean.
+ * docs/scoring.md. */
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scorer_impl.h"
+
+void rl_scoring_free(rl_scoring *s)
+{
+	free(s->fw);
+	free(s->outcome);
+	free(s->weights);
+	free(s->ssens);
+	free(s->loglik);
+	free(s->comp_logpost);
+	free(s->comp_post);
+	free(s->hyp_post);
+	free(s->log_factor);
+	free(s->touch);
+	free(s->touch_count);
+	rl_examined_free(&s->examined);
+}
+
+/* Where the clinician looked is evidence (docs/scoring.md, "Territory
+ * nobody examined"). A lesion's patient has symptoms in its territory and
+ * is examined there: each limb-side of the territory where none of the
+ * lesion's key elements was looked at costs a factor U. A patient with no
+ * lesion was referred with the same spread of symptoms as everyone else, so
+ * "normal" gets the prior-weighted average of the lesions' factors. */
+static radloc_status unexamined_factor(rl_scoring *s)
+{
+	const radloc_rules *r = s->r;
+	double log_u = log(r->unexamined_limb > 0.0 ? r->unexamined_limb : RL_MIN_PROB);
+	double *hyp_factor = calloc(r->hyp_count, sizeof *hyp_factor);
+	double mix = 0.0, mass = 0.0;
+	size_t normal = r->hyp_count;
+
+	if (hyp_factor == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t h = 0; h < r->hyp_count; h++) {
+		const rl_hypothesis *hyp = &r->hyps[h];
+		if (hyp->pattern == RADLOC_NORMAL) {
+			normal = h;
+			continue;
+		}
+		int midline_seen = 0, missing = 0;
+		unsigned covered = 0;
+		for (size_t i = 0; i < hyp->key_count; i++) {
+			const rl_key *k = &hyp->keys[i];
+			if (!rl_looked_at(&s->examined, k->table, k->element, k->side))
+				continue;
+			if (k->side == RADLOC_MIDLINE)
+				midline_seen = 1;
+			else
+				covered |= RL_LIMBSIDE(k->table == RADLOC_SIGN
+				                       ? r->signs[k->element].limb
+				                       : r->elements[k->table - RADLOC_REGION][k->element].limb,
+				                       k->side);
+		}
+		if (!midline_seen)
+			for (unsigned bits = hyp->limbs & ~covered; bits; bits &= bits - 1)
+				missing++;
+		hyp_factor[h] = missing * log_u;
+		mix += hyp->prior * exp(hyp_factor[h]);
+		mass += hyp->prior;
+	}
+	if (normal < r->hyp_count && mass > 0.0)
+		hyp_factor[normal] = log(mix / mass);
+	for (size_t c = 0; c < s->comps->count; c++)
+		s->log_factor[c] = hyp_factor[s->comps->hyp[c]];
+	free(hyp_factor);
+	return RADLOC_OK;
+}
+
+/* The usable (not NT) findings with their weight buffers, and the
+ * call's buffers; NT findings are counted for the warning. */
+static radloc_status prepare_findings(rl_scoring *s)
+{
+	const radloc_rules *r = s->r;
+	const radloc_exam *exam = s->exam;
+	size_t nc = s->comps->count;
+	size_t sign_width = rl_sign_width(r);
+
+	/* NT counted per finding as written, not per side. */
+	size_t nt_groups = 0;
+	for (size_t i = 0; i < exam->count; i++)
+		if (exam->findings[i].nt &&
+		    (i == 0 || exam->findings[i - 1].group != exam->findings[i].group))
+			nt_groups++;
+	s->nt_count = nt_groups;
+
+	s->nf = 0;
+	for (size_t i = 0; i < exam->count; i++)
+		s->nf += !exam->findings[i].nt;
+	if (s->nf == 0)
+		return RADLOC_ERR_EMPTY;
+	s->fw = calloc(s->nf, sizeof *s->fw);
+	s->outcome = calloc(s->nf, sizeof *s->outcome);
+	s->weights = calloc(s->nf * r->root_count, sizeof *s->weights);
+	s->ssens = calloc(s->nf * sign_width, sizeof *s->ssens);
+	s->loglik = calloc(s->nf * nc, sizeof *s->loglik);
+	s->comp_logpost = calloc(nc, sizeof *s->comp_logpost);
+	s->comp_post = calloc(nc, sizeof *s->comp_post);
+	s->hyp_post = calloc(r->hyp_count, sizeof *s->hyp_post);
+	s->log_factor = calloc(nc, sizeof *s->log_factor);
+	if (!s->fw || !s->outcome || !s->weights || !s->ssens || !s->loglik ||
+	    !s->comp_logpost || !s->comp_post || !s->hyp_post || !s->log_factor)
+		return RADLOC_ERR_NOMEM;
+	size_t k = 0;
+	for (size_t i = 0; i < exam->count; i++) {
+		const rl_finding *f = &exam->findings[i];
+		if (f->nt)
+			continue;
+		rl_fwork_bind(r, &s->fw[k], f, f->table == RADLOC_SIGN
+		              ? s->ssens + k * sign_width : s->weights + k * r->root_count);
+		s->outcome[k] = f->outcome;
+		k++;
+	}
+	return RADLOC_OK;
+}
+
+/* Posterior over components and hypotheses from per-component log
+ * likelihoods. Returns a GSL status. */
+static int posterior_from(rl_scoring *s, const double *loglik_sum)
+{
+	size_t nc = s->comps->count;
+	double z;
+	int status;
+
+	for (size_t c = 0; c < nc; c++)
+		s->comp_logpost[c] = s->comps->log_prior[c] + s->log_factor[c] +
+		                     loglik_sum[c];
+	if ((status = rl_logsumexp(s->comp_logpost, nc, &z)) != GSL_SUCCESS)
+		return status;
+	memset(s->hyp_post, 0, s->r->hyp_count * sizeof *s->hyp_post);
+	for (size_t c = 0; c < nc; c++) {
+		double d = s->comp_logpost[c] - z;
+		s->comp_post[c] = d < -700.0 ? 0.0 : exp(d);
+		s->hyp_post[s->comps->hyp[c]] += s->comp_post[c];
+	}
+	memset(s->pattern_post, 0, sizeof s->pattern_post);
+	for (size_t h = 0; h < s->r->hyp_count; h++)
+		s->pattern_post[s->r->hyps[h].pattern] += s->hyp_post[h];
+	return GSL_SUCCESS;
+}
+
+/* Each finding's list of the components that can move it, from the
+ * scorer's table. */
+static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
+{
+	s->touch = calloc(s->nf + 1, sizeof *s->touch);
+	s->touch_count = calloc(s->nf + 1, sizeof *s->touch_count);
+	if (!s->touch || !s->touch_count)
+		return RADLOC_ERR_NOMEM;
+	for (size_t f = 0; f < s->nf; f++) {
+		radloc_status status = rl_scorer_touches(sc, s->fw[f].f, &s->touch[f],
+		                                         &s->touch_count[f]);
+		if (status != RADLOC_OK)
+			return status;
+	}
+	return RADLOC_OK;
+}
+
+/* The point estimate: every parameter at its mean. The dense matrix of
+ * log likelihoods (components × findings) is kept for the explanation;
+ * its row sums come from BLAS. */
+static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
+{
+	const radloc_rules *r = s->r;
+	size_t nc = s->comps->count, nf = s->nf;
+	rl_params p;
+	double *ones = malloc(nf * sizeof *ones);
+	double *sum = malloc(nc * sizeof *sum);
+	radloc_status status = RADLOC_OK;
+
+	if (ones == NULL || sum == NULL) {
+		free(ones);
+		free(sum);
+		return RADLOC_ERR_NOMEM;
+	}
+	rl_mean_params(r, &p);
+	for (size_t f = 0; f < nf; f++) {
+		rl_mean_weights(r, &s->fw[f]);
+		ones[f] = 1.0;
+	}
+	if ((status = find_touches(s, sc)) != RADLOC_OK) {
+		free(ones);
+		free(sum);
+		return status;
+	}
+	for (size_t f = 0; f < nf; f++) {
+		double log_background = log(rl_background(r, &s->fw[f], s->outcome[f]));
+		for (size_t c = 0; c < nc; c++)
+			s->loglik[c * nf + f] = log_background;
+		for (size_t i = 0; i < s->touch_count[f]; i++) {
+			size_t c = (size_t)s->touch[f][i];
+			s->loglik[c * nf + f] =
+				log(rl_likelihood(r, &p, &s->fw[f], s->comps, c, s->outcome[f]));
+		}
+	}
+	gsl_matrix_view loglik = gsl_matrix_view_array(s->loglik, nc, nf);
+	gsl_vector_view one = gsl_vector_view_array(ones, nf);
+	gsl_vector_view out = gsl_vector_view_array(sum, nc);
+	if (gsl_blas_dgemv(CblasNoTrans, 1.0, &loglik.matrix, &one.vector, 0.0,
+	                   &out.vector) != GSL_SUCCESS ||
+	    posterior_from(s, sum) != GSL_SUCCESS)
+		status = RADLOC_ERR_NUMERIC;
+	free(ones);
+	free(sum);
+	return status;
+}
+
+radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc)
+{
+	radloc_status status;
+	if ((status = prepare_findings(s)) != RADLOC_OK ||
+	    (status = rl_examined_build(s->exam, &s->examined)) != RADLOC_OK ||
+	    (status = unexamined_factor(s)) != RADLOC_OK)
+		return status;
+	return point_estimate(s, sc);
+}

@@ -1,0 +1,183 @@
+/* The scorer: its lifecycle and settings, and what it keeps between
+ * exams — the components of the hypotheses, which components touch each
+ * finding, and the bank of draws (draws.c). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "radloc_limits.h"
+#include "scorer_impl.h"
+
+static radloc_status build_components(const radloc_rules *r, rl_components *c)
+{
+	const rl_patterns *patterns = &r->patterns;
+	size_t focal = 0, n = 0;
+	for (size_t h = 0; h < r->hyp_count; h++)
+		focal += r->hyps[h].pattern <= RADLOC_MULTIRADICULOPATHY ||
+		         r->hyps[h].pattern == RADLOC_MONONEUROPATHY;
+	c->count = r->hyp_count + focal * (patterns->severity_count - 1) + patterns->extent_count - 1;
+	c->hyp = calloc(c->count, sizeof *c->hyp);
+	c->extent = calloc(c->count, sizeof *c->extent);
+	c->scale = calloc(c->count, sizeof *c->scale);
+	c->log_prior = calloc(c->count, sizeof *c->log_prior);
+	if (!c->hyp || !c->extent || !c->scale || !c->log_prior)
+		return RADLOC_ERR_NOMEM;
+	for (size_t h = 0; h < r->hyp_count; h++) {
+		const rl_hypothesis *hyp = &r->hyps[h];
+		double lp = hyp->prior > 0.0 ? log(hyp->prior) : -INFINITY;
+		int is_focal = hyp->pattern <= RADLOC_MULTIRADICULOPATHY ||
+		               hyp->pattern == RADLOC_MONONEUROPATHY;
+		/* Extents and severities are equally likely a priori. */
+		size_t parts = hyp->pattern == RADLOC_POLYNEUROPATHY ? patterns->extent_count
+		             : is_focal ? patterns->severity_count : 1;
+		for (size_t x = 0; x < parts; x++) {
+			c->hyp[n] = (int)h;
+			c->extent[n] = hyp->pattern == RADLOC_POLYNEUROPATHY ? (int)x : -1;
+			c->scale[n] = is_focal ? patterns->severity[x] : 1.0;
+			c->log_prior[n++] = lp - log((double)parts);
+		}
+	}
+	return RADLOC_OK;
+}
+
+static void free_components(rl_components *c)
+{
+	free(c->hyp);
+	free(c->extent);
+	free(c->scale);
+	free(c->log_prior);
+	memset(c, 0, sizeof *c);
+}
+
+/* Touch lists per element row: one per side a finding can have
+ * (midline, left, right) and per pain or not. */
+#define TOUCH_SLOTS 6
+
+static size_t touch_slot(size_t row, radloc_side side, int pain)
+{
+	return row * TOUCH_SLOTS + (size_t)side * 2 + (size_t)pain;
+}
+
+/* The touch lists of one element (all sides, pain or not). */
+static radloc_status touch_row(radloc_scorer *s, radloc_kind t, int e, size_t row)
+{
+	const radloc_rules *r = s->rules;
+	size_t nc = s->comps.count;
+
+	if (s->touch_done[row])
+		return RADLOC_OK;
+	/* Room for an element's weights or a sign's sensitivities. */
+	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
+	if (w == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++)
+		for (int pain = 0; pain < 2; pain++) {
+			size_t slot = touch_slot(row, (radloc_side)side, pain);
+			rl_finding f;
+			rl_fwork fw;
+			rl_probe_finding(r, t, e, (radloc_side)side, pain, &f, &fw, w);
+			s->touch_list[slot] = malloc((nc + 1) * sizeof(int));
+			if (s->touch_list[slot] == NULL) {
+				free(w);
+				return RADLOC_ERR_NOMEM;
+			}
+			size_t n = 0;
+			for (size_t c = 0; c < nc; c++)
+				if (rl_touches(r, &fw, &s->comps, c))
+					s->touch_list[slot][n++] = (int)c;
+			s->touch_len[slot] = n;
+		}
+	free(w);
+	s->touch_done[row] = 1;
+	return RADLOC_OK;
+}
+
+static radloc_status build_touch_table(radloc_scorer *s)
+{
+	size_t rows = rl_element_rows(s->rules);
+	s->touch_list = calloc(rows * TOUCH_SLOTS + 1, sizeof *s->touch_list);
+	s->touch_len = calloc(rows * TOUCH_SLOTS + 1, sizeof *s->touch_len);
+	s->touch_done = calloc(rows + 1, 1);
+	return s->touch_list && s->touch_len && s->touch_done ? RADLOC_OK : RADLOC_ERR_NOMEM;
+}
+
+radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
+                                const int **list, size_t *len)
+{
+	size_t row = rl_element_row(sc->rules, f->table, f->element);
+	size_t slot = touch_slot(row, f->side, f->fkind == RL_PAIN);
+	radloc_status status = touch_row(sc, f->table, f->element, row);
+	if (status != RADLOC_OK)
+		return status;
+	*list = sc->touch_list[slot];
+	*len = sc->touch_len[slot];
+	return RADLOC_OK;
+}
+
+radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
+{
+	if (rules == NULL)
+		return NULL;
+	radloc_scorer *s = calloc(1, sizeof *s);
+	if (s == NULL)
+		return NULL;
+	s->rules = rules;
+	s->seed = 1;
+	s->draws = 1000;
+	s->mass = 0.90;
+	if (rl_bank_init(&s->bank) != RADLOC_OK || build_components(rules, &s->comps) != RADLOC_OK ||
+	    build_touch_table(s) != RADLOC_OK) {
+		radloc_scorer_free(&s);
+		return NULL;
+	}
+	return s;
+}
+
+void radloc_scorer_free(radloc_scorer **scorer)
+{
+	if (scorer == NULL || *scorer == NULL)
+		return;
+	free_components(&(*scorer)->comps);
+	rl_bank_free(&(*scorer)->bank);
+	if ((*scorer)->touch_list)
+		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * TOUCH_SLOTS; i++)
+			free((*scorer)->touch_list[i]);
+	free((*scorer)->touch_list);
+	free((*scorer)->touch_len);
+	free((*scorer)->touch_done);
+	free(*scorer);
+	*scorer = NULL;
+}
+
+radloc_status radloc_scorer_set_seed(radloc_scorer *s, uint64_t seed)
+{
+	if (s == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	s->seed = seed;
+	return RADLOC_OK;
+}
+
+radloc_status radloc_scorer_set_draws(radloc_scorer *s, unsigned long draws)
+{
+	if (s == NULL || draws > RADLOC_MAX_DRAWS)
+		return RADLOC_ERR_ARGUMENT;
+	s->draws = draws;
+	return RADLOC_OK;
+}
+
+radloc_status radloc_scorer_set_interval(radloc_scorer *s, double mass)
+{
+	if (s == NULL || !(mass > 0.0 && mass < 1.0))
+		return RADLOC_ERR_ARGUMENT;
+	s->mass = mass;
+	return RADLOC_OK;
+}
+
+radloc_status radloc_scorer_set_top(radloc_scorer *s, size_t n)
+{
+	if (s == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	s->top = n;
+	return RADLOC_OK;
+}
+

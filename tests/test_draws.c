@@ -1,0 +1,138 @@
+/* draws.c: the bank of plausible people. */
+#include <math.h>
+#include <string.h>
+
+#include "draws.h"
+#include "tests.h"
+
+#define DRAWS 400
+
+static const rl_element *element(const radloc_rules *r, radloc_kind t, const char *id,
+                                 size_t *row)
+{
+	long i = rl_rules_index(r, t, id);
+	ck_assert_int_ge(i, 0);
+	*row = rl_element_row(r, t, (int)i);
+	return &r->elements[t - RADLOC_REGION][i];
+}
+
+/* Each kind's sensitivity is drawn around its rule value, inside (0, 1). */
+START_TEST(sensitivities_scatter_around_the_rules)
+{
+	const radloc_rules *r = tiny_rules();
+	rl_bank b;
+	ck_assert_int_eq(rl_bank_init(&b), RADLOC_OK);
+	ck_assert_int_eq(rl_bank_ready(&b, r, 3, DRAWS), RADLOC_OK);
+	for (int k = 0; k < RL_FKIND_COUNT; k++) {
+		if (r->findings[k].concentration <= 0.0 || r->findings[k].sensitivity <= 0.0)
+			continue;
+		double mean = 0.0, spread = 0.0;
+		for (size_t d = 0; d < DRAWS; d++) {
+			double v = b.sens[(size_t)k * DRAWS + d];
+			ck_assert(v > 0.0 && v < 1.0);
+			mean += v / DRAWS;
+		}
+		for (size_t d = 0; d < DRAWS; d++)
+			spread += fabs(b.sens[(size_t)k * DRAWS + d] - mean);
+		ck_assert_double_eq_tol(mean, r->findings[k].sensitivity, 0.03);
+		ck_assert(spread > 0.0);
+	}
+	rl_bank_free(&b);
+}
+END_TEST
+
+/* Dirichlet weights: one per root, summing to 1 in every draw. */
+START_TEST(element_weights_sum_to_one)
+{
+	const radloc_rules *r = tiny_rules();
+	rl_bank b;
+	size_t row;
+	const rl_element *el = element(r, RADLOC_REGION, "r2", &row);
+	ck_assert_uint_eq(el->root_count, 2);
+	ck_assert_int_eq(rl_bank_init(&b), RADLOC_OK);
+	ck_assert_int_eq(rl_bank_ready(&b, r, 3, DRAWS), RADLOC_OK);
+	const double *v = rl_bank_element(&b, el, row);
+	ck_assert_ptr_nonnull(v);
+	double first = 0.0;
+	for (size_t d = 0; d < DRAWS; d++) {
+		ck_assert_double_eq_tol(v[2 * d] + v[2 * d + 1], 1.0, 1e-12);
+		first += v[2 * d] / DRAWS;
+	}
+	ck_assert_double_eq_tol(first, 0.5, 0.03);
+	/* Asked again: the same row, not drawn anew. */
+	ck_assert_ptr_eq(rl_bank_element(&b, el, row), v);
+	rl_bank_free(&b);
+}
+END_TEST
+
+/* A row depends on the seed and its own index only: not on which rows
+ * were drawn before it, nor on an earlier seed. */
+START_TEST(rows_are_reproducible)
+{
+	const radloc_rules *r = tiny_rules();
+	rl_bank a, b;
+	size_t row1, row2;
+	const rl_element *e1 = element(r, RADLOC_REGION, "r2", &row1);
+	const rl_element *e2 = element(r, RADLOC_REFLEX, "x1", &row2);
+	ck_assert_int_eq(rl_bank_init(&a), RADLOC_OK);
+	ck_assert_int_eq(rl_bank_init(&b), RADLOC_OK);
+	ck_assert_int_eq(rl_bank_ready(&a, r, 11, DRAWS), RADLOC_OK);
+	ck_assert_int_eq(rl_bank_ready(&b, r, 99, DRAWS), RADLOC_OK);
+	ck_assert_ptr_nonnull(rl_bank_element(&b, e1, row1));
+	ck_assert_int_eq(rl_bank_ready(&b, r, 11, DRAWS), RADLOC_OK);
+	const double *in_a = rl_bank_element(&a, e2, row2);
+	const double *in_b = rl_bank_element(&b, e2, row2);
+	ck_assert_int_eq(memcmp(in_a, in_b, 2 * DRAWS * sizeof *in_a), 0);
+	ck_assert_int_eq(memcmp(a.sens, b.sens, RL_FKIND_COUNT * DRAWS * sizeof *a.sens), 0);
+	/* Another seed, other people. */
+	ck_assert_int_eq(rl_bank_ready(&b, r, 12, DRAWS), RADLOC_OK);
+	ck_assert_int_ne(memcmp(a.sens, b.sens, RL_FKIND_COUNT * DRAWS * sizeof *a.sens), 0);
+	rl_bank_free(&a);
+	rl_bank_free(&b);
+}
+END_TEST
+
+/* A sign's sensitivities: drawn where the rule has one, 0 elsewhere. */
+START_TEST(sign_sensitivities_only_where_the_rule_has_one)
+{
+	const radloc_rules *r = tiny_rules();
+	size_t width = rl_sign_width(r);
+	double scratch[64];
+	ck_assert_uint_le(width + r->root_count, 64);
+	int g = (int)rl_rules_index(r, RADLOC_SIGN, "g");
+	rl_finding f;
+	rl_fwork fw;
+	rl_probe_finding(r, RADLOC_SIGN, g, RADLOC_LEFT, 0, &f, &fw, scratch);
+	rl_bank b;
+	ck_assert_int_eq(rl_bank_init(&b), RADLOC_OK);
+	ck_assert_int_eq(rl_bank_ready(&b, r, 5, DRAWS), RADLOC_OK);
+	const double *v = rl_bank_sign(&b, r, &fw, rl_element_row(r, RADLOC_SIGN, g));
+	ck_assert_ptr_nonnull(v);
+	size_t myelo = rl_sign_pattern_column(r, RADLOC_MYELOPATHY);
+	double mean = 0.0;
+	for (size_t d = 0; d < DRAWS; d++)
+		for (size_t i = 0; i < width; i++) {
+			double rule = fw.ssens[i];
+			if (rule == 0.0)
+				ck_assert_double_eq(v[d * width + i], 0.0);
+			else
+				ck_assert(v[d * width + i] > 0.0 && v[d * width + i] < 1.0);
+			if (i == myelo)
+				mean += v[d * width + i] / DRAWS;
+		}
+	ck_assert_double_eq_tol(mean, 0.4, 0.03);
+	rl_bank_free(&b);
+}
+END_TEST
+
+Suite *suite_draws(void)
+{
+	Suite *s = suite_create("draws");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, sensitivities_scatter_around_the_rules);
+	tcase_add_test(tc, element_weights_sum_to_one);
+	tcase_add_test(tc, rows_are_reproducible);
+	tcase_add_test(tc, sign_sensitivities_only_where_the_rule_has_one);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,97 @@
+/* intervals.c: credible intervals from the bank of draws, through the
+ * public API. */
+#include "tests.h"
+
+static radloc_result *score(radloc_scorer *sc, unsigned long draws, double mass)
+{
+	const radloc_rules *r = tiny_rules();
+	radloc_exam *e = radloc_exam_new(r);
+	radloc_result *res = NULL;
+	ck_assert_int_eq(radloc_exam_add_sensory(e, "r1", RADLOC_LEFT,
+	                 RADLOC_SENSATION_REDUCED, 0), RADLOC_OK);
+	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_LEFT, 4), RADLOC_OK);
+	ck_assert_int_eq(radloc_exam_add_reflex(e, "x1", RADLOC_LEFT, 1), RADLOC_OK);
+	ck_assert_int_eq(radloc_exam_add_sign(e, "g", RADLOC_LEFT, RADLOC_SIGN_NEGATIVE),
+	                 RADLOC_OK);
+	ck_assert_int_eq(radloc_scorer_set_draws(sc, draws), RADLOC_OK);
+	ck_assert_int_eq(radloc_scorer_set_interval(sc, mass), RADLOC_OK);
+	ck_assert_int_eq(radloc_score(sc, e, &res), RADLOC_OK);
+	radloc_exam_free(&e);
+	return res;
+}
+
+static radloc_hypothesis nth(const radloc_result *res, size_t i)
+{
+	radloc_hypothesis h;
+	ck_assert_int_eq(radloc_result_hypothesis(res, i, &h), RADLOC_OK);
+	return h;
+}
+
+/* Without draws there is no interval; with them each one is a real
+ * interval of probabilities around the leader's uncertainty. */
+START_TEST(intervals_are_intervals)
+{
+	radloc_scorer *sc = radloc_scorer_new(tiny_rules());
+	radloc_result *none = score(sc, 0, 0.9), *some = score(sc, 500, 0.9);
+	ck_assert_uint_eq(radloc_result_count(none), radloc_result_count(some));
+	for (size_t i = 0; i < radloc_result_count(some); i++) {
+		radloc_hypothesis a = nth(none, i), b = nth(some, i);
+		ck_assert_double_eq(a.lower, a.probability);
+		ck_assert_double_eq(a.upper, a.probability);
+		ck_assert_double_eq(b.probability, a.probability);
+		ck_assert(0.0 <= b.lower && b.lower <= b.upper && b.upper <= 1.0);
+	}
+	radloc_hypothesis lead = nth(some, 0);
+	ck_assert(lead.upper - lead.lower > 0.01);
+	radloc_result_free(&none);
+	radloc_result_free(&some);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
+/* The same draws at two masses: the wider interval holds the narrower. */
+START_TEST(more_mass_wider_interval)
+{
+	radloc_scorer *sc = radloc_scorer_new(tiny_rules());
+	radloc_result *narrow = score(sc, 500, 0.5), *wide = score(sc, 500, 0.95);
+	for (size_t i = 0; i < radloc_result_count(wide); i++) {
+		radloc_hypothesis n = nth(narrow, i), w = nth(wide, i);
+		ck_assert(w.lower <= n.lower);
+		ck_assert(n.upper <= w.upper);
+	}
+	radloc_result_free(&narrow);
+	radloc_result_free(&wide);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
+/* A result depends on the seed, not on what the scorer did before. */
+START_TEST(reproducible_whatever_came_before)
+{
+	radloc_scorer *fresh = radloc_scorer_new(tiny_rules());
+	radloc_scorer *used = radloc_scorer_new(tiny_rules());
+	radloc_result *first = score(used, 100, 0.9);
+	radloc_result *a = score(fresh, 300, 0.9), *b = score(used, 300, 0.9);
+	for (size_t i = 0; i < radloc_result_count(a); i++) {
+		radloc_hypothesis x = nth(a, i), y = nth(b, i);
+		ck_assert_double_eq(x.lower, y.lower);
+		ck_assert_double_eq(x.upper, y.upper);
+	}
+	radloc_result_free(&first);
+	radloc_result_free(&a);
+	radloc_result_free(&b);
+	radloc_scorer_free(&fresh);
+	radloc_scorer_free(&used);
+}
+END_TEST
+
+Suite *suite_intervals(void)
+{
+	Suite *s = suite_create("intervals");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, intervals_are_intervals);
+	tcase_add_test(tc, more_mass_wider_interval);
+	tcase_add_test(tc, reproducible_whatever_came_before);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,120 @@
+/* posterior.c: the point estimate of a small exam under the tiny rules. */
+#include <math.h>
+#include <string.h>
+
+#include "scorer_impl.h"
+#include "tests.h"
+
+typedef struct fixture {
+	radloc_scorer *sc;
+	radloc_exam *exam;
+	rl_scoring s;
+} fixture;
+
+static radloc_status open_fixture(fixture *x, int nt_only)
+{
+	const radloc_rules *r = tiny_rules();
+	x->sc = radloc_scorer_new(r);
+	x->exam = radloc_exam_new(r);
+	if (nt_only) {
+		ck_assert_int_eq(radloc_exam_add_motor(x->exam, "m1", RADLOC_LEFT, RADLOC_NT),
+		                 RADLOC_OK);
+	} else {
+		ck_assert_int_eq(radloc_exam_add_sensory(x->exam, "r1", RADLOC_LEFT,
+		                 RADLOC_SENSATION_REDUCED, 0), RADLOC_OK);
+		ck_assert_int_eq(radloc_exam_add_motor(x->exam, "m1", RADLOC_LEFT, 5), RADLOC_OK);
+		ck_assert_int_eq(radloc_exam_add_sign(x->exam, "g", RADLOC_LEFT,
+		                 RADLOC_SIGN_POSITIVE), RADLOC_OK);
+		ck_assert_int_eq(radloc_exam_add_reflex(x->exam, "x1", RADLOC_RIGHT, RADLOC_NT),
+		                 RADLOC_OK);
+	}
+	memset(&x->s, 0, sizeof x->s);
+	x->s.r = r;
+	x->s.exam = x->exam;
+	x->s.comps = &x->sc->comps;
+	return rl_posterior(&x->s, x->sc);
+}
+
+static void close_fixture(fixture *x)
+{
+	rl_scoring_free(&x->s);
+	radloc_exam_free(&x->exam);
+	radloc_scorer_free(&x->sc);
+}
+
+/* Components, hypotheses and patterns: three views of one distribution. */
+START_TEST(posterior_sums_to_one)
+{
+	fixture x;
+	ck_assert_int_eq(open_fixture(&x, 0), RADLOC_OK);
+	const rl_scoring *s = &x.s;
+	double comps = 0.0, hyps = 0.0, patterns = 0.0;
+	for (size_t c = 0; c < s->comps->count; c++)
+		comps += s->comp_post[c];
+	for (size_t h = 0; h < s->r->hyp_count; h++) {
+		ck_assert(s->hyp_post[h] >= 0.0);
+		hyps += s->hyp_post[h];
+	}
+	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
+		patterns += s->pattern_post[p];
+	ck_assert_double_eq_tol(comps, 1.0, 1e-12);
+	ck_assert_double_eq_tol(hyps, 1.0, 1e-12);
+	ck_assert_double_eq_tol(patterns, 1.0, 1e-12);
+	/* Reduced sensation at r1 left, root A on the left: a left lesion
+	 * beats the same on the right. */
+	size_t left = s->r->hyp_count, right = s->r->hyp_count;
+	for (size_t h = 0; h < s->r->hyp_count; h++)
+		if (strcmp(s->r->hyps[h].label, "A left") == 0)
+			left = h;
+		else if (strcmp(s->r->hyps[h].label, "A right") == 0)
+			right = h;
+	ck_assert_uint_lt(left, s->r->hyp_count);
+	ck_assert_uint_lt(right, s->r->hyp_count);
+	ck_assert(s->hyp_post[left] > 10.0 * s->hyp_post[right]);
+	close_fixture(&x);
+}
+END_TEST
+
+/* NT findings are left out and counted once; a component that cannot
+ * move a finding gets its background likelihood. */
+START_TEST(findings_and_backgrounds)
+{
+	fixture x;
+	ck_assert_int_eq(open_fixture(&x, 0), RADLOC_OK);
+	const rl_scoring *s = &x.s;
+	ck_assert_uint_eq(s->nf, 3);
+	ck_assert_uint_eq(s->nt_count, 1);
+	for (size_t f = 0; f < s->nf; f++) {
+		double background = log(rl_background(s->r, &s->fw[f], s->outcome[f]));
+		size_t at = 0;
+		for (size_t c = 0; c < s->comps->count; c++) {
+			if (at < s->touch_count[f] && s->touch[f][at] == (int)c) {
+				at++;
+				continue;
+			}
+			ck_assert_double_eq(s->loglik[c * s->nf + f], background);
+		}
+		ck_assert_uint_gt(s->touch_count[f], 0);
+	}
+	close_fixture(&x);
+}
+END_TEST
+
+START_TEST(nothing_usable_is_empty)
+{
+	fixture x;
+	ck_assert_int_eq(open_fixture(&x, 1), RADLOC_ERR_EMPTY);
+	close_fixture(&x);
+}
+END_TEST
+
+Suite *suite_posterior(void)
+{
+	Suite *s = suite_create("posterior");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, posterior_sums_to_one);
+	tcase_add_test(tc, findings_and_backgrounds);
+	tcase_add_test(tc, nothing_usable_is_empty);
+	suite_add_tcase(s, tc);
+	return s;
+}
