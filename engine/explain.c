@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "scorer_impl.h"
+#include "vocabulary.h"
 
 /* Thresholds of the flags; docs/scoring.md explains each. */
 #define LOW_FINDINGS 3          /* fewer usable findings than this */
@@ -318,13 +319,13 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 	}
 	radloc_status status = RADLOC_OK;
 	if (best.element >= 0 && best.gain > 0.01) {
-		static const char *const prefix[] = {"sensory", "motor", "reflex", "sign"};
 		char label[128];
 		const char *id = r->ids[best.table][best.element];
+		const char *kind = rl_fkind_names[rl_fkind_of(best.table, 0)];
 		if (best.side == RADLOC_MIDLINE)
-			snprintf(label, sizeof label, "%s %s", prefix[best.table - RADLOC_REGION], id);
+			snprintf(label, sizeof label, "%s %s", kind, id);
 		else
-			snprintf(label, sizeof label, "%s %s %s", prefix[best.table - RADLOC_REGION],
+			snprintf(label, sizeof label, "%s %s %s", kind,
 			         id, radloc_side_name(best.side));
 		res->next.finding = rl_arena_strdup(res->arena, label);
 		res->next.kind = best.table;

@@ -12,6 +12,7 @@
  *     P(brisk v)      = (1 - Q) * [qE * brisk_lesion(v) + (1 - qE) bE brisk_bg(v)]
  * where qE > 0 only for upper motor neuron hypotheses. docs/scoring.md. */
 #include "model.h"
+#include "vocabulary.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
@@ -286,9 +287,7 @@ void rl_probe_finding(const radloc_rules *r, radloc_kind table, int element,
                       double *weights)
 {
 	memset(f, 0, sizeof *f);
-	f->fkind = pain ? RL_PAIN : table == RADLOC_REGION ? RL_SENSORY
-	         : table == RADLOC_MOVEMENT ? RL_MOTOR
-	         : table == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
+	f->fkind = rl_fkind_of(table, pain);
 	f->table = table;
 	f->element = element;
 	f->side = side;

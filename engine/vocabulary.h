@@ -10,6 +10,15 @@
  * `findings:` and the first word of a finding's label. */
 extern const char *const rl_fkind_names[RL_FKIND_COUNT];
 
+/* The finding kind of an element or sign table (pain is a region finding
+ * the exam lists apart). */
+static inline int rl_fkind_of(radloc_kind table, int pain)
+{
+	return pain ? RL_PAIN : table == RADLOC_REGION ? RL_SENSORY
+	     : table == RADLOC_MOVEMENT ? RL_MOTOR
+	     : table == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
+}
+
 /* The sections of an exam, in the order the contract lists them (and
  * radloc_exam_json writes them). Signs are listed under "signs". */
 enum rl_exam_section {

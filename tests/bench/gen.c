@@ -15,6 +15,7 @@
 #include "exam_impl.h"
 #include "model.h"
 #include "rules_impl.h"
+#include "vocabulary.h"
 
 typedef struct candidate {
 	radloc_kind table;
@@ -26,12 +27,6 @@ typedef struct candidate {
 static int limb_of(const radloc_rules *r, radloc_kind t, int e)
 {
 	return t == RADLOC_SIGN ? r->signs[e].limb : r->elements[t - RADLOC_REGION][e].limb;
-}
-
-static int fkind_of(radloc_kind t)
-{
-	return t == RADLOC_REGION ? RL_SENSORY : t == RADLOC_MOVEMENT ? RL_MOTOR
-	     : t == RADLOC_REFLEX ? RL_REFLEX : RL_SIGNKIND;
 }
 
 static void outcome_text(int fkind, int o, char *buf, size_t n)
@@ -184,7 +179,7 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 					continue;
 				rl_finding f;
 				memset(&f, 0, sizeof f);
-				f.fkind = fkind_of(c->table);
+				f.fkind = rl_fkind_of(c->table, 0);
 				f.table = c->table;
 				f.element = c->element;
 				f.side = c->side;
