@@ -194,7 +194,7 @@ static int outline_cauda(map_state *m)
 
 static int outline_leader(map_state *m, const radloc_hypothesis *h)
 {
-	if (strcmp(h->kind, "root") == 0) {
+	if (h->kind == RADLOC_HYPOTHESIS_ROOT) {
 		size_t len = (size_t)snprintf(m->territory, sizeof m->territory,
 		                              "%s: regions where ", h->label);
 		for (size_t i = 0; i < h->root_count && i < 2; i++) {
@@ -209,7 +209,7 @@ static int outline_leader(map_state *m, const radloc_hypothesis *h)
 			         " carries at least %.0f %% of the supply", 100 * TERRITORY_SHARE);
 		return 0;
 	}
-	if (strcmp(h->kind, "nerve") == 0 && h->nerve) {
+	if (h->kind == RADLOC_HYPOTHESIS_NERVE && h->nerve) {
 		snprintf(m->territory, sizeof m->territory,
 		         "%s: regions where the nerve carries at least %.0f %%", h->label,
 		         100 * TERRITORY_SHARE);

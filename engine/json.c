@@ -56,7 +56,7 @@ static json_t *hypothesis(builder *b, const radloc_hypothesis *h)
 {
 	json_t *o = track(b, json_object());
 	set(b, o, "label", text(b, h->label));
-	set(b, o, "kind", text(b, h->kind));
+	set(b, o, "kind", text(b, radloc_hypothesis_kind_name(h->kind)));
 	set(b, o, "pattern", text(b, radloc_pattern_name(h->pattern)));
 	if (h->root_count) {
 		json_t *roots = track(b, json_array());

@@ -317,13 +317,24 @@ enum {
 #define RADLOC_FLAG_COUNT 6
 const char *radloc_flag_name(unsigned flag);
 
+/* What a hypothesis blames: one or two roots, one nerve, or a pattern
+ * that no single structure explains (polyneuropathy, normal, ...). */
+typedef enum radloc_hypothesis_kind {
+	RADLOC_HYPOTHESIS_ROOT = 0,
+	RADLOC_HYPOTHESIS_NERVE = 1,
+	RADLOC_HYPOTHESIS_PATTERN = 2
+} radloc_hypothesis_kind;
+
+/* The contract's words: "root", "nerve", "pattern". */
+const char *radloc_hypothesis_kind_name(radloc_hypothesis_kind kind);
+
 typedef struct radloc_hypothesis {
 	const char *label;        /* "L5 left", "L5+S1 left", "median right", "normal" */
 	radloc_pattern pattern;
-	const char *kind;         /* "root", "nerve" or "pattern" */
-	const char *roots[2];     /* root ids, for kind "root" */
+	radloc_hypothesis_kind kind;
+	const char *roots[2];     /* root ids, for RADLOC_HYPOTHESIS_ROOT */
 	size_t root_count;
-	const char *nerve;        /* nerve id, for kind "nerve" */
+	const char *nerve;        /* nerve id, for RADLOC_HYPOTHESIS_NERVE */
 	radloc_side side;         /* RADLOC_MIDLINE for bilateral patterns */
 	const char *extent;       /* polyneuropathy: most likely extent, else NULL */
 	double prior;             /* prior from the rules (before any finding) */
