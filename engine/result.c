@@ -1,7 +1,55 @@
-/* Reading a result. */
+/* Reading a result, and making it own what it hands out. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "result_impl.h"
+
+/* A copy of *s in the arena; 0 on success (a NULL string stays NULL). */
+static int own(rl_arena *arena, const char **s)
+{
+	if (*s == NULL)
+		return 0;
+	*s = rl_arena_strdup(arena, *s);
+	return *s == NULL;
+}
+
+/* Evidence and the next test name hypotheses by their labels: point them
+ * at the result's copy of the same label, found by the old pointer. */
+static int own_label(const radloc_result *r, const char *const *old, const char **s)
+{
+	if (*s == NULL)
+		return 0;
+	for (size_t i = 0; i < r->hyp_count; i++)
+		if (old[i] == *s) {
+			*s = r->ranked[i].h.label;
+			return 0;
+		}
+	return own(r->arena, s);
+}
+
+radloc_status rl_result_own_strings(radloc_result *r)
+{
+	const char **old = malloc((r->hyp_count + 1) * sizeof *old);
+	int failed = old == NULL;
+
+	for (size_t i = 0; i < r->hyp_count && !failed; i++) {
+		radloc_hypothesis *h = &r->ranked[i].h;
+		old[i] = h->label;
+		failed |= own(r->arena, &h->label) | own(r->arena, &h->nerve) |
+		          own(r->arena, &h->extent);
+		for (size_t k = 0; k < h->root_count; k++)
+			failed |= own(r->arena, &h->roots[k]);
+	}
+	for (size_t i = 0; i < r->evidence_count && !failed; i++)
+		failed |= own_label(r, old, &r->evidence[i].supports) |
+		          own_label(r, old, &r->evidence[i].against);
+	if (r->has_next && !failed)
+		failed |= own(r->arena, &r->next.id) |
+		          own_label(r, old, &r->next.separates[0]) |
+		          own_label(r, old, &r->next.separates[1]);
+	free(old);
+	return failed ? RADLOC_ERR_NOMEM : RADLOC_OK;
+}
 
 void radloc_result_free(radloc_result **result)
 {

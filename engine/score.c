@@ -1132,6 +1132,8 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 		goto fail;
 	if (sc->draws > 0 && (status = intervals(&s, sc, res)) != RADLOC_OK)
 		goto fail;
+	if ((status = rl_result_own_strings(res)) != RADLOC_OK)
+		goto fail;
 	scoring_free(&s);
 	*out = res;
 	return RADLOC_OK;

@@ -9,8 +9,11 @@
  * caller's diagnostic callback as FILE:LINE:COLUMN + message.
  *
  * Ownership: strings returned by accessors belong to the object they came
- * from and live as long as it does. Every *_free takes the address of the
- * handle and sets it to NULL; passing NULL or the address of NULL is fine. */
+ * from and live as long as it does. A rule set must outlive every exam,
+ * scorer and case made from it. A result owns everything it hands out
+ * (labels, ids, evidence, warnings): it may outlive its exam, its scorer
+ * and its rules. Every *_free takes the address of the handle and sets it
+ * to NULL; passing NULL or the address of NULL is fine. */
 #ifndef RADLOC_H
 #define RADLOC_H
 
@@ -286,7 +289,9 @@ radloc_status radloc_scorer_set_interval(radloc_scorer *scorer, double mass);
 radloc_status radloc_scorer_set_top(radloc_scorer *scorer, size_t n);
 
 /* Score an exam. The scorer's generator is re-seeded for every call, so
- * the same exam, rules and seed always give the same result. */
+ * the same exam, rules and seed always give the same result. The result
+ * owns its strings: free it with radloc_result_free, before or after the
+ * exam, the scorer and the rules. */
 radloc_status radloc_score(radloc_scorer *scorer, const radloc_exam *exam,
                            radloc_result **out);
 

@@ -47,6 +47,7 @@ int main(void)
 	srunner_add_suite(sr, suite_model());
 	srunner_add_suite(sr, suite_score());
 	srunner_add_suite(sr, suite_nomem());
+	srunner_add_suite(sr, suite_result());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

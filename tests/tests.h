@@ -13,6 +13,7 @@ Suite *suite_model(void);
 Suite *suite_score(void);
 Suite *suite_exam(void);
 Suite *suite_nomem(void);
+Suite *suite_result(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
