@@ -144,12 +144,16 @@ typedef struct radloc_entry_info {
 	double prior;           /* roots, nerves: normalised prior share */
 	double specificity;     /* signs */
 	long level;             /* roots */
-	size_t branch_count;    /* nerves */
-	const char *branches[8];/* nerves: the first 8 branches */
+	size_t branch_count;    /* nerves: see radloc_rules_branch */
 } radloc_entry_info;
 
 radloc_status radloc_rules_info(const radloc_rules *rules, radloc_kind kind,
                                 const char *id, radloc_entry_info *out);
+
+/* The i-th branch of a nerve (i below its branch_count), in file order;
+ * NULL for an unknown nerve or i out of range. */
+const char *radloc_rules_branch(const radloc_rules *rules, const char *nerve,
+                                size_t i);
 
 /* A sign's sensitivity for a pattern (e.g. babinski for myelopathy); 0
  * when the sign says nothing about it or is unknown. */
