@@ -471,15 +471,6 @@ radloc_status radloc_case_check(const radloc_case *c,
                                 const radloc_result *result,
                                 radloc_verdict *out);
 
-/* A verdict as one JSON line: {"file", "id", "pass", "expected", "within",
- * "rank", "probability", "leader", "pattern", "missing_flags"}; with
- * result NULL, {"file", "id", "pass": false, "error": message}. Freed
- * with free(). */
-radloc_status radloc_verdict_json(const char *file, const radloc_case *c,
-                                  const radloc_result *result,
-                                  const radloc_verdict *v, const char *error,
-                                  char **out);
-
 #ifdef __cplusplus
 }
 #endif
