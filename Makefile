@@ -164,6 +164,7 @@ check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
 	RADLOC=$(CLI) bash tests/serve/api.sh
 	CC="$(CC) $(VLDFLAGS)" sh tests/docs/api_example.sh $(BUILD)
 	sh tests/abi/exports.sh $(BUILD)
+	sh tests/docs/api_coverage.sh
 
 test: check
 
