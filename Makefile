@@ -114,8 +114,10 @@ $(LIB_A): $(ENGINE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(LIB_SO): $(ENGINE_OBJ)
-	$(CC) -shared -Wl,-soname,libradloc.so.$(SOVERSION) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+# The version script exports radloc_* only (tests/abi/exports.sh).
+$(LIB_SO): $(ENGINE_OBJ) engine/libradloc.map
+	$(CC) -shared -Wl,-soname,libradloc.so.$(SOVERSION) \
+	  -Wl,--version-script=engine/libradloc.map $(LDFLAGS) -o $@ $(ENGINE_OBJ) $(LDLIBS)
 	ln -sf libradloc.so.$(VERSION) $(BUILD)/libradloc.so.$(SOVERSION)
 	ln -sf libradloc.so.$(SOVERSION) $(BUILD)/libradloc.so
 
@@ -161,6 +163,8 @@ check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
 	$(CLI) check fixtures/cases
 	RADLOC=$(CLI) bash tests/serve/api.sh
 	CC="$(CC) $(VLDFLAGS)" sh tests/docs/api_example.sh $(BUILD)
+	sh tests/abi/exports.sh $(BUILD)
+	sh tests/docs/api_coverage.sh
 
 test: check
 

@@ -39,6 +39,12 @@ int cmd_batch(int argc, char **argv);
 void help_batch(FILE *out);
 int cmd_check(int argc, char **argv);
 void help_check(FILE *out);
+/* A verdict as one JSON line: {"file", "id", "pass", "expected", "within",
+ * "rank", "probability", "leader", "pattern", "missing_flags"}; with res
+ * NULL, {"file", "id", "pass": false, "error": error} (verdict_json.c).
+ * 0 and *out (freed with free()) on success, -1 out of memory. */
+int cli_verdict_json(const char *file, const radloc_case *c, const radloc_result *res,
+                     const radloc_verdict *v, const char *error, char **out);
 int cmd_serve(int argc, char **argv);
 void help_serve(FILE *out);
 int cmd_map(int argc, char **argv);

@@ -44,7 +44,7 @@ static void json_line(const char *path, const radloc_case *c, const radloc_verdi
                       const radloc_result *res, const char *error)
 {
 	char *line = NULL;
-	if (radloc_verdict_json(path, c, res, v, error, &line) == RADLOC_OK)
+	if (cli_verdict_json(path, c, res, v, error, &line) == 0)
 		puts(line);
 	free(line);
 }

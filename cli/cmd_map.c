@@ -109,12 +109,12 @@ static int outline_leader(map_state *m, const radloc_hypothesis *h)
 	for (size_t i = 0; i < n; i++)
 		if (links[i].kind == RADLOC_REGION)
 			outline(m, links[i].id, h->side);
-	if (strcmp(h->kind, "root") == 0) {
+	if (h->kind == RADLOC_HYPOTHESIS_ROOT) {
 		describe(m, "%s: regions where ", h->label);
 		for (size_t i = 0; i < h->root_count && i < 2; i++)
 			describe(m, "%s%s", i ? " or " : "", h->roots[i]);
 		describe(m, " carries at least %.0f %% of the supply", percent);
-	} else if (strcmp(h->kind, "nerve") == 0 && h->nerve) {
+	} else if (h->kind == RADLOC_HYPOTHESIS_NERVE && h->nerve) {
 		describe(m, "%s: regions where the nerve carries at least %.0f %%", h->label,
 		         percent);
 	} else if (h->pattern == RADLOC_POLYNEUROPATHY && h->extent) {

@@ -81,8 +81,8 @@ static int show_structure(const radloc_rules *rules, radloc_kind kind,
 		       prior_note);
 	if (info.branch_count) {
 		printf("Branches:");
-		for (size_t b = 0; b < info.branch_count && b < 8; b++)
-			printf(" %s", info.branches[b]);
+		for (size_t b = 0; b < info.branch_count; b++)
+			printf(" %s", radloc_rules_branch(rules, info.id, b));
 		printf(" (a lesion here affects their territory too)\n");
 	}
 	for (int k = RADLOC_REGION; k <= RADLOC_SIGN; k++) {

@@ -56,7 +56,7 @@ static json_t *hypothesis(builder *b, const radloc_hypothesis *h)
 {
 	json_t *o = track(b, json_object());
 	set(b, o, "label", text(b, h->label));
-	set(b, o, "kind", text(b, h->kind));
+	set(b, o, "kind", text(b, radloc_hypothesis_kind_name(h->kind)));
 	set(b, o, "pattern", text(b, radloc_pattern_name(h->pattern)));
 	if (h->root_count) {
 		json_t *roots = track(b, json_array());
@@ -151,43 +151,6 @@ radloc_status radloc_result_json(const radloc_result *r, int indent, char **out)
 	set(&b, root, "interval_mass", number(&b, r->mass));
 	set(&b, root, "draws", track(&b, json_integer((json_int_t)r->draws)));
 	return dump(root, &b, indent, out);
-}
-
-radloc_status radloc_verdict_json(const char *file, const radloc_case *c,
-                                  const radloc_result *r,
-                                  const radloc_verdict *v, const char *error,
-                                  char **out)
-{
-	builder b = {0};
-	radloc_expectation e;
-
-	if (out == NULL || (r == NULL && error == NULL) || (r && (c == NULL || v == NULL)))
-		return RADLOC_ERR_ARGUMENT;
-	*out = NULL;
-	json_t *root = track(&b, json_object());
-	json_t *f = file ? json_string(file) : NULL;
-	set(&b, root, "file", f ? f : track(&b, json_null()));
-	json_t *id = c && radloc_case_id(c) ? json_string(radloc_case_id(c)) : NULL;
-	set(&b, root, "id", id ? id : track(&b, json_null()));
-	if (r == NULL) {
-		set(&b, root, "pass", track(&b, json_false()));
-		set(&b, root, "error", text(&b, error));
-		return dump(root, &b, 0, out);
-	}
-	radloc_case_expectation(c, &e);
-	set(&b, root, "pass", track(&b, json_boolean(v->pass)));
-	set(&b, root, "expected", text(&b, e.label));
-	set(&b, root, "within", track(&b, json_integer((json_int_t)e.within)));
-	set(&b, root, "rank", track(&b, json_integer((json_int_t)v->rank)));
-	set(&b, root, "probability", number(&b, v->probability));
-	set(&b, root, "leader", text(&b, r->ranked[0].h.label));
-	set(&b, root, "pattern", text(&b, radloc_pattern_name(r->pattern)));
-	json_t *missing = track(&b, json_array());
-	for (unsigned bit = 1; bit < (1u << RADLOC_FLAG_COUNT); bit <<= 1)
-		if (v->missing_flags & bit)
-			append(&b, missing, text(&b, radloc_flag_name(bit)));
-	set(&b, root, "missing_flags", missing);
-	return dump(root, &b, 0, out);
 }
 
 /* A grade written as digits goes out as a number, anything else ("2+",

@@ -1,4 +1,5 @@
-/* The fixed words of the API: statuses, kinds, sides, patterns, flags. */
+/* The fixed words of the API: statuses, kinds, sides, patterns, flags,
+ * hypothesis kinds. */
 #include "radloc.h"
 
 const char *radloc_version(void)
@@ -60,6 +61,16 @@ const char *radloc_pattern_name(radloc_pattern pattern)
 	case RADLOC_CAUDA_EQUINA: return "cauda_equina";
 	case RADLOC_MYELOPATHY: return "myelopathy";
 	case RADLOC_NORMAL: return "normal";
+	}
+	return "?";
+}
+
+const char *radloc_hypothesis_kind_name(radloc_hypothesis_kind kind)
+{
+	switch (kind) {
+	case RADLOC_HYPOTHESIS_ROOT: return "root";
+	case RADLOC_HYPOTHESIS_NERVE: return "nerve";
+	case RADLOC_HYPOTHESIS_PATTERN: return "pattern";
 	}
 	return "?";
 }

@@ -30,4 +30,10 @@ struct radloc_result {
 	double surprise;
 };
 
+/* Copy into the result's arena every string it hands out that still
+ * points into the rules (labels, root and nerve ids, extents, the next
+ * test's id), so that a result outlives its rules, exam and scorer. Called
+ * once, when scoring is done. */
+radloc_status rl_result_own_strings(radloc_result *result);
+
 #endif

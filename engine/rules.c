@@ -216,8 +216,6 @@ radloc_status radloc_rules_info(const radloc_rules *r, radloc_kind kind,
 		const rl_nerve *nv = &r->nerves[i];
 		out->prior = nv->prior;
 		out->branch_count = nv->branch_count;
-		for (size_t b = 0; b < nv->branch_count && b < 8; b++)
-			out->branches[b] = r->nerves[nv->branches[b]].e.id;
 		break;
 	}
 	case RADLOC_SIGN:
@@ -236,6 +234,15 @@ radloc_status radloc_rules_info(const radloc_rules *r, radloc_kind kind,
 	}
 	}
 	return RADLOC_OK;
+}
+
+const char *radloc_rules_branch(const radloc_rules *r, const char *nerve,
+                                size_t i)
+{
+	long n = radloc_rules_find(r, RADLOC_NERVE, nerve);
+	if (n < 0 || i >= r->nerves[n].branch_count)
+		return NULL;
+	return r->nerves[r->nerves[n].branches[i]].e.id;
 }
 
 double radloc_rules_sign_pattern(const radloc_rules *r, const char *sign,

@@ -53,15 +53,15 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 		out->probability = out->lower = out->upper = s->hyp_post[h];
 		out->prior = hyp->prior;
 		if (hyp->root_count > 0) {
-			out->kind = "root";
+			out->kind = RADLOC_HYPOTHESIS_ROOT;
 			out->root_count = (size_t)hyp->root_count;
 			for (int i = 0; i < hyp->root_count; i++)
 				out->roots[i] = r->roots[hyp->roots[i]].e.id;
 		} else if (hyp->nerve >= 0) {
-			out->kind = "nerve";
+			out->kind = RADLOC_HYPOTHESIS_NERVE;
 			out->nerve = r->nerves[hyp->nerve].e.id;
 		} else {
-			out->kind = "pattern";
+			out->kind = RADLOC_HYPOTHESIS_PATTERN;
 		}
 		if (hyp->pattern == RADLOC_POLYNEUROPATHY) {
 			/* The most probable extent names the polyneuropathy. */
@@ -115,6 +115,8 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 	if ((status = rl_explain(&s, res)) != RADLOC_OK)
 		goto fail;
 	if (sc->draws > 0 && (status = rl_intervals(&s, sc, res)) != RADLOC_OK)
+		goto fail;
+	if ((status = rl_result_own_strings(res)) != RADLOC_OK)
 		goto fail;
 	rl_scoring_free(&s);
 	*out = res;

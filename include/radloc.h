@@ -9,8 +9,11 @@
  * caller's diagnostic callback as FILE:LINE:COLUMN + message.
  *
  * Ownership: strings returned by accessors belong to the object they came
- * from and live as long as it does. Every *_free takes the address of the
- * handle and sets it to NULL; passing NULL or the address of NULL is fine. */
+ * from and live as long as it does. A rule set must outlive every exam,
+ * scorer and case made from it. A result owns everything it hands out
+ * (labels, ids, evidence, warnings): it may outlive its exam, its scorer
+ * and its rules. Every *_free takes the address of the handle and sets it
+ * to NULL; passing NULL or the address of NULL is fine. */
 #ifndef RADLOC_H
 #define RADLOC_H
 
@@ -141,12 +144,16 @@ typedef struct radloc_entry_info {
 	double prior;           /* roots, nerves: normalised prior share */
 	double specificity;     /* signs */
 	long level;             /* roots */
-	size_t branch_count;    /* nerves */
-	const char *branches[8];/* nerves: the first 8 branches */
+	size_t branch_count;    /* nerves: see radloc_rules_branch */
 } radloc_entry_info;
 
 radloc_status radloc_rules_info(const radloc_rules *rules, radloc_kind kind,
                                 const char *id, radloc_entry_info *out);
+
+/* The i-th branch of a nerve (i below its branch_count), in file order;
+ * NULL for an unknown nerve or i out of range. */
+const char *radloc_rules_branch(const radloc_rules *rules, const char *nerve,
+                                size_t i);
 
 /* A sign's sensitivity for a pattern (e.g. babinski for myelopathy); 0
  * when the sign says nothing about it or is unknown. */
@@ -286,7 +293,9 @@ radloc_status radloc_scorer_set_interval(radloc_scorer *scorer, double mass);
 radloc_status radloc_scorer_set_top(radloc_scorer *scorer, size_t n);
 
 /* Score an exam. The scorer's generator is re-seeded for every call, so
- * the same exam, rules and seed always give the same result. */
+ * the same exam, rules and seed always give the same result. The result
+ * owns its strings: free it with radloc_result_free, before or after the
+ * exam, the scorer and the rules. */
 radloc_status radloc_score(radloc_scorer *scorer, const radloc_exam *exam,
                            radloc_result **out);
 
@@ -317,13 +326,24 @@ enum {
 #define RADLOC_FLAG_COUNT 6
 const char *radloc_flag_name(unsigned flag);
 
+/* What a hypothesis blames: one or two roots, one nerve, or a pattern
+ * that no single structure explains (polyneuropathy, normal, ...). */
+typedef enum radloc_hypothesis_kind {
+	RADLOC_HYPOTHESIS_ROOT = 0,
+	RADLOC_HYPOTHESIS_NERVE = 1,
+	RADLOC_HYPOTHESIS_PATTERN = 2
+} radloc_hypothesis_kind;
+
+/* The contract's words: "root", "nerve", "pattern". */
+const char *radloc_hypothesis_kind_name(radloc_hypothesis_kind kind);
+
 typedef struct radloc_hypothesis {
 	const char *label;        /* "L5 left", "L5+S1 left", "median right", "normal" */
 	radloc_pattern pattern;
-	const char *kind;         /* "root", "nerve" or "pattern" */
-	const char *roots[2];     /* root ids, for kind "root" */
+	radloc_hypothesis_kind kind;
+	const char *roots[2];     /* root ids, for RADLOC_HYPOTHESIS_ROOT */
 	size_t root_count;
-	const char *nerve;        /* nerve id, for kind "nerve" */
+	const char *nerve;        /* nerve id, for RADLOC_HYPOTHESIS_NERVE */
 	radloc_side side;         /* RADLOC_MIDLINE for bilateral patterns */
 	const char *extent;       /* polyneuropathy: most likely extent, else NULL */
 	double prior;             /* prior from the rules (before any finding) */
@@ -457,15 +477,6 @@ typedef struct radloc_verdict {
 radloc_status radloc_case_check(const radloc_case *c,
                                 const radloc_result *result,
                                 radloc_verdict *out);
-
-/* A verdict as one JSON line: {"file", "id", "pass", "expected", "within",
- * "rank", "probability", "leader", "pattern", "missing_flags"}; with
- * result NULL, {"file", "id", "pass": false, "error": message}. Freed
- * with free(). */
-radloc_status radloc_verdict_json(const char *file, const radloc_case *c,
-                                  const radloc_result *result,
-                                  const radloc_verdict *v, const char *error,
-                                  char **out);
 
 #ifdef __cplusplus
 }

@@ -93,6 +93,26 @@ const char *tiny_rules_problem(const char *from, const char *to)
 	return sink.text;
 }
 
+radloc_case *load_case(const char *relative)
+{
+	radloc_case *c = NULL;
+	radloc_status s = radloc_case_parse_file(shipped_rules(), src_path(relative), NULL,
+	                                         NULL, &c);
+	ck_assert_msg(s == RADLOC_OK, "%s: %s", relative, radloc_strerror(s));
+	return c;
+}
+
+radloc_result *score_exam(const radloc_exam *exam, unsigned long draws)
+{
+	radloc_scorer *sc = radloc_scorer_new(shipped_rules());
+	radloc_result *res = NULL;
+	ck_assert_ptr_nonnull(sc);
+	ck_assert_int_eq(radloc_scorer_set_draws(sc, draws), RADLOC_OK);
+	ck_assert_int_eq(radloc_score(sc, exam, &res), RADLOC_OK);
+	radloc_scorer_free(&sc);
+	return res;
+}
+
 int main(void)
 {
 	/* As the CLI does: the library never relies on GSL's aborting handler. */
@@ -117,6 +137,12 @@ int main(void)
 	srunner_add_suite(sr, suite_rules_parameters());
 	srunner_add_suite(sr, suite_rules_nerves());
 	srunner_add_suite(sr, suite_territory());
+	srunner_add_suite(sr, suite_result());
+	srunner_add_suite(sr, suite_hypotheses());
+	srunner_add_suite(sr, suite_explain());
+	srunner_add_suite(sr, suite_json());
+	srunner_add_suite(sr, suite_case());
+	srunner_add_suite(sr, suite_diag());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -148,6 +148,16 @@ START_TEST(nerve_branches_inherit)
 	}
 	ck_assert(toe);
 	ck_assert(!inversion);
+	/* The sciatic divides into the common peroneal and the tibial. */
+	radloc_entry_info info;
+	ck_assert_int_eq(radloc_rules_info(r, RADLOC_NERVE, "sciatic", &info), RADLOC_OK);
+	ck_assert_uint_eq(info.branch_count, 2);
+	ck_assert_str_eq(radloc_rules_branch(r, "sciatic", 0), "common_peroneal");
+	ck_assert_str_eq(radloc_rules_branch(r, "sciatic", 1), "tibial");
+	ck_assert_ptr_null(radloc_rules_branch(r, "sciatic", 2));
+	ck_assert_ptr_null(radloc_rules_branch(r, "median", 0));
+	ck_assert_ptr_null(radloc_rules_branch(r, "L5", 0));
+	ck_assert_ptr_null(radloc_rules_branch(r, NULL, 0));
 }
 END_TEST
 

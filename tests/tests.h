@@ -26,6 +26,12 @@ Suite *suite_posterior(void);
 Suite *suite_draws(void);
 Suite *suite_quantile(void);
 Suite *suite_intervals(void);
+Suite *suite_result(void);
+Suite *suite_hypotheses(void);
+Suite *suite_explain(void);
+Suite *suite_json(void);
+Suite *suite_case(void);
+Suite *suite_diag(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
@@ -52,5 +58,10 @@ const char *tiny_rules_problem(const char *from, const char *to);
 /* fixtures/rules/tiny/tiny.yaml with its first `from` replaced by `to`
  * (one change, to make one problem). malloc'ed. */
 char *tiny_rules_text_with(const char *from, const char *to);
+/* A teaching case of fixtures/cases (or any path in the tree) read with the
+ * shipped rules, and an exam scored with them: all hypotheses reported,
+ * seed 1, the given draws. Both fail the test on any error. */
+radloc_case *load_case(const char *relative);
+radloc_result *score_exam(const radloc_exam *exam, unsigned long draws);
 
 #endif

@@ -1,0 +1,130 @@
+/* explain.c: what the engine says besides the ranking (evidence, next
+ * test, flags, warnings), through the public API only. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests.h"
+
+static radloc_result *score_case(const char *relative)
+{
+	radloc_case *c = load_case(relative);
+	radloc_result *res = score_exam(radloc_case_exam(c), 0);
+	radloc_case_free(&c);
+	return res;
+}
+
+START_TEST(weak_great_toe_extension_supports_l5)
+{
+	radloc_result *res = score_case("fixtures/cases/l5-classic-left.yaml");
+	radloc_evidence e;
+	int found = 0;
+
+	/* 18 findings written (5 sensory, 7 motor, 2 reflexes, 1 sign, 3
+	 * pain), none NT: one entry each, in exam order (sensory first). */
+	ck_assert_uint_eq(radloc_result_evidence_count(res), 18);
+	ck_assert_int_eq(radloc_result_evidence(res, 0, &e), RADLOC_OK);
+	ck_assert_str_eq(e.finding, "sensory dorsum_foot left reduced");
+	for (size_t i = 0; i < radloc_result_evidence_count(res); i++) {
+		ck_assert_int_eq(radloc_result_evidence(res, i, &e), RADLOC_OK);
+		ck_assert_double_ge(e.log_lr, 0.0);
+		ck_assert_str_ne(e.supports, e.against);
+		if (strcmp(e.finding, "motor great_toe_extension left 3") == 0) {
+			found = 1;
+			/* Extensor hallucis longus is the L5 muscle. */
+			ck_assert_msg(strstr(e.supports, "L5") != NULL,
+			              "weak great toe extension supports '%s'", e.supports);
+			ck_assert_double_gt(e.log_lr, 0.0);
+		}
+	}
+	ck_assert(found);
+	ck_assert_int_eq(radloc_result_evidence(res, 18, &e), RADLOC_ERR_ARGUMENT);
+	radloc_result_free(&res);
+}
+END_TEST
+
+START_TEST(next_test_is_not_yet_examined)
+{
+	radloc_case *c = load_case("fixtures/cases/l5-minimal-left.yaml");
+	const radloc_exam *exam = radloc_case_exam(c);
+	radloc_result *res = score_exam(exam, 0);
+	radloc_next_test t;
+	radloc_finding f;
+	radloc_hypothesis h0, h1;
+
+	ck_assert_int_eq(radloc_result_next_test(res, &t), RADLOC_OK);
+	ck_assert_double_gt(t.information_gain, 0.0);
+	ck_assert(t.kind >= RADLOC_REGION && t.kind <= RADLOC_SIGN);
+	for (size_t i = 0; i < radloc_exam_finding_count(exam); i++) {
+		radloc_exam_finding(exam, i, &f);
+		ck_assert_msg(!(f.kind == t.kind && f.pain == 0 && strcmp(f.id, t.id) == 0 &&
+		                f.side == t.side), "next test '%s' was already examined", t.finding);
+	}
+	/* It separates two of the leading hypotheses. */
+	radloc_result_hypothesis(res, 0, &h0);
+	radloc_result_hypothesis(res, 1, &h1);
+	ck_assert_ptr_nonnull(t.separates[0]);
+	ck_assert_ptr_nonnull(t.separates[1]);
+	ck_assert(strcmp(t.separates[0], h0.label) == 0 || strcmp(t.separates[1], h0.label) == 0 ||
+	          strcmp(t.separates[0], h1.label) == 0 || strcmp(t.separates[1], h1.label) == 0);
+	radloc_result_free(&res);
+	radloc_case_free(&c);
+}
+END_TEST
+
+START_TEST(red_flags_and_pattern)
+{
+	/* Saddle anaesthesia with bilateral leg signs is a cauda equina
+	 * syndrome: the red flag is raised whatever else leads. */
+	radloc_result *res = score_case("fixtures/cases/cauda-equina-symmetric.yaml");
+	ck_assert(radloc_result_flags(res) & RADLOC_FLAG_CAUDA_EQUINA);
+	ck_assert_int_eq(radloc_result_pattern(res), RADLOC_CAUDA_EQUINA);
+	radloc_result_free(&res);
+	/* A stocking loss in both feet: polyneuropathy, stocking_glove. */
+	res = score_case("fixtures/cases/polyneuropathy-stocking.yaml");
+	ck_assert(radloc_result_flags(res) & RADLOC_FLAG_STOCKING_GLOVE);
+	ck_assert_int_eq(radloc_result_pattern(res), RADLOC_POLYNEUROPATHY);
+	radloc_result_free(&res);
+	/* Upgoing plantar and brisk reflexes: an upper motor neuron sign. */
+	res = score_case("fixtures/cases/myelopathy-cervical.yaml");
+	ck_assert(radloc_result_flags(res) & RADLOC_FLAG_UPPER_MOTOR_NEURON);
+	radloc_result_free(&res);
+	/* A classic L5 raises no red flag. */
+	res = score_case("fixtures/cases/l5-classic-left.yaml");
+	ck_assert_uint_eq(radloc_result_flags(res) &
+	                  (RADLOC_FLAG_CAUDA_EQUINA | RADLOC_FLAG_UPPER_MOTOR_NEURON |
+	                   RADLOC_FLAG_STOCKING_GLOVE), 0);
+	radloc_result_free(&res);
+}
+END_TEST
+
+START_TEST(not_testable_findings_are_ignored_and_said_so)
+{
+	const radloc_rules *r = shipped_rules();
+	radloc_exam *exam = radloc_exam_new(r);
+	ck_assert_int_eq(radloc_exam_add_motor(exam, "great_toe_extension", RADLOC_LEFT, 3), RADLOC_OK);
+	ck_assert_int_eq(radloc_exam_add_motor(exam, "ankle_inversion", RADLOC_LEFT, RADLOC_NT), RADLOC_OK);
+	ck_assert_int_eq(radloc_exam_add_reflex(exam, "ankle", RADLOC_LEFT, RADLOC_NT), RADLOC_OK);
+	radloc_result *res = score_exam(exam, 0);
+	/* Only the testable finding is evidence. */
+	ck_assert_uint_eq(radloc_result_evidence_count(res), 1);
+	int said = 0;
+	for (size_t i = 0; i < radloc_result_warning_count(res); i++)
+		said |= strstr(radloc_result_warning(res, i), "2 findings not testable") != NULL;
+	ck_assert_msg(said, "no warning about the 2 NT findings");
+	radloc_result_free(&res);
+	radloc_exam_free(&exam);
+}
+END_TEST
+
+Suite *suite_explain(void)
+{
+	Suite *s = suite_create("explain");
+	TCase *tc = tcase_create("explain");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, weak_great_toe_extension_supports_l5);
+	tcase_add_test(tc, next_test_is_not_yet_examined);
+	tcase_add_test(tc, red_flags_and_pattern);
+	tcase_add_test(tc, not_testable_findings_are_ignored_and_said_so);
+	suite_add_tcase(s, tc);
+	return s;
+}
