@@ -9,7 +9,7 @@ static radloc_hypothesis root_hypothesis(const char *a, const char *b)
 	radloc_hypothesis h;
 	memset(&h, 0, sizeof h);
 	h.pattern = b ? RADLOC_MULTIRADICULOPATHY : RADLOC_RADICULOPATHY;
-	h.kind = "root";
+	h.kind = RADLOC_HYPOTHESIS_ROOT;
 	h.roots[0] = a;
 	h.roots[1] = b;
 	h.root_count = b ? 2 : 1;
@@ -22,7 +22,7 @@ static radloc_hypothesis pattern_hypothesis(radloc_pattern p, const char *extent
 	radloc_hypothesis h;
 	memset(&h, 0, sizeof h);
 	h.pattern = p;
-	h.kind = "pattern";
+	h.kind = RADLOC_HYPOTHESIS_PATTERN;
 	h.side = RADLOC_MIDLINE;
 	h.extent = extent;
 	return h;
@@ -95,7 +95,7 @@ START_TEST(nerve_territory_is_its_supply)
 		radloc_hypothesis h;
 		memset(&h, 0, sizeof h);
 		h.pattern = RADLOC_MONONEUROPATHY;
-		h.kind = "nerve";
+		h.kind = RADLOC_HYPOTHESIS_NERVE;
 		h.nerve = nerves[k];
 		h.side = RADLOC_RIGHT;
 		radloc_link links[128], supply[256];
