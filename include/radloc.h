@@ -416,9 +416,10 @@ size_t radloc_rules_territory(const radloc_rules *rules,
 size_t radloc_result_warning_count(const radloc_result *result);
 const char *radloc_result_warning(const radloc_result *result, size_t i);
 
-/* Exam-level quantities behind the flags: log10 of the exam's predictive
- * probability under the leader, and its standardised surprise (z) given
- * what that hypothesis predicts for the same findings. */
+/* The exam-level quantity behind inconsistent_findings: the standardised
+ * surprise (z) of the exam's log likelihood under the leader, given what
+ * that hypothesis predicts for the same findings (a posterior predictive
+ * check; below -3 the exam fits its own leader badly). */
 double radloc_result_surprise(const radloc_result *result);
 
 /* The result as the contract's JSON object (docs/exam-format.md section
