@@ -111,6 +111,10 @@ int main(void)
 	srunner_add_suite(sr, suite_rules_parameters());
 	srunner_add_suite(sr, suite_rules_nerves());
 	srunner_add_suite(sr, suite_territory());
+	srunner_add_suite(sr, suite_yaml_errors());
+	srunner_add_suite(sr, suite_json_tree());
+	srunner_add_suite(sr, suite_slurp());
+	srunner_add_suite(sr, suite_node_reports());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

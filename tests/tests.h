@@ -20,6 +20,10 @@ Suite *suite_rules_entries(void);
 Suite *suite_rules_parameters(void);
 Suite *suite_rules_nerves(void);
 Suite *suite_territory(void);
+Suite *suite_yaml_errors(void);
+Suite *suite_json_tree(void);
+Suite *suite_slurp(void);
+Suite *suite_node_reports(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
