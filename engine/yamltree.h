@@ -2,7 +2,12 @@
  * into a small tree, with every guard the input needs: size, depth and
  * node limits, no anchors or aliases (libyaml 0.2.5 lets an alias point at
  * its own parent), no tags, no duplicate keys, only scalar keys. Each node
- * keeps its 1-based position for messages. */
+ * keeps its 1-based position for messages.
+ *
+ * One header for the tree's users, its functions in files by job:
+ * yamltree.c (the guarded reader, tree access), yaml_errors.c (libyaml's
+ * errors as located messages), json_tree.c (the JSON fast path),
+ * slurp.c (reading whole files), node_reports.c (reports at a node). */
 #ifndef RADLOC_YAMLTREE_H
 #define RADLOC_YAMLTREE_H
 

@@ -143,6 +143,10 @@ int main(void)
 	srunner_add_suite(sr, suite_json());
 	srunner_add_suite(sr, suite_case());
 	srunner_add_suite(sr, suite_diag());
+	srunner_add_suite(sr, suite_yaml_errors());
+	srunner_add_suite(sr, suite_json_tree());
+	srunner_add_suite(sr, suite_slurp());
+	srunner_add_suite(sr, suite_node_reports());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -121,33 +121,6 @@ START_TEST(tree_bom_and_crlf)
 }
 END_TEST
 
-/* Every "did you mean" goes through one helper. */
-START_TEST(unknown_with_suggestion)
-{
-	captured c;
-	yt_doc *doc = NULL;
-	ck_assert_int_eq(read_text("sorce: x\n", &c, &doc), RADLOC_OK);
-	const yt_node *key = yt_root(doc)->first;
-	static const char *const keys[] = {"name", "source"};
-	rl_diagctx d;
-	memset(&c, 0, sizeof c);
-	rl_diag_init(&d, capture, &c, "t.yaml");
-	ck_assert_int_eq(yt_report_unknown(&d, key, RADLOC_ERR_SCHEMA, "key", "root 'L5'", keys, 2),
-	                 RADLOC_ERR_SCHEMA);
-	ck_assert_str_eq(c.message, "unknown key 'sorce' in root 'L5'; did you mean 'source'?");
-	ck_assert_uint_eq(c.line, 1);
-	ck_assert_uint_eq(c.column, 1);
-	memset(&c, 0, sizeof c);
-	yt_report_unknown(&d, key, RADLOC_ERR_SCHEMA, "section", NULL, keys, 1);
-	ck_assert_str_eq(c.message, "unknown section 'sorce'");
-	memset(&c, 0, sizeof c);
-	yt_report_suggesting(&d, key, RADLOC_ERR_VALUE, "left", "side '%s' is not one of %s",
-	                     "lfet", "left, right");
-	ck_assert_str_eq(c.message, "side 'lfet' is not one of left, right; did you mean 'left'?");
-	yt_free(&doc);
-}
-END_TEST
-
 Suite *suite_yamltree(void)
 {
 	Suite *s = suite_create("yamltree");
@@ -157,7 +130,6 @@ Suite *suite_yamltree(void)
 	tcase_add_test(tc, tree_depth_limit);
 	tcase_add_test(tc, tree_size_limit);
 	tcase_add_test(tc, tree_bom_and_crlf);
-	tcase_add_test(tc, unknown_with_suggestion);
 	suite_add_tcase(s, tc);
 	return s;
 }

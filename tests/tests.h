@@ -32,6 +32,10 @@ Suite *suite_explain(void);
 Suite *suite_json(void);
 Suite *suite_case(void);
 Suite *suite_diag(void);
+Suite *suite_yaml_errors(void);
+Suite *suite_json_tree(void);
+Suite *suite_slurp(void);
+Suite *suite_node_reports(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
