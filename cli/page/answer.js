@@ -61,9 +61,8 @@ function note(text, problem) {
   n.textContent = text;
   n.classList.toggle('problem', !!problem);
 }
-/* ======================================================================
- * The answer.
- * ==================================================================== */
+
+/* The red flags that need the clinician now: a banner's title and what to do. */
 const RED = {
   cauda_equina_red_flag: ['RED FLAG: possible cauda equina syndrome',
     'Saddle or perianal sensory loss, sphincter dysfunction or weakness of both legs. Same-day assessment and MRI.'],

@@ -3,18 +3,14 @@
 // and back from what /v1/exam normalised.
 import { vocab } from './words.js';
 
-/* ======================================================================
- * State: the exam as the clinician entered it. Keys are "id|side"; side
- * is left, right or midline. Values are what the exam format writes.
- * ==================================================================== */
+/* The exam as the clinician entered it. Keys are "id|side"; side is
+   left, right or midline. Values are what the exam format writes. */
 export const state = { id: '', reflexScale: '', skin: new Map(), pain: new Set(), motor: new Map(),
   reflex: new Map(), signs: new Map() };
 export const key = (id, side) => id + '|' + side;
 export const sidesOf = limb => limb === 'midline' ? ['midline'] : ['left', 'right'];
 
-/* ======================================================================
- * The exam as the format writes it, and back.
- * ==================================================================== */
+/* The exam as the format writes it, and back. */
 export function count() {
   return state.skin.size + state.pain.size + state.motor.size + state.reflex.size + state.signs.size;
 }

@@ -38,9 +38,7 @@ export function pct(p) {
 export function ival(lo, hi) { const a = pnum(lo), b = pnum(hi); return a === b ? a : a + '–' + b; }
 export function pnum(p) { const v = 100 * p; return v >= 10 || v === 0 ? v.toFixed(0) : v < 0.1 ? '<0.1' : v.toFixed(1); }
 
-/* ======================================================================
- * Words for findings (the evidence, the next test, the printed list).
- * ==================================================================== */
+/* Words for findings (the evidence, the next test, the printed list). */
 function sideWord(s) { return s === 'left' ? 'Left' : s === 'right' ? 'Right' : ''; }
 export function withSide(s, name) { const w = sideWord(s); return w ? w + ' ' + name : cap(name); }
 export function findingWords(text) {
