@@ -95,16 +95,28 @@ $(BUILD)/obj/cli/%.o: cli/%.c
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(CLI_CFLAGS) -c $< -o $@
 
 # The page of `radloc serve`, embedded in the binary: nothing to install
-# beside it, nothing fetched from elsewhere.
-$(BUILD)/obj/cli/page.o: cli/page.html
+# beside it, nothing fetched from elsewhere. Every file of cli/page/ goes
+# into one generated C file: its bytes and, in page_files[], its name
+# (cli/page_assets.c serves it as /name, with the type its extension says).
+PAGE_FILES := $(sort $(wildcard cli/page/*.html cli/page/*.css cli/page/*.js))
+
+$(BUILD)/obj/cli/page_files.o: $(PAGE_FILES) cli/page_assets.h
 	@mkdir -p $(dir $@)
-	{ echo '/* Generated from cli/page.html by the Makefile. */'; \
-	  echo 'const unsigned char radloc_page[] = {'; \
-	  od -An -v -tx1 $< | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	  echo '0x00};'; \
-	  echo 'const unsigned long radloc_page_size = sizeof radloc_page - 1;'; \
-	} > $(BUILD)/obj/cli/page.c
-	$(CC) -std=c11 -c $(BUILD)/obj/cli/page.c -o $@
+	{ echo '/* Generated from cli/page/ by the Makefile. */'; \
+	  echo '#include "page_assets.h"'; \
+	  n=0; for f in $(PAGE_FILES); do \
+	    echo "static const unsigned char file$$n[] = {"; \
+	    od -An -v -tx1 $$f | sed -e 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo '0x00};'; n=$$((n + 1)); \
+	  done; \
+	  echo 'const page_file page_files[] = {'; \
+	  n=0; for f in $(PAGE_FILES); do \
+	    echo "{\"$$(basename $$f)\", file$$n, sizeof file$$n - 1},"; n=$$((n + 1)); \
+	  done; \
+	  echo '};'; \
+	  echo 'const size_t page_file_count = sizeof page_files / sizeof page_files[0];'; \
+	} > $(BUILD)/obj/cli/page_files.c
+	$(CC) -std=c11 -Icli -c $(BUILD)/obj/cli/page_files.c -o $@
 
 $(BUILD)/obj/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
@@ -121,8 +133,8 @@ $(LIB_SO): $(ENGINE_OBJ) engine/libradloc.map
 	ln -sf libradloc.so.$(VERSION) $(BUILD)/libradloc.so.$(SOVERSION)
 	ln -sf libradloc.so.$(SOVERSION) $(BUILD)/libradloc.so
 
-$(CLI): $(CLI_OBJ) $(BUILD)/obj/cli/page.o $(LIB_A)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/obj/cli/page.o $(LIB_A) $(CLI_LIBS) $(LDLIBS)
+$(CLI): $(CLI_OBJ) $(BUILD)/obj/cli/page_files.o $(LIB_A)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/obj/cli/page_files.o $(LIB_A) $(CLI_LIBS) $(LDLIBS)
 
 $(TESTBIN): $(TEST_OBJ) $(LIB_A)
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(LDLIBS) $(CHECK_LIBS)

@@ -14,11 +14,8 @@
 #include "cli.h"
 #include "http.h"
 #include "options.h"
+#include "page_assets.h"
 #include "radloc_limits.h"
-
-/* The page, embedded at build time from cli/page.html. */
-extern const unsigned char radloc_page[];
-extern const unsigned long radloc_page_size;
 
 /* Limits of a request: one exam is at most the exam limit; a batch body
  * at most 16 MiB (pipelines with more use `radloc batch`). */
@@ -306,11 +303,12 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 	int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
 	int post = strcmp(method, "POST") == 0;
 
-	if (strcmp(url, "/") == 0 || strcmp(url, "/index.html") == 0) {
+	const char *page_type = NULL;
+	const page_file *page = page_file_at(url, &page_type);
+	if (page != NULL) {
 		if (!get)
 			return http_respond_error(c, rq, 405, "use GET");
-		return http_respond(c, rq, 200, "text/html; charset=utf-8", (char *)radloc_page,
-		               radloc_page_size, 0);
+		return http_respond(c, rq, 200, page_type, (char *)page->bytes, page->size, 0);
 	}
 	if (strcmp(url, "/healthz") == 0) {
 		if (!get)

@@ -48,8 +48,8 @@ enum MHD_Result http_respond(struct MHD_Connection *c, http_request *rq, unsigne
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	if (strncmp(type, "text/html", 9) == 0)
 		MHD_add_response_header(r, "Content-Security-Policy",
-		                        "default-src 'none'; script-src 'unsafe-inline'; "
-		                        "style-src 'unsafe-inline'; connect-src 'self'; "
+		                        "default-src 'none'; script-src 'self'; "
+		                        "style-src 'self'; connect-src 'self'; "
 		                        "img-src 'self' data:; form-action 'none'; "
 		                        "frame-ancestors 'none'");
 	enum MHD_Result ret = MHD_queue_response(c, status, r);

@@ -142,7 +142,13 @@ async function main() {
     if (m.type() === 'error' && !/^Failed to load resource/.test(m.text()))
       problems.push('console: ' + m.text());
   });
-  page.on('response', r => { if (r.status() >= 500) problems.push(r.status() + ' from ' + r.url()); });
+  // The page's own files (index.html loads page.css and main.js, main.js
+  // imports the other scripts), with the type each was served as.
+  const parts = new Map();
+  page.on('response', r => {
+    if (r.status() >= 500) problems.push(r.status() + ' from ' + r.url());
+    if (/\.(css|js)$/.test(new URL(r.url()).pathname)) parts.set(new URL(r.url()).pathname, r.status() + ' ' + (r.headers()['content-type'] || ''));
+  });
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
@@ -153,8 +159,22 @@ async function main() {
   ok(resp && resp.status() === 200, 'GET / answers 200', resp && resp.status());
   const csp = resp ? resp.headers()['content-security-policy'] || '' : '';
   ok(/default-src 'none'/.test(csp), 'the page is served with the CSP', csp);
+  const directive = name => (csp.split(';').map(d => d.trim()).find(d => d.startsWith(name + ' ')) || '');
+  ok(directive('script-src') === "script-src 'self'" && directive('style-src') === "style-src 'self'",
+    'the CSP allows scripts and styles from the page\'s own files only (no unsafe-inline)', csp);
   await page.waitForSelector('#motor-great_toe_extension-left', { timeout: STEP_MS });
   ok(true, 'the page builds its lists from /v1/vocabulary');
+  const wrong = [...parts].filter(([path, how]) => how !== '200 ' +
+    (path.endsWith('.css') ? 'text/css' : 'text/javascript') + '; charset=utf-8');
+  ok(parts.has('/page.css') && parts.has('/main.js') && parts.has('/chart.js') && wrong.length === 0,
+    'the page\'s styles and scripts are served as text/css and text/javascript', JSON.stringify([...parts]));
+  const inline = await page.evaluate(() => ({
+    scripts: [...document.scripts].filter(s => !s.src).length,
+    styles: document.querySelectorAll('style').length,
+    attributes: [...document.querySelectorAll('*')].filter(e => e.hasAttribute('style') ||
+      [...e.attributes].some(a => a.name.startsWith('on'))).map(e => e.localName + (e.id ? '#' + e.id : '')) }));
+  ok(inline.scripts === 0 && inline.styles === 0 && inline.attributes.length === 0,
+    'the markup has no inline script, style or event handler', JSON.stringify(inline));
   // The empty chart (GET /v1/chart.svg) is there before any finding.
   await page.waitForSelector('#region-dorsum_foot-left', { timeout: STEP_MS }).catch(() => null);
   const blank = await page.$$eval('#chart g.region', gs => ({ n: gs.length,

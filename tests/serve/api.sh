@@ -81,6 +81,35 @@ check "GET on score 405" test "$code" = 405
 get /no/such/page
 check "unknown path 404" test "$code" = 404
 
+# The page: each file of cli/page/ at /name, as it is in the source, with
+# the type its extension says; / is index.html, under a CSP that allows no
+# inline script or style.
+for f in cli/page/*; do
+	name=${f#cli/page/}
+	case $name in
+	*.html) type="text/html; charset=utf-8" ;;
+	*.css) type="text/css; charset=utf-8" ;;
+	*.js) type="text/javascript; charset=utf-8" ;;
+	*) continue ;;
+	esac
+	got=$(curl -s -o "$tmp/body" -w '%{http_code} %{content_type}' "$url/$name")
+	check "GET /$name 200 $type" test "$got" = "200 $type"
+	check "GET /$name is cli/page/$name" cmp -s "$tmp/body" "$f"
+done
+get /
+check "GET / is index.html" cmp -s "$tmp/body" cli/page/index.html
+csp=$(curl -s -D - -o /dev/null "$url/" | tr -d '\r' | sed -n 's/^[Cc]ontent-[Ss]ecurity-[Pp]olicy: //p')
+own_files_only() {
+	case $1 in
+	*unsafe-inline*) return 1 ;;
+	*"script-src 'self';"*"style-src 'self';"*) return 0 ;;
+	*) return 1 ;;
+	esac
+}
+check "the page's CSP: scripts and styles from its own files only" own_files_only "$csp"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST --data-binary x "$url/main.js")
+check "POST on a page file 405" test "$code" = 405
+
 # Batch: one line per exam, in order, the bad ones as errors.
 post /v1/batch fixtures/exams/batch-mixed.jsonl "?draws=0"
 check "batch 200" test "$code" = 200
