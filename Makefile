@@ -177,6 +177,7 @@ check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
 	CC="$(CC) $(VLDFLAGS)" sh tests/docs/api_example.sh $(BUILD)
 	sh tests/abi/exports.sh $(BUILD)
 	sh tests/docs/api_coverage.sh
+	sh tests/docs/architecture.sh
 
 test: check
 
