@@ -75,11 +75,8 @@ END_TEST
 
 Suite *suite_examined(void)
 {
-	Suite *s = suite_create("examined");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, one_side_examined_is_not_the_other);
-	tcase_add_test(tc, nt_pain_and_bilateral_count_as_looking);
-	tcase_add_test(tc, abnormal_means_tested_and_not_normal);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("examined", 0,
+	                  TESTS(one_side_examined_is_not_the_other,
+	                        nt_pain_and_bilateral_count_as_looking,
+	                        abnormal_means_tested_and_not_normal));
 }

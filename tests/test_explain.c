@@ -118,13 +118,8 @@ END_TEST
 
 Suite *suite_explain(void)
 {
-	Suite *s = suite_create("explain");
-	TCase *tc = tcase_create("explain");
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, weak_great_toe_extension_supports_l5);
-	tcase_add_test(tc, next_test_is_not_yet_examined);
-	tcase_add_test(tc, red_flags_and_pattern);
-	tcase_add_test(tc, not_testable_findings_are_ignored_and_said_so);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("explain", 60,
+	                  TESTS(weak_great_toe_extension_supports_l5,
+	                        next_test_is_not_yet_examined, red_flags_and_pattern,
+	                        not_testable_findings_are_ignored_and_said_so));
 }

@@ -87,11 +87,7 @@ END_TEST
 
 Suite *suite_intervals(void)
 {
-	Suite *s = suite_create("intervals");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, intervals_are_intervals);
-	tcase_add_test(tc, more_mass_wider_interval);
-	tcase_add_test(tc, reproducible_whatever_came_before);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("intervals", 0,
+	                  TESTS(intervals_are_intervals, more_mass_wider_interval,
+	                        reproducible_whatever_came_before));
 }

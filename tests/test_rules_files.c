@@ -96,11 +96,7 @@ END_TEST
 
 Suite *suite_rules_files(void)
 {
-	Suite *s = suite_create("rules_files");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, missing_path_and_empty_directory);
-	tcase_add_test(tc, directory_in_name_order);
-	tcase_add_test(tc, single_file_and_buffer);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("rules_files", 0,
+	                  TESTS(missing_path_and_empty_directory, directory_in_name_order,
+	                        single_file_and_buffer));
 }

@@ -521,30 +521,19 @@ END_TEST
 Suite *suite_score(void)
 {
 	Suite *s = suite_create("score");
-	TCase *tc = tcase_create("by hand");
-	tcase_add_test(tc, posterior_by_hand);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("properties");
-	tcase_set_timeout(tc, 60);
+	add_tests(s, "by hand", 0, TESTS(posterior_by_hand));
+	TCase *tc = add_tests(s, "properties", 60,
+	                      TESTS(same_seed_same_result, interval_width_follows_mass,
+	                            nothing_to_score, unexamined_limb_stays_behind_normal,
+	                            nt_is_ignored_and_said, no_abnormal_finding_no_lesion_pattern));
 	tcase_add_loop_test(tc, probabilities_sum_to_one, 0, EXAM_COUNT);
 	tcase_add_loop_test(tc, mirrored_exam_mirrors_result, 0, EXAM_COUNT);
 	tcase_add_loop_test(tc, support_never_lowers, 0,
 	                    (int)(sizeof support / sizeof support[0]));
-	tcase_add_test(tc, same_seed_same_result);
-	tcase_add_test(tc, interval_width_follows_mass);
-	tcase_add_test(tc, nothing_to_score);
-	tcase_add_test(tc, unexamined_limb_stays_behind_normal);
-	tcase_add_test(tc, nt_is_ignored_and_said);
-	tcase_add_test(tc, no_abnormal_finding_no_lesion_pattern);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("clinical");
-	tcase_set_timeout(tc, 60);
+	tc = add_tests(s, "clinical", 60,
+	               TESTS(flag_cauda_even_when_a_root_leads, flag_upper_motor_neuron,
+	                     flag_bilateral_and_stocking, flag_low_confidence_and_inconsistent,
+	                     next_test_separates_root_from_nerve));
 	tcase_add_loop_test(tc, classic_pictures, 0, (int)(sizeof classic / sizeof classic[0]));
-	tcase_add_test(tc, flag_cauda_even_when_a_root_leads);
-	tcase_add_test(tc, flag_upper_motor_neuron);
-	tcase_add_test(tc, flag_bilateral_and_stocking);
-	tcase_add_test(tc, flag_low_confidence_and_inconsistent);
-	tcase_add_test(tc, next_test_separates_root_from_nerve);
-	suite_add_tcase(s, tc);
 	return s;
 }

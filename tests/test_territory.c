@@ -233,16 +233,10 @@ END_TEST
 
 Suite *suite_territory(void)
 {
-	Suite *s = suite_create("territory");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, l5_territory);
-	tcase_add_test(tc, two_roots_are_the_union);
-	tcase_add_test(tc, nerve_territory_is_its_supply);
-	tcase_add_test(tc, count_then_fill_agrees);
-	tcase_add_test(tc, cauda_equina_territory);
-	tcase_add_test(tc, polyneuropathy_territory_is_its_extent);
-	tcase_add_test(tc, no_territory);
-	tcase_add_test(tc, territory_of_a_result);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("territory", 0,
+	                  TESTS(l5_territory, two_roots_are_the_union,
+	                        nerve_territory_is_its_supply, count_then_fill_agrees,
+	                        cauda_equina_territory,
+	                        polyneuropathy_territory_is_its_extent, no_territory,
+	                        territory_of_a_result));
 }
