@@ -6,26 +6,15 @@
 
 static radloc_hypothesis root_hypothesis(const char *a, const char *b)
 {
-	radloc_hypothesis h;
-	memset(&h, 0, sizeof h);
-	h.pattern = b ? RADLOC_MULTIRADICULOPATHY : RADLOC_RADICULOPATHY;
-	h.kind = RADLOC_HYPOTHESIS_ROOT;
-	h.roots[0] = a;
-	h.roots[1] = b;
-	h.root_count = b ? 2 : 1;
-	h.side = RADLOC_LEFT;
-	return h;
+	return (radloc_hypothesis){.pattern = b ? RADLOC_MULTIRADICULOPATHY : RADLOC_RADICULOPATHY,
+	                           .kind = RADLOC_HYPOTHESIS_ROOT, .roots = {a, b},
+	                           .root_count = b ? 2 : 1, .side = RADLOC_LEFT};
 }
 
 static radloc_hypothesis pattern_hypothesis(radloc_pattern p, const char *extent)
 {
-	radloc_hypothesis h;
-	memset(&h, 0, sizeof h);
-	h.pattern = p;
-	h.kind = RADLOC_HYPOTHESIS_PATTERN;
-	h.side = RADLOC_MIDLINE;
-	h.extent = extent;
-	return h;
+	return (radloc_hypothesis){.pattern = p, .kind = RADLOC_HYPOTHESIS_PATTERN,
+	                           .side = RADLOC_MIDLINE, .extent = extent};
 }
 
 /* The weight of id in a territory, or -1 when it is not there. */
