@@ -10,9 +10,8 @@ static int movement(const radloc_rules *r, const char *id)
 START_TEST(one_side_examined_is_not_the_other)
 {
 	const radloc_rules *r = tiny_rules();
-	radloc_exam *e = radloc_exam_new(r);
+	radloc_exam *e = exam_of(r, "M m1 L 5");
 	rl_examined x;
-	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_LEFT, 5), RADLOC_OK);
 	ck_assert_int_eq(rl_examined_build(e, &x), RADLOC_OK);
 	int m1 = movement(r, "m1");
 	ck_assert_int_ge(m1, 0);
@@ -32,12 +31,8 @@ END_TEST
 START_TEST(nt_pain_and_bilateral_count_as_looking)
 {
 	const radloc_rules *r = tiny_rules();
-	radloc_exam *e = radloc_exam_new(r);
+	radloc_exam *e = exam_of(r, "R x1 B NT; P r2 R; G g L pos");
 	rl_examined x;
-	ck_assert_int_eq(radloc_exam_add_reflex(e, "x1", RADLOC_BILATERAL, RADLOC_NT), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_pain(e, "r2", RADLOC_RIGHT), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sign(e, "g", RADLOC_LEFT, RADLOC_SIGN_POSITIVE),
-	                 RADLOC_OK);
 	ck_assert_int_eq(rl_examined_build(e, &x), RADLOC_OK);
 	int x1 = (int)rl_rules_index(r, RADLOC_REFLEX, "x1");
 	int r2 = (int)rl_rules_index(r, RADLOC_REGION, "r2");
@@ -59,11 +54,7 @@ END_TEST
 START_TEST(abnormal_means_tested_and_not_normal)
 {
 	const radloc_rules *r = tiny_rules();
-	radloc_exam *e = radloc_exam_new(r);
-	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_LEFT, 5), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_RIGHT, 3), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_pain(e, "r1", RADLOC_LEFT), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_reflex(e, "x1", RADLOC_LEFT, RADLOC_NT), RADLOC_OK);
+	radloc_exam *e = exam_of(r, "M m1 L 5; M m1 R 3; P r1 L; R x1 L NT");
 	ck_assert_uint_eq(e->count, 4);
 	ck_assert(!rl_finding_abnormal(&e->findings[0]));
 	ck_assert(rl_finding_abnormal(&e->findings[1]));

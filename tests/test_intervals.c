@@ -5,14 +5,8 @@
 static radloc_result *score(radloc_scorer *sc, unsigned long draws, double mass)
 {
 	const radloc_rules *r = tiny_rules();
-	radloc_exam *e = radloc_exam_new(r);
+	radloc_exam *e = exam_of(r, "S r1 L reduced; M m1 L 4; R x1 L 1; G g L neg");
 	radloc_result *res = NULL;
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "r1", RADLOC_LEFT,
-	                 RADLOC_SENSATION_REDUCED, 0), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_LEFT, 4), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_reflex(e, "x1", RADLOC_LEFT, 1), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sign(e, "g", RADLOC_LEFT, RADLOC_SIGN_NEGATIVE),
-	                 RADLOC_OK);
 	ck_assert_int_eq(radloc_scorer_set_draws(sc, draws), RADLOC_OK);
 	ck_assert_int_eq(radloc_scorer_set_interval(sc, mass), RADLOC_OK);
 	ck_assert_int_eq(radloc_score(sc, e, &res), RADLOC_OK);

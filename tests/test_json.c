@@ -137,9 +137,8 @@ END_TEST
 START_TEST(bilateral_finding_is_written_as_two_sides)
 {
 	const radloc_rules *r = shipped_rules();
-	radloc_exam *exam = radloc_exam_new(r);
+	radloc_exam *exam = exam_of(r, "R ankle B 0");
 	char *text = NULL;
-	ck_assert_int_eq(radloc_exam_add_reflex(exam, "ankle", RADLOC_BILATERAL, 0), RADLOC_OK);
 	ck_assert_int_eq(radloc_exam_json(exam, 0, &text), RADLOC_OK);
 	json_t *o = parsed(text);
 	json_t *reflex = json_object_get(o, "reflex");

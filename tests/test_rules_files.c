@@ -9,16 +9,16 @@
 typedef struct first_problem {
 	char message[512];
 	char file[512];
-	int count;
 } first_problem;
 
+/* Keeps the first problem only: a kept message is never empty. */
 static void keep_first(const radloc_diag *d, void *user)
 {
 	first_problem *p = user;
-	if (p->count++ == 0) {
-		snprintf(p->message, sizeof p->message, "%s", d->message);
-		snprintf(p->file, sizeof p->file, "%s", d->file ? d->file : "");
-	}
+	if (p->message[0] != '\0')
+		return;
+	snprintf(p->message, sizeof p->message, "%s", d->message);
+	snprintf(p->file, sizeof p->file, "%s", d->file ? d->file : "");
 }
 
 static void write_file(const char *dir, const char *name, const char *text)

@@ -192,30 +192,17 @@ END_TEST
 START_TEST(territory_of_a_result)
 {
 	const radloc_rules *r = shipped_rules();
-	radloc_exam *exam = radloc_exam_new(r);
-	radloc_scorer *scorer = radloc_scorer_new(r);
-	radloc_result *res = NULL;
+	radloc_exam *exam = exam_of(r, "M great_toe_extension L 3; S dorsum_foot L reduced; "
+	                               "S first_web_space L reduced");
+	radloc_result *res = score_exam(exam, 0);
 	radloc_hypothesis lead;
 
-	ck_assert_ptr_nonnull(exam);
-	ck_assert_ptr_nonnull(scorer);
-	ck_assert_int_eq(radloc_exam_add_motor(exam, "great_toe_extension", RADLOC_LEFT, 3),
-	                 RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sensory(exam, "dorsum_foot", RADLOC_LEFT,
-	                                         RADLOC_SENSATION_REDUCED,
-	                                         RADLOC_MODALITY_UNSPECIFIED), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sensory(exam, "first_web_space", RADLOC_LEFT,
-	                                         RADLOC_SENSATION_REDUCED,
-	                                         RADLOC_MODALITY_UNSPECIFIED), RADLOC_OK);
-	ck_assert_int_eq(radloc_scorer_set_draws(scorer, 0), RADLOC_OK);
-	ck_assert_int_eq(radloc_score(scorer, exam, &res), RADLOC_OK);
 	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &lead), RADLOC_OK);
 	radloc_link links[128];
 	size_t n = radloc_rules_territory(r, &lead, links, 128);
 	ck_assert_uint_gt(n, 1);
 	ck_assert(weight_of(links, n, RADLOC_REGION, "dorsum_foot") >= RADLOC_TERRITORY_SHARE);
 	radloc_result_free(&res);
-	radloc_scorer_free(&scorer);
 	radloc_exam_free(&exam);
 }
 END_TEST
