@@ -192,7 +192,7 @@ FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 fuzz-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) clang libclang-rt-14-dev"
 
-build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC) $(wildcard engine/*.h include/*.h)
+build/fuzz/%: tests/fuzz/%.c $(ENGINE_SRC) $(wildcard engine/*.h include/*.h tests/fuzz/*.h)
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) $(PKG_CFLAGS) -o $@ $< $(ENGINE_SRC) $(PKG_LIBS) -lm
 

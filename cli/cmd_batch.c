@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "batch_line.h"
+#include "buffer.h"
 #include "cli.h"
 #include "options.h"
 #include "radloc_limits.h"
@@ -111,14 +112,8 @@ static int lead_add(reader *r, int c)
 		r->lead_over = 1;
 		return 0;
 	}
-	if (r->lead_len == r->lead_cap) {
-		size_t cap = r->lead_cap ? r->lead_cap * 2 : 64;
-		char *p = realloc(r->lead, cap);
-		if (p == NULL)
-			return -1;
-		r->lead = p;
-		r->lead_cap = cap;
-	}
+	if (cli_reserve(&r->lead, &r->lead_cap, r->lead_len + 1, 64) != 0)
+		return -1;
 	r->lead[r->lead_len++] = (char)c;
 	return 0;
 }
@@ -217,16 +212,8 @@ static int append(exam_doc *d, const char *s, size_t n)
 		d->too_long = 1;
 		return 0;
 	}
-	if (d->size + n + 1 > d->cap) {
-		size_t cap = d->cap ? d->cap : 1024;
-		while (cap < d->size + n + 1)
-			cap *= 2;
-		char *p = realloc(d->data, cap);
-		if (p == NULL)
-			return -1;
-		d->data = p;
-		d->cap = cap;
-	}
+	if (cli_reserve(&d->data, &d->cap, d->size + n + 1, 1024) != 0)
+		return -1;
 	memcpy(d->data + d->size, s, n);
 	d->size += n;
 	d->data[d->size] = '\0';
@@ -422,12 +409,8 @@ int cmd_batch(int argc, char **argv)
 {
 	cli_options o;
 	int rc = cli_parse_options(argc, argv, "batch", help_batch, &o);
-	if (rc >= 0)
+	if (rc >= 0 || (rc = cli_one_input(&o, "batch", "one input at a time (FILE or -)")) >= 0)
 		return rc;
-	if (o.nargs > 1) {
-		fprintf(stderr, "radloc batch: one input at a time (FILE or -)\n");
-		return EXIT_USAGE;
-	}
 	const char *path = o.nargs ? o.args[0] : "-";
 	reader r = {0};
 	r.name = strcmp(path, "-") == 0 ? "<stdin>" : path;

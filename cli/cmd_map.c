@@ -363,10 +363,8 @@ int cmd_map(int argc, char **argv)
 		fprintf(stderr, "radloc map: unknown option '--seed' (radloc help map)\n");
 		return EXIT_USAGE;
 	}
-	if (o.nargs > 1) {
-		fprintf(stderr, "radloc map: one exam at a time\n");
-		return EXIT_USAGE;
-	}
+	if ((rc = cli_one_input(&o, "map", "one exam at a time")) >= 0)
+		return rc;
 	if (o.output == NULL) {
 		fprintf(stderr, "radloc map: -o OUT.svg is required (-o - writes to "
 		        "standard output)\n"

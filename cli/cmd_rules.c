@@ -59,30 +59,25 @@ static const char *heading(radloc_kind kind, int structure_is_root)
 	}
 }
 
-static int show_structure(const radloc_rules *rules, radloc_kind kind,
-                          const char *id)
+/* What a root or nerve supplies (links), with the sources as notes. */
+static void show_structure(const radloc_rules *rules, radloc_kind kind, const char *id,
+                           const radloc_entry_info *info, const radloc_link *links,
+                           size_t count)
 {
-	radloc_entry_info info;
 	notes n = {{0}, 0};
-	size_t count = radloc_rules_supplies(rules, kind, id, NULL, 0);
-	radloc_link *links = calloc(count + 1, sizeof *links);
 
-	if (links == NULL)
-		return EXIT_INTERNAL;
-	radloc_rules_supplies(rules, kind, id, links, count);
-	radloc_rules_info(rules, kind, id, &info);
-	printf("%s — %s (%s)\n", id, info.name, radloc_kind_name(kind));
-	size_t prior_note = note(&n, info.source);
+	printf("%s — %s (%s)\n", id, info->name, radloc_kind_name(kind));
+	size_t prior_note = note(&n, info->source);
 	if (kind == RADLOC_ROOT)
 		printf("Prior: %.1f %% of single-root radiculopathies [%zu]\n",
-		       100 * info.prior, prior_note);
+		       100 * info->prior, prior_note);
 	else
-		printf("Prior: %.1f %% of mononeuropathies [%zu]\n", 100 * info.prior,
+		printf("Prior: %.1f %% of mononeuropathies [%zu]\n", 100 * info->prior,
 		       prior_note);
-	if (info.branch_count) {
+	if (info->branch_count) {
 		printf("Branches:");
-		for (size_t b = 0; b < info.branch_count; b++)
-			printf(" %s", radloc_rules_branch(rules, info.id, b));
+		for (size_t b = 0; b < info->branch_count; b++)
+			printf(" %s", radloc_rules_branch(rules, info->id, b));
 		printf(" (a lesion here affects their territory too)\n");
 	}
 	for (int k = RADLOC_REGION; k <= RADLOC_SIGN; k++) {
@@ -108,24 +103,16 @@ static int show_structure(const radloc_rules *rules, radloc_kind kind,
 		printf("\nWeights are the share of each element lost when this nerve is\n"
 		       "lesioned (through its branches too).\n");
 	print_notes(&n);
-	free(links);
-	return EXIT_OK;
 }
 
-static int show_element(const radloc_rules *rules, radloc_kind kind,
-                        const char *id)
+/* What supplies a region, movement, reflex or sign (links). */
+static void show_element(const radloc_rules *rules, radloc_kind kind, const char *id,
+                         const radloc_entry_info *info, const radloc_link *links,
+                         size_t count)
 {
-	radloc_entry_info info;
-	size_t count = radloc_rules_suppliers(rules, kind, id, NULL, 0);
-	radloc_link *links = calloc(count + 1, sizeof *links);
-
-	if (links == NULL)
-		return EXIT_INTERNAL;
-	radloc_rules_suppliers(rules, kind, id, links, count);
-	radloc_rules_info(rules, kind, id, &info);
-	printf("%s — %s (%s, %s)\n", id, info.name, radloc_kind_name(kind), info.limb);
-	if (info.muscles)
-		printf("Muscles: %s\n", info.muscles);
+	printf("%s — %s (%s, %s)\n", id, info->name, radloc_kind_name(kind), info->limb);
+	if (info->muscles)
+		printf("Muscles: %s\n", info->muscles);
 	for (int pass = 0; pass < 2; pass++) {
 		radloc_kind want = pass == 0 ? RADLOC_ROOT : RADLOC_NERVE;
 		int any = 0;
@@ -152,13 +139,34 @@ static int show_element(const radloc_rules *rules, radloc_kind kind,
 			any = 1;
 			printf("  %-28s %4.2f\n", radloc_pattern_name((radloc_pattern)p), s);
 		}
-		printf("\nSpecificity: %.2f\n", info.specificity);
+		printf("\nSpecificity: %.2f\n", info->specificity);
 	} else {
 		printf("\nConcentration %.0f: how sure the root weights are (higher = less\n"
 		       "variation between people). Distal rank %.2f (length-dependent order).\n",
-		       info.concentration, info.distal_rank);
+		       info->concentration, info->distal_rank);
 	}
-	printf("\nSource: %s\n", info.source ? info.source : "(none)");
+	printf("\nSource: %s\n", info->source ? info->source : "(none)");
+}
+
+/* One id of one kind: its links, both ways the rules read supply, fetched
+ * alike (count, then fill), and shown as that kind is shown. */
+static int show_entry(const radloc_rules *rules, radloc_kind kind, const char *id)
+{
+	int structure = kind == RADLOC_ROOT || kind == RADLOC_NERVE;
+	size_t (*linked)(const radloc_rules *, radloc_kind, const char *, radloc_link *,
+	                 size_t) = structure ? radloc_rules_supplies : radloc_rules_suppliers;
+	size_t count = linked(rules, kind, id, NULL, 0);
+	radloc_link *links = calloc(count + 1, sizeof *links);
+	radloc_entry_info info;
+
+	if (links == NULL)
+		return EXIT_INTERNAL;
+	linked(rules, kind, id, links, count);
+	radloc_rules_info(rules, kind, id, &info);
+	if (structure)
+		show_structure(rules, kind, id, &info, links, count);
+	else
+		show_element(rules, kind, id, &info, links, count);
 	free(links);
 	return EXIT_OK;
 }
@@ -176,10 +184,7 @@ static int show(const char *rules_option, const char *id)
 			continue;
 		if (found++)
 			printf("\n");
-		if (k == RADLOC_ROOT || k == RADLOC_NERVE)
-			rc = show_structure(rules, (radloc_kind)k, id);
-		else
-			rc = show_element(rules, (radloc_kind)k, id);
+		rc = show_entry(rules, (radloc_kind)k, id);
 	}
 	if (!found) {
 		const char *near = NULL;

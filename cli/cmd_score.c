@@ -201,12 +201,9 @@ int cmd_score(int argc, char **argv)
 {
 	cli_options o;
 	int rc = cli_parse_options(argc, argv, "score", help_score, &o);
-	if (rc >= 0)
+	if (rc >= 0 ||
+	    (rc = cli_one_input(&o, "score", "one exam at a time (radloc batch takes many)")) >= 0)
 		return rc;
-	if (o.nargs > 1) {
-		fprintf(stderr, "radloc score: one exam at a time (radloc batch takes many)\n");
-		return EXIT_USAGE;
-	}
 	radloc_rules *rules = NULL;
 	radloc_exam *exam = NULL;
 	radloc_result *res = NULL;

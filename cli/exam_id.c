@@ -15,6 +15,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "buffer.h"
 #include "radloc_limits.h"
 
 /* An open mapping or list. A mapping keeps its keys, NUL-separated, to
@@ -45,16 +46,8 @@ static int add_key(level *m, const char *key, size_t len)
 			return -1;
 	if (m->count >= RADLOC_MAX_IDS)
 		return -1;
-	if (m->used + len + 1 > m->cap) {
-		size_t cap = m->cap ? m->cap : 256;
-		while (cap < m->used + len + 1)
-			cap *= 2;
-		char *grown = realloc(m->keys, cap);
-		if (grown == NULL)
-			return -1;
-		m->keys = grown;
-		m->cap = cap;
-	}
+	if (cli_reserve(&m->keys, &m->cap, m->used + len + 1, 256) != 0)
+		return -1;
 	memcpy(m->keys + m->used, key, len + 1);
 	m->used += len + 1;
 	m->count++;

@@ -125,6 +125,14 @@ missing:
 	return -1;
 }
 
+int cli_one_input(const cli_options *o, const char *command, const char *one_only)
+{
+	if (o->nargs <= 1)
+		return -1;
+	fprintf(stderr, "radloc %s: %s\n", command, one_only);
+	return EXIT_USAGE;
+}
+
 int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_top)
 {
 	if (o->seed_set && radloc_scorer_set_seed(scorer, o->seed) != RADLOC_OK)

@@ -33,6 +33,10 @@ typedef struct cli_options {
 int cli_parse_options(int argc, char **argv, const char *command,
                       void (*help)(FILE *), cli_options *o);
 
+/* For a command that reads one input: -1 to go on, or EXIT_USAGE after
+ * "radloc COMMAND: one_only" when more than one was named. */
+int cli_one_input(const cli_options *o, const char *command, const char *one_only);
+
 /* Apply seed, draws, interval and top (default_top when not given). */
 int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_top);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buffer.h"
 #include "svg.h"
 #include "textutil.h"
 
@@ -14,17 +15,9 @@ static void svg_raw(svg_sink *s, const char *text, size_t n)
 {
 	if (s->failed)
 		return;
-	if (s->len + n + 1 > s->cap) {
-		size_t cap = s->cap ? s->cap : 16384;
-		while (s->len + n + 1 > cap)
-			cap *= 2;
-		char *grown = realloc(s->buf, cap);
-		if (grown == NULL) {
-			s->failed = 1;
-			return;
-		}
-		s->buf = grown;
-		s->cap = cap;
+	if (cli_reserve(&s->buf, &s->cap, s->len + n + 1, 16384) != 0) {
+		s->failed = 1;
+		return;
 	}
 	memcpy(s->buf + s->len, text, n);
 	s->len += n;

@@ -180,28 +180,42 @@ static radloc_status add_by_id(radloc_exam *exam, int fkind, radloc_kind table,
 	                   modality, grade_text, 0, 0, &why);
 }
 
+_Static_assert(RADLOC_SENSATION_NT == RADLOC_NT && RADLOC_SIGN_NT == RADLOC_NT,
+               "every scale says not testable with the same -1");
+
+/* A finding given on its bedside scale, 0..top, or as -1, not testable
+ * (RADLOC_NT and each enum's _NT): the scale value's outcome, by the
+ * kind's table (NULL: the value is the outcome). */
+static radloc_status add_on_scale(radloc_exam *exam, int fkind, radloc_kind table,
+                                  const char *id, radloc_side side, int value, int top,
+                                  const int *outcome_of, int modality)
+{
+	if (value < RADLOC_NT || value > top)
+		return RADLOC_ERR_VALUE;
+	int nt = value == RADLOC_NT;
+	int outcome = nt ? 0 : outcome_of ? outcome_of[value] : value;
+	return add_by_id(exam, fkind, table, id, side, outcome, nt, modality, NULL);
+}
+
 radloc_status radloc_exam_add_sensory(radloc_exam *exam, const char *region,
                                       radloc_side side,
                                       radloc_sensation status,
                                       radloc_modality modality)
 {
-	if (status < RADLOC_SENSATION_NT || status > RADLOC_SENSATION_INCREASED ||
-	    modality < RADLOC_MODALITY_UNSPECIFIED ||
-	    modality > RADLOC_MODALITY_TEMPERATURE)
+	if (modality < RADLOC_MODALITY_UNSPECIFIED || modality > RADLOC_MODALITY_TEMPERATURE)
 		return RADLOC_ERR_VALUE;
-	int nt = status == RADLOC_SENSATION_NT;
-	return add_by_id(exam, RL_SENSORY, RADLOC_REGION, region, side,
-	                 nt ? 0 : (int)status, nt, (int)modality, NULL);
+	return add_on_scale(exam, RL_SENSORY, RADLOC_REGION, region, side, (int)status,
+	                    RADLOC_SENSATION_INCREASED, NULL, (int)modality);
 }
+
+/* MRC grade → outcome: 5 normal, 4 down to 0 ever deeper loss. */
+static const int motor_outcome[6] = {5, 4, 3, 2, 1, 0};
 
 radloc_status radloc_exam_add_motor(radloc_exam *exam, const char *movement,
                                     radloc_side side, int grade)
 {
-	if (grade != RADLOC_NT && (grade < 0 || grade > 5))
-		return RADLOC_ERR_VALUE;
-	int nt = grade == RADLOC_NT;
-	return add_by_id(exam, RL_MOTOR, RADLOC_MOVEMENT, movement, side,
-	                 nt ? 0 : 5 - grade, nt, 0, NULL);
+	return add_on_scale(exam, RL_MOTOR, RADLOC_MOVEMENT, movement, side, grade, 5,
+	                    motor_outcome, 0);
 }
 
 /* Bedside 0-4+ scale → outcome: 2 normal, 1 and 0 loss, 3 and 4 brisk. */
@@ -210,22 +224,16 @@ static const int reflex_outcome[5] = {2, 1, 0, RL_BRISK, RL_BRISK + 1};
 radloc_status radloc_exam_add_reflex(radloc_exam *exam, const char *reflex,
                                      radloc_side side, int grade)
 {
-	if (grade != RADLOC_NT && (grade < 0 || grade > 4))
-		return RADLOC_ERR_VALUE;
-	int nt = grade == RADLOC_NT;
-	return add_by_id(exam, RL_REFLEX, RADLOC_REFLEX, reflex, side,
-	                 nt ? 0 : reflex_outcome[grade], nt, 0, NULL);
+	return add_on_scale(exam, RL_REFLEX, RADLOC_REFLEX, reflex, side, grade, 4,
+	                    reflex_outcome, 0);
 }
 
 radloc_status radloc_exam_add_sign(radloc_exam *exam, const char *sign,
                                    radloc_side side,
                                    radloc_sign_result result)
 {
-	if (result < RADLOC_SIGN_NT || result > RADLOC_SIGN_POSITIVE)
-		return RADLOC_ERR_VALUE;
-	int nt = result == RADLOC_SIGN_NT;
-	return add_by_id(exam, RL_SIGNKIND, RADLOC_SIGN, sign, side,
-	                 nt ? 0 : (int)result, nt, 0, NULL);
+	return add_on_scale(exam, RL_SIGNKIND, RADLOC_SIGN, sign, side, (int)result,
+	                    RADLOC_SIGN_POSITIVE, NULL, 0);
 }
 
 radloc_status radloc_exam_add_pain(radloc_exam *exam, const char *region,

@@ -109,6 +109,22 @@ static void put(radloc_link *out, size_t cap, size_t *n, radloc_kind kind,
 	(*n)++;
 }
 
+/* What one element or sign (kind, entry e) takes from root or nerve s: its
+ * share of the root, or what the nerve's lesion costs it (per_nerve). */
+static void put_supply(radloc_link *out, size_t cap, size_t *n, int of_root, long s,
+                       radloc_kind kind, const rl_entry *e, const rl_share *roots,
+                       size_t root_count, const double *per_nerve)
+{
+	if (!of_root) {
+		if (per_nerve[s] > 0.0)
+			put(out, cap, n, kind, e->id, per_nerve[s], e->source);
+		return;
+	}
+	for (size_t j = 0; j < root_count; j++)
+		if (roots[j].index == s)
+			put(out, cap, n, kind, e->id, roots[j].weight, e->source);
+}
+
 size_t radloc_rules_supplies(const radloc_rules *r, radloc_kind kind,
                              const char *id, radloc_link *out, size_t cap)
 {
@@ -117,31 +133,17 @@ size_t radloc_rules_supplies(const radloc_rules *r, radloc_kind kind,
 
 	if (s < 0 || (kind != RADLOC_ROOT && kind != RADLOC_NERVE))
 		return 0;
-	for (int k = 0; k < RL_ELEMENT_KINDS; k++) {
-		radloc_kind ek = (radloc_kind)(RADLOC_REGION + k);
+	int of_root = kind == RADLOC_ROOT;
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
 		for (size_t e = 0; e < r->element_count[k]; e++) {
 			const rl_element *el = &r->elements[k][e];
-			if (kind == RADLOC_ROOT) {
-				for (size_t j = 0; j < el->root_count; j++)
-					if (el->roots[j].index == s)
-						put(out, cap, &n, ek, el->e.id, el->roots[j].weight,
-						    el->e.source);
-			} else if (el->nerve_loss[s] > 0.0) {
-				put(out, cap, &n, ek, el->e.id, el->nerve_loss[s], el->e.source);
-			}
+			put_supply(out, cap, &n, of_root, s, (radloc_kind)(RADLOC_REGION + k), &el->e,
+			           el->roots, el->root_count, el->nerve_loss);
 		}
-	}
 	for (size_t g = 0; g < r->sign_count; g++) {
 		const rl_sign *sg = &r->signs[g];
-		if (kind == RADLOC_ROOT) {
-			for (size_t j = 0; j < sg->root_count; j++)
-				if (sg->roots[j].index == s)
-					put(out, cap, &n, RADLOC_SIGN, sg->e.id, sg->roots[j].weight,
-					    sg->e.source);
-		} else if (sg->nerve_sens[s] > 0.0) {
-			put(out, cap, &n, RADLOC_SIGN, sg->e.id, sg->nerve_sens[s],
-			    sg->e.source);
-		}
+		put_supply(out, cap, &n, of_root, s, RADLOC_SIGN, &sg->e, sg->roots, sg->root_count,
+		           sg->nerve_sens);
 	}
 	return n;
 }
@@ -153,43 +155,42 @@ static int by_weight(const void *a, const void *b)
 	return (wa < wb) - (wa > wb);
 }
 
+/* The roots, then the nerves, an element or a sign names, each group
+ * heaviest first (sorted only when all fit). */
+static size_t put_suppliers(const radloc_rules *r, const rl_share *roots, size_t root_count,
+                            const rl_share *nerves, size_t nerve_count, const char *source,
+                            radloc_link *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t j = 0; j < root_count; j++)
+		put(out, cap, &n, RADLOC_ROOT, r->roots[roots[j].index].e.id, roots[j].weight,
+		    source);
+	size_t first = n;
+	for (size_t j = 0; j < nerve_count; j++)
+		put(out, cap, &n, RADLOC_NERVE, r->nerves[nerves[j].index].e.id,
+		    nerves[j].weight, source);
+	if (n <= cap) {
+		qsort(out, first, sizeof *out, by_weight);
+		qsort(out + first, n - first, sizeof *out, by_weight);
+	}
+	return n;
+}
+
 size_t radloc_rules_suppliers(const radloc_rules *r, radloc_kind kind,
                               const char *id, radloc_link *out, size_t cap)
 {
-	size_t n = 0;
 	long i = radloc_rules_find(r, kind, id);
 
 	if (i < 0 || kind == RADLOC_ROOT || kind == RADLOC_NERVE)
 		return 0;
 	if (kind == RADLOC_SIGN) {
 		const rl_sign *sg = &r->signs[i];
-		size_t first = 0;
-		for (size_t j = 0; j < sg->root_count; j++)
-			put(out, cap, &n, RADLOC_ROOT, r->roots[sg->roots[j].index].e.id,
-			    sg->roots[j].weight, sg->e.source);
-		first = n;
-		for (size_t j = 0; j < sg->nerve_count; j++)
-			put(out, cap, &n, RADLOC_NERVE, r->nerves[sg->nerves[j].index].e.id,
-			    sg->nerves[j].weight, sg->e.source);
-		if (n <= cap) {
-			qsort(out, first, sizeof *out, by_weight);
-			qsort(out + first, n - first, sizeof *out, by_weight);
-		}
-		return n;
+		return put_suppliers(r, sg->roots, sg->root_count, sg->nerves, sg->nerve_count,
+		                     sg->e.source, out, cap);
 	}
 	const rl_element *el = &r->elements[kind - RADLOC_REGION][i];
-	for (size_t j = 0; j < el->root_count; j++)
-		put(out, cap, &n, RADLOC_ROOT, r->roots[el->roots[j].index].e.id,
-		    el->roots[j].weight, el->e.source);
-	size_t first = n;
-	for (size_t j = 0; j < el->nerve_count; j++)
-		put(out, cap, &n, RADLOC_NERVE, r->nerves[el->nerves[j].index].e.id,
-		    el->nerves[j].weight, el->e.source);
-	if (n <= cap) {
-		qsort(out, first, sizeof *out, by_weight);
-		qsort(out + first, n - first, sizeof *out, by_weight);
-	}
-	return n;
+	return put_suppliers(r, el->roots, el->root_count, el->nerves, el->nerve_count,
+	                     el->e.source, out, cap);
 }
 
 radloc_status radloc_rules_info(const radloc_rules *r, radloc_kind kind,

@@ -227,6 +227,19 @@ static int read_poly_gradient(rl_loader *L, const yt_node *key,
 	                        &((pattern_entry *)dest)->patterns->poly_gradient) != 0;
 }
 
+/* 1 if n is a mapping with at least one entry; else report it, naming
+ * what (a named table, extents or scales, cannot be left empty). */
+static int require_entries(rl_loader *L, const yt_node *n, const char *what)
+{
+	if (!rl_require_mapping(L, n, what))
+		return 0;
+	if (n->count == 0) {
+		yt_report(&L->d, n, RADLOC_ERR_VALUE, "%s is empty", what);
+		return 0;
+	}
+	return 1;
+}
+
 /* extents: name -> threshold of the share of limbs involved. */
 static int read_poly_extents(rl_loader *L, const yt_node *key,
                              const rl_field *field, const char *what, void *dest)
@@ -237,11 +250,8 @@ static int read_poly_extents(rl_loader *L, const yt_node *key,
 	int bad = 0;
 
 	(void)field, (void)what;
-	if (!rl_require_mapping(L, n, "extents") || n->count == 0) {
-		if (n->type == YT_MAPPING)
-			yt_report(&L->d, n, RADLOC_ERR_VALUE, "extents is empty");
+	if (!require_entries(L, n, "extents"))
 		return 1;
-	}
 	P->extents = rl_arena_alloc(L->r->arena, n->count * sizeof(rl_extent));
 	if (P->extents == NULL)
 		return 1 + (rl_loader_nomem(L) != RADLOC_OK);
@@ -385,11 +395,8 @@ static int read_severity_scales(rl_loader *L, const yt_node *key,
 	int bad = 0;
 
 	(void)field, (void)what;
-	if (!rl_require_mapping(L, n, "severity scales") || n->count == 0) {
-		if (n->type == YT_MAPPING)
-			yt_report(&L->d, n, RADLOC_ERR_VALUE, "severity scales is empty");
+	if (!require_entries(L, n, "severity scales"))
 		return 1;
-	}
 	P->severity = rl_arena_alloc(L->r->arena, n->count * sizeof(double));
 	P->severity_names = rl_arena_alloc(L->r->arena, n->count * sizeof(char *));
 	if (P->severity == NULL || P->severity_names == NULL)

@@ -6,20 +6,25 @@
 #include <math.h>
 #include <string.h>
 
+/* Both number grammars start alike: an optional '-', then a digit. Returns
+ * where the digits start (past the sign), or NULL when there is no digit. */
+static const char *after_sign(const char *text, int *negative)
+{
+	*negative = *text == '-';
+	const char *s = text + *negative;
+	return isdigit((unsigned char)*s) ? s : NULL;
+}
+
 int rl_parse_double(const char *text, double *out)
 {
-	const char *s = text;
-	int negative = 0, digits = 0, exp_sign = 1;
+	int negative, digits = 0, exp_sign = 1;
 	long exponent = 0, exp_value = 0;
 	/* 19 significant digits fit in an unsigned long long exactly. */
 	unsigned long long mantissa = 0;
 	int significant = 0;
+	const char *s = after_sign(text, &negative);
 
-	if (*s == '-') {
-		negative = 1;
-		s++;
-	}
-	if (!isdigit((unsigned char)*s))
+	if (s == NULL)
 		return -1;
 	while (isdigit((unsigned char)*s)) {
 		if (significant < 19) {
@@ -82,15 +87,11 @@ int rl_parse_double(const char *text, double *out)
 
 int rl_parse_long(const char *text, long min, long max, long *out)
 {
-	const char *s = text;
-	int negative = 0;
+	int negative;
 	long value = 0;
+	const char *s = after_sign(text, &negative);
 
-	if (*s == '-') {
-		negative = 1;
-		s++;
-	}
-	if (!isdigit((unsigned char)*s))
+	if (s == NULL)
 		return -1;
 	while (isdigit((unsigned char)*s)) {
 		int digit = *s - '0';

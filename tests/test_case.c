@@ -138,13 +138,8 @@ END_TEST
 
 Suite *suite_case(void)
 {
-	Suite *s = suite_create("case");
-	TCase *tc = tcase_create("case");
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, met_expectation_passes);
-	tcase_add_test(tc, wrong_label_fails_with_its_rank);
-	tcase_add_test(tc, two_roots_are_labelled_cranial_first_and_flags_must_be_raised);
-	tcase_add_test(tc, unknown_root_is_refused_where_it_is_written);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("case", 60,
+	                  TESTS(met_expectation_passes, wrong_label_fails_with_its_rank,
+	                        two_roots_are_labelled_cranial_first_and_flags_must_be_raised,
+	                        unknown_root_is_refused_where_it_is_written));
 }

@@ -108,12 +108,9 @@ END_TEST
 
 Suite *suite_diag(void)
 {
-	Suite *s = suite_create("diag");
-	TCase *tc = tcase_create("diag");
-	tcase_add_test(tc, exam_problem_at_its_1_based_line_and_column);
-	tcase_add_test(tc, report_keeps_the_first_status_and_offsets_lines);
-	tcase_add_test(tc, too_many_problems_are_cut_once);
-	tcase_add_test(tc, printable_escapes_and_cuts);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("diag", 0,
+	                  TESTS(exam_problem_at_its_1_based_line_and_column,
+	                        report_keeps_the_first_status_and_offsets_lines,
+	                        too_many_problems_are_cut_once,
+	                        printable_escapes_and_cuts));
 }

@@ -127,12 +127,8 @@ END_TEST
 
 Suite *suite_draws(void)
 {
-	Suite *s = suite_create("draws");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, sensitivities_scatter_around_the_rules);
-	tcase_add_test(tc, element_weights_sum_to_one);
-	tcase_add_test(tc, rows_are_reproducible);
-	tcase_add_test(tc, sign_sensitivities_only_where_the_rule_has_one);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("draws", 0,
+	                  TESTS(sensitivities_scatter_around_the_rules,
+	                        element_weights_sum_to_one, rows_are_reproducible,
+	                        sign_sensitivities_only_where_the_rule_has_one));
 }

@@ -88,10 +88,8 @@ END_TEST
 Suite *suite_exam(void)
 {
 	Suite *s = suite_create("exam");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, exam_checks_findings);
+	TCase *tc = add_tests(s, "exam", 0, TESTS(exam_checks_findings));
 	tcase_add_loop_test(tc, json_fast_path_reads_alike, 0,
 	                    (int)(sizeof twins / sizeof twins[0]));
-	suite_add_tcase(s, tc);
 	return s;
 }

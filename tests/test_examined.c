@@ -2,19 +2,25 @@
 #include "examined.h"
 #include "tests.h"
 
-static int movement(const radloc_rules *r, const char *id)
+/* An element's index in tiny.yaml. */
+static int index_of(radloc_kind kind, const char *id)
 {
-	return (int)rl_rules_index(r, RADLOC_MOVEMENT, id);
+	return (int)rl_rules_index(tiny_rules(), kind, id);
+}
+
+/* An exam of the tiny rules, written as one line, and what it looked at. */
+static radloc_exam *examined_of(const char *spec, rl_examined *x)
+{
+	radloc_exam *e = exam_of(tiny_rules(), spec);
+	ck_assert_int_eq(rl_examined_build(e, x), RADLOC_OK);
+	return e;
 }
 
 START_TEST(one_side_examined_is_not_the_other)
 {
-	const radloc_rules *r = tiny_rules();
-	radloc_exam *e = radloc_exam_new(r);
 	rl_examined x;
-	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_LEFT, 5), RADLOC_OK);
-	ck_assert_int_eq(rl_examined_build(e, &x), RADLOC_OK);
-	int m1 = movement(r, "m1");
+	radloc_exam *e = examined_of("M m1 L 5", &x);
+	int m1 = index_of(RADLOC_MOVEMENT, "m1");
 	ck_assert_int_ge(m1, 0);
 	ck_assert(rl_looked_at(&x, RADLOC_MOVEMENT, m1, RADLOC_LEFT));
 	ck_assert(!rl_looked_at(&x, RADLOC_MOVEMENT, m1, RADLOC_RIGHT));
@@ -31,18 +37,12 @@ END_TEST
 /* NT and pain count as looking; a bilateral finding looks at both sides. */
 START_TEST(nt_pain_and_bilateral_count_as_looking)
 {
-	const radloc_rules *r = tiny_rules();
-	radloc_exam *e = radloc_exam_new(r);
 	rl_examined x;
-	ck_assert_int_eq(radloc_exam_add_reflex(e, "x1", RADLOC_BILATERAL, RADLOC_NT), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_pain(e, "r2", RADLOC_RIGHT), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sign(e, "g", RADLOC_LEFT, RADLOC_SIGN_POSITIVE),
-	                 RADLOC_OK);
-	ck_assert_int_eq(rl_examined_build(e, &x), RADLOC_OK);
-	int x1 = (int)rl_rules_index(r, RADLOC_REFLEX, "x1");
-	int r2 = (int)rl_rules_index(r, RADLOC_REGION, "r2");
-	int r1 = (int)rl_rules_index(r, RADLOC_REGION, "r1");
-	int g = (int)rl_rules_index(r, RADLOC_SIGN, "g");
+	radloc_exam *e = examined_of("R x1 B NT; P r2 R; G g L pos", &x);
+	int x1 = index_of(RADLOC_REFLEX, "x1");
+	int r2 = index_of(RADLOC_REGION, "r2");
+	int r1 = index_of(RADLOC_REGION, "r1");
+	int g = index_of(RADLOC_SIGN, "g");
 	ck_assert(rl_looked_at(&x, RADLOC_REFLEX, x1, RADLOC_LEFT));
 	ck_assert(rl_looked_at(&x, RADLOC_REFLEX, x1, RADLOC_RIGHT));
 	ck_assert(rl_looked_at(&x, RADLOC_REGION, r2, RADLOC_RIGHT));
@@ -58,12 +58,7 @@ END_TEST
 
 START_TEST(abnormal_means_tested_and_not_normal)
 {
-	const radloc_rules *r = tiny_rules();
-	radloc_exam *e = radloc_exam_new(r);
-	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_LEFT, 5), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_RIGHT, 3), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_pain(e, "r1", RADLOC_LEFT), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_reflex(e, "x1", RADLOC_LEFT, RADLOC_NT), RADLOC_OK);
+	radloc_exam *e = exam_of(tiny_rules(), "M m1 L 5; M m1 R 3; P r1 L; R x1 L NT");
 	ck_assert_uint_eq(e->count, 4);
 	ck_assert(!rl_finding_abnormal(&e->findings[0]));
 	ck_assert(rl_finding_abnormal(&e->findings[1]));
@@ -75,11 +70,8 @@ END_TEST
 
 Suite *suite_examined(void)
 {
-	Suite *s = suite_create("examined");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, one_side_examined_is_not_the_other);
-	tcase_add_test(tc, nt_pain_and_bilateral_count_as_looking);
-	tcase_add_test(tc, abnormal_means_tested_and_not_normal);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("examined", 0,
+	                  TESTS(one_side_examined_is_not_the_other,
+	                        nt_pain_and_bilateral_count_as_looking,
+	                        abnormal_means_tested_and_not_normal));
 }

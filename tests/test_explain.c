@@ -100,10 +100,8 @@ END_TEST
 START_TEST(not_testable_findings_are_ignored_and_said_so)
 {
 	const radloc_rules *r = shipped_rules();
-	radloc_exam *exam = radloc_exam_new(r);
-	ck_assert_int_eq(radloc_exam_add_motor(exam, "great_toe_extension", RADLOC_LEFT, 3), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_motor(exam, "ankle_inversion", RADLOC_LEFT, RADLOC_NT), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_reflex(exam, "ankle", RADLOC_LEFT, RADLOC_NT), RADLOC_OK);
+	radloc_exam *exam =
+		exam_of(r, "M great_toe_extension L 3; M ankle_inversion L NT; R ankle L NT");
 	radloc_result *res = score_exam(exam, 0);
 	/* Only the testable finding is evidence. */
 	ck_assert_uint_eq(radloc_result_evidence_count(res), 1);
@@ -118,13 +116,8 @@ END_TEST
 
 Suite *suite_explain(void)
 {
-	Suite *s = suite_create("explain");
-	TCase *tc = tcase_create("explain");
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, weak_great_toe_extension_supports_l5);
-	tcase_add_test(tc, next_test_is_not_yet_examined);
-	tcase_add_test(tc, red_flags_and_pattern);
-	tcase_add_test(tc, not_testable_findings_are_ignored_and_said_so);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("explain", 60,
+	                  TESTS(weak_great_toe_extension_supports_l5,
+	                        next_test_is_not_yet_examined, red_flags_and_pattern,
+	                        not_testable_findings_are_ignored_and_said_so));
 }

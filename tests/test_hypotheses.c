@@ -119,13 +119,9 @@ END_TEST
 
 Suite *suite_hypotheses(void)
 {
-	Suite *s = suite_create("hypotheses");
-	TCase *tc = tcase_create("hypotheses");
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, single_roots_adjacent_pairs_nerves_and_patterns);
-	tcase_add_test(tc, root_pairs_are_adjacent_and_cranial_first);
-	tcase_add_test(tc, kind_matches_what_is_blamed);
-	tcase_add_test(tc, kind_names_are_the_contract_words);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("hypotheses", 60,
+	                  TESTS(single_roots_adjacent_pairs_nerves_and_patterns,
+	                        root_pairs_are_adjacent_and_cranial_first,
+	                        kind_matches_what_is_blamed,
+	                        kind_names_are_the_contract_words));
 }

@@ -5,14 +5,8 @@
 static radloc_result *score(radloc_scorer *sc, unsigned long draws, double mass)
 {
 	const radloc_rules *r = tiny_rules();
-	radloc_exam *e = radloc_exam_new(r);
+	radloc_exam *e = exam_of(r, "S r1 L reduced; M m1 L 4; R x1 L 1; G g L neg");
 	radloc_result *res = NULL;
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "r1", RADLOC_LEFT,
-	                 RADLOC_SENSATION_REDUCED, 0), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_LEFT, 4), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_reflex(e, "x1", RADLOC_LEFT, 1), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sign(e, "g", RADLOC_LEFT, RADLOC_SIGN_NEGATIVE),
-	                 RADLOC_OK);
 	ck_assert_int_eq(radloc_scorer_set_draws(sc, draws), RADLOC_OK);
 	ck_assert_int_eq(radloc_scorer_set_interval(sc, mass), RADLOC_OK);
 	ck_assert_int_eq(radloc_score(sc, e, &res), RADLOC_OK);
@@ -87,11 +81,7 @@ END_TEST
 
 Suite *suite_intervals(void)
 {
-	Suite *s = suite_create("intervals");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, intervals_are_intervals);
-	tcase_add_test(tc, more_mass_wider_interval);
-	tcase_add_test(tc, reproducible_whatever_came_before);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("intervals", 0,
+	                  TESTS(intervals_are_intervals, more_mass_wider_interval,
+	                        reproducible_whatever_came_before));
 }

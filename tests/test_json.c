@@ -137,9 +137,8 @@ END_TEST
 START_TEST(bilateral_finding_is_written_as_two_sides)
 {
 	const radloc_rules *r = shipped_rules();
-	radloc_exam *exam = radloc_exam_new(r);
+	radloc_exam *exam = exam_of(r, "R ankle B 0");
 	char *text = NULL;
-	ck_assert_int_eq(radloc_exam_add_reflex(exam, "ankle", RADLOC_BILATERAL, 0), RADLOC_OK);
 	ck_assert_int_eq(radloc_exam_json(exam, 0, &text), RADLOC_OK);
 	json_t *o = parsed(text);
 	json_t *reflex = json_object_get(o, "reflex");
@@ -155,13 +154,9 @@ END_TEST
 
 Suite *suite_json(void)
 {
-	Suite *s = suite_create("json");
-	TCase *tc = tcase_create("json");
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, result_has_the_contract_keys_in_order);
-	tcase_add_test(tc, nerve_and_pattern_hypotheses_say_what_they_blame);
-	tcase_add_test(tc, exam_json_reads_back_to_the_same_exam);
-	tcase_add_test(tc, bilateral_finding_is_written_as_two_sides);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("json", 60,
+	                  TESTS(result_has_the_contract_keys_in_order,
+	                        nerve_and_pattern_hypotheses_say_what_they_blame,
+	                        exam_json_reads_back_to_the_same_exam,
+	                        bilateral_finding_is_written_as_two_sides));
 }

@@ -159,14 +159,9 @@ END_TEST
 
 Suite *suite_model(void)
 {
-	Suite *s = suite_create("model");
-	TCase *tc = tcase_create("by hand");
-	tcase_add_test(tc, sensory_noisy_or_and_severity);
-	tcase_add_test(tc, two_roots_combine_by_noisy_or);
-	tcase_add_test(tc, midline_reached_by_half);
-	tcase_add_test(tc, brisk_reflex_speaks_for_myelopathy);
-	tcase_add_test(tc, sign_sensitivity_and_specificity);
-	tcase_add_test(tc, logsumexp_is_stable);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("model", 0,
+	                  TESTS(sensory_noisy_or_and_severity,
+	                        two_roots_combine_by_noisy_or, midline_reached_by_half,
+	                        brisk_reflex_speaks_for_myelopathy,
+	                        sign_sensitivity_and_specificity, logsumexp_is_stable));
 }

@@ -110,11 +110,7 @@ END_TEST
 
 Suite *suite_posterior(void)
 {
-	Suite *s = suite_create("posterior");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, posterior_sums_to_one);
-	tcase_add_test(tc, findings_and_backgrounds);
-	tcase_add_test(tc, nothing_usable_is_empty);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("posterior", 0,
+	                  TESTS(posterior_sums_to_one, findings_and_backgrounds,
+	                        nothing_usable_is_empty));
 }

@@ -59,9 +59,7 @@ END_TEST
 Suite *suite_quantile(void)
 {
 	Suite *s = suite_create("quantile");
-	TCase *tc = tcase_create("core");
+	TCase *tc = add_tests(s, "quantile", 0, TESTS(quantile_matches_gsl_on_sorted_data));
 	tcase_add_loop_test(tc, select_nth_is_the_sorted_kth, 0, 2);
-	tcase_add_test(tc, quantile_matches_gsl_on_sorted_data);
-	suite_add_tcase(s, tc);
 	return s;
 }

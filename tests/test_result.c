@@ -121,12 +121,7 @@ END_TEST
 
 Suite *suite_result(void)
 {
-	Suite *s = suite_create("result");
-	TCase *tc = tcase_create("result");
-	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, result_outlives_its_rules);
-	tcase_add_test(tc, accessors_refuse_bad_arguments);
-	tcase_add_test(tc, reported_hypotheses_and_other_add_up);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("result", 60,
+	                  TESTS(result_outlives_its_rules, accessors_refuse_bad_arguments,
+	                        reported_hypotheses_and_other_add_up));
 }

@@ -261,18 +261,12 @@ END_TEST
 Suite *suite_rules(void)
 {
 	Suite *s = suite_create("rules");
-	TCase *tc = tcase_create("shipped");
+	TCase *tc = add_tests(s, "shipped", 0,
+	                      TESTS(root_supplies_and_suppliers_agree, nerve_branches_inherit,
+	                            api_reads_and_suggests, names_are_the_contracts));
 	tcase_add_loop_test(tc, contract_ids_resolve, 0,
 	                    (int)(sizeof contract / sizeof contract[0]));
 	tcase_add_loop_test(tc, key_root_weighs_most, 0, (int)(sizeof key / sizeof key[0]));
-	tcase_add_test(tc, root_supplies_and_suppliers_agree);
-	tcase_add_test(tc, nerve_branches_inherit);
-	tcase_add_test(tc, api_reads_and_suggests);
-	tcase_add_test(tc, names_are_the_contracts);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("loader");
-	tcase_add_test(tc, buffer_errors_are_located);
-	tcase_add_test(tc, load_missing_path);
-	suite_add_tcase(s, tc);
+	add_tests(s, "loader", 0, TESTS(buffer_errors_are_located, load_missing_path));
 	return s;
 }

@@ -44,10 +44,6 @@ END_TEST
 
 Suite *suite_rules_entries(void)
 {
-	Suite *s = suite_create("rules_entries");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, entries_read_into_their_tables);
-	tcase_add_test(tc, entry_problems_named);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("rules_entries", 0,
+	                  TESTS(entries_read_into_their_tables, entry_problems_named));
 }

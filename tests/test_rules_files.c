@@ -9,16 +9,16 @@
 typedef struct first_problem {
 	char message[512];
 	char file[512];
-	int count;
 } first_problem;
 
+/* Keeps the first problem only: a kept message is never empty. */
 static void keep_first(const radloc_diag *d, void *user)
 {
 	first_problem *p = user;
-	if (p->count++ == 0) {
-		snprintf(p->message, sizeof p->message, "%s", d->message);
-		snprintf(p->file, sizeof p->file, "%s", d->file ? d->file : "");
-	}
+	if (p->message[0] != '\0')
+		return;
+	snprintf(p->message, sizeof p->message, "%s", d->message);
+	snprintf(p->file, sizeof p->file, "%s", d->file ? d->file : "");
 }
 
 static void write_file(const char *dir, const char *name, const char *text)
@@ -96,11 +96,7 @@ END_TEST
 
 Suite *suite_rules_files(void)
 {
-	Suite *s = suite_create("rules_files");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, missing_path_and_empty_directory);
-	tcase_add_test(tc, directory_in_name_order);
-	tcase_add_test(tc, single_file_and_buffer);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("rules_files", 0,
+	                  TESTS(missing_path_and_empty_directory, directory_in_name_order,
+	                        single_file_and_buffer));
 }

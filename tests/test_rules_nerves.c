@@ -53,10 +53,7 @@ END_TEST
 
 Suite *suite_rules_nerves(void)
 {
-	Suite *s = suite_create("rules_nerves");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, branches_cover_what_they_reach);
-	tcase_add_test(tc, cycle_reported_for_each_nerve_on_it);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("rules_nerves", 0,
+	                  TESTS(branches_cover_what_they_reach,
+	                        cycle_reported_for_each_nerve_on_it));
 }

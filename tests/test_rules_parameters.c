@@ -47,10 +47,6 @@ END_TEST
 
 Suite *suite_rules_parameters(void)
 {
-	Suite *s = suite_create("rules_parameters");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, parameters_read);
-	tcase_add_test(tc, parameter_problems_named);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("rules_parameters", 0,
+	                  TESTS(parameters_read, parameter_problems_named));
 }

@@ -101,12 +101,8 @@ END_TEST
 
 Suite *suite_rules_schema(void)
 {
-	Suite *s = suite_create("rules_schema");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, values_land_at_their_offsets);
-	tcase_add_test(tc, keys_checked_by_the_same_table);
-	tcase_add_test(tc, bad_values_named);
-	tcase_add_test(tc, ids_valid);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("rules_schema", 0,
+	                  TESTS(values_land_at_their_offsets,
+	                        keys_checked_by_the_same_table, bad_values_named,
+	                        ids_valid));
 }

@@ -6,42 +6,6 @@
 
 #include "tests.h"
 
-/* An exam from a compact line: "S region side status; M movement side
- * grade; R reflex side grade; G sign side pos|neg|NT; P region side".
- * side: L, R, B (bilateral) or - (midline). */
-static radloc_exam *exam_of(const radloc_rules *r, const char *spec)
-{
-	radloc_exam *e = radloc_exam_new(r);
-	char *copy = strdup(spec), *save = NULL;
-	for (char *tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
-		char k[4], id[64], sd[4], v[16] = "";
-		ck_assert_int_ge(sscanf(tok, " %3s %63s %3s %15s", k, id, sd, v), 3);
-		radloc_side side = sd[0] == 'L' ? RADLOC_LEFT : sd[0] == 'R' ? RADLOC_RIGHT
-		                 : sd[0] == 'B' ? RADLOC_BILATERAL : RADLOC_MIDLINE;
-		radloc_status s = RADLOC_ERR_INTERNAL;
-		int nt = strcmp(v, "NT") == 0;
-		switch (k[0]) {
-		case 'S':
-			s = radloc_exam_add_sensory(e, id, side, nt ? RADLOC_SENSATION_NT
-			    : strcmp(v, "normal") == 0 ? RADLOC_SENSATION_NORMAL
-			    : strcmp(v, "reduced") == 0 ? RADLOC_SENSATION_REDUCED
-			    : strcmp(v, "absent") == 0 ? RADLOC_SENSATION_ABSENT
-			    : RADLOC_SENSATION_INCREASED, 0);
-			break;
-		case 'M': s = radloc_exam_add_motor(e, id, side, nt ? RADLOC_NT : atoi(v)); break;
-		case 'R': s = radloc_exam_add_reflex(e, id, side, nt ? RADLOC_NT : atoi(v)); break;
-		case 'G':
-			s = radloc_exam_add_sign(e, id, side, nt ? RADLOC_SIGN_NT
-			    : strcmp(v, "pos") == 0 ? RADLOC_SIGN_POSITIVE : RADLOC_SIGN_NEGATIVE);
-			break;
-		case 'P': s = radloc_exam_add_pain(e, id, side); break;
-		}
-		ck_assert_msg(s == RADLOC_OK, "cannot add '%s': %s", tok, radloc_strerror(s));
-	}
-	free(copy);
-	return e;
-}
-
 static radloc_result *score_with(const radloc_rules *r, const char *spec,
                                  unsigned long draws, uint64_t seed)
 {
@@ -521,30 +485,19 @@ END_TEST
 Suite *suite_score(void)
 {
 	Suite *s = suite_create("score");
-	TCase *tc = tcase_create("by hand");
-	tcase_add_test(tc, posterior_by_hand);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("properties");
-	tcase_set_timeout(tc, 60);
+	add_tests(s, "by hand", 0, TESTS(posterior_by_hand));
+	TCase *tc = add_tests(s, "properties", 60,
+	                      TESTS(same_seed_same_result, interval_width_follows_mass,
+	                            nothing_to_score, unexamined_limb_stays_behind_normal,
+	                            nt_is_ignored_and_said, no_abnormal_finding_no_lesion_pattern));
 	tcase_add_loop_test(tc, probabilities_sum_to_one, 0, EXAM_COUNT);
 	tcase_add_loop_test(tc, mirrored_exam_mirrors_result, 0, EXAM_COUNT);
 	tcase_add_loop_test(tc, support_never_lowers, 0,
 	                    (int)(sizeof support / sizeof support[0]));
-	tcase_add_test(tc, same_seed_same_result);
-	tcase_add_test(tc, interval_width_follows_mass);
-	tcase_add_test(tc, nothing_to_score);
-	tcase_add_test(tc, unexamined_limb_stays_behind_normal);
-	tcase_add_test(tc, nt_is_ignored_and_said);
-	tcase_add_test(tc, no_abnormal_finding_no_lesion_pattern);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("clinical");
-	tcase_set_timeout(tc, 60);
+	tc = add_tests(s, "clinical", 60,
+	               TESTS(flag_cauda_even_when_a_root_leads, flag_upper_motor_neuron,
+	                     flag_bilateral_and_stocking, flag_low_confidence_and_inconsistent,
+	                     next_test_separates_root_from_nerve));
 	tcase_add_loop_test(tc, classic_pictures, 0, (int)(sizeof classic / sizeof classic[0]));
-	tcase_add_test(tc, flag_cauda_even_when_a_root_leads);
-	tcase_add_test(tc, flag_upper_motor_neuron);
-	tcase_add_test(tc, flag_bilateral_and_stocking);
-	tcase_add_test(tc, flag_low_confidence_and_inconsistent);
-	tcase_add_test(tc, next_test_separates_root_from_nerve);
-	suite_add_tcase(s, tc);
 	return s;
 }

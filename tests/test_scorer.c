@@ -84,11 +84,7 @@ END_TEST
 
 Suite *suite_scorer(void)
 {
-	Suite *s = suite_create("scorer");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, settings_are_checked);
-	tcase_add_test(tc, components_split_each_prior);
-	tcase_add_test(tc, touch_lists_are_the_components_that_touch);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("scorer", 0,
+	                  TESTS(settings_are_checked, components_split_each_prior,
+	                        touch_lists_are_the_components_that_touch));
 }

@@ -6,26 +6,15 @@
 
 static radloc_hypothesis root_hypothesis(const char *a, const char *b)
 {
-	radloc_hypothesis h;
-	memset(&h, 0, sizeof h);
-	h.pattern = b ? RADLOC_MULTIRADICULOPATHY : RADLOC_RADICULOPATHY;
-	h.kind = RADLOC_HYPOTHESIS_ROOT;
-	h.roots[0] = a;
-	h.roots[1] = b;
-	h.root_count = b ? 2 : 1;
-	h.side = RADLOC_LEFT;
-	return h;
+	return (radloc_hypothesis){.pattern = b ? RADLOC_MULTIRADICULOPATHY : RADLOC_RADICULOPATHY,
+	                           .kind = RADLOC_HYPOTHESIS_ROOT, .roots = {a, b},
+	                           .root_count = b ? 2 : 1, .side = RADLOC_LEFT};
 }
 
 static radloc_hypothesis pattern_hypothesis(radloc_pattern p, const char *extent)
 {
-	radloc_hypothesis h;
-	memset(&h, 0, sizeof h);
-	h.pattern = p;
-	h.kind = RADLOC_HYPOTHESIS_PATTERN;
-	h.side = RADLOC_MIDLINE;
-	h.extent = extent;
-	return h;
+	return (radloc_hypothesis){.pattern = p, .kind = RADLOC_HYPOTHESIS_PATTERN,
+	                           .side = RADLOC_MIDLINE, .extent = extent};
 }
 
 /* The weight of id in a territory, or -1 when it is not there. */
@@ -203,46 +192,27 @@ END_TEST
 START_TEST(territory_of_a_result)
 {
 	const radloc_rules *r = shipped_rules();
-	radloc_exam *exam = radloc_exam_new(r);
-	radloc_scorer *scorer = radloc_scorer_new(r);
-	radloc_result *res = NULL;
+	radloc_exam *exam = exam_of(r, "M great_toe_extension L 3; S dorsum_foot L reduced; "
+	                               "S first_web_space L reduced");
+	radloc_result *res = score_exam(exam, 0);
 	radloc_hypothesis lead;
 
-	ck_assert_ptr_nonnull(exam);
-	ck_assert_ptr_nonnull(scorer);
-	ck_assert_int_eq(radloc_exam_add_motor(exam, "great_toe_extension", RADLOC_LEFT, 3),
-	                 RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sensory(exam, "dorsum_foot", RADLOC_LEFT,
-	                                         RADLOC_SENSATION_REDUCED,
-	                                         RADLOC_MODALITY_UNSPECIFIED), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sensory(exam, "first_web_space", RADLOC_LEFT,
-	                                         RADLOC_SENSATION_REDUCED,
-	                                         RADLOC_MODALITY_UNSPECIFIED), RADLOC_OK);
-	ck_assert_int_eq(radloc_scorer_set_draws(scorer, 0), RADLOC_OK);
-	ck_assert_int_eq(radloc_score(scorer, exam, &res), RADLOC_OK);
 	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &lead), RADLOC_OK);
 	radloc_link links[128];
 	size_t n = radloc_rules_territory(r, &lead, links, 128);
 	ck_assert_uint_gt(n, 1);
 	ck_assert(weight_of(links, n, RADLOC_REGION, "dorsum_foot") >= RADLOC_TERRITORY_SHARE);
 	radloc_result_free(&res);
-	radloc_scorer_free(&scorer);
 	radloc_exam_free(&exam);
 }
 END_TEST
 
 Suite *suite_territory(void)
 {
-	Suite *s = suite_create("territory");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, l5_territory);
-	tcase_add_test(tc, two_roots_are_the_union);
-	tcase_add_test(tc, nerve_territory_is_its_supply);
-	tcase_add_test(tc, count_then_fill_agrees);
-	tcase_add_test(tc, cauda_equina_territory);
-	tcase_add_test(tc, polyneuropathy_territory_is_its_extent);
-	tcase_add_test(tc, no_territory);
-	tcase_add_test(tc, territory_of_a_result);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("territory", 0,
+	                  TESTS(l5_territory, two_roots_are_the_union,
+	                        nerve_territory_is_its_supply, count_then_fill_agrees,
+	                        cauda_equina_territory,
+	                        polyneuropathy_territory_is_its_extent, no_territory,
+	                        territory_of_a_result));
 }

@@ -127,14 +127,10 @@ END_TEST
 Suite *suite_textutil(void)
 {
 	Suite *s = suite_create("textutil");
-	TCase *tc = tcase_create("core");
+	TCase *tc = add_tests(s, "textutil", 0,
+	                      TESTS(parse_double_comma_locale, parse_long_ranges, nearest_names,
+	                            printable_escapes, utf8_sequences));
 	tcase_add_loop_test(tc, parse_double_table, 0,
 	                    (int)(sizeof numbers / sizeof numbers[0]));
-	tcase_add_test(tc, parse_double_comma_locale);
-	tcase_add_test(tc, parse_long_ranges);
-	tcase_add_test(tc, nearest_names);
-	tcase_add_test(tc, printable_escapes);
-	tcase_add_test(tc, utf8_sequences);
-	suite_add_tcase(s, tc);
 	return s;
 }

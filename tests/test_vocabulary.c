@@ -51,10 +51,6 @@ END_TEST
 
 Suite *suite_vocabulary(void)
 {
-	Suite *s = suite_create("vocabulary");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, words_by_their_enums);
-	tcase_add_test(tc, words_written_back);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("vocabulary", 0,
+	                  TESTS(words_by_their_enums, words_written_back));
 }

@@ -68,4 +68,20 @@ char *tiny_rules_text_with(const char *from, const char *to);
 radloc_case *load_case(const char *relative);
 radloc_result *score_exam(const radloc_exam *exam, unsigned long draws);
 
+/* An exam from a compact line: "S region side status; M movement side
+ * grade; R reflex side grade; G sign side pos|neg|NT; P region side".
+ * side: L, R, B (bilateral) or - (midline). Fails the test on any error. */
+radloc_exam *exam_of(const radloc_rules *r, const char *spec);
+
+/* Registration: a test case called `name` added to suite s with the listed
+ * tests, each run once, and a timeout in seconds (0: Check's default); the
+ * case is returned for loop tests. make_suite: a suite of one such case.
+ * TESTS(a, b, ...) is the list and its length. */
+TCase *add_tests(Suite *s, const char *name, double timeout, const TTest *const *tests,
+                 size_t count);
+Suite *make_suite(const char *name, double timeout, const TTest *const *tests, size_t count);
+#define TESTS(...)                                                                    \
+	(const TTest *const[]){__VA_ARGS__},                                          \
+	    sizeof (const TTest *const[]){__VA_ARGS__} / sizeof (const TTest *)
+
 #endif

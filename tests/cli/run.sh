@@ -25,6 +25,15 @@ report_fail() {
 	echo "FAIL $1: $2"
 }
 
+# Whether file GOT holds what file WANT does; if not, NAME fails, showing
+# the difference in its WHAT (diagnostic, stdout, stderr).
+same_as() { # NAME WHAT WANT GOT
+	cmp -s "$4" "$3" && return 0
+	report_fail "$1" "$2 differs:"
+	diff "$3" "$4" | sed 's/^/    /' | head -20
+	return 1
+}
+
 for f in fixtures/rules/bad/*.yaml; do
 	[ -e "$f" ] || continue
 	name=${f%.yaml}
@@ -36,10 +45,7 @@ for f in fixtures/rules/bad/*.yaml; do
 		report_fail "$f" "exit $rc, expected 2"
 	elif [ -s "$tmp/out" ]; then
 		report_fail "$f" "unexpected stdout"
-	elif ! cmp -s "$tmp/err" "$name.expect"; then
-		report_fail "$f" "diagnostic differs:"
-		diff "$name.expect" "$tmp/err" | sed 's/^/    /' | head -20
-	else
+	elif same_as "$f" diagnostic "$name.expect" "$tmp/err"; then
 		pass=$((pass + 1))
 	fi
 done
@@ -64,13 +70,8 @@ for f in fixtures/bad/exams/*; do
 		head -3 "$tmp/err" | sed 's/^/    /'
 	elif [ "${f##*.}" != jsonl ] && [ "$want_rc" -ne 0 ] && [ -s "$tmp/out" ]; then
 		report_fail "$f" "unexpected stdout"
-	elif ! cmp -s "$tmp/err" "$name.expect"; then
-		report_fail "$f" "diagnostic differs:"
-		diff "$name.expect" "$tmp/err" | sed 's/^/    /' | head -20
-	elif [ -f "$name.out" ] && ! cmp -s "$tmp/out" "$name.out"; then
-		report_fail "$f" "stdout differs:"
-		diff "$name.out" "$tmp/out" | sed 's/^/    /' | head -20
-	else
+	elif same_as "$f" diagnostic "$name.expect" "$tmp/err" &&
+	     { [ ! -f "$name.out" ] || same_as "$f" stdout "$name.out" "$tmp/out"; }; then
 		pass=$((pass + 1))
 	fi
 done
@@ -86,13 +87,8 @@ for c in tests/cli/golden/*.cmd; do
 	if [ "$rc" -ne "$want_rc" ]; then
 		report_fail "$c" "exit $rc, expected $want_rc"
 		head -5 "$tmp/err" | sed 's/^/    /'
-	elif [ -f "$name.out" ] && ! cmp -s "$tmp/out" "$name.out"; then
-		report_fail "$c" "stdout differs:"
-		diff "$name.out" "$tmp/out" | sed 's/^/    /' | head -20
-	elif [ -f "$name.err" ] && ! cmp -s "$tmp/err" "$name.err"; then
-		report_fail "$c" "stderr differs:"
-		diff "$name.err" "$tmp/err" | sed 's/^/    /' | head -20
-	else
+	elif { [ ! -f "$name.out" ] || same_as "$c" stdout "$name.out" "$tmp/out"; } &&
+	     { [ ! -f "$name.err" ] || same_as "$c" stderr "$name.err" "$tmp/err"; }; then
 		pass=$((pass + 1))
 	fi
 done

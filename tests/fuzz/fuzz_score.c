@@ -1,25 +1,18 @@
 /* libFuzzer: parse, score with intervals and write JSON, end to end. The
  * probabilities must be a distribution whatever the input. */
-#include <gsl/gsl_errno.h>
 #include <math.h>
-#include <stdint.h>
-#include <stdlib.h>
 
-#include "radloc.h"
+#include "shipped_rules.h"
 
 static radloc_rules *rules;
 static radloc_scorer *scorer;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	gsl_set_error_handler_off();
-	if (radloc_rules_load(RADLOC_RULES_SOURCE, NULL, NULL, &rules) != RADLOC_OK ||
-	    (scorer = radloc_scorer_new(rules)) == NULL)
+	rules = load_shipped_rules();
+	if ((scorer = radloc_scorer_new(rules)) == NULL)
 		abort();
 	radloc_scorer_set_draws(scorer, 20);
 	return 0;
