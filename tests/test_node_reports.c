@@ -97,12 +97,9 @@ END_TEST
 
 Suite *suite_node_reports(void)
 {
-	Suite *s = suite_create("node_reports");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, unknown_with_suggestion);
-	tcase_add_test(tc, suggesting_only_with_a_suggestion);
-	tcase_add_test(tc, report_position);
-	tcase_add_test(tc, unknown_text_made_printable);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("node_reports", 0,
+	                  TESTS(unknown_with_suggestion,
+                        suggesting_only_with_a_suggestion,
+                        report_position,
+                        unknown_text_made_printable));
 }

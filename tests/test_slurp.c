@@ -81,10 +81,7 @@ END_TEST
 
 Suite *suite_slurp(void)
 {
-	Suite *s = suite_create("slurp");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, slurp_up_to_the_limit);
-	tcase_add_test(tc, read_file_checks_size_then_parses);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("slurp", 0,
+	                  TESTS(slurp_up_to_the_limit,
+                        read_file_checks_size_then_parses));
 }

@@ -82,12 +82,9 @@ END_TEST
 
 Suite *suite_yaml_errors(void)
 {
-	Suite *s = suite_create("yaml_errors");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, tab_in_indentation_at_its_position);
-	tcase_add_test(tc, bad_utf8_at_its_first_byte);
-	tcase_add_test(tc, text_after_the_document);
-	tcase_add_test(tc, problem_and_context_within_the_file);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("yaml_errors", 0,
+	                  TESTS(tab_in_indentation_at_its_position,
+                        bad_utf8_at_its_first_byte,
+                        text_after_the_document,
+                        problem_and_context_within_the_file));
 }

@@ -208,26 +208,22 @@ async function main() {
     for (let i = 0; i < 5; i++) walk.push((await press('ArrowDown')).split(' = ')[0]);
     ok(walk.join(' ') === 'region-lateral_arm-right region-lateral_antecubital-right region-lateral_forearm-right region-thumb-right region-lateral_palm-right',
       'ArrowDown walks the right arm in root order (C5 to C6)', walk.join(' '));
-    a = await press('ArrowRight');
-    ok(a.startsWith('region-index_finger-right = '), 'ArrowRight also moves on, to the index finger', a);
-    a = await press('ArrowUp');
-    ok(a.startsWith('region-lateral_palm-right = '), 'ArrowUp moves back', a);
-    a = await press('ArrowLeft');
-    ok(a.startsWith('region-thumb-right = '), 'ArrowLeft moves back too', a);
-    a = await press('PageDown');
-    ok(a.startsWith('region-groin-right = '), 'PageDown jumps to the next limb: the right leg', a);
-    a = await press('PageDown');
-    ok(a.startsWith('region-lateral_shoulder-left = '), 'then the left arm of the front view', a);
-    a = await press('PageUp');
-    ok(a.startsWith('region-groin-right = '), 'PageUp jumps back to the start of the previous limb', a);
-    a = await press('End');
-    ok(a.startsWith('region-sole-left = '), 'End goes to the last region (left sole)', a);
-    a = await press('PageUp');
-    ok(a.startsWith('region-sole-right = '), 'PageUp from the left sole goes to the right sole', a);
-    a = await press('PageUp');
-    ok(a.startsWith('region-perianal-midline = '), 'then to the midline of the back view (perianal, saddle)', a);
-    a = await press('Home');
-    ok(a.startsWith('region-lateral_shoulder-right = '), 'Home goes back to the first region', a);
+    // Each key, the region it must reach, and what that shows.
+    for (const [key, want, what] of [
+      ['ArrowRight', 'region-index_finger-right = ', 'ArrowRight also moves on, to the index finger'],
+      ['ArrowUp', 'region-lateral_palm-right = ', 'ArrowUp moves back'],
+      ['ArrowLeft', 'region-thumb-right = ', 'ArrowLeft moves back too'],
+      ['PageDown', 'region-groin-right = ', 'PageDown jumps to the next limb: the right leg'],
+      ['PageDown', 'region-lateral_shoulder-left = ', 'then the left arm of the front view'],
+      ['PageUp', 'region-groin-right = ', 'PageUp jumps back to the start of the previous limb'],
+      ['End', 'region-sole-left = ', 'End goes to the last region (left sole)'],
+      ['PageUp', 'region-sole-right = ', 'PageUp from the left sole goes to the right sole'],
+      ['PageUp', 'region-perianal-midline = ', 'then to the midline of the back view (perianal, saddle)'],
+      ['Home', 'region-lateral_shoulder-right = ', 'Home goes back to the first region'],
+    ]) {
+      a = await press(key);
+      ok(a.startsWith(want), what, a);
+    }
     // The full order: every region once, views front, back, soles.
     const order = [];
     for (let i = 0; i < blank.n; i++) order.push((i ? await press('ArrowDown') : await active()).split(' = ')[0]);
