@@ -40,11 +40,18 @@ void rl_scoring_free(rl_scoring *s)
  * draws exams from (selection.c). A constant per hypothesis, so every
  * component of it, and every plausible person of the intervals, gets the
  * same term. */
-static void selection_term(rl_scoring *s)
+static radloc_status selection_term(rl_scoring *s)
 {
+	const radloc_rules *r = s->r;
+	double *per_hyp = malloc(r->hyp_count * sizeof *per_hyp);
+	if (per_hyp == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t h = 0; h < r->hyp_count; h++)
+		per_hyp[h] = rl_selection_log(r, &r->hyps[h], s->examined.places);
 	for (size_t c = 0; c < s->comps->count; c++)
-		s->log_factor[c] = rl_selection_log(s->r, &s->r->hyps[s->comps->hyp[c]],
-		                                    s->examined.places);
+		s->log_factor[c] = per_hyp[s->comps->hyp[c]];
+	free(per_hyp);
+	return RADLOC_OK;
 }
 
 /* The usable (not NT) findings with their weight buffers, and the
@@ -189,8 +196,8 @@ radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc)
 {
 	radloc_status status;
 	if ((status = prepare_findings(s)) != RADLOC_OK ||
-	    (status = rl_examined_build(s->exam, &s->examined)) != RADLOC_OK)
+	    (status = rl_examined_build(s->exam, &s->examined)) != RADLOC_OK ||
+	    (status = selection_term(s)) != RADLOC_OK)
 		return status;
-	selection_term(s);
 	return point_estimate(s, sc);
 }

@@ -121,6 +121,8 @@ typedef struct rl_selection {
 	double cervical;      /* myelopathy: share whose territory includes the arms */
 	double split[2];      /* per limb: the distal_rank from which a place is the
 	                       * lower segment (the middle of the limb's range) */
+	unsigned places;      /* the places the rules have an element in: only
+	                       * these can be examined */
 } rl_selection;
 
 /* An element a clinician examining a lesion would have looked at. */

@@ -42,6 +42,14 @@ void rl_selection_prepare(radloc_rules *r)
 	/* A limb with no element has no segments to split. */
 	for (int l = 0; l < 2; l++)
 		r->selection.split[l] = lo[l] <= hi[l] ? (lo[l] + hi[l]) / 2.0 : 0.0;
+	r->selection.places = 0;
+	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
+		size_t n = t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
+		for (size_t e = 0; e < n; e++)
+			for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++)
+				r->selection.places |= rl_place_of(r, (radloc_kind)t, (int)e,
+				                                   (radloc_side)side);
+	}
 }
 
 unsigned rl_place_of(const radloc_rules *r, radloc_kind table, int element,
@@ -148,6 +156,8 @@ static int log_visit(unsigned territory, double weight, void *ctx)
 	log_ctx *x = ctx;
 	double p_seen = weight, p_none = weight;
 	for (unsigned place = 1u; place <= RL_PLACE_MIDLINE; place <<= 1) {
+		if (!(x->r->selection.places & place))
+			continue; /* nothing there to examine */
 		double c = rl_selection_chance(x->r, territory, place);
 		p_seen *= x->examined & place ? c : 1.0 - c;
 		p_none *= 1.0 - c;

@@ -29,7 +29,8 @@
 #define RL_PLACE_COUNT 9
 
 /* The split of each limb into its two segments, from the rule set's
- * elements (the middle of the limb's distal_rank range). Called once
+ * elements (the middle of the limb's distal_rank range), and the places
+ * the rules have an element in (only those enter the term). Called once
  * before the hypotheses' territories are built. */
 void rl_selection_prepare(radloc_rules *r);
 
@@ -55,6 +56,7 @@ unsigned rl_selection_territory(const radloc_rules *r, const rl_hypothesis *h, d
 /* log P(exactly the places `examined` were examined | h, something was),
  * over the territories rl_selection_territory draws from, weights w_T:
  *   log Σ_T w_T Π_places (examined ? c : 1 − c) − log(1 − Σ_T w_T Π (1 − c))
+ * over the places the rules have an element in.
  * A constant per hypothesis: no drawn weight enters it. */
 double rl_selection_log(const radloc_rules *r, const rl_hypothesis *h,
                         unsigned examined);

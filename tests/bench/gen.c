@@ -34,9 +34,9 @@ typedef struct candidate {
  * given a territory drawn for the patient, drawn again when none is
  * (the scorer conditions on an exam examining something). Only places
  * the rules have elements in can be examined. */
-static unsigned draw_places(gsl_rng *rng, const radloc_rules *r, const rl_hypothesis *hyp,
-                            unsigned available)
+static unsigned draw_places(gsl_rng *rng, const radloc_rules *r, const rl_hypothesis *hyp)
 {
+	unsigned available = r->selection.places;
 	unsigned territory = rl_selection_territory(r, hyp, gsl_rng_uniform(rng));
 	unsigned examined = 0;
 	while (examined == 0)
@@ -157,7 +157,6 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 	candidate *cand = calloc(cap, sizeof *cand);
 	candidate *pick = calloc(cap, sizeof *pick);
 	size_t *order = calloc(cap, sizeof *order);
-	unsigned available = 0;
 	double *prior = calloc(r->hyp_count, sizeof *prior);
 	double *nerve_loss = calloc(r->nerve_count + 1, sizeof *nerve_loss);
 	double w[256];
@@ -176,7 +175,6 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 				unsigned within = place ? place
 				                  : RL_PLACE(limb, side, 0) | RL_PLACE(limb, side, 1);
 				cand[ncand++] = (candidate){(radloc_kind)t, (int)e, side, limb, place, within};
-				available |= place;
 			}
 		}
 	}
@@ -210,7 +208,7 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 		double lp = 0.0;
 		rl_components one = {1, &hyp_index, &ext, &scale, &lp};
 		/* Where the clinician looks, and what is recorded there. */
-		unsigned examined = draw_places(rng, r, hyp, available);
+		unsigned examined = draw_places(rng, r, hyp);
 		int want = min_findings + (int)gsl_rng_uniform_int(rng, (unsigned long)(max_findings - min_findings + 1));
 		size_t npick = draw_findings(rng, cand, ncand, examined,
 		                             want < 1 ? 1 : (size_t)want, pick, order);
