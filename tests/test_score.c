@@ -319,7 +319,7 @@ START_TEST(nothing_to_score)
 }
 END_TEST
 
-START_TEST(unexamined_limb_stays_behind_normal)
+START_TEST(normal_leg_exam_keeps_c7_behind_normal)
 {
 	/* A normal leg exam says nothing about C7, which must not outrank
 	 * "normal" (the scoring issue). */
@@ -542,7 +542,7 @@ Suite *suite_score(void)
 	tcase_add_test(tc, same_seed_same_result);
 	tcase_add_test(tc, interval_width_follows_mass);
 	tcase_add_test(tc, nothing_to_score);
-	tcase_add_test(tc, unexamined_limb_stays_behind_normal);
+	tcase_add_test(tc, normal_leg_exam_keeps_c7_behind_normal);
 	tcase_add_test(tc, nt_is_ignored_and_said);
 	tcase_add_test(tc, no_abnormal_finding_no_lesion_pattern);
 	suite_add_tcase(s, tc);
