@@ -3,6 +3,7 @@
 
 #include "examined.h"
 #include "model.h"
+#include "selection.h"
 
 /* Slots per element row: one per radloc_side value (midline, left,
  * right, and bilateral, which a stored finding never has). */
@@ -12,6 +13,7 @@ radloc_status rl_examined_build(const radloc_exam *exam, rl_examined *out)
 {
 	const radloc_rules *r = exam->rules;
 	out->rules = r;
+	out->places = 0;
 	out->seen = calloc(rl_element_rows(r) * SIDE_SLOTS + 1, 1);
 	if (out->seen == NULL)
 		return RADLOC_ERR_NOMEM;
@@ -20,6 +22,7 @@ radloc_status rl_examined_build(const radloc_exam *exam, rl_examined *out)
 		size_t row = rl_element_row(r, f->table, f->element);
 		out->seen[row * SIDE_SLOTS + (size_t)f->side] = 1;
 		out->seen[row * SIDE_SLOTS + RADLOC_MIDLINE] = 1; /* the element, any side */
+		out->places |= rl_place_of(r, f->table, f->element, f->side);
 	}
 	return RADLOC_OK;
 }

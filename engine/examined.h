@@ -13,6 +13,8 @@ typedef struct rl_examined {
 	/* Per element row (rl_element_row) and side: 1 if looked at. The
 	 * midline slot also stands for "the element, on any side". */
 	unsigned char *seen;
+	/* The places examined (selection.h), as RL_PLACE bits. */
+	unsigned places;
 } rl_examined;
 
 /* The record of an exam. Any finding counts as looking, including NT

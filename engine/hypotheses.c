@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rules_impl.h"
+#include "selection.h"
 #include "territory.h"
 
 /* A key element of a lesion: one it supplies with at least KEY_SHARE (or
@@ -89,7 +90,8 @@ static double reach(const radloc_rules *r, const rl_hypothesis *h,
 	}
 }
 
-/* The key elements of a hypothesis, and the limb-sides they lie on. */
+/* The key elements of a hypothesis, and the places they lie on: its
+ * territory for the selection model (selection.h). */
 static radloc_status build_keys(radloc_rules *r, rl_hypothesis *h)
 {
 	size_t total = 0;
@@ -115,11 +117,25 @@ static radloc_status build_keys(radloc_rules *r, rl_hypothesis *h)
 	}
 	h->keys = k.keys;
 	h->key_count = k.count;
-	h->limbs = 0;
-	for (size_t i = 0; i < k.count; i++)
-		if (k.keys[i].side != RADLOC_MIDLINE)
-			h->limbs |= RL_LIMBSIDE(limb_of(r, k.keys[i].table, k.keys[i].element),
-			                        k.keys[i].side);
+	/* Its territory: where its symptoms are felt, the most distal
+	 * segment of each limb-side holding one of its key skin regions (and
+	 * the midline), since radicular and entrapment symptoms radiate
+	 * distally; for a lesion with no key region (a motor nerve,
+	 * myelopathy), the places of all its keys. */
+	h->places = 0;
+	for (int pass = 0; pass < 2 && h->places == 0; pass++)
+		for (size_t i = 0; i < k.count; i++)
+			if (pass == 1 || k.keys[i].table == RADLOC_REGION)
+				h->places |= rl_place_of(r, k.keys[i].table, k.keys[i].element,
+				                         k.keys[i].side);
+	h->places = rl_places_distal(h->places);
+	/* The cord reaches the legs from any level, the arms only from the
+	 * neck: the selection model adds the arms as a cervical variant
+	 * (selection.c), so that Hoffmann, an arm sign, does not put them in
+	 * every myelopathy's territory. */
+	if (h->pattern == RADLOC_MYELOPATHY)
+		h->places &= ~(RL_PLACE(RL_ARM, RADLOC_LEFT, 0) | RL_PLACE(RL_ARM, RADLOC_LEFT, 1) |
+		               RL_PLACE(RL_ARM, RADLOC_RIGHT, 0) | RL_PLACE(RL_ARM, RADLOC_RIGHT, 1));
 	return RADLOC_OK;
 }
 
@@ -214,6 +230,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			r->hyps[i].prior /= 1.0 - P->prior[RADLOC_MULTIRADICULOPATHY];
 	}
 	r->hyp_count = n;
+	rl_selection_prepare(r);
 	/* Bilateral patterns get keys on both legs: whoever suspects them
 	 * examines both. */
 	for (size_t i = 0; i < n; i++) {

@@ -2,10 +2,11 @@
  * finding under every component, the term for where the clinician
  * looked, and the posterior over components, hypotheses and patterns.
  *
- *   log P(H | exam) = log P(H) + log U(H) + sum_f log P(f | H) - log Z
+ *   log P(H | exam) = log P(H) + log S(H) + sum_f log P(f | H) - log Z
  *
- * P(H) the prior from the rules, U(H) the term for where the clinician
- * looked, Z by a max-shifted log-sum-exp; every weight at its mean.
+ * P(H) the prior from the rules, S(H) the chance of examining where the
+ * clinician looked (selection.c), Z by a max-shifted log-sum-exp; every
+ * weight at its mean.
  * docs/scoring.md. */
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "scorer_impl.h"
+#include "selection.h"
 
 void rl_scoring_free(rl_scoring *s)
 {
@@ -32,54 +34,23 @@ void rl_scoring_free(rl_scoring *s)
 	rl_examined_free(&s->examined);
 }
 
-/* Where the clinician looked is evidence (docs/scoring.md, "Territory
- * nobody examined"). A lesion's patient has symptoms in its territory and
- * is examined there: each limb-side of the territory where none of the
- * lesion's key elements was looked at costs a factor U. A patient with no
- * lesion was referred with the same spread of symptoms as everyone else, so
- * "normal" gets the prior-weighted average of the lesions' factors. */
-static radloc_status unexamined_factor(rl_scoring *s)
+/* Where the clinician looked is evidence (docs/scoring.md, "Where the
+ * clinician looked"): the chance of examining exactly these places under
+ * each hypothesis, from the one selection model the benchmark's generator
+ * draws exams from (selection.c). A constant per hypothesis, so every
+ * component of it, and every plausible person of the intervals, gets the
+ * same term. */
+static radloc_status selection_term(rl_scoring *s)
 {
 	const radloc_rules *r = s->r;
-	double log_u = log(r->unexamined_limb > 0.0 ? r->unexamined_limb : RL_MIN_PROB);
-	double *hyp_factor = calloc(r->hyp_count, sizeof *hyp_factor);
-	double mix = 0.0, mass = 0.0;
-	size_t normal = r->hyp_count;
-
-	if (hyp_factor == NULL)
+	double *per_hyp = malloc(r->hyp_count * sizeof *per_hyp);
+	if (per_hyp == NULL)
 		return RADLOC_ERR_NOMEM;
-	for (size_t h = 0; h < r->hyp_count; h++) {
-		const rl_hypothesis *hyp = &r->hyps[h];
-		if (hyp->pattern == RADLOC_NORMAL) {
-			normal = h;
-			continue;
-		}
-		int midline_seen = 0, missing = 0;
-		unsigned covered = 0;
-		for (size_t i = 0; i < hyp->key_count; i++) {
-			const rl_key *k = &hyp->keys[i];
-			if (!rl_looked_at(&s->examined, k->table, k->element, k->side))
-				continue;
-			if (k->side == RADLOC_MIDLINE)
-				midline_seen = 1;
-			else
-				covered |= RL_LIMBSIDE(k->table == RADLOC_SIGN
-				                       ? r->signs[k->element].limb
-				                       : r->elements[k->table - RADLOC_REGION][k->element].limb,
-				                       k->side);
-		}
-		if (!midline_seen)
-			for (unsigned bits = hyp->limbs & ~covered; bits; bits &= bits - 1)
-				missing++;
-		hyp_factor[h] = missing * log_u;
-		mix += hyp->prior * exp(hyp_factor[h]);
-		mass += hyp->prior;
-	}
-	if (normal < r->hyp_count && mass > 0.0)
-		hyp_factor[normal] = log(mix / mass);
+	for (size_t h = 0; h < r->hyp_count; h++)
+		per_hyp[h] = rl_selection_log(r, &r->hyps[h], s->examined.places);
 	for (size_t c = 0; c < s->comps->count; c++)
-		s->log_factor[c] = hyp_factor[s->comps->hyp[c]];
-	free(hyp_factor);
+		s->log_factor[c] = per_hyp[s->comps->hyp[c]];
+	free(per_hyp);
 	return RADLOC_OK;
 }
 
@@ -226,7 +197,7 @@ radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc)
 	radloc_status status;
 	if ((status = prepare_findings(s)) != RADLOC_OK ||
 	    (status = rl_examined_build(s->exam, &s->examined)) != RADLOC_OK ||
-	    (status = unexamined_factor(s)) != RADLOC_OK)
+	    (status = selection_term(s)) != RADLOC_OK)
 		return status;
 	return point_estimate(s, sc);
 }

@@ -109,6 +109,22 @@ typedef struct rl_patterns {
 	const char *severity_source;
 } rl_patterns;
 
+/* Where a clinician looks (docs/scoring.md, "Where the clinician
+ * looked"; selection.h): how likely each place (the upper and lower
+ * segment of each limb-side, and the midline) is to be examined, given
+ * the territory of the patient's lesion. */
+typedef struct rl_selection {
+	double in_territory;  /* a place of the territory */
+	double same_limb;     /* the other segment of a limb-side in the territory */
+	double other_side;    /* the other side of a limb in the territory */
+	double elsewhere;     /* any other place */
+	double cervical;      /* myelopathy: share whose territory includes the arms */
+	double split[2];      /* per limb: the distal_rank from which a place is the
+	                       * lower segment (the middle of the limb's range) */
+	unsigned places;      /* the places the rules have an element in: only
+	                       * these can be examined */
+} rl_selection;
+
 /* An element a clinician examining a lesion would have looked at. */
 typedef struct rl_key {
 	radloc_kind table;
@@ -124,7 +140,7 @@ typedef struct rl_hypothesis {
 	int nerve;             /* -1 unless mononeuropathy */
 	radloc_side side;      /* RADLOC_MIDLINE for bilateral patterns */
 	double prior;          /* normalised over all hypotheses */
-	unsigned limbs;        /* limb-sides its territory involves */
+	unsigned places;       /* its territory: the places (selection.h) of its keys */
 	rl_key *keys;          /* its key elements: a midline key counts for */
 	size_t key_count;      /* every limb-side, a limb key for its own */
 } rl_hypothesis;
@@ -143,7 +159,7 @@ struct radloc_rules {
 	rl_findparams findings[RL_FKIND_COUNT];
 	rl_patterns patterns;
 	int has_examination;
-	double unexamined_limb;
+	rl_selection selection;
 	double midline_unilateral;
 	const char *examination_source;
 	rl_hypothesis *hyps;

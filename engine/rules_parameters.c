@@ -366,8 +366,32 @@ int rl_load_patterns(rl_loader *L, const yt_node *key)
 	return bad;
 }
 
+/* A chance of examining a limb-side: strictly between 0 and 1, since at
+ * 0 or 1 some exam would be impossible under every hypothesis. */
+static int read_chance(rl_loader *L, const yt_node *key, const rl_field *field,
+                       const char *what, void *dest)
+{
+	char buf[RL_PRINTABLE_SIZE];
+	(void)what;
+	if (rl_read_number(L, key->value, 0.0, 1.0, field->key, dest) != 0)
+		return 1;
+	double v = *(double *)dest;
+	if (v <= 0.0 || v >= 1.0) {
+		yt_report(&L->d, key->value, RADLOC_ERR_VALUE,
+		          "%s must be between 0 and 1 (exclusive), not %s", field->key,
+		          rl_value_for_message(buf, key->value->text));
+		return 1;
+	}
+	return 0;
+}
+
 static const rl_field examination_fields[] = {
-	{"unexamined_limb", rl_read_fraction_field, offsetof(radloc_rules, unexamined_limb), 1},
+	{"in_territory", read_chance, offsetof(radloc_rules, selection.in_territory), 1},
+	{"same_limb", read_chance, offsetof(radloc_rules, selection.same_limb), 1},
+	{"other_side", read_chance, offsetof(radloc_rules, selection.other_side), 1},
+	{"elsewhere", read_chance, offsetof(radloc_rules, selection.elsewhere), 1},
+	{"cervical_myelopathy", rl_read_fraction_field,
+	 offsetof(radloc_rules, selection.cervical), 1},
 	{"midline_unilateral", rl_read_fraction_field,
 	 offsetof(radloc_rules, midline_unilateral), 1},
 	{"source", rl_read_text_field, offsetof(radloc_rules, examination_source), 1},

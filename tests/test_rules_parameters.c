@@ -22,7 +22,11 @@ START_TEST(parameters_read)
 	ck_assert_double_eq(r->patterns.cauda_roots[0], 1.0);
 	ck_assert_double_eq(r->patterns.myelo_sens[RL_REFLEX], 0.7);
 	ck_assert_str_eq(r->patterns.source[RADLOC_NORMAL], "test");
-	ck_assert_double_eq(r->unexamined_limb, 0.5);
+	ck_assert_double_eq(r->selection.in_territory, 0.8);
+	ck_assert_double_eq(r->selection.same_limb, 0.6);
+	ck_assert_double_eq(r->selection.other_side, 0.5);
+	ck_assert_double_eq(r->selection.elsewhere, 0.2);
+	ck_assert_double_eq(r->selection.cervical, 0.5);
 	ck_assert_str_eq(r->examination_source, "test");
 	/* No severity section: one scale of 1. */
 	ck_assert_uint_eq(r->patterns.severity_count, 1);
@@ -38,8 +42,14 @@ START_TEST(parameter_problems_named)
 	                 "(tolerance 0.001)\n");
 	ck_assert_str_eq(tiny_rules_problem("  normal: {", "  nromal: {"),
 	                 "69:3: unknown pattern 'nromal'; did you mean 'normal'?\n");
-	ck_assert_str_eq(tiny_rules_problem("  unexamined_limb: 0.5\n", ""),
-	                 "70:1: examination has no 'unexamined_limb'\n");
+	ck_assert_str_eq(tiny_rules_problem("  in_territory: 0.8\n", ""),
+	                 "70:1: examination has no 'in_territory'\n");
+	/* A chance of 0 or 1 would make some exam impossible under every
+	 * hypothesis. */
+	ck_assert_str_eq(tiny_rules_problem("elsewhere: 0.2", "elsewhere: 0"),
+	                 "74:14: elsewhere must be between 0 and 1 (exclusive), not 0\n");
+	ck_assert_str_eq(tiny_rules_problem("in_territory: 0.8", "in_territory: 1.5"),
+	                 "71:17: in_territory is 1.5, outside [0, 1]\n");
 	ck_assert_str_eq(tiny_rules_problem("extents: {only: 0.5}", "extents: {only: 2}"),
 	                 "65:21: threshold of extent 'only' is 2, outside [0, 1]\n");
 }

@@ -1,8 +1,10 @@
 /* Synthetic exams for the benchmark, drawn from the rule set's own model:
  * a lesion from the hypotheses and their priors (a severity or extent
- * uniformly), then 5 to 40 findings, mostly where a clinician would look
- * (the lesion's territory), each outcome drawn from the model's
- * likelihood at the mean weights, normal findings included. The truth is
+ * uniformly); the places examined from the scorer's own selection model
+ * (selection.h: each place with its chance given the patient's
+ * territory); then MIN to MAX findings within them, each outcome drawn
+ * from the model's likelihood at the mean weights, normal findings
+ * included. The truth is
  * kept so the benchmark can report how often radloc recovers it.
  * bench_generate_with draws them from a world unlike the model instead
  * (bench_gen_options), for calibration under misspecification. */
@@ -15,6 +17,7 @@
 #include "exam_impl.h"
 #include "model.h"
 #include "rules_impl.h"
+#include "selection.h"
 #include "vocabulary.h"
 
 typedef struct candidate {
@@ -22,7 +25,56 @@ typedef struct candidate {
 	int element;
 	radloc_side side;
 	int limb;
+	unsigned place;  /* the place it examines (selection.h) */
+	unsigned within; /* the places it may be taken with: its own, or for a
+	                  * sign of a limb both segments of its limb-side */
 } candidate;
+
+/* The places a patient with hyp is examined at: each with its chance
+ * given a territory drawn for the patient, drawn again when none is
+ * (the scorer conditions on an exam examining something). Only places
+ * the rules have elements in can be examined. */
+static unsigned draw_places(gsl_rng *rng, const radloc_rules *r, const rl_hypothesis *hyp)
+{
+	unsigned available = r->selection.places;
+	unsigned territory = rl_selection_territory(r, hyp, gsl_rng_uniform(rng));
+	unsigned examined = 0;
+	while (examined == 0)
+		for (unsigned place = 1u; place <= RL_PLACE_MIDLINE; place <<= 1)
+			if ((available & place) &&
+			    gsl_rng_uniform(rng) < rl_selection_chance(r, territory, place))
+				examined |= place;
+	return examined;
+}
+
+/* The findings taken within the examined places, whatever the lesion (so
+ * that this choice cancels in the scorer): one in each examined place,
+ * then the rest uniformly among the candidates there (and the signs of
+ * their limb-sides) up to want. Returns how many, into pick. */
+static size_t draw_findings(gsl_rng *rng, const candidate *cand, size_t ncand,
+                            unsigned examined, size_t want, candidate *pick,
+                            size_t *order)
+{
+	size_t n = 0, npick = 0;
+	for (size_t i = 0; i < ncand; i++)
+		if (cand[i].within & examined)
+			order[n++] = i;
+	gsl_ran_shuffle(rng, order, n, sizeof *order);
+	for (unsigned place = 1u; place <= RL_PLACE_MIDLINE; place <<= 1) {
+		if (!(examined & place))
+			continue;
+		for (size_t k = 0; k < n; k++)
+			if (cand[order[k]].place == place) {
+				pick[npick++] = cand[order[k]];
+				order[k] = ncand; /* taken */
+				break;
+			}
+	}
+	for (size_t k = 0; k < n && npick < want; k++)
+		if (order[k] < ncand)
+			pick[npick++] = cand[order[k]];
+	return npick;
+}
 
 static int limb_of(const radloc_rules *r, radloc_kind t, int e)
 {
@@ -104,21 +156,26 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 	cap += 2 * r->sign_count;
 	candidate *cand = calloc(cap, sizeof *cand);
 	candidate *pick = calloc(cap, sizeof *pick);
+	size_t *order = calloc(cap, sizeof *order);
 	double *prior = calloc(r->hyp_count, sizeof *prior);
 	double *nerve_loss = calloc(r->nerve_count + 1, sizeof *nerve_loss);
 	double w[256];
-	if (!rng || !cand || !pick || !prior || !nerve_loss)
+	if (!rng || !cand || !pick || !order || !prior || !nerve_loss)
 		return -1;
 	gsl_rng_set(rng, seed);
 	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
 		size_t n = t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
 		for (size_t e = 0; e < n; e++) {
 			int limb = limb_of(r, (radloc_kind)t, (int)e);
-			if (limb == RL_MIDLINE)
-				cand[ncand++] = (candidate){(radloc_kind)t, (int)e, RADLOC_MIDLINE, limb};
-			else
-				for (int s = RADLOC_LEFT; s <= RADLOC_RIGHT; s++)
-					cand[ncand++] = (candidate){(radloc_kind)t, (int)e, (radloc_side)s, limb};
+			for (int s = RADLOC_MIDLINE; s <= RADLOC_RIGHT; s++) {
+				radloc_side side = (radloc_side)s;
+				if ((limb == RL_MIDLINE) != (side == RADLOC_MIDLINE))
+					continue;
+				unsigned place = rl_place_of(r, (radloc_kind)t, (int)e, side);
+				unsigned within = place ? place
+				                  : RL_PLACE(limb, side, 0) | RL_PLACE(limb, side, 1);
+				cand[ncand++] = (candidate){(radloc_kind)t, (int)e, side, limb, place, within};
+			}
 		}
 	}
 	for (size_t h = 0; h < r->hyp_count; h++)
@@ -150,24 +207,12 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 		int hyp_index = (int)h, ext = extent;
 		double lp = 0.0;
 		rl_components one = {1, &hyp_index, &ext, &scale, &lp};
-		/* Where the clinician looks: the lesion's limb-sides, or for
-		 * "normal" one limb-side at random. */
-		unsigned focus = hyp->limbs;
-		if (focus == 0)
-			focus = 1u << gsl_rng_uniform_int(rng, 4);
-		size_t npick = 0;
-		for (size_t i = 0; i < ncand; i++) {
-			const candidate *c = &cand[i];
-			int in = c->limb == RL_MIDLINE ? hyp->pattern == RADLOC_CAUDA_EQUINA
-			         : (focus & RL_LIMBSIDE(c->limb, c->side)) != 0;
-			/* Mostly the focus, now and then elsewhere (a screening item). */
-			if (in || gsl_rng_uniform(rng) < 0.03)
-				pick[npick++] = *c;
-		}
-		gsl_ran_shuffle(rng, pick, npick, sizeof *pick);
+		/* Where the clinician looks, and what is recorded there. */
+		unsigned examined = draw_places(rng, r, hyp);
 		int want = min_findings + (int)gsl_rng_uniform_int(rng, (unsigned long)(max_findings - min_findings + 1));
-		if ((size_t)want > npick)
-			want = (int)npick;
+		size_t npick = draw_findings(rng, cand, ncand, examined,
+		                             want < 1 ? 1 : (size_t)want, pick, order);
+		want = (int)npick;
 		fprintf(out, "{\"id\": \"syn-%07lu\"", x);
 		static const char *const sections[] = {"sensory", "motor", "reflex", "signs"};
 		static const char *const idkey[] = {"region", "movement", "reflex", "sign"};
@@ -235,6 +280,7 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 	gsl_ran_discrete_free(choose);
 	free(nerve_loss);
 	free(prior);
+	free(order);
 	free(pick);
 	free(cand);
 	gsl_rng_free(rng);

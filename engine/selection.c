@@ -1,0 +1,179 @@
+/* Where the clinician looks: the selection model (selection.h,
+ * docs/scoring.md "Where the clinician looked"). */
+#include <math.h>
+
+#include "selection.h"
+
+#define LIMB_PLACES 0xFFu
+#define ARM_PLACES 0x0Fu   /* both arms, both segments */
+#define LOWER_PLACES 0xAAu /* the lower segment of each limb-side */
+#define LEFT_PLACES 0x33u  /* arm left and leg left */
+
+/* Both segments of every limb-side that has a place in `places`. */
+static unsigned whole_limbsides(unsigned places)
+{
+	unsigned lower = places & LOWER_PLACES, upper = places & (LIMB_PLACES & ~LOWER_PLACES);
+	return lower | upper | (lower >> 1) | (upper << 1);
+}
+
+/* The same places on the other side (the midline has none). */
+static unsigned mirrored(unsigned places)
+{
+	return ((places & LEFT_PLACES) << 2) | ((places & (LIMB_PLACES & ~LEFT_PLACES)) >> 2);
+}
+
+unsigned rl_places_distal(unsigned places)
+{
+	unsigned lower = places & LOWER_PLACES;
+	return (places & ~(lower >> 1)) | lower;
+}
+
+void rl_selection_prepare(radloc_rules *r)
+{
+	double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
+	for (int t = 0; t < RL_ELEMENT_KINDS; t++)
+		for (size_t e = 0; e < r->element_count[t]; e++) {
+			const rl_element *el = &r->elements[t][e];
+			if (el->limb != RL_ARM && el->limb != RL_LEG)
+				continue;
+			lo[el->limb] = fmin(lo[el->limb], el->distal_rank);
+			hi[el->limb] = fmax(hi[el->limb], el->distal_rank);
+		}
+	/* A limb with no element has no segments to split. */
+	for (int l = 0; l < 2; l++)
+		r->selection.split[l] = lo[l] <= hi[l] ? (lo[l] + hi[l]) / 2.0 : 0.0;
+	r->selection.places = 0;
+	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
+		size_t n = t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
+		for (size_t e = 0; e < n; e++)
+			for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++)
+				r->selection.places |= rl_place_of(r, (radloc_kind)t, (int)e,
+				                                   (radloc_side)side);
+	}
+}
+
+unsigned rl_place_of(const radloc_rules *r, radloc_kind table, int element,
+                     radloc_side side)
+{
+	if (table == RADLOC_SIGN)
+		return r->signs[element].limb == RL_MIDLINE ? RL_PLACE_MIDLINE : 0u;
+	const rl_element *el = &r->elements[table - RADLOC_REGION][element];
+	if (el->limb == RL_MIDLINE)
+		return RL_PLACE_MIDLINE;
+	if (side != RADLOC_LEFT && side != RADLOC_RIGHT)
+		return 0u;
+	return RL_PLACE(el->limb, side, el->distal_rank >= r->selection.split[el->limb]);
+}
+
+double rl_selection_chance(const radloc_rules *r, unsigned territory, unsigned place)
+{
+	const rl_selection *S = &r->selection;
+	if (territory & place)
+		return S->in_territory;
+	unsigned limbsides = whole_limbsides(territory);
+	if (limbsides & place)
+		return S->same_limb;
+	if (mirrored(limbsides) & place)
+		return S->other_side;
+	return S->elsewhere;
+}
+
+/* The territories of a patient with h and their weights, handed one by
+ * one to visit (which returns nonzero to stop). The one list behind both
+ * the score and the draw. */
+typedef int territory_visitor(unsigned territory, double weight, void *ctx);
+
+static int own_territories(const radloc_rules *r, const rl_hypothesis *h, double weight,
+                           territory_visitor *visit, void *ctx)
+{
+	if (h->pattern == RADLOC_MYELOPATHY) {
+		/* The cord reaches the legs from any level, the arms only from
+		 * the neck; without a level, both (hypotheses.c gives myelopathy
+		 * the legs). */
+		double cervical = r->selection.cervical;
+		return visit(h->places & ~ARM_PLACES, weight * (1.0 - cervical), ctx) ||
+		       visit(h->places | ARM_PLACES, weight * cervical, ctx);
+	}
+	return visit(h->places, weight, ctx);
+}
+
+static int territories(const radloc_rules *r, const rl_hypothesis *h,
+                       territory_visitor *visit, void *ctx)
+{
+	if (h->places != 0)
+		return own_territories(r, h, 1.0, visit, ctx);
+	/* No lesion: the complaint, and so the exam, of a lesion from the
+	 * priors. */
+	double mass = 0.0;
+	for (size_t i = 0; i < r->hyp_count; i++)
+		if (r->hyps[i].places != 0)
+			mass += r->hyps[i].prior;
+	if (mass <= 0.0)
+		return visit(0u, 1.0, ctx); /* a rule set with no territory at all */
+	for (size_t i = 0; i < r->hyp_count; i++)
+		if (r->hyps[i].places != 0 &&
+		    own_territories(r, &r->hyps[i], r->hyps[i].prior / mass, visit, ctx))
+			return 1;
+	return 0;
+}
+
+typedef struct draw_ctx {
+	double u;
+	unsigned last, chosen;
+	int done;
+} draw_ctx;
+
+static int draw_visit(unsigned territory, double weight, void *ctx)
+{
+	draw_ctx *d = ctx;
+	if (weight <= 0.0)
+		return 0;
+	d->last = territory;
+	d->u -= weight;
+	if (d->u < 0.0) {
+		d->chosen = territory;
+		d->done = 1;
+	}
+	return d->done;
+}
+
+unsigned rl_selection_territory(const radloc_rules *r, const rl_hypothesis *h, double u)
+{
+	draw_ctx d = {u, 0u, 0u, 0};
+	territories(r, h, draw_visit, &d);
+	/* Rounding can leave u a hair above the total: the last one. */
+	return d.done ? d.chosen : d.last;
+}
+
+typedef struct log_ctx {
+	const radloc_rules *r;
+	unsigned examined;
+	double seen, none;
+} log_ctx;
+
+static int log_visit(unsigned territory, double weight, void *ctx)
+{
+	log_ctx *x = ctx;
+	double p_seen = weight, p_none = weight;
+	for (unsigned place = 1u; place <= RL_PLACE_MIDLINE; place <<= 1) {
+		if (!(x->r->selection.places & place))
+			continue; /* nothing there to examine */
+		double c = rl_selection_chance(x->r, territory, place);
+		p_seen *= x->examined & place ? c : 1.0 - c;
+		p_none *= 1.0 - c;
+	}
+	x->seen += p_seen;
+	x->none += p_none;
+	return 0;
+}
+
+double rl_selection_log(const radloc_rules *r, const rl_hypothesis *h,
+                        unsigned examined)
+{
+	log_ctx x = {r, examined, 0.0, 0.0};
+	territories(r, h, log_visit, &x);
+	/* Chances lie strictly inside (0, 1) (the rule reader), so both
+	 * logarithms are finite. The exam examined something: the generator
+	 * draws again when it would not, and the scorer conditions on it. */
+	return log(x.seen) - log1p(-x.none);
+}
