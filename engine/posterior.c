@@ -37,21 +37,23 @@ void rl_scoring_free(rl_scoring *s)
  * is examined there: each limb-side of the territory where none of the
  * lesion's key elements was looked at costs a factor U. A patient with no
  * lesion was referred with the same spread of symptoms as everyone else, so
- * "normal" gets the prior-weighted average of the lesions' factors. */
+ * "normal" gets the prior-weighted average of the lesions' factors; so
+ * does "other", which has no territory of its own to be examined in. */
 static radloc_status unexamined_factor(rl_scoring *s)
 {
 	const radloc_rules *r = s->r;
 	double log_u = log(r->unexamined_limb > 0.0 ? r->unexamined_limb : RL_MIN_PROB);
 	double *hyp_factor = calloc(r->hyp_count, sizeof *hyp_factor);
 	double mix = 0.0, mass = 0.0;
-	size_t normal = r->hyp_count;
+	size_t referred[2], nreferred = 0;
 
 	if (hyp_factor == NULL)
 		return RADLOC_ERR_NOMEM;
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		const rl_hypothesis *hyp = &r->hyps[h];
-		if (hyp->pattern == RADLOC_NORMAL) {
-			normal = h;
+		if ((hyp->pattern == RADLOC_NORMAL || hyp->pattern == RADLOC_OTHER) &&
+		    nreferred < 2) {
+			referred[nreferred++] = h;
 			continue;
 		}
 		int midline_seen = 0, missing = 0;
@@ -75,8 +77,8 @@ static radloc_status unexamined_factor(rl_scoring *s)
 		mix += hyp->prior * exp(hyp_factor[h]);
 		mass += hyp->prior;
 	}
-	if (normal < r->hyp_count && mass > 0.0)
-		hyp_factor[normal] = log(mix / mass);
+	for (size_t i = 0; i < nreferred && mass > 0.0; i++)
+		hyp_factor[referred[i]] = log(mix / mass);
 	for (size_t c = 0; c < s->comps->count; c++)
 		s->log_factor[c] = hyp_factor[s->comps->hyp[c]];
 	free(hyp_factor);

@@ -121,8 +121,9 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 					cand[ncand++] = (candidate){(radloc_kind)t, (int)e, (radloc_side)s, limb};
 		}
 	}
+	/* `other` is what the model cannot generate: never the truth here. */
 	for (size_t h = 0; h < r->hyp_count; h++)
-		prior[h] = r->hyps[h].prior;
+		prior[h] = r->hyps[h].pattern == RADLOC_OTHER ? 0.0 : r->hyps[h].prior;
 	gsl_ran_discrete_t *choose = gsl_ran_discrete_preproc(r->hyp_count, prior);
 	rl_params p;
 	rl_mean_params(r, &p);
