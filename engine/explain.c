@@ -232,9 +232,13 @@ static radloc_status residual(rl_scoring *s, radloc_result *res)
 			continue;
 		}
 		finding_words(r, x, words, sizeof words);
-		snprintf(text, sizeof text, "%s is not explained by %s (%s): a second process?",
-		         words, lead->h.label, share <= 1e-9 ? "it lies outside its territory"
-		                                             : "it hardly reaches it");
+		if (lead->h.pattern == RADLOC_NORMAL)
+			snprintf(text, sizeof text, "%s is not explained by normal (a person "
+			         "without a lesion seldom has it): recheck it", words);
+		else
+			snprintf(text, sizeof text, "%s is not explained by %s (%s): a second process?",
+			         words, lead->h.label, share <= 1e-9 ? "it lies outside its territory"
+			                                             : "it hardly reaches it");
 		if (add_warning(res, text))
 			return RADLOC_ERR_NOMEM;
 		named++;
