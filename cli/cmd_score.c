@@ -68,6 +68,7 @@ static const char *pattern_words(radloc_pattern p)
 	case RADLOC_CAUDA_EQUINA: return "CAUDA EQUINA SYNDROME";
 	case RADLOC_MYELOPATHY: return "MYELOPATHY (upper motor neuron)";
 	case RADLOC_NORMAL: return "normal: nothing focal";
+	case RADLOC_OTHER: return "other: the findings fit none of the lesions radloc models";
 	}
 	return "?";
 }

@@ -18,6 +18,12 @@
 #define CAUDA_FLAG 0.05         /* cauda equina is flagged on less: it is urgent */
 #define DISTAL_RANK 0.80        /* "distal" for the stocking pattern */
 #define PROXIMAL_RANK 0.25      /* "proximal": shoulder, arm, hip, thigh */
+/* The residual check (docs/scoring.md, "None of the above"): a dense
+ * deficit, one the background almost never produces, of which the leading
+ * lesion explains less than RESIDUAL_SHARE. */
+#define DENSE_BACKGROUND 0.005  /* P(finding | no lesion) below this: MRC 3-0, absent sensation */
+#define RESIDUAL_SHARE 0.10     /* the leader's part of the finding's probability */
+#define RESIDUAL_NAMED 3        /* findings named one by one; the rest counted */
 
 static int add_warning(radloc_result *res, const char *text)
 {
@@ -164,12 +170,86 @@ static void flags(rl_scoring *s, radloc_result *res)
 	 * nothing fits (inconsistent_findings says so), with no sign of it. */
 	if (umn_sign || brisk >= 2)
 		res->flags |= RADLOC_FLAG_UPPER_MOTOR_NEURON;
-	if (res->surprise < SURPRISE_Z)
+	/* The exam improbable under its leader, or `other` (none of the
+	 * lesions modelled) holding most of the probability. */
+	if (res->surprise < SURPRISE_Z || pattern_mass[RADLOC_OTHER] >= PATTERN_FLAG)
 		res->flags |= RADLOC_FLAG_INCONSISTENT;
 	double p1 = res->ranked[0].h.probability;
 	double p2 = res->hyp_count > 1 ? res->ranked[1].h.probability : 0.0;
 	if (s->nf < LOW_FINDINGS || p1 < LOW_LEADER || p1 < LOW_RATIO * p2)
 		res->flags |= RADLOC_FLAG_LOW_CONFIDENCE;
+}
+
+/* The leading hypothesis that is a lesion radloc models: the leader, or
+ * the runner-up when `other` leads. */
+static size_t modelled_leader(const radloc_result *res)
+{
+	for (size_t i = 0; i < res->hyp_count; i++)
+		if (res->ranked[i].h.pattern != RADLOC_OTHER)
+			return i;
+	return 0;
+}
+
+/* A finding in clinical words: "left wrist extension MRC 2", "right
+ * dorsum of the foot: sensation absent" (the element's name without its
+ * parenthesis). */
+static void finding_words(const radloc_rules *r, const rl_finding *f, char *out, size_t n)
+{
+	const char *name = r->elements[f->table - RADLOC_REGION][f->element].e.name;
+	int len = (int)strcspn(name, "(");
+	while (len > 0 && name[len - 1] == ' ')
+		len--;
+	const char *side = f->side == RADLOC_MIDLINE ? "" : radloc_side_name(f->side);
+	snprintf(out, n, "%s%s%.*s%s%s", side, *side ? " " : "", len, name,
+	         f->fkind == RL_MOTOR ? " MRC " : ": sensation ",
+	         rl_outcome_name(f->fkind, f->outcome));
+}
+
+/* The residual check: each dense deficit (a loss the background almost
+ * never produces) of which the leading modelled lesion explains less than
+ * RESIDUAL_SHARE of its probability, 1 - P(f | background) / P(f | leader),
+ * is named: a second process, or one radloc does not model. */
+static radloc_status residual(rl_scoring *s, radloc_result *res)
+{
+	const radloc_rules *r = s->r;
+	const rl_ranked *lead = &res->ranked[modelled_leader(res)];
+	size_t c = best_component(s, lead->hyp), named = 0, unnamed = 0;
+	char words[160], text[320];
+
+	for (size_t f = 0; f < s->nf; f++) {
+		const rl_finding *x = s->fw[f].f;
+		int loss = x->outcome >= 1 && x->outcome <= r->findings[x->fkind].levels;
+		if (s->fw[f].sg || (x->fkind != RL_MOTOR && x->fkind != RL_SENSORY) || !loss)
+			continue;
+		double background = rl_background(r, &s->fw[f], x->outcome);
+		if (background >= DENSE_BACKGROUND)
+			continue;
+		double share = 1.0 - background / exp(s->loglik[c * s->nf + f]);
+		if (share >= RESIDUAL_SHARE)
+			continue;
+		if (named == RESIDUAL_NAMED) {
+			unnamed++;
+			continue;
+		}
+		finding_words(r, x, words, sizeof words);
+		if (lead->h.pattern == RADLOC_NORMAL)
+			snprintf(text, sizeof text, "%s is not explained by normal (a person "
+			         "without a lesion seldom has it): recheck it", words);
+		else
+			snprintf(text, sizeof text, "%s is not explained by %s (%s): a second process?",
+			         words, lead->h.label, share <= 1e-9 ? "it lies outside its territory"
+			                                             : "it hardly reaches it");
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+		named++;
+	}
+	if (unnamed) {
+		snprintf(text, sizeof text, "%zu more dense deficit%s not explained by %s",
+		         unnamed, unnamed == 1 ? " is" : "s are", lead->h.label);
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	return RADLOC_OK;
 }
 
 static radloc_status warnings(rl_scoring *s, radloc_result *res)
@@ -195,13 +275,19 @@ static radloc_status warnings(rl_scoring *s, radloc_result *res)
 	if (abnormal_count == 0 && add_warning(res, "no abnormal finding recorded"))
 		return RADLOC_ERR_NOMEM;
 	if ((res->flags & RADLOC_FLAG_INCONSISTENT)) {
-		snprintf(text, sizeof text,
-		         "the findings fit no single hypothesis well (surprise z = %.1f): "
-		         "consider two processes or recheck the exam", res->surprise);
+		if (res->surprise < SURPRISE_Z)
+			snprintf(text, sizeof text,
+			         "the findings fit no single hypothesis well (surprise z = %.1f): "
+			         "consider two processes or recheck the exam", res->surprise);
+		else
+			snprintf(text, sizeof text,
+			         "the findings fit none of the lesions radloc models (other %.0f %%): "
+			         "consider two processes, one radloc does not model, or recheck "
+			         "the exam", 100.0 * s->pattern_post[RADLOC_OTHER]);
 		if (add_warning(res, text))
 			return RADLOC_ERR_NOMEM;
 	}
-	return RADLOC_OK;
+	return residual(s, res);
 }
 
 /* ---- next best test --------------------------------------------------------------- */

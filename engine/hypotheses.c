@@ -1,6 +1,7 @@
 /* The hypotheses radloc ranks, generated from the rule set: one root on
- * one side; two adjacent roots on one side; one nerve on one side; and
- * the bilateral patterns. Nothing here names a root or a nerve. */
+ * one side; two adjacent roots on one side; one nerve on one side; the
+ * bilateral patterns; and `other`, the findings fit none of them. Nothing
+ * here names a root or a nerve. */
 #include <stdio.h>
 #include <string.h>
 
@@ -157,7 +158,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 				pairs++;
 				pair_mass += r->roots[a].prior * r->roots[b].prior;
 			}
-	size_t cap = 2 * (r->root_count + pairs + r->nerve_count) + r->nerve_count + 4;
+	size_t cap = 2 * (r->root_count + pairs + r->nerve_count) + r->nerve_count + 5;
 	r->hyps = rl_arena_alloc(r->arena, cap * sizeof *r->hyps);
 	if (r->hyps == NULL)
 		return RADLOC_ERR_NOMEM;
@@ -211,12 +212,16 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 		                     P->prior[RADLOC_MONONEUROPATHY] * r->nerves[v].prior *
 		                         r->nerves[v].bilateral, 0u, NULL, 0};
 	}
+	/* `other` (none of the lesions modelled) only when the rules define
+	 * it: a rule set written before it keeps its answers. */
 	static const radloc_pattern bilateral[] = {
 		RADLOC_POLYNEUROPATHY, RADLOC_CAUDA_EQUINA, RADLOC_MYELOPATHY,
-		RADLOC_NORMAL,
+		RADLOC_NORMAL, RADLOC_OTHER,
 	};
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < sizeof bilateral / sizeof *bilateral; i++) {
 		radloc_pattern p = bilateral[i];
+		if (p == RADLOC_OTHER && !P->present[p])
+			continue;
 		rl_hypothesis *h = &r->hyps[n++];
 		*h = (rl_hypothesis){p, radloc_pattern_name(p), {-1, -1}, 0, -1,
 		                     RADLOC_MIDLINE, P->prior[p], 0u, NULL, 0};

@@ -46,7 +46,7 @@ static double log_add(double a, double b)
  * neuron part, every outcome's probability is linear in the lesion's
  * loss probability q (rl_outcome_slope), so the likelihood ratio against
  * the background is 1 + slope * q: q from the roots or the nerve kernel,
- * a constant for polyneuropathy. A sign's ratio comes from the sign
+ * a constant for polyneuropathy and `other`. A sign's ratio comes from the sign
  * kernel. Anything else goes through rl_likelihood. */
 enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN };
 
@@ -245,6 +245,16 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 	for (size_t j = 0; j < r->patterns.severity_count; j++)
 		if (r->patterns.severity[j] == k->scale)
 			k->severity = (int)j;
+	if (h->pattern == RADLOC_OTHER) {
+		/* The broad likelihood of `other` reads no drawn weight: the
+		 * same ratio every draw, signs included. */
+		rl_params mean;
+		rl_mean_params(r, &mean);
+		k->kind = KERNEL_CONSTANT;
+		k->constant_ratio = rl_likelihood(r, &mean, fw, s->comps, c, outcome) *
+		                    inv_background;
+		return;
+	}
 	if (fw->sg) {
 		k->kind = KERNEL_SIGN;
 		rl_sign_link_of(r, h, fw->f->side, &k->sign);

@@ -10,7 +10,9 @@
  *     P(loss level v) = q * lesion(v) + (1 - q) * b * background(v)
  *     P(normal)       = (1 - Q)(1 - Q_brisk),   Q = q + (1 - q) b
  *     P(brisk v)      = (1 - Q) * [qE * brisk_lesion(v) + (1 - qE) bE brisk_bg(v)]
- * where qE > 0 only for upper motor neuron hypotheses. docs/scoring.md. */
+ * where qE > 0 only for upper motor neuron hypotheses and `other` (the
+ * findings fit none of the lesions: q = the kind's broad rate, split
+ * between loss and brisk, no anatomy). docs/scoring.md. */
 #include "model.h"
 #include "vocabulary.h"
 
@@ -95,6 +97,7 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		else if (f->fkind == RL_MOTOR || f->fkind == RL_SENSORY)
 			*qL = r->patterns.myelo_sens[f->fkind];
 		return;
+	case RADLOC_OTHER: /* rl_other_q(); graded evenly in other_outcome() */
 	case RADLOC_NORMAL:
 		return;
 	}
@@ -132,6 +135,9 @@ static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
 {
 	if (comps == NULL)
 		return 1.0 - fw->sg->specificity;
+	/* `other`: the sign's background, and its broad rate on top. */
+	if (r->hyps[comps->hyp[comp]].pattern == RADLOC_OTHER)
+		return 1.0 - fw->sg->specificity * (1.0 - r->patterns.other_abnormal[RL_SIGNKIND]);
 	rl_sign_link link;
 	rl_sign_link_of(r, &r->hyps[comps->hyp[comp]], fw->f->side, &link);
 	return 1.0 - rl_sign_negative(fw->sg->specificity, fw->ssens, &link,
@@ -180,6 +186,29 @@ static double floor_prob(double x)
 	return x < RL_MIN_PROB ? RL_MIN_PROB : x;
 }
 
+/* `other`, none of the lesions modelled: a process without anatomy that
+ * reaches each element with its kind's broad rate a_k, an abnormal reflex
+ * brisk with share e, and grades what it reaches evenly over the kind's
+ * levels (it claims no severity), on top of the background:
+ *     qL = a_k (1 - e_k),  qE = a_k e_k   (e_k = e for reflexes, else 0)
+ *     lesion(v) = 1 / levels_k,  brisk_lesion(v) = 1/2
+ * in the equations of outcome_probability(). */
+static double other_outcome(const radloc_rules *r, int fkind, int outcome)
+{
+	rl_findparams even = r->findings[fkind];
+	double a = r->patterns.other_abnormal[fkind];
+	double e = fkind == RL_REFLEX ? r->patterns.other_brisk : 0.0;
+	for (int v = 0; v < even.levels; v++)
+		even.lesion[v] = 1.0 / even.levels;
+	even.brisk_lesion[0] = even.brisk_lesion[1] = 0.5;
+	return outcome_probability(&even, fkind, outcome, a * (1.0 - e), a * e);
+}
+
+static int is_other(const radloc_rules *r, const rl_components *comps, size_t comp)
+{
+	return r->hyps[comps->hyp[comp]].pattern == RADLOC_OTHER;
+}
+
 double rl_likelihood(const radloc_rules *r, const rl_params *p,
                      const rl_fwork *fw, const rl_components *comps,
                      size_t comp, int outcome)
@@ -189,6 +218,8 @@ double rl_likelihood(const radloc_rules *r, const rl_params *p,
 		return floor_prob(outcome ? pos : 1.0 - pos);
 	}
 	double qL, qE;
+	if (is_other(r, comps, comp))
+		return floor_prob(other_outcome(r, fw->f->fkind, outcome));
 	element_q(r, p, fw, comps, comp, &qL, &qE);
 	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
 	                       qL, qE));
@@ -206,6 +237,11 @@ void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
 		return;
 	}
 	double qL, qE;
+	if (is_other(r, comps, comp)) {
+		for (int o = 0; o < n; o++)
+			out[o] = floor_prob(other_outcome(r, fw->f->fkind, o));
+		return;
+	}
 	element_q(r, p, fw, comps, comp, &qL, &qE);
 	for (int o = 0; o < n; o++)
 		out[o] = floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, o, qL, qE));
@@ -230,6 +266,9 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 
 	if (h->pattern == RADLOC_NORMAL)
 		return 0;
+	/* The broad likelihood is never the background: it moves every finding. */
+	if (h->pattern == RADLOC_OTHER)
+		return 1;
 	if (fw->sg) {
 		rl_sign_link link;
 		rl_sign_link_of(r, h, f->side, &link);

@@ -61,6 +61,7 @@ const char *radloc_pattern_name(radloc_pattern pattern)
 	case RADLOC_CAUDA_EQUINA: return "cauda_equina";
 	case RADLOC_MYELOPATHY: return "myelopathy";
 	case RADLOC_NORMAL: return "normal";
+	case RADLOC_OTHER: return "other";
 	}
 	return "?";
 }

@@ -100,6 +100,11 @@ typedef struct rl_patterns {
 	size_t extent_count;
 	double *cauda_roots;   /* per root: involvement, both sides */
 	double myelo_sens[RL_FKIND_COUNT];
+	/* `other`, the findings fit none of the lesions modelled: a broad
+	 * likelihood, each finding abnormal at its kind's rate, the grades
+	 * spread evenly, an abnormal reflex brisk with share other_brisk. */
+	double other_abnormal[RL_FKIND_COUNT];
+	double other_brisk;
 	/* Lesion severity: focal lesions are a mixture over these scales of
 	 * their sensitivities (mean 1), so that a lesion's findings share one
 	 * severity. One scale of 1 when the rules have no `severity:`. */

@@ -224,7 +224,9 @@ static int check_set(rl_loader *L)
 		}
 	double prior_sum = 0.0;
 	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++) {
-		if (!r->patterns.present[p]) {
+		/* `other` is optional: a rule set written before it ranks the
+		 * modelled lesions alone, with the answers it always gave. */
+		if (!r->patterns.present[p] && p != RADLOC_OTHER) {
 			rl_report(&L->d, RADLOC_ERR_SCHEMA, 1, 1,
 			          "the rule set has no 'patterns: %s' entry",
 			          radloc_pattern_name((radloc_pattern)p));

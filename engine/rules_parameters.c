@@ -219,6 +219,28 @@ static int read_myelo_sensitivity(rl_loader *L, const yt_node *key,
 	                             ((pattern_entry *)dest)->patterns->myelo_sens);
 }
 
+/* other: every kind's rate of abnormal findings, all required (a kind
+ * left out would make `other` unable to explain any of its findings). */
+static int read_other_abnormal(rl_loader *L, const yt_node *key,
+                               const rl_field *field, const char *what, void *dest)
+{
+	rl_field fields[RL_FKIND_COUNT];
+	(void)field, (void)what;
+	for (int f = 0; f < RL_FKIND_COUNT; f++)
+		fields[f] = (rl_field){rl_fkind_names[f], read_kind_share,
+		                       (size_t)f * sizeof(double), 1};
+	return rl_read_mapping(L, key, fields, RL_FIELD_COUNT(fields), "other abnormal",
+	                       ((pattern_entry *)dest)->patterns->other_abnormal);
+}
+
+static int read_other_brisk(rl_loader *L, const yt_node *key,
+                            const rl_field *field, const char *what, void *dest)
+{
+	(void)field, (void)what;
+	return rl_read_number(L, key->value, 0.0, 1.0, "other brisk",
+	                      &((pattern_entry *)dest)->patterns->other_brisk) != 0;
+}
+
 static int read_poly_gradient(rl_loader *L, const yt_node *key,
                               const rl_field *field, const char *what, void *dest)
 {
@@ -312,6 +334,12 @@ static const rl_field cauda_fields[] = {
 static const rl_field myelo_fields[] = {
 	PATTERN_PRIOR, {"sensitivity", read_myelo_sensitivity, 0, 1}, PATTERN_SOURCE,
 };
+static const rl_field other_fields[] = {
+	PATTERN_PRIOR,
+	{"abnormal", read_other_abnormal, 0, 1},
+	{"brisk", read_other_brisk, 0, 1},
+	PATTERN_SOURCE,
+};
 
 int rl_load_patterns(rl_loader *L, const yt_node *key)
 {
@@ -353,6 +381,10 @@ int rl_load_patterns(rl_loader *L, const yt_node *key)
 			break;
 		case RADLOC_MYELOPATHY:
 			bad += rl_read_mapping(L, k, myelo_fields, RL_FIELD_COUNT(myelo_fields),
+			                       what, &entry);
+			break;
+		case RADLOC_OTHER:
+			bad += rl_read_mapping(L, k, other_fields, RL_FIELD_COUNT(other_fields),
 			                       what, &entry);
 			break;
 		default:

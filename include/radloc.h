@@ -307,11 +307,14 @@ typedef enum radloc_pattern {
 	RADLOC_MONONEUROPATHY = 3,
 	RADLOC_CAUDA_EQUINA = 4,
 	RADLOC_MYELOPATHY = 5,
-	RADLOC_NORMAL = 6
+	RADLOC_NORMAL = 6,
+	/* The findings fit none of the lesions radloc models (append-only:
+	 * new patterns go at the end, the values above never change). */
+	RADLOC_OTHER = 7
 } radloc_pattern;
-#define RADLOC_PATTERN_COUNT 7
+#define RADLOC_PATTERN_COUNT 8
 
-/* The contract's names: "radiculopathy", ... "normal". */
+/* The contract's names: "radiculopathy", ... "normal", "other". */
 const char *radloc_pattern_name(radloc_pattern pattern);
 
 /* Flags are bits; radloc_flag_name gives the contract's name of one bit. */

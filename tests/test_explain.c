@@ -114,10 +114,136 @@ START_TEST(not_testable_findings_are_ignored_and_said_so)
 }
 END_TEST
 
+/* An exam written in the contract's YAML, scored with the shipped rules. */
+static radloc_result *score_yaml(const char *yaml)
+{
+	radloc_exam *exam = NULL;
+	ck_assert_int_eq(radloc_exam_parse(shipped_rules(), yaml, strlen(yaml), "test", 1,
+	                                   NULL, NULL, &exam), RADLOC_OK);
+	radloc_result *res = score_exam(exam, 100);
+	radloc_exam_free(&exam);
+	return res;
+}
+
+static double probability_of(const radloc_result *res, const char *label)
+{
+	radloc_hypothesis h;
+	for (size_t i = 0; i < radloc_result_count(res); i++)
+		if (radloc_result_hypothesis(res, i, &h) == RADLOC_OK && strcmp(h.label, label) == 0)
+			return h.probability;
+	ck_abort_msg("no hypothesis %s", label);
+	return -1.0;
+}
+
+static int warns(const radloc_result *res, const char *words)
+{
+	for (size_t i = 0; i < radloc_result_warning_count(res); i++)
+		if (strstr(radloc_result_warning(res, i), words))
+			return 1;
+	return 0;
+}
+
+/* A Guillain-Barre-like picture: all four limbs weak proximally and
+ * distally, every reflex absent on both sides, sensation normal. No
+ * lesion radloc models makes it: myelopathy makes reflexes brisk, a
+ * length-dependent neuropathy takes sensation first and spares the
+ * shoulders. `other` leads, and the flag says the findings fit nothing. */
+START_TEST(areflexic_weakness_of_four_limbs_is_other)
+{
+	radloc_result *res = score_yaml(
+		"motor:\n"
+		"  - {movement: shoulder_abduction, side: bilateral, grade: 4}\n"
+		"  - {movement: elbow_flexion, side: bilateral, grade: 4}\n"
+		"  - {movement: wrist_extension, side: bilateral, grade: 4}\n"
+		"  - {movement: finger_abduction, side: bilateral, grade: 4}\n"
+		"  - {movement: hip_flexion, side: bilateral, grade: 3}\n"
+		"  - {movement: knee_extension, side: bilateral, grade: 4}\n"
+		"  - {movement: ankle_dorsiflexion, side: bilateral, grade: 3}\n"
+		"  - {movement: ankle_plantarflexion, side: bilateral, grade: 4}\n"
+		"reflex:\n"
+		"  - {reflex: biceps, side: bilateral, grade: 0}\n"
+		"  - {reflex: brachioradialis, side: bilateral, grade: 0}\n"
+		"  - {reflex: triceps, side: bilateral, grade: 0}\n"
+		"  - {reflex: patellar, side: bilateral, grade: 0}\n"
+		"  - {reflex: medial_hamstring, side: bilateral, grade: 0}\n"
+		"  - {reflex: ankle, side: bilateral, grade: 0}\n"
+		"sensory:\n"
+		"  - {region: thumb, side: bilateral, status: normal}\n"
+		"  - {region: little_finger, side: bilateral, status: normal}\n"
+		"  - {region: anterior_thigh, side: bilateral, status: normal}\n"
+		"  - {region: dorsum_foot, side: bilateral, status: normal}\n"
+		"  - {region: great_toe, side: bilateral, status: normal}\n"
+		"  - {region: lateral_foot, side: bilateral, status: normal}\n");
+	radloc_hypothesis lead;
+	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &lead), RADLOC_OK);
+	ck_assert_str_eq(lead.label, "other");
+	ck_assert_int_eq(lead.kind, RADLOC_HYPOTHESIS_PATTERN);
+	ck_assert_int_eq(radloc_result_pattern(res), RADLOC_OTHER);
+	ck_assert_double_lt(probability_of(res, "myelopathy"), 0.01);
+	ck_assert(radloc_result_flags(res) & RADLOC_FLAG_INCONSISTENT);
+	ck_assert(warns(res, "fit none of the lesions radloc models"));
+	radloc_result_free(&res);
+}
+END_TEST
+
+/* Two nerves on different limbs: a left radial palsy (wrist and finger
+ * drop, triceps spared) and a right common peroneal palsy (foot drop,
+ * eversion weak, inversion spared, dorsum of the foot numb). Whichever
+ * lesion leads among those modelled, the other limb's dense weakness is
+ * named as unexplained. */
+START_TEST(a_second_nerve_is_named_not_dropped)
+{
+	radloc_result *res = score_yaml(
+		"motor:\n"
+		"  - {movement: wrist_extension, side: left, grade: 2}\n"
+		"  - {movement: finger_extension, side: left, grade: 2}\n"
+		"  - {movement: elbow_extension, side: left, grade: 5}\n"
+		"  - {movement: elbow_flexion, side: left, grade: 5}\n"
+		"  - {movement: finger_abduction, side: left, grade: 5}\n"
+		"  - {movement: ankle_dorsiflexion, side: right, grade: 2}\n"
+		"  - {movement: great_toe_extension, side: right, grade: 2}\n"
+		"  - {movement: ankle_eversion, side: right, grade: 3}\n"
+		"  - {movement: ankle_inversion, side: right, grade: 5}\n"
+		"  - {movement: ankle_plantarflexion, side: right, grade: 5}\n"
+		"sensory:\n"
+		"  - {region: radial_dorsum_hand, side: left, status: reduced}\n"
+		"  - {region: dorsum_foot, side: right, status: reduced}\n"
+		"  - {region: first_web_space, side: right, status: reduced}\n"
+		"reflex:\n"
+		"  - {reflex: biceps, side: left, grade: 2}\n"
+		"  - {reflex: triceps, side: left, grade: 2}\n"
+		"  - {reflex: ankle, side: right, grade: 2}\n");
+	radloc_hypothesis lead;
+	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &lead), RADLOC_OK);
+	/* No single nerve is answered with certainty. */
+	ck_assert_double_lt(probability_of(res, "common_peroneal right"), 0.5);
+	ck_assert_double_lt(probability_of(res, "radial left"), 0.5);
+	ck_assert_msg(warns(res, "left wrist extension MRC 2 is not explained by common_peroneal right") ||
+	              warns(res, "right ankle dorsiflexion MRC 2 is not explained by radial left"),
+	              "no residual warning; leader %s", lead.label);
+	radloc_result_free(&res);
+}
+END_TEST
+
+/* A classic L5: every deficit in its territory, so nothing is left to
+ * the background, and `other` stays far behind. */
+START_TEST(classic_l5_leaves_no_residual)
+{
+	radloc_result *res = score_case("fixtures/cases/l5-classic-left.yaml");
+	ck_assert(!warns(res, "is not explained by"));
+	ck_assert(!warns(res, "fit none of the lesions"));
+	ck_assert_double_lt(probability_of(res, "other"), 0.01);
+	radloc_result_free(&res);
+}
+END_TEST
+
 Suite *suite_explain(void)
 {
 	return make_suite("explain", 60,
 	                  TESTS(weak_great_toe_extension_supports_l5,
 	                        next_test_is_not_yet_examined, red_flags_and_pattern,
-	                        not_testable_findings_are_ignored_and_said_so));
+	                        not_testable_findings_are_ignored_and_said_so,
+                        areflexic_weakness_of_four_limbs_is_other,
+                        a_second_nerve_is_named_not_dropped,
+                        classic_l5_leaves_no_residual));
 }

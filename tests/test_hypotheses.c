@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rules_impl.h"
 #include "tests.h"
 
 static radloc_result *all_hypotheses(void)
@@ -108,6 +109,34 @@ START_TEST(kind_matches_what_is_blamed)
 }
 END_TEST
 
+/* `other` is generated from the rules like every pattern: one
+ * hypothesis, kind pattern, its prior from rules/patterns.yaml; a rule
+ * set without it (the tiny one) ranks the modelled lesions alone. */
+START_TEST(other_comes_from_the_rules)
+{
+	radloc_result *res = all_hypotheses();
+	radloc_hypothesis h;
+	size_t found = 0;
+	for (size_t i = 0; i < radloc_result_count(res); i++) {
+		radloc_result_hypothesis(res, i, &h);
+		if (h.pattern != RADLOC_OTHER)
+			continue;
+		found++;
+		ck_assert_str_eq(h.label, "other");
+		ck_assert_int_eq(h.kind, RADLOC_HYPOTHESIS_PATTERN);
+		ck_assert_double_eq_tol(h.prior, 0.03, 1e-12);
+		ck_assert_ptr_null(h.nerve);
+		ck_assert_uint_eq(h.root_count, 0);
+	}
+	ck_assert_uint_eq(found, 1);
+	ck_assert_str_eq(radloc_pattern_name(RADLOC_OTHER), "other");
+	radloc_result_free(&res);
+	const radloc_rules *tiny = tiny_rules();
+	for (size_t i = 0; i < tiny->hyp_count; i++)
+		ck_assert_int_ne(tiny->hyps[i].pattern, RADLOC_OTHER);
+}
+END_TEST
+
 START_TEST(kind_names_are_the_contract_words)
 {
 	ck_assert_str_eq(radloc_hypothesis_kind_name(RADLOC_HYPOTHESIS_ROOT), "root");
@@ -123,5 +152,6 @@ Suite *suite_hypotheses(void)
 	                  TESTS(single_roots_adjacent_pairs_nerves_and_patterns,
 	                        root_pairs_are_adjacent_and_cranial_first,
 	                        kind_matches_what_is_blamed,
-	                        kind_names_are_the_contract_words));
+	                        kind_names_are_the_contract_words,
+                        other_comes_from_the_rules));
 }

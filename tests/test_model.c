@@ -1,6 +1,7 @@
 /* The likelihood model on the hand-sized rule set, each expected number
  * worked out by hand from fixtures/rules/tiny/tiny.yaml and the equations
  * of docs/scoring.md. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
@@ -147,6 +148,57 @@ START_TEST(sign_sensitivity_and_specificity)
 }
 END_TEST
 
+/* The tiny set with `other` (normal's prior 0.1 split 0.05 / 0.05). */
+static radloc_rules *tiny_with_other(void)
+{
+	char *text = tiny_rules_text_with(
+		"  normal: {prior: 0.1, source: \"test\"}",
+		"  normal: {prior: 0.05, source: \"test\"}\n"
+		"  other:\n"
+		"    prior: 0.05\n"
+		"    abnormal: {sensory: 0.5, motor: 0.4, reflex: 0.6, pain: 0.0, sign: 0.2}\n"
+		"    brisk: 0.5\n"
+		"    source: \"test\"");
+	message_sink sink;
+	radloc_rules *r = NULL;
+	ck_assert_int_eq(load_rules_text(text, &sink, &r), RADLOC_OK);
+	free(text);
+	return r;
+}
+
+START_TEST(other_is_broad_and_owes_nothing_to_anatomy)
+{
+	radloc_rules *r = tiny_with_other();
+	fixture x;
+	/* sensory r1, b = 0.1 graded all "reduced": qL = a = 0.5, the lesion
+	 * part spread evenly over the three levels. */
+	setup(r, &x, RADLOC_REGION, "r1", 0, RADLOC_LEFT);
+	ck_assert_double_eq_tol(L(r, &x, "other", 1), 0.5 / 3 + 0.5 * 0.1, 1e-12);
+	ck_assert_double_eq_tol(L(r, &x, "other", 2), 0.5 / 3, 1e-12);
+	ck_assert_double_eq_tol(L(r, &x, "other", 0), 1.0 - (0.5 + 0.5 * 0.1), 1e-12);
+	/* The same on the other side and at the midline: no anatomy. */
+	setup(r, &x, RADLOC_REGION, "r1", 0, RADLOC_RIGHT);
+	ck_assert_double_eq_tol(L(r, &x, "other", 2), 0.5 / 3, 1e-12);
+	/* A reflex: qL = qE = 0.6 * 0.5, the brisk grades evenly; all five
+	 * outcomes sum to 1. */
+	setup(r, &x, RADLOC_REFLEX, "x1", 2, RADLOC_LEFT);
+	double q = 0.3, QL = q + (1 - q) * 0.1;
+	ck_assert_double_eq_tol(L(r, &x, "other", 4),
+	                        (1 - QL) * (q * 0.5 + (1 - q) * 0.1 * 0.0), 1e-12);
+	double sum = 0.0;
+	for (int o = 0; o < 5; o++)
+		sum += L(r, &x, "other", o);
+	ck_assert_double_eq_tol(sum, 1.0, 1e-12);
+	/* A sign: its background, and the broad rate on top. */
+	setup(r, &x, RADLOC_SIGN, "g", 4, RADLOC_LEFT);
+	ck_assert_double_eq_tol(L(r, &x, "other", 1), 1 - 0.9 * (1 - 0.2), 1e-12);
+	/* It moves every finding (the scorer must not skip it). */
+	size_t c = comp_of(r, &x.comps, "other");
+	ck_assert(rl_touches(r, &x.fw, &x.comps, c));
+	radloc_rules_free(&r);
+}
+END_TEST
+
 START_TEST(logsumexp_is_stable)
 {
 	double x[3] = {-1000.0, -1000.0, -2000.0}, out;
@@ -163,5 +215,6 @@ Suite *suite_model(void)
 	                  TESTS(sensory_noisy_or_and_severity,
 	                        two_roots_combine_by_noisy_or, midline_reached_by_half,
 	                        brisk_reflex_speaks_for_myelopathy,
-	                        sign_sensitivity_and_specificity, logsumexp_is_stable));
+	                        sign_sensitivity_and_specificity, logsumexp_is_stable,
+                        other_is_broad_and_owes_nothing_to_anatomy));
 }

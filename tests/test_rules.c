@@ -231,13 +231,17 @@ START_TEST(load_missing_path)
 }
 END_TEST
 
-/* The contract's words (exam-format.md section 2): patterns and flags. */
+/* The contract's words (exam-format.md sections 2 and 4): patterns and
+ * flags; `other` is appended, so every earlier value keeps its number. */
 START_TEST(names_are_the_contracts)
 {
 	static const char *const patterns[] = {
 		"radiculopathy", "multiradiculopathy", "polyneuropathy", "mononeuropathy",
-		"cauda_equina", "myelopathy", "normal",
+		"cauda_equina", "myelopathy", "normal", "other",
 	};
+	ck_assert_uint_eq(sizeof patterns / sizeof *patterns, RADLOC_PATTERN_COUNT);
+	ck_assert_int_eq(RADLOC_NORMAL, 6);
+	ck_assert_int_eq(RADLOC_OTHER, 7);
 	static const char *const flags[] = {
 		"stocking_glove", "cauda_equina_red_flag", "upper_motor_neuron", "bilateral",
 		"inconsistent_findings", "low_confidence",

@@ -35,6 +35,17 @@ END_TEST
 
 START_TEST(parameter_problems_named)
 {
+	/* `other` needs every kind's broad rate and a brisk share in [0, 1]. */
+	ck_assert_ptr_nonnull(strstr(tiny_rules_problem(
+		"  normal: {prior: 0.1, source: \"test\"}",
+		"  normal: {prior: 0.05, source: \"test\"}\n"
+		"  other: {prior: 0.05, abnormal: {sensory: 0.5, motor: 0.5, reflex: 0.5, pain: 0.5},"
+		" brisk: 0.5, source: \"test\"}"), "sign"));
+	ck_assert_ptr_nonnull(strstr(tiny_rules_problem(
+		"  normal: {prior: 0.1, source: \"test\"}",
+		"  normal: {prior: 0.05, source: \"test\"}\n"
+		"  other: {prior: 0.05, abnormal: {sensory: 0.5, motor: 0.5, reflex: 0.5, pain: 0.5,"
+		" sign: 0.5}, brisk: 1.5, source: \"test\"}"), "other brisk"));
 	ck_assert_str_eq(tiny_rules_problem("  pain:\n", "  pian:\n"),
 	                 "49:3: unknown finding kind 'pian'; did you mean 'pain'?\n");
 	ck_assert_str_eq(tiny_rules_problem("lesion: {\"1\": 0.5, \"0\": 0.5}", "lesion: {\"1\": 0.5, \"0\": 0.4}"),

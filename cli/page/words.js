@@ -13,7 +13,8 @@ export const FLAG_TEXT = {
 export const PATTERN_TEXT = {
   radiculopathy: 'radiculopathy (one root)', multiradiculopathy: 'radiculopathy of two roots',
   polyneuropathy: 'length-dependent polyneuropathy', mononeuropathy: 'mononeuropathy (one nerve)',
-  cauda_equina: 'cauda equina syndrome', myelopathy: 'myelopathy (spinal cord)', normal: 'no focal lesion'
+  cauda_equina: 'cauda equina syndrome', myelopathy: 'myelopathy (spinal cord)', normal: 'no focal lesion',
+  other: 'none of the lesions radloc models'
 };
 const EXTENT_TEXT = { toes: 'toes only', ankle: 'up to the ankles', mid_leg: 'up to mid-leg',
   knee_fingertips: 'up to the knees and fingertips' };

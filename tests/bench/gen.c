@@ -159,8 +159,9 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 	size_t *order = calloc(cap, sizeof *order);
 	double *prior = calloc(r->hyp_count, sizeof *prior);
 	double *nerve_loss = calloc(r->nerve_count + 1, sizeof *nerve_loss);
+	size_t *drawn_hyp = calloc(r->hyp_count + 1, sizeof *drawn_hyp);
 	double w[256];
-	if (!rng || !cand || !pick || !order || !prior || !nerve_loss)
+	if (!rng || !cand || !pick || !order || !prior || !nerve_loss || !drawn_hyp)
 		return -1;
 	gsl_rng_set(rng, seed);
 	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
@@ -178,9 +179,16 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 			}
 		}
 	}
+	/* `other` is what the model cannot generate: never the truth here,
+	 * and left out of the table (not given weight 0), so that the exams
+	 * drawn are the same with or without it in the rules. */
+	size_t ndrawn = 0;
 	for (size_t h = 0; h < r->hyp_count; h++)
-		prior[h] = r->hyps[h].prior;
-	gsl_ran_discrete_t *choose = gsl_ran_discrete_preproc(r->hyp_count, prior);
+		if (r->hyps[h].pattern != RADLOC_OTHER) {
+			drawn_hyp[ndrawn] = h;
+			prior[ndrawn++] = r->hyps[h].prior;
+		}
+	gsl_ran_discrete_t *choose = gsl_ran_discrete_preproc(ndrawn, prior);
 	rl_params p;
 	rl_mean_params(r, &p);
 	/* The world the exams come from: the model's numbers, or (opt) a
@@ -195,7 +203,7 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 	}
 
 	for (unsigned long x = 0; x < count; x++) {
-		size_t h = gsl_ran_discrete(rng, choose);
+		size_t h = drawn_hyp[gsl_ran_discrete(rng, choose)];
 		const rl_hypothesis *hyp = &r->hyps[h];
 		/* One component: a severity of a focal lesion, an extent. */
 		int focal = hyp->pattern <= RADLOC_MULTIRADICULOPATHY ||
@@ -278,6 +286,7 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 			snprintf(truth[x], sizeof truth[x], "%s", hyp->label);
 	}
 	gsl_ran_discrete_free(choose);
+	free(drawn_hyp);
 	free(nerve_loss);
 	free(prior);
 	free(order);

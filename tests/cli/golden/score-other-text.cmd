@@ -1,0 +1,1 @@
+$RADLOC score fixtures/exams/areflexic-weakness.yaml --no-color

@@ -1,0 +1,1 @@
+$RADLOC score fixtures/exams/two-nerves.yaml --format json --top 3
