@@ -195,6 +195,13 @@ static void finding(map_state *m, const radloc_finding *f)
 		bodychart_mark *k = mark(m, f->id, f->side);
 		if (k == NULL)
 			return;
+		/* Light touch and pin prick of one region are two findings: a
+		 * normal one does not hide the other's loss. */
+		if (!f->abnormal) {
+			if (k->skin == BODYCHART_UNTESTED)
+				k->skin = BODYCHART_NORMAL;
+			return;
+		}
 		k->skin = BODYCHART_NORMAL;
 		/* ISNCSCI numbers and "impaired" are written otherwise: read the
 		 * label's last word, which is the engine's own. */

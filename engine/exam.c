@@ -117,11 +117,14 @@ radloc_status rl_exam_add(radloc_exam *exam, int fkind, radloc_kind table,
 		*why = "too many findings in one exam (limit 1000)";
 		return RADLOC_ERR_LIMIT;
 	}
-	/* The same element and side twice would count one observation twice,
-	 * or contradict itself: refuse both. */
+	/* The same element, side and modality twice would count one
+	 * observation twice, or contradict itself: refuse both. Light touch
+	 * and pin prick of one region are two observations (ISNCSCI records
+	 * both); a finding without a modality is its own, unstated one. */
 	for (size_t i = 0; i < exam->count; i++) {
 		const rl_finding *g = &exam->findings[i];
 		if (g->fkind == fkind && g->table == table && g->element == element &&
+		    g->modality == modality &&
 		    (g->side == side || side == RADLOC_BILATERAL)) {
 			*why = "this finding is already recorded for that side";
 			return RADLOC_ERR_VALUE;
@@ -152,9 +155,12 @@ radloc_status rl_exam_add(radloc_exam *exam, int fkind, radloc_kind table,
 			         this_side == RADLOC_MIDLINE ? "" : " ",
 			         this_side == RADLOC_MIDLINE ? "" : radloc_side_name(this_side));
 		else
-			snprintf(f.label, sizeof f.label, "%s %s%s%s %s", rl_fkind_names[fkind],
+			/* The modality before the value, so that the value stays
+			 * the label's last word (json.c and the chart read it). */
+			snprintf(f.label, sizeof f.label, "%s %s%s%s%s%s %s", rl_fkind_names[fkind],
 			         id, this_side == RADLOC_MIDLINE ? "" : " ",
 			         this_side == RADLOC_MIDLINE ? "" : radloc_side_name(this_side),
+			         modality ? " " : "", modality ? rl_modality_names[modality] : "",
 			         grade);
 		if (push(exam, &f) != 0) {
 			if (s == 1)
@@ -261,10 +267,8 @@ radloc_status radloc_exam_finding(const radloc_exam *exam, size_t i,
 	out->abnormal = !f->nt && f->outcome != RL_NORMAL;
 	out->brisk = f->fkind == RL_REFLEX && !f->nt && f->outcome >= RL_BRISK;
 	out->value = f->value;
-	static const char *const modalities[] = {
-		NULL, "light_touch", "pin_prick", "vibration", "proprioception", "temperature",
-	};
-	out->modality = f->modality > 0 && f->modality <= 5 ? modalities[f->modality] : NULL;
+	out->modality = f->modality > 0 && f->modality < RL_MODALITY_COUNT
+	                ? rl_modality_names[f->modality] : NULL;
 	out->label = f->label;
 	out->line = f->line;
 	out->column = f->column;

@@ -136,10 +136,6 @@ static const char *const status_words[] = {
 };
 static const int status_outcome[] = {0, 1, 2, 3, -1, 1, 2, 1, 0};
 
-static const char *const modality_words[] = {
-	"light_touch", "pin_prick", "vibration", "proprioception", "temperature",
-};
-
 static const char *const result_words[] = {"negative", "positive", "NT"};
 
 /* A grade on a 0..max scale: an integer, "N+" (reflexes), "4-"/"4+"
@@ -284,7 +280,8 @@ static void finding(exam_parser *parser, const yt_node *item, const kind_spec *k
 		outcome = nt ? 0 : status_outcome[s];
 		const yt_node *m = yt_get(item, "modality");
 		if (m) {
-			int mi = word(parser, m, "modality", modality_words, 5,
+			int mi = word(parser, m, "modality", rl_modality_names + 1,
+			              RL_MODALITY_COUNT - 1,
 			              "light_touch, pin_prick, vibration, proprioception, temperature");
 			if (mi < 0)
 				return;
@@ -331,17 +328,20 @@ static void finding(exam_parser *parser, const yt_node *item, const kind_spec *k
 		for (size_t i = 0; i < parser->exam->count; i++) {
 			const rl_finding *f = &parser->exam->findings[i];
 			if (f->fkind == k->fkind && f->element == element &&
-			    (f->side == side || side == RADLOC_BILATERAL ||
+			    f->modality == modality && (f->side == side || side == RADLOC_BILATERAL ||
 			     (side != RADLOC_MIDLINE && f->side == RADLOC_MIDLINE))) {
 				first = f->line;
 				break;
 			}
 		}
-		yt_report(&parser->d, idn, st, "%s %s%s%s is recorded twice (first at line %lu): "
+		/* The modality is part of what is recorded twice: light touch
+		 * and pin prick of one region are two findings. */
+		yt_report(&parser->d, idn, st, "%s %s%s%s%s%s%s is recorded twice (first at line %lu): "
 		   "record each finding once", section_name(k), rl_value_for_message(buf, idn->text),
 		   side == RADLOC_MIDLINE ? "" : " ",
 		   side == RADLOC_MIDLINE ? "" : side_words[side],
-		   first + parser->d.line_offset);
+		   modality ? " (" : "", modality ? rl_modality_names[modality] : "",
+		   modality ? ")" : "", first + parser->d.line_offset);
 	} else if (st != RADLOC_OK) {
 		yt_report(&parser->d, idn, st, "%s", why ? why : radloc_strerror(st));
 	}

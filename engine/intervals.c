@@ -95,6 +95,8 @@ typedef struct interval_work {
 	int dead_exponent;
 	double *dead_weight;        /* per reported hypothesis: its dead mass */
 	double *sens_at_severity;   /* per kind, per severity: capped sensitivity */
+	double *modality_scale;     /* per finding: its modality's focal scale */
+	double *sens_of_modality;   /* per severity: one finding's, scale != 1 */
 	double *ratio;              /* per live: product of likelihood ratios */
 	int *exponent;              /* per live: binary exponent moved aside */
 	double *log_normaliser;     /* per draw: log Z */
@@ -125,6 +127,8 @@ static void work_free(interval_work *w)
 	free(w->constant_weight);
 	free(w->dead_weight);
 	free(w->sens_at_severity);
+	free(w->modality_scale);
+	free(w->sens_of_modality);
 	free(w->ratio);
 	free(w->exponent);
 	free(w->log_normaliser);
@@ -159,6 +163,9 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->dead_weight = malloc((res->reported + 1) * sizeof *w->dead_weight);
 	w->sens_at_severity = malloc((RL_FKIND_COUNT * r->patterns.severity_count + 1) *
 	                             sizeof *w->sens_at_severity);
+	w->modality_scale = malloc((nf + 1) * sizeof *w->modality_scale);
+	w->sens_of_modality = malloc((r->patterns.severity_count + 1) *
+	                             sizeof *w->sens_of_modality);
 	w->ratio = malloc((nc + 1) * sizeof *w->ratio);
 	w->exponent = malloc((nc + 1) * sizeof *w->exponent);
 	w->log_normaliser = malloc((draws + 1) * sizeof *w->log_normaliser);
@@ -168,6 +175,7 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	    !w->weights || !w->sign_sens || !w->drawn || !w->inv_background ||
 	    !w->slope || !w->kernel_start || !w->kernels || !w->constant_log_weight ||
 	    !w->constant_weight || !w->dead_weight || !w->sens_at_severity ||
+	    !w->modality_scale || !w->sens_of_modality ||
 	    !w->ratio || !w->exponent || !w->log_normaliser || !w->column ||
 	    !w->column_of_live)
 		return RADLOC_ERR_NOMEM;
@@ -218,6 +226,7 @@ static radloc_status attach_findings(interval_work *w, const rl_scoring *s, rl_b
 		double log_background = log(rl_background(r, fw, s->outcome[f]));
 		log_background_sum += log_background;
 		w->inv_background[f] = exp(-log_background);
+		w->modality_scale[f] = rl_modality_scale(r, x);
 		w->drawn[f] = fw->el ? rl_bank_element(bank, fw->el, row)
 		                     : rl_bank_sign(bank, r, fw, row);
 		if (w->drawn[f] == NULL)
@@ -363,7 +372,7 @@ static void score_draw(interval_work *w, const rl_scoring *s, const rl_bank *ban
 		p.sens[k] = bank->sens[(size_t)k * w->draws + d];
 		for (size_t j = 0; j < nsev; j++)
 			w->sens_at_severity[(size_t)k * nsev + j] =
-				rl_capped_sensitivity(p.sens[k] * r->patterns.severity[j]);
+				rl_focal_sensitivity(p.sens[k], 1.0, r->patterns.severity[j]);
 	}
 	for (size_t f = 0; f < s->nf; f++) {
 		rl_fwork *fw = &w->fw[f];
@@ -371,10 +380,18 @@ static void score_draw(interval_work *w, const rl_scoring *s, const rl_bank *ban
 			size_t n = fw->el->root_count;
 			for (size_t j = 0; j < n; j++)
 				fw->w[fw->el->roots[j].index] = w->drawn[f][d * n + j];
+			/* This person's map, seen through the finding's modality. */
+			rl_modality_sharpen(r, fw);
 		} else {
 			memcpy(fw->ssens, w->drawn[f] + d * width, width * sizeof *fw->ssens);
 		}
 		const double *sens_of = w->sens_at_severity + (size_t)fw->f->fkind * nsev;
+		if (w->modality_scale[f] != 1.0) {
+			for (size_t j = 0; j < nsev; j++)
+				w->sens_of_modality[j] = rl_focal_sensitivity(
+					p.sens[fw->f->fkind], w->modality_scale[f], r->patterns.severity[j]);
+			sens_of = w->sens_of_modality;
+		}
 		double slope = w->slope[f], inv_background = w->inv_background[f];
 		int outcome = s->outcome[f];
 		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1]; t++) {

@@ -54,7 +54,8 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	const rl_element *el = fw->el;
 	/* A severe lesion makes each of its findings likelier, a mild one
 	 * rarer; capped below 1 so that nothing is certain. */
-	double s = rl_capped_sensitivity(p->sens[f->fkind] * comps->scale[comp]);
+	double s = rl_focal_sensitivity(p->sens[f->fkind], rl_modality_scale(r, f),
+	                                comps->scale[comp]);
 
 	*qL = *qE = 0.0;
 	switch (h->pattern) {
@@ -77,7 +78,7 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 			return;
 		const rl_extent *x = &r->patterns.extents[comps->extent[comp]];
 		double z = (el->distal_rank - x->threshold) / r->patterns.poly_gradient;
-		*qL = r->patterns.poly_sens[f->fkind] / (1.0 + exp(-z));
+		*qL = rl_pattern_sensitivity(r, f, RADLOC_POLYNEUROPATHY) / (1.0 + exp(-z));
 		return;
 	}
 	case RADLOC_CAUDA_EQUINA: {
@@ -95,7 +96,7 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		if (f->fkind == RL_REFLEX)
 			*qE = r->patterns.myelo_sens[RL_REFLEX];
 		else if (f->fkind == RL_MOTOR || f->fkind == RL_SENSORY)
-			*qL = r->patterns.myelo_sens[f->fkind];
+			*qL = rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY);
 		return;
 	case RADLOC_OTHER: /* rl_other_q(); graded evenly in other_outcome() */
 	case RADLOC_NORMAL:
@@ -293,7 +294,8 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 		return rl_side_reach(r, h->side, f->side) > 0.0 &&
 		       fw->el->nerve_loss[h->nerve] > 0.0;
 	case RADLOC_POLYNEUROPATHY:
-		return limb != RL_MIDLINE && r->patterns.poly_sens[f->fkind] > 0.0;
+		return limb != RL_MIDLINE &&
+		       rl_pattern_sensitivity(r, f, RADLOC_POLYNEUROPATHY) > 0.0;
 	case RADLOC_CAUDA_EQUINA:
 		if (limb == RL_ARM)
 			return 0;
@@ -302,7 +304,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 				return 1;
 		return 0;
 	case RADLOC_MYELOPATHY:
-		return f->fkind != RL_PAIN && r->patterns.myelo_sens[f->fkind] > 0.0;
+		return f->fkind != RL_PAIN && rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY) > 0.0;
 	default:
 		return 0;
 	}
@@ -341,6 +343,7 @@ void rl_mean_weights(const radloc_rules *r, rl_fwork *fw)
 			fw->w[i] = 0.0;
 		for (size_t j = 0; j < fw->el->root_count; j++)
 			fw->w[fw->el->roots[j].index] = fw->el->roots[j].weight;
+		rl_modality_sharpen(r, fw);
 		return;
 	}
 	size_t width = rl_sign_width(r);
@@ -359,6 +362,53 @@ void rl_mean_params(const radloc_rules *r, rl_params *p)
 {
 	for (int k = 0; k < RL_FKIND_COUNT; k++)
 		p->sens[k] = r->findings[k].sensitivity;
+}
+
+/* ---- sensory modalities ---------------------------------------------------
+ * What a modality changes (docs/scoring.md, "Modalities"): how sharply
+ * its map follows the main root, how often a focal lesion shows in it,
+ * and how often polyneuropathy and myelopathy do. Every other term of the
+ * likelihood is the sensory kind's. */
+
+const rl_modality *rl_modality_of(const radloc_rules *r, const rl_finding *f)
+{
+	if (f->fkind != RL_SENSORY || f->modality <= 0 || f->modality >= RL_MODALITY_COUNT)
+		return NULL;
+	const rl_modality *m = &r->modalities[f->modality];
+	return m->present ? m : NULL;
+}
+
+double rl_modality_scale(const radloc_rules *r, const rl_finding *f)
+{
+	const rl_modality *m = rl_modality_of(r, f);
+	return m ? m->sensitivity_scale : 1.0;
+}
+
+double rl_pattern_sensitivity(const radloc_rules *r, const rl_finding *f,
+                              radloc_pattern pattern)
+{
+	const rl_modality *m = rl_modality_of(r, f);
+	if (pattern == RADLOC_POLYNEUROPATHY)
+		return m ? m->polyneuropathy_sensitivity : r->patterns.poly_sens[f->fkind];
+	return m ? m->myelopathy_sensitivity : r->patterns.myelo_sens[f->fkind];
+}
+
+void rl_modality_sharpen(const radloc_rules *r, rl_fwork *fw)
+{
+	const rl_modality *m = fw->el ? rl_modality_of(r, fw->f) : NULL;
+	if (m == NULL || m->overlap_sharpness == 1.0)
+		return;
+	double total = 0.0, sharp = 0.0;
+	for (size_t j = 0; j < fw->el->root_count; j++) {
+		double *w = &fw->w[fw->el->roots[j].index];
+		total += *w;
+		*w = pow(*w, m->overlap_sharpness);
+		sharp += *w;
+	}
+	if (sharp <= 0.0)
+		return;
+	for (size_t j = 0; j < fw->el->root_count; j++)
+		fw->w[fw->el->roots[j].index] *= total / sharp;
 }
 
 size_t rl_element_rows(const radloc_rules *r)

@@ -42,6 +42,37 @@ static inline double rl_capped_sensitivity(double s)
 	return s > RL_MAX_SENSITIVITY ? RL_MAX_SENSITIVITY : s;
 }
 
+/* A focal lesion's (root, roots, nerve, cauda equina) sensitivity for a
+ * finding: the kind's, times its modality's scale (1 for all but sensory
+ * findings with a modality), times the lesion's severity, capped. The
+ * point estimate and the draws both call this, in this order. */
+static inline double rl_focal_sensitivity(double kind_sens, double modality_scale,
+                                          double severity)
+{
+	return rl_capped_sensitivity(kind_sens * modality_scale * severity);
+}
+
+/* ---- sensory modalities (model.c; docs/scoring.md, "Modalities") ----
+ * The row of a sensory finding's modality, or NULL when the finding is
+ * of another kind, its modality unstated, or the rules give it no row:
+ * then it is scored as the sensory kind. One lookup per finding, so that
+ * a per-modality term (examiner error) can read the same row. */
+const rl_modality *rl_modality_of(const radloc_rules *r, const rl_finding *f);
+
+/* Its sensitivity scale under a focal lesion (1 without a row). */
+double rl_modality_scale(const radloc_rules *r, const rl_finding *f);
+
+/* The sensitivity of polyneuropathy or myelopathy for the finding: its
+ * modality's where it has one, else the pattern's for the kind. */
+double rl_pattern_sensitivity(const radloc_rules *r, const rl_finding *f,
+                              radloc_pattern pattern);
+
+/* Sharpen fw->w (the element's root weights, the means or one draw) for
+ * the finding's modality: w(x)^gamma over the element's roots,
+ * renormalised to the same total; nothing when gamma is 1 or there is no
+ * row. Pin prick maps overlap less than touch maps. */
+void rl_modality_sharpen(const radloc_rules *r, rl_fwork *fw);
+
 /* A sign's sensitivities come in one row of columns: each root's, then
  * each nerve's, then each pattern's (rl_fwork.ssens, the bank's rows). */
 static inline size_t rl_sign_width(const radloc_rules *r)

@@ -85,6 +85,19 @@ typedef struct rl_findparams {
 	const char *source;
 } rl_findparams;
 
+/* Sensory modalities, indexed by radloc_modality (0: unstated, which
+ * has no row and behaves as the sensory kind). One row per modality of
+ * `findings: sensory: modalities:` (docs/scoring.md, "Modalities"). */
+#define RL_MODALITY_COUNT 6
+typedef struct rl_modality {
+	int present;
+	double sensitivity_scale;   /* focal lesions: x the sensory sensitivity */
+	double overlap_sharpness;   /* gamma: root weights w^gamma, renormalised */
+	double polyneuropathy_sensitivity; /* replaces polyneuropathy's sensory */
+	double myelopathy_sensitivity;     /* replaces myelopathy's sensory */
+	const char *source;
+} rl_modality;
+
 typedef struct rl_extent {
 	const char *name;
 	double threshold;
@@ -162,6 +175,7 @@ struct radloc_rules {
 	size_t sign_count;
 	const char **ids[RADLOC_KIND_COUNT]; /* for listing and suggestions */
 	rl_findparams findings[RL_FKIND_COUNT];
+	rl_modality modalities[RL_MODALITY_COUNT];
 	rl_patterns patterns;
 	int has_examination;
 	rl_selection selection;

@@ -112,6 +112,69 @@ static int read_brisk_severity(rl_loader *L, const yt_node *key,
 	return read_severity(L, key, brisk_levels, 2, label, fp->brisk_lesion, fp->brisk_bg);
 }
 
+/* ---- sensory modalities (docs/scoring.md "Modalities") ---------------- */
+
+/* A factor of a modality, named with it: "sensitivity_scale of modality
+ * 'vibration'". Scales may be 0 (the modality never shows a focal
+ * lesion); a sharpness of 0 would flatten every map, so it starts at 0.1. */
+static int read_modality_factor(rl_loader *L, const yt_node *key,
+                                const rl_field *field, const char *what, void *dest)
+{
+	char label[200];
+	double min = strcmp(field->key, "overlap_sharpness") == 0 ? 0.1 : 0.0;
+	snprintf(label, sizeof label, "%s of %s", field->key, what);
+	return rl_read_number(L, key->value, min, 4.0, label, dest) != 0;
+}
+
+static int read_modality_fraction(rl_loader *L, const yt_node *key,
+                                  const rl_field *field, const char *what, void *dest)
+{
+	char label[200];
+	snprintf(label, sizeof label, "%s of %s", field->key, what);
+	return rl_read_number(L, key->value, 0.0, 1.0, label, dest) != 0;
+}
+
+static const rl_field modality_fields[] = {
+	{"sensitivity_scale", read_modality_factor, offsetof(rl_modality, sensitivity_scale), 1},
+	{"overlap_sharpness", read_modality_factor, offsetof(rl_modality, overlap_sharpness), 1},
+	{"polyneuropathy_sensitivity", read_modality_fraction,
+	 offsetof(rl_modality, polyneuropathy_sensitivity), 1},
+	{"myelopathy_sensitivity", read_modality_fraction,
+	 offsetof(rl_modality, myelopathy_sensitivity), 1},
+	{"source", rl_read_text_field, offsetof(rl_modality, source), 1},
+};
+
+/* modalities: one row per modality named in the exam format; a modality
+ * without a row is scored as the sensory kind, as an unstated one is. */
+static int read_modalities(rl_loader *L, const yt_node *key, const rl_field *field,
+                           const char *what, void *dest)
+{
+	char label[160];
+	int bad = 0;
+
+	(void)field, (void)what, (void)dest;
+	if (!rl_require_mapping(L, key->value, "modalities"))
+		return 1;
+	for (const yt_node *k = key->value->first; k; k = k->next) {
+		int m;
+		for (m = 1; m < RL_MODALITY_COUNT && strcmp(k->text, rl_modality_names[m]); m++)
+			;
+		if (m == RL_MODALITY_COUNT) {
+			yt_report_unknown(&L->d, k, RADLOC_ERR_SCHEMA, "modality", NULL,
+			                  rl_modality_names + 1, RL_MODALITY_COUNT - 1);
+			bad++;
+			continue;
+		}
+		rl_modality *row = &L->r->modalities[m];
+		snprintf(label, sizeof label, "modality '%s'", k->text);
+		int row_bad = rl_read_mapping(L, k, modality_fields,
+		                              RL_FIELD_COUNT(modality_fields), label, row);
+		row->present = row_bad == 0;
+		bad += row_bad;
+	}
+	return bad;
+}
+
 /* Reflexes have all seven; the other graded kinds and pain the first five. */
 static const rl_field finding_fields[] = {
 	{"sensitivity", rl_read_fraction_field, offsetof(rl_findparams, sensitivity), 1},
@@ -123,6 +186,16 @@ static const rl_field finding_fields[] = {
 	{"brisk_severity", read_brisk_severity, 0, 1},
 };
 #define GRADED_FIELD_COUNT 5
+
+/* Sensory findings: the graded five and their modalities. */
+static const rl_field sensory_finding_fields[] = {
+	{"sensitivity", rl_read_fraction_field, offsetof(rl_findparams, sensitivity), 1},
+	{"concentration", rl_read_positive_field, offsetof(rl_findparams, concentration), 1},
+	{"background", rl_read_fraction_field, offsetof(rl_findparams, background), 1},
+	{"severity", read_finding_severity, 0, 0},
+	{"source", rl_read_text_field, offsetof(rl_findparams, source), 1},
+	{"modalities", read_modalities, 0, 0},
+};
 
 static const rl_field sign_finding_fields[] = {
 	{"concentration", rl_read_positive_field, offsetof(rl_findparams, concentration), 1},
@@ -160,6 +233,9 @@ int rl_load_findings(rl_loader *L, const yt_node *key)
 		if (f == RL_SIGNKIND)
 			bad += rl_read_mapping(L, k, sign_finding_fields,
 			                       RL_FIELD_COUNT(sign_finding_fields), what, fp);
+		else if (f == RL_SENSORY)
+			bad += rl_read_mapping(L, k, sensory_finding_fields,
+			                       RL_FIELD_COUNT(sensory_finding_fields), what, fp);
 		else
 			bad += rl_read_mapping(L, k, finding_fields,
 			                       f == RL_REFLEX ? RL_FIELD_COUNT(finding_fields)

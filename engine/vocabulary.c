@@ -12,6 +12,16 @@ const char *const rl_exam_section_names[RL_EXAM_SECTION_COUNT] = {
 	[RL_EXAM_PAIN] = "pain",
 };
 
+/* Index 0 is the unstated modality: a finding written without one. */
+const char *const rl_modality_names[RL_MODALITY_COUNT] = {
+	[RADLOC_MODALITY_UNSPECIFIED] = NULL,
+	[RADLOC_MODALITY_LIGHT_TOUCH] = "light_touch",
+	[RADLOC_MODALITY_PIN_PRICK] = "pin_prick",
+	[RADLOC_MODALITY_VIBRATION] = "vibration",
+	[RADLOC_MODALITY_PROPRIOCEPTION] = "proprioception",
+	[RADLOC_MODALITY_TEMPERATURE] = "temperature",
+};
+
 const char *const rl_limb_names[RL_LIMB_COUNT] = {
 	[RL_ARM] = "arm", [RL_LEG] = "leg", [RL_MIDLINE] = "midline",
 };

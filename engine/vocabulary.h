@@ -27,6 +27,11 @@ enum rl_exam_section {
 };
 extern const char *const rl_exam_section_names[RL_EXAM_SECTION_COUNT];
 
+/* The sensory modalities, indexed by radloc_modality: the words of an
+ * exam's `modality:` and of the rules' `modalities:`. Index 0, the
+ * unstated modality, has no word (NULL). */
+extern const char *const rl_modality_names[RL_MODALITY_COUNT];
+
 /* The limbs an element belongs to, indexed by enum rl_limb. */
 #define RL_LIMB_COUNT 3
 extern const char *const rl_limb_names[RL_LIMB_COUNT];

@@ -7,6 +7,9 @@
 #include "model.h"
 #include "tests.h"
 
+/* Enough components for every hypothesis of the shipped rules. */
+#define RADLOC_MAX_HYPOTHESES_TEST 512
+
 /* The component of a hypothesis label in the tiny set (polyneuropathy has
  * one extent, so components and hypotheses line up but for the order). */
 static size_t comp_of(const radloc_rules *r, const rl_components *c,
@@ -195,7 +198,152 @@ START_TEST(other_is_broad_and_owes_nothing_to_anatomy)
 	/* It moves every finding (the scorer must not skip it). */
 	size_t c = comp_of(r, &x.comps, "other");
 	ck_assert(rl_touches(r, &x.fw, &x.comps, c));
+/* tiny.yaml with r2 supplied 3:1 by A and B, and two modalities: pin
+ * prick, sharper (gamma 2), and vibration, half as sensitive to a focal
+ * lesion with its own polyneuropathy and myelopathy sensitivities. */
+static radloc_rules *tiny_with_modalities(void)
+{
+	static const char modalities[] =
+		"      background: {reduced: 1.0, absent: 0.0, increased: 0.0}\n"
+		"    modalities:\n"
+		"      pin_prick: {sensitivity_scale: 1.0, overlap_sharpness: 2.0,\n"
+		"                  polyneuropathy_sensitivity: 0.6, myelopathy_sensitivity: 0.2,\n"
+		"                  source: \"test\"}\n"
+		"      vibration: {sensitivity_scale: 0.5, overlap_sharpness: 1.0,\n"
+		"                  polyneuropathy_sensitivity: 0.9, myelopathy_sensitivity: 0.3,\n"
+		"                  source: \"test\"}\n";
+	char *text = tiny_rules_text_with("roots: {A: 0.5, B: 0.5}", "roots: {A: 0.75, B: 0.25}");
+	const char *from = "      background: {reduced: 1.0, absent: 0.0, increased: 0.0}\n";
+	char *at = strstr(text, from);
+	ck_assert_ptr_nonnull(at);
+	size_t head = (size_t)(at - text), tail = strlen(at + strlen(from));
+	char *out = malloc(head + sizeof modalities + tail + 1);
+	memcpy(out, text, head);
+	memcpy(out + head, modalities, sizeof modalities - 1);
+	memcpy(out + head + sizeof modalities - 1, at + strlen(from), tail + 1);
+	free(text);
+	message_sink sink;
+	radloc_rules *r = NULL;
+	ck_assert_int_eq(load_rules_text(out, &sink, &r), RADLOC_OK);
+	free(out);
+	return r;
+}
+
+/* Pin prick follows the main root more sharply: with gamma 2, r2's 3:1
+ * map becomes 0.9:0.1 (0.75^2 = 0.5625, 0.25^2 = 0.0625, sum 0.625). */
+START_TEST(pin_prick_map_is_sharper)
+{
+	radloc_rules *r = tiny_with_modalities();
+	fixture x;
+	setup(r, &x, RADLOC_REGION, "r2", 0 /* sensory */, RADLOC_LEFT);
+	/* Unstated: q = 0.8 * 0.75 under A, 0.8 * 0.25 under B. */
+	double a = L(r, &x, "A left", 1), b = L(r, &x, "B left", 1);
+	ck_assert_double_eq_tol(a, 0.6 * 0.5 + 0.4 * 0.1, 1e-12);
+	ck_assert_double_eq_tol(b, 0.2 * 0.5 + 0.8 * 0.1, 1e-12);
+	x.f.modality = RADLOC_MODALITY_PIN_PRICK;
+	rl_mean_weights(r, &x.fw);
+	ck_assert_double_eq_tol(x.w[0], 0.9, 1e-12);
+	ck_assert_double_eq_tol(x.w[1], 0.1, 1e-12);
+	double pa = L(r, &x, "A left", 1), pb = L(r, &x, "B left", 1);
+	ck_assert_double_eq_tol(pa, 0.72 * 0.5 + 0.28 * 0.1, 1e-12);
+	ck_assert_double_eq_tol(pb, 0.08 * 0.5 + 0.92 * 0.1, 1e-12);
+	/* The main root against its neighbour: a larger ratio for pin. */
+	ck_assert_double_gt(pa / pb, a / b);
+	/* Light touch has no row here: scored as the kind, as unstated. */
+	x.f.modality = RADLOC_MODALITY_LIGHT_TOUCH;
+	rl_mean_weights(r, &x.fw);
+	ck_assert_double_eq_tol(L(r, &x, "A left", 1), a, 1e-15);
 	radloc_rules_free(&r);
+}
+END_TEST
+
+/* Vibration: a focal lesion at half the sensitivity (0.8 * 0.5), and its
+ * own polyneuropathy (0.9 at the logistic's midpoint: 0.45) and
+ * myelopathy (0.3) sensitivities. */
+START_TEST(vibration_sensitivities_are_its_own)
+{
+	radloc_rules *r = tiny_with_modalities();
+	fixture x;
+	setup(r, &x, RADLOC_REGION, "r1", 0 /* sensory */, RADLOC_LEFT);
+	x.f.modality = RADLOC_MODALITY_VIBRATION;
+	rl_mean_weights(r, &x.fw);
+	ck_assert_double_eq_tol(L(r, &x, "A left", 1), 0.4 * 0.5 + 0.6 * 0.1, 1e-12);
+	ck_assert_double_eq_tol(L(r, &x, "n left", 1), 0.4 * 0.5 + 0.6 * 0.1, 1e-12);
+	ck_assert_double_eq_tol(L(r, &x, "polyneuropathy", 1), 0.45 * 0.5 + 0.55 * 0.1, 1e-12);
+	ck_assert_double_eq_tol(L(r, &x, "myelopathy", 1), 0.3 * 0.5 + 0.7 * 0.1, 1e-12);
+	ck_assert_double_eq_tol(L(r, &x, "normal", 1), 0.1, 1e-12);
+	radloc_rules_free(&r);
+}
+END_TEST
+
+/* With the shipped rules: the likelihood ratio of a reduced dorsum of the
+ * foot for L5 (its main root) against L4 (a neighbour) is larger for pin
+ * prick than for light touch. */
+START_TEST(shipped_pin_prick_sharper_than_touch)
+{
+	const radloc_rules *r = shipped_rules();
+	double ratio[2];
+	const int modality[2] = {RADLOC_MODALITY_LIGHT_TOUCH, RADLOC_MODALITY_PIN_PRICK};
+	for (int i = 0; i < 2; i++) {
+		rl_components comps;
+		int hyp[RADLOC_MAX_HYPOTHESES_TEST], extent[RADLOC_MAX_HYPOTHESES_TEST];
+		double scale[RADLOC_MAX_HYPOTHESES_TEST], log_prior[RADLOC_MAX_HYPOTHESES_TEST];
+		size_t n = 0;
+		for (size_t h = 0; h < r->hyp_count && n < RADLOC_MAX_HYPOTHESES_TEST; h++, n++) {
+			hyp[n] = (int)h;
+			extent[n] = r->hyps[h].pattern == RADLOC_POLYNEUROPATHY ? 0 : -1;
+			scale[n] = 1.0;
+			log_prior[n] = 0.0;
+		}
+		comps = (rl_components){n, hyp, extent, scale, log_prior};
+		rl_finding f;
+		rl_fwork fw;
+		double w[64];
+		memset(&f, 0, sizeof f);
+		f.fkind = RL_SENSORY;
+		f.table = RADLOC_REGION;
+		f.element = (int)radloc_rules_find(r, RADLOC_REGION, "dorsum_foot");
+		f.side = RADLOC_LEFT;
+		f.modality = modality[i];
+		rl_fwork_bind(r, &fw, &f, w);
+		rl_mean_weights(r, &fw);
+		rl_params p;
+		rl_mean_params(r, &p);
+		ratio[i] = rl_likelihood(r, &p, &fw, &comps, comp_of(r, &comps, "L5 left"), 1) /
+		           rl_likelihood(r, &p, &fw, &comps, comp_of(r, &comps, "L4 left"), 1);
+	}
+	ck_assert_double_gt(ratio[0], 1.0);
+	ck_assert_double_gt(ratio[1], ratio[0]);
+}
+END_TEST
+
+/* Toe vibration reduced on both sides speaks for polyneuropathy more than
+ * toe light touch reduced on both sides: vibration is the commoner sign
+ * of it (Abraham et al. 2017) and seldom lost from one root. */
+static double polyneuropathy_after(radloc_modality modality)
+{
+	radloc_exam *e = radloc_exam_new(shipped_rules());
+	ck_assert_int_eq(radloc_exam_add_sensory(e, "great_toe", RADLOC_BILATERAL,
+	                 RADLOC_SENSATION_REDUCED, modality), RADLOC_OK);
+	radloc_result *res = score_exam(e, 0);
+	double p = -1.0;
+	for (size_t i = 0; i < radloc_result_count(res); i++) {
+		radloc_hypothesis h;
+		radloc_result_hypothesis(res, i, &h);
+		if (strcmp(h.label, "polyneuropathy") == 0)
+			p = h.probability;
+	}
+	radloc_result_free(&res);
+	radloc_exam_free(&e);
+	ck_assert_double_ge(p, 0.0);
+	return p;
+}
+
+START_TEST(toe_vibration_favours_polyneuropathy_over_toe_touch)
+{
+	double touch = polyneuropathy_after(RADLOC_MODALITY_LIGHT_TOUCH);
+	double vibration = polyneuropathy_after(RADLOC_MODALITY_VIBRATION);
+	ck_assert_double_gt(vibration, touch);
 }
 END_TEST
 
@@ -217,4 +365,18 @@ Suite *suite_model(void)
 	                        brisk_reflex_speaks_for_myelopathy,
 	                        sign_sensitivity_and_specificity, logsumexp_is_stable,
                         other_is_broad_and_owes_nothing_to_anatomy));
+	Suite *s = suite_create("model");
+	TCase *tc = tcase_create("by hand");
+	tcase_add_test(tc, sensory_noisy_or_and_severity);
+	tcase_add_test(tc, two_roots_combine_by_noisy_or);
+	tcase_add_test(tc, midline_reached_by_half);
+	tcase_add_test(tc, brisk_reflex_speaks_for_myelopathy);
+	tcase_add_test(tc, sign_sensitivity_and_specificity);
+	tcase_add_test(tc, logsumexp_is_stable);
+	tcase_add_test(tc, pin_prick_map_is_sharper);
+	tcase_add_test(tc, vibration_sensitivities_are_its_own);
+	tcase_add_test(tc, shipped_pin_prick_sharper_than_touch);
+	tcase_add_test(tc, toe_vibration_favours_polyneuropathy_over_toe_touch);
+	suite_add_tcase(s, tc);
+	return s;
 }

@@ -49,7 +49,7 @@ export function findingWords(text) {
   if (t[2] === 'left' || t[2] === 'right' || t[2] === 'midline') { s = t[2]; i = 3; }
   const val = t.slice(i).join(' ');
   switch (kind) {
-    case 'sensory': return withSide(s, nameOf('regions', id)) + (val ? ': sensation ' + (val === 'normal' ? 'normal' : val) : '');
+    case 'sensory': return withSide(s, nameOf('regions', id)) + (val ? ': sensation ' + val.replace(/_/g, ' ') : '');
     case 'motor': return withSide(s, nameOf('movements', id)) + (val ? ': MRC ' + val + '/5' : '');
     case 'reflex': {
       const n = nameOf('reflexes', id);

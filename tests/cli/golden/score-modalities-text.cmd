@@ -1,0 +1,1 @@
+$RADLOC score fixtures/exams/modalities.yaml --no-color
