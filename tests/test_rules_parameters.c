@@ -13,7 +13,8 @@ START_TEST(parameters_read)
 	ck_assert_int_eq(r->findings[RL_MOTOR].levels, 5);
 	ck_assert_double_eq(r->findings[RL_REFLEX].brisk_lesion[1], 0.5);
 	/* One-level kinds need no table: all their loss is "present". */
-	ck_assert_double_eq(r->findings[RL_PAIN].lesion[0], 1.0);
+	ck_assert_double_eq(r->findings[RL_PAIN].lesion_full[0], 1.0);
+	ck_assert_double_eq(r->findings[RL_PAIN].lesion_partial[0], 1.0);
 	ck_assert_double_eq(r->patterns.prior[RADLOC_RADICULOPATHY], 0.5);
 	ck_assert_double_eq(r->patterns.poly_sens[RL_REFLEX], 0.5);
 	ck_assert_double_eq(r->patterns.poly_gradient, 0.1);
