@@ -46,7 +46,7 @@ static double log_add(double a, double b)
  * neuron part, every recorded outcome's probability is bilinear in the
  * lesion's loss probability q and the share phi of the element it takes
  * (rl_outcome_slopes), so the likelihood ratio against the background is
- * 1 + q (slope[0] + phi slope[1]): q and phi from the roots or the nerve
+ * 1 + q (slope[0] + phi^k slope[1]): q and phi from the roots or the nerve
  * kernels, a constant for polyneuropathy. A sign's ratio comes from the
  * sign kernel. Anything else goes through rl_likelihood. */
 enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN };
@@ -269,7 +269,9 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 		k->kind = KERNEL_NERVE;
 		k->nerve_share = fw->el->nerve_loss[h->nerve];
 		k->reach = reach;
-		k->nerve_slope = slope[0] + rl_nerve_share(k->nerve_share, reach) * slope[1];
+		k->nerve_slope = slope[0] + rl_full_weight(rl_nerve_share(k->nerve_share, reach),
+		                                           r->findings[fw->f->fkind].share_exponent) *
+		                            slope[1];
 	} else if (h->pattern == RADLOC_POLYNEUROPATHY) {
 		/* No drawn parameter reaches it: the same ratio every draw. */
 		rl_params mean;
@@ -374,6 +376,7 @@ static void score_draw(interval_work *w, const rl_scoring *s, const rl_bank *ban
 			memcpy(fw->ssens, w->drawn[f] + d * width, width * sizeof *fw->ssens);
 		}
 		const double *sens_of = w->sens_at_severity + (size_t)fw->f->fkind * nsev;
+		int exponent = r->findings[fw->f->fkind].share_exponent;
 		const double *slope = w->slope + 2 * f;
 		double inv_background = w->inv_background[f];
 		int outcome = s->outcome[f];
@@ -384,7 +387,7 @@ static void score_draw(interval_work *w, const rl_scoring *s, const rl_bank *ban
 			case KERNEL_ROOTS: {
 				double q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
 				double phi = rl_roots_share(fw->w, k->roots, k->root_count, k->reach);
-				*ratio *= 1.0 + q * (slope[0] + phi * slope[1]);
+				*ratio *= 1.0 + q * (slope[0] + rl_full_weight(phi, exponent) * slope[1]);
 				break;
 			}
 			case KERNEL_NERVE:

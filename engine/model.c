@@ -11,7 +11,7 @@
  * b_e (the element's, else its kind's), each cause with its own severity
  * profile, so a severe finding is strong evidence against "nothing
  * focal" and a mild one weak:
- *     lesion(v)       = phi * full(v) + (1 - phi) * partial(v)
+ *     lesion(v)       = g * full(v) + (1 - g) * partial(v),  g = phi^k
  *     P(loss level v) = q * lesion(v) + (1 - q) * b * background(v)
  *     P(normal)       = (1 - Q)(1 - Q_brisk),   Q = q + (1 - q) b
  *     P(brisk v)      = (1 - Q) * [qE * brisk_lesion(v) + (1 - qE) bE brisk_bg(v)]
@@ -179,7 +179,8 @@ static double true_probability(const rl_findparams *fp, const rl_element *el, in
 
 	if (t >= 1 && t <= fp->levels) {
 		int v = t - 1;
-		double lesion = phi * fp->lesion_full[v] + (1.0 - phi) * fp->lesion_partial[v];
+		double g = rl_full_weight(phi, fp->share_exponent);
+		double lesion = g * fp->lesion_full[v] + (1.0 - g) * fp->lesion_partial[v];
 		return qL * lesion + (1.0 - qL) * bL * bglevels[v];
 	}
 	double bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
@@ -217,8 +218,8 @@ static double outcome_probability(const rl_findparams *fp, const rl_element *el,
 	return fkind == RL_REFLEX ? p + reversed * normal * (1.0 - low) : p;
 }
 
-/* The same equations with qE = 0 are bilinear in q and phi:
- * P = A + q (S + phi T), read off at the corners. */
+/* The same equations with qE = 0 are bilinear in q and g = phi^k:
+ * P = A + q (S + g T), read off at the corners (phi = 1 is g = 1). */
 int rl_outcome_slopes(const radloc_rules *r, const rl_fwork *fw, int outcome,
                       double slope[2])
 {

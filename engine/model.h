@@ -105,6 +105,17 @@ static inline double rl_nerve_share(double nerve_share, double reach)
 	return nerve_share * reach;
 }
 
+/* The weight of the full profile, g = phi^exponent: a lesion that takes
+ * part of a muscle's motor units leaves the rest, so only a share near 1
+ * leaves it at MRC 0-2 (docs/scoring.md). */
+static inline double rl_full_weight(double phi, int exponent)
+{
+	double g = 1.0;
+	for (int i = 0; i < exponent; i++)
+		g *= phi;
+	return g;
+}
+
 /* A sign as recorded, from p = P(its true state is the one observed):
  * right with 1 - eps, reversed with eps (1 - gross), either outcome at
  * random with eps gross (docs/scoring.md, Examiner error). */
@@ -145,9 +156,10 @@ static inline double rl_sign_negative(double specificity, const double *ssens,
 
 /* An element finding's recorded outcome probability, under a lesion
  * without an upper motor neuron part, is bilinear in its loss
- * probability q and the share phi it takes: P = A + q (S + phi T), A the
- * background. Sets slope = {S / A, T / A}, so that the likelihood ratio
- * against the background is 1 + q (slope[0] + phi slope[1]); returns -1
+ * probability q and the weight g = rl_full_weight(phi) of the full
+ * profile: P = A + q (S + g T), A the background. Sets slope = {S / A,
+ * T / A}, so that the likelihood ratio against the background is
+ * 1 + q (slope[0] + g slope[1]); returns -1
  * when the background cannot produce the outcome (A = 0), else 0. */
 int rl_outcome_slopes(const radloc_rules *r, const rl_fwork *fw, int outcome,
                       double slope[2]);

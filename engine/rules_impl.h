@@ -92,6 +92,9 @@ typedef struct rl_findparams {
 	 * (lesion_partial); a rule's single `lesion:` table sets both. */
 	double lesion_full[RL_MAX_LEVELS];
 	double lesion_partial[RL_MAX_LEVELS];
+	/* The weight of lesion_full is phi^share_exponent, phi the share of
+	 * the element the lesion takes (1 when the rules say nothing). */
+	int share_exponent;
 	double bglevels[RL_MAX_LEVELS];
 	/* Recorded wrongly: examiner_error of the findings, of which the
 	 * share gross_error as any outcome at random, the rest with the

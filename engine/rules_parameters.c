@@ -157,7 +157,24 @@ static int read_brisk_severity(rl_loader *L, const yt_node *key,
 	                     fp->brisk_bg);
 }
 
-/* Reflexes have all nine; the other graded kinds and pain the first seven. */
+/* share_exponent: a whole number 1..8 (dest: the rl_findparams). */
+static int read_share_exponent(rl_loader *L, const yt_node *key,
+                               const rl_field *field, const char *what, void *dest)
+{
+	char label[160];
+	double x;
+	snprintf(label, sizeof label, "%s of %s", field->key, what);
+	if (rl_read_number(L, key->value, 1.0, 8.0, label, &x))
+		return 1;
+	if (x != floor(x)) {
+		yt_report(&L->d, key->value, RADLOC_ERR_VALUE, "%s must be a whole number", label);
+		return 1;
+	}
+	((rl_findparams *)dest)->share_exponent = (int)x;
+	return 0;
+}
+
+/* Reflexes have all ten; the other graded kinds and pain the first eight. */
 static const rl_field finding_fields[] = {
 	{"sensitivity", rl_read_fraction_field, offsetof(rl_findparams, sensitivity), 1},
 	{"concentration", rl_read_positive_field, offsetof(rl_findparams, concentration), 1},
@@ -166,10 +183,11 @@ static const rl_field finding_fields[] = {
 	{"source", rl_read_text_field, offsetof(rl_findparams, source), 1},
 	{"examiner_error", rl_read_fraction_field, offsetof(rl_findparams, examiner_error), 0},
 	{"gross_error", rl_read_fraction_field, offsetof(rl_findparams, gross_error), 0},
+	{"share_exponent", read_share_exponent, 0, 0},
 	{"brisk_background", rl_read_fraction_field, offsetof(rl_findparams, brisk_background), 1},
 	{"brisk_severity", read_brisk_severity, 0, 1},
 };
-#define GRADED_FIELD_COUNT 7
+#define GRADED_FIELD_COUNT 8
 
 static const rl_field sign_finding_fields[] = {
 	{"concentration", rl_read_positive_field, offsetof(rl_findparams, concentration), 1},
@@ -206,6 +224,7 @@ int rl_load_findings(rl_loader *L, const yt_node *key)
 		fp->levels = fkind_levels[f].count;
 		/* Kinds with one level need no severity table. */
 		fp->lesion_full[0] = fp->lesion_partial[0] = fp->bglevels[0] = 1.0;
+		fp->share_exponent = 1;
 		if (f == RL_SIGNKIND)
 			bad += rl_read_mapping(L, k, sign_finding_fields,
 			                       RL_FIELD_COUNT(sign_finding_fields), what, fp);
