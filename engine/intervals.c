@@ -43,11 +43,12 @@ static double log_add(double a, double b)
 
 /* How one finding moves one live component in a draw, prepared once per
  * exam. For an element finding and a lesion without an upper motor
- * neuron part, every outcome's probability is linear in the lesion's
- * loss probability q (rl_outcome_slope), so the likelihood ratio against
- * the background is 1 + slope * q: q from the roots or the nerve kernel,
- * a constant for polyneuropathy and `other`. A sign's ratio comes from the sign
- * kernel. Anything else goes through rl_likelihood. */
+ * neuron part, every recorded outcome's probability is bilinear in the
+ * lesion's loss probability q and the share phi of the element it takes
+ * (rl_outcome_slopes), so the likelihood ratio against the background is
+ * 1 + q (slope[0] + phi^k slope[1]): q and phi from the roots or the nerve
+ * kernels, a constant for polyneuropathy and `other`. A sign's ratio comes
+ * from the sign kernel. Anything else goes through rl_likelihood. */
 enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN };
 
 typedef struct draw_kernel {
@@ -58,6 +59,7 @@ typedef struct draw_kernel {
 	int root_count;
 	double reach;          /* roots, nerve: side reach */
 	double nerve_share;    /* nerve: the share of the element it carries */
+	double nerve_slope;    /* nerve: slope[0] + phi slope[1], phi fixed */
 	double constant_ratio; /* polyneuropathy: the ratio, the same every draw */
 	double scale;          /* sign: the component's severity scale */
 	rl_sign_link sign;     /* sign: the sensitivities it acts through */
@@ -83,7 +85,8 @@ typedef struct interval_work {
 	double *sign_sens;          /* nf × rl_sign_width */
 	const double **drawn;       /* per finding: its row of the bank */
 	double *inv_background;     /* per finding: 1 / P(outcome | background) */
-	double *slope;              /* per element finding: rl_outcome_slope */
+	double *slope;              /* per element finding: rl_outcome_slopes, 2 each */
+	unsigned char *linear;      /* per element finding: the slopes exist */
 	size_t *kernel_start;       /* per finding: its first kernel */
 	draw_kernel *kernels;       /* per finding, per live component it moves */
 	/* The draws, relative to e^log_anchor (the largest term that does not
@@ -121,6 +124,7 @@ static void work_free(interval_work *w)
 	free(w->drawn);
 	free(w->inv_background);
 	free(w->slope);
+	free(w->linear);
 	free(w->kernel_start);
 	free(w->kernels);
 	free(w->constant_log_weight);
@@ -155,7 +159,8 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->sign_sens = calloc(nf * rl_sign_width(r) + 1, sizeof *w->sign_sens);
 	w->drawn = calloc(nf + 1, sizeof *w->drawn);
 	w->inv_background = malloc((nf + 1) * sizeof *w->inv_background);
-	w->slope = malloc((nf + 1) * sizeof *w->slope);
+	w->slope = malloc((2 * nf + 1) * sizeof *w->slope);
+	w->linear = calloc(nf + 1, 1);
 	w->kernel_start = calloc(nf + 2, sizeof *w->kernel_start);
 	w->kernels = malloc((touches + 1) * sizeof *w->kernels);
 	w->constant_log_weight = malloc((nc + 1) * sizeof *w->constant_log_weight);
@@ -173,7 +178,7 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->column_of_live = malloc((nc + 1) * sizeof *w->column_of_live);
 	if (!w->wanted || !w->live || !w->live_of || !w->dead_log_mass_of || !w->fw ||
 	    !w->weights || !w->sign_sens || !w->drawn || !w->inv_background ||
-	    !w->slope || !w->kernel_start || !w->kernels || !w->constant_log_weight ||
+	    !w->slope || !w->linear || !w->kernel_start || !w->kernels || !w->constant_log_weight ||
 	    !w->constant_weight || !w->dead_weight || !w->sens_at_severity ||
 	    !w->modality_scale || !w->sens_of_modality ||
 	    !w->ratio || !w->exponent || !w->log_normaliser || !w->column ||
@@ -240,10 +245,11 @@ static radloc_status attach_findings(interval_work *w, const rl_scoring *s, rl_b
 	return RADLOC_OK;
 }
 
-/* One kernel: how the finding fw (its outcome, its slope) moves the
- * component c. */
+/* One kernel: how the finding fw (its outcome, its slopes, if linear)
+ * moves the component c. */
 static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
-                        int outcome, double slope, double inv_background, size_t c)
+                        int outcome, const double *slope, int linear,
+                        double inv_background, size_t c)
 {
 	const radloc_rules *r = s->r;
 	const rl_hypothesis *h = &r->hyps[s->comps->hyp[c]];
@@ -269,7 +275,7 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 		rl_sign_link_of(r, h, fw->f->side, &k->sign);
 		return;
 	}
-	if (isnan(slope))
+	if (!linear)
 		return;
 	if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY) {
 		k->kind = KERNEL_ROOTS;
@@ -278,9 +284,13 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 		k->roots[1] = h->roots[1];
 		k->reach = reach;
 	} else if (h->pattern == RADLOC_MONONEUROPATHY) {
+		/* No drawn parameter moves a nerve's share: phi is fixed. */
 		k->kind = KERNEL_NERVE;
 		k->nerve_share = fw->el->nerve_loss[h->nerve];
 		k->reach = reach;
+		k->nerve_slope = slope[0] + rl_full_weight(rl_nerve_share(k->nerve_share, reach),
+		                                           r->findings[fw->f->fkind].share_exponent) *
+		                            slope[1];
 	} else if (h->pattern == RADLOC_POLYNEUROPATHY) {
 		/* No drawn parameter reaches it: the same ratio every draw. */
 		rl_params mean;
@@ -298,14 +308,15 @@ static void make_kernels(interval_work *w, const rl_scoring *s)
 	for (size_t f = 0; f < s->nf; f++) {
 		const rl_fwork *fw = &w->fw[f];
 		w->kernel_start[f] = n;
-		w->slope[f] = fw->el ? rl_outcome_slope(s->r, fw->f->fkind, s->outcome[f]) : NAN;
+		w->linear[f] = fw->el && rl_outcome_slopes(s->r, fw, s->outcome[f],
+		                                           w->slope + 2 * f) == 0;
 		for (size_t t = 0; t < s->touch_count[f]; t++) {
 			int live = w->live_of[s->touch[f][t]];
 			if (live < 0)
 				continue;
 			draw_kernel *k = &w->kernels[n++];
-			make_kernel(k, s, fw, s->outcome[f], w->slope[f], w->inv_background[f],
-			            w->live[live]);
+			make_kernel(k, s, fw, s->outcome[f], w->slope + 2 * f, w->linear[f],
+			            w->inv_background[f], w->live[live]);
 			k->live = live;
 		}
 	}
@@ -392,18 +403,23 @@ static void score_draw(interval_work *w, const rl_scoring *s, const rl_bank *ban
 					p.sens[fw->f->fkind], w->modality_scale[f], r->patterns.severity[j]);
 			sens_of = w->sens_of_modality;
 		}
-		double slope = w->slope[f], inv_background = w->inv_background[f];
+		int exponent = r->findings[fw->f->fkind].share_exponent;
+		const double *slope = w->slope + 2 * f;
+		double inv_background = w->inv_background[f];
 		int outcome = s->outcome[f];
 		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1]; t++) {
 			const draw_kernel *k = &w->kernels[t];
 			double sens = sens_of[k->severity], *ratio = &w->ratio[k->live];
 			switch (k->kind) {
-			case KERNEL_ROOTS:
-				*ratio *= 1.0 + slope * rl_roots_loss(sens, fw->w, k->roots,
-				                                      k->root_count, k->reach);
+			case KERNEL_ROOTS: {
+				double q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
+				double phi = rl_roots_share(fw->w, k->roots, k->root_count, k->reach);
+				*ratio *= 1.0 + q * (slope[0] + rl_full_weight(phi, exponent) * slope[1]);
 				break;
+			}
 			case KERNEL_NERVE:
-				*ratio *= 1.0 + slope * rl_nerve_loss(sens, k->nerve_share, k->reach);
+				*ratio *= 1.0 + k->nerve_slope * rl_nerve_loss(sens, k->nerve_share,
+				                                               k->reach);
 				break;
 			case KERNEL_CONSTANT:
 				*ratio *= k->constant_ratio;
@@ -411,7 +427,10 @@ static void score_draw(interval_work *w, const rl_scoring *s, const rl_bank *ban
 			case KERNEL_SIGN: {
 				double negative = rl_sign_negative(fw->sg->specificity, fw->ssens,
 				                                   &k->sign, k->scale);
-				*ratio *= (outcome ? 1.0 - negative : negative) * inv_background;
+				*ratio *= rl_sign_observed(outcome ? 1.0 - negative : negative,
+				                           fw->sg->examiner_error,
+				                           r->findings[RL_SIGNKIND].gross_error) *
+				          inv_background;
 				break;
 			}
 			default:

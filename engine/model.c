@@ -4,15 +4,21 @@
  * structures it affects by noisy-OR:
  *     q = 1 - prod_x (1 - s_k * w_e(x))
  * (s_k the kind's sensitivity, w_e(x) the share of element e supplied by
- * structure x). Background causes add abnormality at rate b_k, and each
- * cause grades the finding with its own severity profile, so a severe
- * finding is strong evidence against "nothing focal" and a mild one weak:
+ * structure x). It grades what it makes abnormal by the share of the
+ * element's supply it takes, phi = 1 - prod_x (1 - w_e(x)): a root
+ * that supplies part of a muscle seldom leaves it below MRC 3, a nerve
+ * that supplies all of it can. Background causes add abnormality at rate
+ * b_e (the element's, else its kind's), each cause with its own severity
+ * profile, so a severe finding is strong evidence against "nothing
+ * focal" and a mild one weak:
+ *     lesion(v)       = g * full(v) + (1 - g) * partial(v),  g = phi^k
  *     P(loss level v) = q * lesion(v) + (1 - q) * b * background(v)
  *     P(normal)       = (1 - Q)(1 - Q_brisk),   Q = q + (1 - q) b
  *     P(brisk v)      = (1 - Q) * [qE * brisk_lesion(v) + (1 - qE) bE brisk_bg(v)]
  * where qE > 0 only for upper motor neuron hypotheses and `other` (the
  * findings fit none of the lesions: q = the kind's broad rate, split
- * between loss and brisk, no anatomy). docs/scoring.md. */
+ * between loss and brisk, no anatomy). The examiner then records it
+ * wrongly now and then (outcome_probability). docs/scoring.md. */
 #include "model.h"
 #include "vocabulary.h"
 
@@ -44,10 +50,12 @@ static int finding_limb(const rl_fwork *fw)
 }
 
 /* Probability that a lesion component makes an element abnormal: loss
- * (qL) and, for upper motor neuron components, brisk (qE). */
+ * (qL) and, for upper motor neuron components, brisk (qE); and phi, the
+ * share of the element's supply the lesion takes, which sets how densely
+ * it grades what it makes abnormal. */
 static void element_q(const radloc_rules *r, const rl_params *p,
                       const rl_fwork *fw, const rl_components *comps,
-                      size_t comp, double *qL, double *qE)
+                      size_t comp, double *qL, double *qE, double *phi)
 {
 	const rl_hypothesis *h = &r->hyps[comps->hyp[comp]];
 	const rl_finding *f = fw->f;
@@ -57,7 +65,7 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	double s = rl_focal_sensitivity(p->sens[f->fkind], rl_modality_scale(r, f),
 	                                comps->scale[comp]);
 
-	*qL = *qE = 0.0;
+	*qL = *qE = *phi = 0.0;
 	switch (h->pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY: {
@@ -65,11 +73,13 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		if (reach == 0.0)
 			return;
 		*qL = rl_roots_loss(s, fw->w, h->roots, h->root_count, reach);
+		*phi = rl_roots_share(fw->w, h->roots, h->root_count, reach);
 		return;
 	}
 	case RADLOC_MONONEUROPATHY: {
 		double reach = rl_side_reach(r, h->side, f->side);
 		*qL = rl_nerve_loss(s, el->nerve_loss[h->nerve], reach);
+		*phi = rl_nerve_share(el->nerve_loss[h->nerve], reach);
 		return;
 	}
 	case RADLOC_POLYNEUROPATHY: {
@@ -78,18 +88,23 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 			return;
 		const rl_extent *x = &r->patterns.extents[comps->extent[comp]];
 		double z = (el->distal_rank - x->threshold) / r->patterns.poly_gradient;
-		*qL = rl_pattern_sensitivity(r, f, RADLOC_POLYNEUROPATHY) / (1.0 + exp(-z));
+		/* Past the edge the nerves are lost whole; at it, in part. */
+		*phi = 1.0 / (1.0 + exp(-z));
+		*qL = rl_pattern_sensitivity(r, f, RADLOC_POLYNEUROPATHY) * *phi;
 		return;
 	}
 	case RADLOC_CAUDA_EQUINA: {
-		double keep = 1.0;
+		double keep = 1.0, spared = 1.0;
 		if (el->limb == RL_ARM)
 			return;
 		for (size_t j = 0; j < el->root_count; j++) {
 			int root = el->roots[j].index;
-			keep *= 1.0 - s * fw->w[root] * r->patterns.cauda_roots[root];
+			double taken = fw->w[root] * r->patterns.cauda_roots[root];
+			keep *= 1.0 - s * taken;
+			spared *= 1.0 - taken;
 		}
 		*qL = 1.0 - keep;
+		*phi = 1.0 - spared;
 		return;
 	}
 	case RADLOC_MYELOPATHY:
@@ -145,41 +160,91 @@ static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
 	                              comps->scale[comp]);
 }
 
-static double outcome_probability(const rl_findparams *fp, int fkind, int outcome, double qL,
-                   double qE)
+/* The rate and grading of abnormality with no lesion: the element's own
+ * (rules_load.c copies the kind's in where it has none); pain, recorded
+ * on a region, has its kind's. */
+static double background_of(const rl_findparams *fp, const rl_element *el, int fkind,
+                            const double **levels)
 {
-	double bL = fp->background;
+	if (fkind == RL_PAIN || el == NULL) {
+		*levels = fp->bglevels;
+		return fp->background;
+	}
+	*levels = el->bglevels;
+	return el->background;
+}
+
+/* P(the finding's true state is t): lesion and background, before the
+ * examiner records it. */
+static double true_probability(const rl_findparams *fp, const rl_element *el, int fkind,
+                               int t, double qL, double qE, double phi)
+{
+	const double *bglevels;
+	double bL = background_of(fp, el, fkind, &bglevels);
 	double QL = qL + (1.0 - qL) * bL;
 
-	if (outcome >= 1 && outcome <= fp->levels) {
-		int v = outcome - 1;
-		return qL * fp->lesion[v] + (1.0 - qL) * bL * fp->bglevels[v];
+	if (t >= 1 && t <= fp->levels) {
+		int v = t - 1;
+		double g = rl_full_weight(phi, fp->share_exponent);
+		double lesion = g * fp->lesion_full[v] + (1.0 - g) * fp->lesion_partial[v];
+		return qL * lesion + (1.0 - qL) * bL * bglevels[v];
 	}
 	double bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
 	double QE = qE + (1.0 - qE) * bE;
-	if (outcome == RL_NORMAL)
+	if (t == RL_NORMAL)
 		return (1.0 - QL) * (1.0 - QE);
-	int v = outcome - RL_BRISK;
+	int v = t - RL_BRISK;
 	return (1.0 - QL) * (qE * fp->brisk_lesion[v] + (1.0 - qE) * bE * fp->brisk_bg[v]);
 }
 
-/* The same equations as outcome_probability() with qE = 0, taken apart into P = a + b q. */
-double rl_outcome_slope(const radloc_rules *r, int fkind, int outcome)
+/* P(the finding is recorded as o): the true state, recorded rightly with
+ * 1 - eps; with the call reversed (a normal finding recorded as the
+ * mildest abnormal grade, an abnormal one as normal) with eps_r; as any
+ * outcome at random with eps_g. docs/scoring.md, Examiner error. */
+static double outcome_probability(const rl_findparams *fp, const rl_element *el, int fkind,
+                                  int o, double qL, double qE, double phi)
 {
-	const rl_findparams *fp = &r->findings[fkind];
-	double bL = fp->background, bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
-	double a, b;
-	if (outcome >= 1 && outcome <= fp->levels) {
-		a = bL * fp->bglevels[outcome - 1];
-		b = fp->lesion[outcome - 1] - a;
-	} else if (outcome == RL_NORMAL) {
-		a = (1.0 - bL) * (1.0 - bE);
-		b = -a;
-	} else {
-		a = (1.0 - bL) * bE * fp->brisk_bg[outcome - RL_BRISK];
-		b = -a;
-	}
-	return a > 1e-300 ? b / a : NAN;
+	double eps = fp->examiner_error, gross = eps * fp->gross_error;
+	double reversed = eps - gross;
+	double p = (1.0 - eps) * true_probability(fp, el, fkind, o, qL, qE, phi) +
+	           gross / (double)rl_outcome_count(fkind);
+	if (reversed <= 0.0 || (o != RL_NORMAL && o != 1 && o != RL_BRISK))
+		return p;
+	double normal = true_probability(fp, el, fkind, RL_NORMAL, qL, qE, phi);
+	if (o == RL_NORMAL)
+		return p + reversed * (1.0 - normal);
+	/* A normal reflex recorded wrongly is recorded low or brisk in the
+	 * proportion the background makes them. */
+	const double *bglevels;
+	double bL = background_of(fp, el, fkind, &bglevels);
+	double bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
+	double low = bL + bE > 0.0 ? bL / (bL + bE) : 1.0;
+	if (o == 1)
+		return p + reversed * normal * low;
+	return fkind == RL_REFLEX ? p + reversed * normal * (1.0 - low) : p;
+}
+
+/* The same equations with qE = 0 are bilinear in q and g = phi^k:
+ * P = A + q (S + g T), read off at the corners (phi = 1 is g = 1). */
+int rl_outcome_slopes(const radloc_rules *r, const rl_fwork *fw, int outcome,
+                      double slope[2])
+{
+	int k = fw->f->fkind;
+	const rl_findparams *fp = &r->findings[k];
+	double a = outcome_probability(fp, fw->el, k, outcome, 0.0, 0.0, 0.0);
+	double partial = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 0.0);
+	double full = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 1.0);
+	if (!(a > 1e-300))
+		return -1;
+	slope[0] = (partial - a) / a;
+	slope[1] = (full - partial) / a;
+	return 0;
+}
+
+/* A sign as recorded (rl_sign_observed), at the sign's own error. */
+static double sign_observed(const radloc_rules *r, const rl_fwork *fw, double p)
+{
+	return rl_sign_observed(p, fw->sg->examiner_error, r->findings[RL_SIGNKIND].gross_error);
 }
 
 static double floor_prob(double x)
@@ -194,15 +259,16 @@ static double floor_prob(double x)
  *     qL = a_k (1 - e_k),  qE = a_k e_k   (e_k = e for reflexes, else 0)
  *     lesion(v) = 1 / levels_k,  brisk_lesion(v) = 1/2
  * in the equations of outcome_probability(). */
-static double other_outcome(const radloc_rules *r, int fkind, int outcome)
+static double other_outcome(const radloc_rules *r, const rl_element *el, int fkind,
+                            int outcome)
 {
 	rl_findparams even = r->findings[fkind];
 	double a = r->patterns.other_abnormal[fkind];
 	double e = fkind == RL_REFLEX ? r->patterns.other_brisk : 0.0;
 	for (int v = 0; v < even.levels; v++)
-		even.lesion[v] = 1.0 / even.levels;
+		even.lesion_full[v] = even.lesion_partial[v] = 1.0 / even.levels;
 	even.brisk_lesion[0] = even.brisk_lesion[1] = 0.5;
-	return outcome_probability(&even, fkind, outcome, a * (1.0 - e), a * e);
+	return outcome_probability(&even, el, fkind, outcome, a * (1.0 - e), a * e, 0.0);
 }
 
 static int is_other(const radloc_rules *r, const rl_components *comps, size_t comp)
@@ -216,14 +282,14 @@ double rl_likelihood(const radloc_rules *r, const rl_params *p,
 {
 	if (fw->sg) {
 		double pos = sign_positive(r, fw, comps, comp);
-		return floor_prob(outcome ? pos : 1.0 - pos);
+		return floor_prob(sign_observed(r, fw, outcome ? pos : 1.0 - pos));
 	}
-	double qL, qE;
+	double qL, qE, phi;
 	if (is_other(r, comps, comp))
-		return floor_prob(other_outcome(r, fw->f->fkind, outcome));
-	element_q(r, p, fw, comps, comp, &qL, &qE);
-	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
-	                       qL, qE));
+		return floor_prob(other_outcome(r, fw->el, fw->f->fkind, outcome));
+	element_q(r, p, fw, comps, comp, &qL, &qE, &phi);
+	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->el, fw->f->fkind,
+	                                      outcome, qL, qE, phi));
 }
 
 void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
@@ -233,29 +299,30 @@ void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
 	int n = rl_outcome_count(fw->f->fkind);
 	if (fw->sg) {
 		double pos = sign_positive(r, fw, comps, comp);
-		out[0] = floor_prob(1.0 - pos);
-		out[1] = floor_prob(pos);
+		out[0] = floor_prob(sign_observed(r, fw, 1.0 - pos));
+		out[1] = floor_prob(sign_observed(r, fw, pos));
 		return;
 	}
-	double qL, qE;
+	double qL, qE, phi;
 	if (is_other(r, comps, comp)) {
 		for (int o = 0; o < n; o++)
-			out[o] = floor_prob(other_outcome(r, fw->f->fkind, o));
+			out[o] = floor_prob(other_outcome(r, fw->el, fw->f->fkind, o));
 		return;
 	}
-	element_q(r, p, fw, comps, comp, &qL, &qE);
+	element_q(r, p, fw, comps, comp, &qL, &qE, &phi);
 	for (int o = 0; o < n; o++)
-		out[o] = floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, o, qL, qE));
+		out[o] = floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->el,
+		                                        fw->f->fkind, o, qL, qE, phi));
 }
 
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
 {
 	if (fw->sg) {
 		double pos = 1.0 - fw->sg->specificity;
-		return floor_prob(outcome ? pos : 1.0 - pos);
+		return floor_prob(sign_observed(r, fw, outcome ? pos : 1.0 - pos));
 	}
-	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->f->fkind, outcome,
-	                       0.0, 0.0));
+	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->el, fw->f->fkind,
+	                                      outcome, 0.0, 0.0, 0.0));
 }
 
 int rl_touches(const radloc_rules *r, const rl_fwork *fw,

@@ -120,6 +120,41 @@ static inline double rl_nerve_loss(double sens, double nerve_share, double reach
 	return sens * nerve_share * reach;
 }
 
+/* The share of the element's supply a lesion takes, phi, which grades
+ * what it makes abnormal: lesion(v) = phi full(v) + (1 - phi) partial(v).
+ * Roots: phi = 1 - prod_x (1 - w(x) * reach), the noisy-OR of their
+ * shares without the sensitivity. */
+static inline double rl_roots_share(const double *w, const int *roots, int root_count,
+                                    double reach)
+{
+	return rl_roots_loss(1.0, w, roots, root_count, reach);
+}
+
+/* A nerve: phi = the share it carries * reach. */
+static inline double rl_nerve_share(double nerve_share, double reach)
+{
+	return nerve_share * reach;
+}
+
+/* The weight of the full profile, g = phi^exponent: a lesion that takes
+ * part of a muscle's motor units leaves the rest, so only a share near 1
+ * leaves it at MRC 0-2 (docs/scoring.md). */
+static inline double rl_full_weight(double phi, int exponent)
+{
+	double g = 1.0;
+	for (int i = 0; i < exponent; i++)
+		g *= phi;
+	return g;
+}
+
+/* A sign as recorded, from p = P(its true state is the one observed):
+ * right with 1 - eps, reversed with eps (1 - gross), either outcome at
+ * random with eps gross (docs/scoring.md, Examiner error). */
+static inline double rl_sign_observed(double p, double eps, double gross)
+{
+	return (1.0 - eps) * p + eps * (1.0 - gross) * (1.0 - p) + eps * gross * 0.5;
+}
+
 /* The sensitivity columns through which a hypothesis moves a sign: its
  * roots, its nerve, or its pattern. Roots and nerves are scaled by the
  * lesion's severity (and capped) and reach one side; a pattern is taken
@@ -150,12 +185,15 @@ static inline double rl_sign_negative(double specificity, const double *ssens,
 	return keep;
 }
 
-/* An element finding's outcome probability is linear in the loss
- * probability q of a lesion without an upper motor neuron part: P = a + b q,
- * a the background. Returns b / a, so that the likelihood ratio against
- * the background is 1 + (b / a) q; NAN when the background cannot produce
- * the outcome (a = 0). */
-double rl_outcome_slope(const radloc_rules *r, int fkind, int outcome);
+/* An element finding's recorded outcome probability, under a lesion
+ * without an upper motor neuron part, is bilinear in its loss
+ * probability q and the weight g = rl_full_weight(phi) of the full
+ * profile: P = A + q (S + g T), A the background. Sets slope = {S / A,
+ * T / A}, so that the likelihood ratio against the background is
+ * 1 + q (slope[0] + g slope[1]); returns -1
+ * when the background cannot produce the outcome (A = 0), else 0. */
+int rl_outcome_slopes(const radloc_rules *r, const rl_fwork *fw, int outcome,
+                      double slope[2]);
 
 /* P(the finding as observed | component), under params. Never below
  * RL_MIN_PROB, so its log is finite. */

@@ -7,6 +7,7 @@
 
 #include "rules_loader.h"
 #include "textutil.h"
+#include "vocabulary.h"
 
 static int read_root_level(rl_loader *L, const yt_node *key,
                            const rl_field *field, const char *what, void *dest)
@@ -193,6 +194,44 @@ static int read_sign_sensitivity(rl_loader *L, const yt_node *key,
 	return bad;
 }
 
+/* background: the element's own rate of abnormality without a lesion. */
+static int read_element_background(rl_loader *L, const yt_node *key,
+                                   const rl_field *field, const char *what,
+                                   void *dest)
+{
+	rl_element *el = dest;
+	if (rl_read_fraction_field(L, key, field, what, &el->background))
+		return 1;
+	el->has_background = 1;
+	return 0;
+}
+
+/* background_severity: how that background grades the finding, in the
+ * levels of the element's finding kind. */
+static int read_element_bglevels(rl_loader *L, const yt_node *key,
+                                 const rl_field *field, const char *what,
+                                 void *dest)
+{
+	rl_element *el = dest;
+	(void)field;
+	if (rl_read_element_levels(L, key, L->entry_fkind, what, el->bglevels))
+		return 1;
+	el->has_bglevels = 1;
+	return 0;
+}
+
+/* examiner_error: the sign's own rate of being recorded wrongly. */
+static int read_sign_examiner_error(rl_loader *L, const yt_node *key,
+                                    const rl_field *field, const char *what,
+                                    void *dest)
+{
+	rl_sign *sign = dest;
+	if (rl_read_fraction_field(L, key, field, what, &sign->examiner_error))
+		return 1;
+	sign->has_examiner_error = 1;
+	return 0;
+}
+
 /* Each kind's fields, in the order docs/rules.md lists them. */
 static const rl_field root_fields[] = {
 	{"name", rl_read_text_field, offsetof(rl_root, e.name), 0},
@@ -218,6 +257,8 @@ static const rl_field element_fields[] = {
 	{"concentration", rl_read_positive_field, offsetof(rl_element, concentration), 1},
 	{"nerves", read_element_nerves, 0, 0},
 	{"muscles", rl_read_text_field, offsetof(rl_element, muscles), 0},
+	{"background", read_element_background, 0, 0},
+	{"background_severity", read_element_bglevels, 0, 0},
 	{"source", rl_read_text_field, offsetof(rl_element, e.source), 1},
 };
 
@@ -226,6 +267,7 @@ static const rl_field sign_fields[] = {
 	{"limb", rl_read_limb_field, offsetof(rl_sign, limb), 1},
 	{"sensitivity", read_sign_sensitivity, 0, 1},
 	{"specificity", rl_read_fraction_field, offsetof(rl_sign, specificity), 1},
+	{"examiner_error", read_sign_examiner_error, 0, 0},
 	{"source", rl_read_text_field, offsetof(rl_sign, e.source), 1},
 };
 
@@ -262,5 +304,6 @@ int rl_load_entry(rl_loader *L, radloc_kind kind, size_t i)
 	snprintf(what, sizeof what, "%s '%s'", radloc_kind_name(kind),
 	         ((const rl_entry *)entry)->id);
 	L->d.file = L->entry_files[kind][i];
+	L->entry_fkind = rl_fkind_of(kind, 0);
 	return rl_read_mapping(L, L->entry_nodes[kind][i], fields, count, what, entry);
 }

@@ -60,6 +60,13 @@ typedef struct rl_element {
 	rl_share *nerves;   /* as written: most specific nerve */
 	size_t nerve_count;
 	double *nerve_loss; /* per nerve: share lost when that nerve is lesioned */
+	/* Abnormal with no lesion: the rate and how it is graded. The rule
+	 * may set them per element (a saddle is numb without a lesion far
+	 * more rarely than a shin); else the finding kind's, copied in at
+	 * load. */
+	double background;
+	double bglevels[RL_MAX_LEVELS];
+	int has_background, has_bglevels;
 } rl_element;
 
 typedef struct rl_sign {
@@ -72,14 +79,27 @@ typedef struct rl_sign {
 	double *nerve_sens; /* per nerve, through branches (max over covered) */
 	double pattern_sens[RADLOC_PATTERN_COUNT];
 	double specificity;
+	double examiner_error; /* the sign's own, else the sign kind's */
+	int has_examiner_error;
 } rl_sign;
 
 typedef struct rl_findparams {
 	int present;
 	double sensitivity, concentration, background;
 	int levels;
-	double lesion[RL_MAX_LEVELS];
+	/* How a lesion grades what it makes abnormal: when it takes the
+	 * element's whole supply (lesion_full) and when only part of it
+	 * (lesion_partial); a rule's single `lesion:` table sets both. */
+	double lesion_full[RL_MAX_LEVELS];
+	double lesion_partial[RL_MAX_LEVELS];
+	/* The weight of lesion_full is phi^share_exponent, phi the share of
+	 * the element the lesion takes (1 when the rules say nothing). */
+	int share_exponent;
 	double bglevels[RL_MAX_LEVELS];
+	/* Recorded wrongly: examiner_error of the findings, of which the
+	 * share gross_error as any outcome at random, the rest with the
+	 * normal/abnormal call reversed (docs/scoring.md, Examiner error). */
+	double examiner_error, gross_error;
 	double brisk_background;
 	double brisk_lesion[2], brisk_bg[2];
 	const char *source;

@@ -274,6 +274,20 @@ static int check_set(rl_loader *L)
 		return bad;
 	if (rl_derive_nerve_territories(L))
 		return 1;
+	/* What an element or sign does not say for itself, its kind says. */
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
+		for (size_t e = 0; e < r->element_count[k]; e++) {
+			rl_element *el = &r->elements[k][e];
+			radloc_kind table = (radloc_kind)(RADLOC_REGION + k);
+			const rl_findparams *fp = &r->findings[rl_fkind_of(table, 0)];
+			if (!el->has_background)
+				el->background = fp->background;
+			if (!el->has_bglevels)
+				memcpy(el->bglevels, fp->bglevels, sizeof el->bglevels);
+		}
+	for (size_t i = 0; i < r->sign_count; i++)
+		if (!r->signs[i].has_examiner_error)
+			r->signs[i].examiner_error = r->findings[RL_SIGNKIND].examiner_error;
 	/* Priors are relative weights in the files; the model wants shares. */
 	double sum = 0.0;
 	for (size_t i = 0; i < r->root_count; i++)

@@ -34,6 +34,9 @@ typedef struct rl_loader {
 	/* The first 'patterns' section: where the prior sum is reported. */
 	const yt_node *patterns_key;
 	const char *patterns_file;
+	/* The finding kind of the element entry being read (pass 2): its
+	 * `background_severity` is in that kind's levels. */
+	int entry_fkind;
 } rl_loader;
 
 /* Report running out of memory; returns RADLOC_ERR_NOMEM. */
@@ -124,6 +127,18 @@ int rl_load_findings(rl_loader *L, const yt_node *key);
 int rl_load_patterns(rl_loader *L, const yt_node *key);
 int rl_load_examination(rl_loader *L, const yt_node *key);
 int rl_load_severity(rl_loader *L, const yt_node *key);
+
+/* The grading table of one finding kind's levels (an element's
+ * `background_severity`), each in [0, 1], summing to 1. */
+int rl_read_element_levels(rl_loader *L, const yt_node *key, int fkind,
+                           const char *what, double *out);
+
+/* ---- rules_modalities.c (pass 2) ---- */
+
+/* The sensory kind's `modalities:` (a field reader of the findings
+ * table): one row per modality of the exam format. */
+int rl_read_modalities(rl_loader *L, const yt_node *key, const rl_field *field,
+                       const char *what, void *dest);
 
 /* ---- rules_nerves.c (pass 3) ---- */
 

@@ -60,27 +60,71 @@ static int read_levels(rl_loader *L, const yt_node *key, const char *const *name
 	return bad;
 }
 
-/* A lesion table and a background table of the same levels. */
+/* A lesion table and a background table of the same levels. The lesion
+ * may be one table (`lesion`), or two: `lesion_full` for a lesion that
+ * takes the element's whole supply and `lesion_partial` for one that
+ * takes part of it (full is NULL for brisk reflexes, graded by one). */
 static int read_severity(rl_loader *L, const yt_node *key, const char *const *names,
-                         int count, const char *what, double *lesion,
+                         int count, const char *what, double *full, double *partial,
                          double *background)
 {
-	static const rl_field fields[] = {{"lesion", NULL, 0, 1}, {"background", NULL, 0, 1}};
+	static const rl_field one_fields[] = {
+		{"lesion", NULL, 0, 1}, {"background", NULL, 0, 1},
+	};
+	static const rl_field two_fields[] = {
+		{"lesion", NULL, 0, 0}, {"lesion_full", NULL, 0, 0},
+		{"lesion_partial", NULL, 0, 0}, {"background", NULL, 0, 1},
+	};
 	char label[200];
-	const yt_node *n;
+	int two = partial != NULL;
 
 	if (!rl_require_mapping(L, key->value, what))
 		return 1;
-	int bad = rl_check_keys(L, key->value, key, fields, 2, what);
-	if ((n = rl_key_node(key->value, "lesion"))) {
-		snprintf(label, sizeof label, "%s (lesion)", what);
-		bad += read_levels(L, n, names, count, label, lesion);
+	int bad = two ? rl_check_keys(L, key->value, key, two_fields, 4, what)
+	              : rl_check_keys(L, key->value, key, one_fields, 2, what);
+	const yt_node *one = rl_key_node(key->value, "lesion");
+	const yt_node *nf = two ? rl_key_node(key->value, "lesion_full") : NULL;
+	const yt_node *np = two ? rl_key_node(key->value, "lesion_partial") : NULL;
+	const yt_node *nb = rl_key_node(key->value, "background");
+	if (one && (nf || np)) {
+		yt_report(&L->d, one, RADLOC_ERR_SCHEMA,
+		   "%s has 'lesion' and 'lesion_full'/'lesion_partial': give one or the pair", what);
+		bad++;
+	} else if (two && !one && (!nf || !np)) {
+		yt_report(&L->d, key, RADLOC_ERR_SCHEMA,
+		   "%s needs 'lesion', or both 'lesion_full' and 'lesion_partial'", what);
+		bad++;
 	}
-	if ((n = rl_key_node(key->value, "background"))) {
+	if (one) {
+		snprintf(label, sizeof label, "%s (lesion)", what);
+		bad += read_levels(L, one, names, count, label, full);
+		if (two)
+			memcpy(partial, full, (size_t)count * sizeof *partial);
+	}
+	if (nf) {
+		snprintf(label, sizeof label, "%s (lesion_full)", what);
+		bad += read_levels(L, nf, names, count, label, full);
+	}
+	if (np) {
+		snprintf(label, sizeof label, "%s (lesion_partial)", what);
+		bad += read_levels(L, np, names, count, label, partial);
+	}
+	if (nb) {
 		snprintf(label, sizeof label, "%s (background)", what);
-		bad += read_levels(L, n, names, count, label, background);
+		bad += read_levels(L, nb, names, count, label, background);
 	}
 	return bad;
+}
+
+/* An element's own background grading: the levels of its finding kind
+ * (rules_entries.c). */
+int rl_read_element_levels(rl_loader *L, const yt_node *key, int fkind,
+                           const char *what, double *out)
+{
+	char label[200];
+	snprintf(label, sizeof label, "background_severity of %s", what);
+	return read_levels(L, key, fkind_levels[fkind].names, fkind_levels[fkind].count,
+	                   label, out);
 }
 
 /* severity: the kind's own levels (dest: the rl_findparams). */
@@ -96,7 +140,7 @@ static int read_finding_severity(rl_loader *L, const yt_node *key,
 	/* Five kinds share the table's shape: say whose it is. */
 	snprintf(label, sizeof label, "severity of %s", what);
 	return read_severity(L, key, fkind_levels[f].names, fp->levels, label,
-	                     fp->lesion, fp->bglevels);
+	                     fp->lesion_full, fp->lesion_partial, fp->bglevels);
 }
 
 /* brisk_severity: reflexes above normal (dest: the rl_findparams). */
@@ -109,97 +153,58 @@ static int read_brisk_severity(rl_loader *L, const yt_node *key,
 
 	(void)field;
 	snprintf(label, sizeof label, "brisk_severity of %s", what);
-	return read_severity(L, key, brisk_levels, 2, label, fp->brisk_lesion, fp->brisk_bg);
+	return read_severity(L, key, brisk_levels, 2, label, fp->brisk_lesion, NULL,
+	                     fp->brisk_bg);
 }
 
-/* ---- sensory modalities (docs/scoring.md "Modalities") ---------------- */
-
-/* A factor of a modality, named with it: "sensitivity_scale of modality
- * 'vibration'". Scales may be 0 (the modality never shows a focal
- * lesion); a sharpness of 0 would flatten every map, so it starts at 0.1. */
-static int read_modality_factor(rl_loader *L, const yt_node *key,
-                                const rl_field *field, const char *what, void *dest)
-{
-	char label[200];
-	double min = strcmp(field->key, "overlap_sharpness") == 0 ? 0.1 : 0.0;
-	snprintf(label, sizeof label, "%s of %s", field->key, what);
-	return rl_read_number(L, key->value, min, 4.0, label, dest) != 0;
-}
-
-static int read_modality_fraction(rl_loader *L, const yt_node *key,
-                                  const rl_field *field, const char *what, void *dest)
-{
-	char label[200];
-	snprintf(label, sizeof label, "%s of %s", field->key, what);
-	return rl_read_number(L, key->value, 0.0, 1.0, label, dest) != 0;
-}
-
-static const rl_field modality_fields[] = {
-	{"sensitivity_scale", read_modality_factor, offsetof(rl_modality, sensitivity_scale), 1},
-	{"overlap_sharpness", read_modality_factor, offsetof(rl_modality, overlap_sharpness), 1},
-	{"polyneuropathy_sensitivity", read_modality_fraction,
-	 offsetof(rl_modality, polyneuropathy_sensitivity), 1},
-	{"myelopathy_sensitivity", read_modality_fraction,
-	 offsetof(rl_modality, myelopathy_sensitivity), 1},
-	{"source", rl_read_text_field, offsetof(rl_modality, source), 1},
-};
-
-/* modalities: one row per modality named in the exam format; a modality
- * without a row is scored as the sensory kind, as an unstated one is. */
-static int read_modalities(rl_loader *L, const yt_node *key, const rl_field *field,
-                           const char *what, void *dest)
+/* share_exponent: a whole number 1..8 (dest: the rl_findparams). */
+static int read_share_exponent(rl_loader *L, const yt_node *key,
+                               const rl_field *field, const char *what, void *dest)
 {
 	char label[160];
-	int bad = 0;
-
-	(void)field, (void)what, (void)dest;
-	if (!rl_require_mapping(L, key->value, "modalities"))
+	double x;
+	snprintf(label, sizeof label, "%s of %s", field->key, what);
+	if (rl_read_number(L, key->value, 1.0, 8.0, label, &x))
 		return 1;
-	for (const yt_node *k = key->value->first; k; k = k->next) {
-		int m;
-		for (m = 1; m < RL_MODALITY_COUNT && strcmp(k->text, rl_modality_names[m]); m++)
-			;
-		if (m == RL_MODALITY_COUNT) {
-			yt_report_unknown(&L->d, k, RADLOC_ERR_SCHEMA, "modality", NULL,
-			                  rl_modality_names + 1, RL_MODALITY_COUNT - 1);
-			bad++;
-			continue;
-		}
-		rl_modality *row = &L->r->modalities[m];
-		snprintf(label, sizeof label, "modality '%s'", k->text);
-		int row_bad = rl_read_mapping(L, k, modality_fields,
-		                              RL_FIELD_COUNT(modality_fields), label, row);
-		row->present = row_bad == 0;
-		bad += row_bad;
+	if (x != floor(x)) {
+		yt_report(&L->d, key->value, RADLOC_ERR_VALUE, "%s must be a whole number", label);
+		return 1;
 	}
-	return bad;
+	((rl_findparams *)dest)->share_exponent = (int)x;
+	return 0;
 }
 
-/* Reflexes have all seven; the other graded kinds and pain the first five. */
+/* Reflexes have all ten; the other graded kinds and pain the first eight. */
+/* The fields every graded kind has (written once: the sensory table adds
+ * its modalities, the reflex table its brisk side). */
+#define GRADED_FIELDS                                                                 \
+	{"sensitivity", rl_read_fraction_field, offsetof(rl_findparams, sensitivity), 1},    \
+	{"concentration", rl_read_positive_field, offsetof(rl_findparams, concentration), 1}, \
+	{"background", rl_read_fraction_field, offsetof(rl_findparams, background), 1},      \
+	{"severity", read_finding_severity, 0, 0},                                           \
+	{"source", rl_read_text_field, offsetof(rl_findparams, source), 1},                  \
+	{"examiner_error", rl_read_fraction_field, offsetof(rl_findparams, examiner_error), 0}, \
+	{"gross_error", rl_read_fraction_field, offsetof(rl_findparams, gross_error), 0},    \
+	{"share_exponent", read_share_exponent, 0, 0}
+
 static const rl_field finding_fields[] = {
-	{"sensitivity", rl_read_fraction_field, offsetof(rl_findparams, sensitivity), 1},
-	{"concentration", rl_read_positive_field, offsetof(rl_findparams, concentration), 1},
-	{"background", rl_read_fraction_field, offsetof(rl_findparams, background), 1},
-	{"severity", read_finding_severity, 0, 0},
-	{"source", rl_read_text_field, offsetof(rl_findparams, source), 1},
+	GRADED_FIELDS,
 	{"brisk_background", rl_read_fraction_field, offsetof(rl_findparams, brisk_background), 1},
 	{"brisk_severity", read_brisk_severity, 0, 1},
 };
-#define GRADED_FIELD_COUNT 5
+#define GRADED_FIELD_COUNT 8
 
-/* Sensory findings: the graded five and their modalities. */
+/* Sensory findings: the graded fields and their modalities. */
 static const rl_field sensory_finding_fields[] = {
-	{"sensitivity", rl_read_fraction_field, offsetof(rl_findparams, sensitivity), 1},
-	{"concentration", rl_read_positive_field, offsetof(rl_findparams, concentration), 1},
-	{"background", rl_read_fraction_field, offsetof(rl_findparams, background), 1},
-	{"severity", read_finding_severity, 0, 0},
-	{"source", rl_read_text_field, offsetof(rl_findparams, source), 1},
-	{"modalities", read_modalities, 0, 0},
+	GRADED_FIELDS,
+	{"modalities", rl_read_modalities, 0, 0},
 };
 
 static const rl_field sign_finding_fields[] = {
 	{"concentration", rl_read_positive_field, offsetof(rl_findparams, concentration), 1},
 	{"source", rl_read_text_field, offsetof(rl_findparams, source), 1},
+	{"examiner_error", rl_read_fraction_field, offsetof(rl_findparams, examiner_error), 0},
+	{"gross_error", rl_read_fraction_field, offsetof(rl_findparams, gross_error), 0},
 };
 
 int rl_load_findings(rl_loader *L, const yt_node *key)
@@ -229,7 +234,8 @@ int rl_load_findings(rl_loader *L, const yt_node *key)
 		fp->present = 1;
 		fp->levels = fkind_levels[f].count;
 		/* Kinds with one level need no severity table. */
-		fp->lesion[0] = fp->bglevels[0] = 1.0;
+		fp->lesion_full[0] = fp->lesion_partial[0] = fp->bglevels[0] = 1.0;
+		fp->share_exponent = 1;
 		if (f == RL_SIGNKIND)
 			bad += rl_read_mapping(L, k, sign_finding_fields,
 			                       RL_FIELD_COUNT(sign_finding_fields), what, fp);

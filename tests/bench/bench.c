@@ -1,7 +1,7 @@
 /* make bench: speed, memory and how cost grows (docs/performance.md).
  *
  *   build/radloc-bench            the whole table
- *   build/radloc-bench gen N [SEED] [MIN MAX [JITTER FLIP SCALE]]
+ *   build/radloc-bench gen N [SEED] [MIN MAX [JITTER FLIP SCALE [GROSS]]]
  *                                 N synthetic exams as JSON Lines, from the
  *                                 model or a world unlike it (bench_gen_options)
  *   build/radloc-bench calibration [N]   only the calibration tables
@@ -207,7 +207,7 @@ int main(int argc, char **argv)
 		bench_gen_options opt = bench_gen_model;
 		if (argc > 8)
 			opt = (bench_gen_options){strtod(argv[6], NULL), strtod(argv[7], NULL),
-			                          strtod(argv[8], NULL)};
+			                          strtod(argv[8], NULL), argc > 9 && atoi(argv[9])};
 		int rc = bench_generate_with(rules, &opt, n, seed, lo, hi, stdout, NULL);
 		radloc_rules_free(&rules);
 		return rc ? 1 : 0;

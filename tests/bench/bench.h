@@ -22,12 +22,16 @@ typedef struct bench_gen_options {
 	 * element, a nerve's, a pattern's sensitivity, a sign's sensitivity)
 	 * times a factor uniform in [1 - j, 1 + j], clamped to [0, 1]. */
 	double weight_jitter;
-	/* Each recorded outcome replaced, with this probability, by one of
-	 * the kind's other outcomes uniformly (recorded wrongly). */
+	/* Each recorded outcome replaced, with this probability, by the
+	 * normal/abnormal call reversed: a normal finding recorded as the
+	 * mildest abnormal grade, an abnormal one as normal (recorded
+	 * wrongly); with gross, by one of the kind's other outcomes
+	 * uniformly instead. */
 	double flip_rate;
 	/* Every lesion sensitivity (the kinds', the patterns', the signs')
 	 * times this: 0.5 makes each lesion show half as often. */
 	double sensitivity_scale;
+	int gross;
 } bench_gen_options;
 extern const bench_gen_options bench_gen_model;
 

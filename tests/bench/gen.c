@@ -93,7 +93,7 @@ static void outcome_text(int fkind, int o, char *buf, size_t n)
 	}
 }
 
-const bench_gen_options bench_gen_model = {0.0, 0.0, 1.0};
+const bench_gen_options bench_gen_model = {0.0, 0.0, 1.0, 0};
 
 /* x times a factor uniform in [1 - j, 1 + j], kept a probability. */
 static double jitter(gsl_rng *rng, double j, double x)
@@ -256,10 +256,23 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 					if (u < acc)
 						break;
 				}
-				/* Recorded wrongly: one of the other outcomes. */
+				/* Recorded wrongly: the normal/abnormal call reversed (a
+				 * normal finding as the mildest abnormal grade, an
+				 * abnormal one as normal), or (gross) one of the other
+				 * outcomes uniformly. */
 				if (opt->flip_rate > 0.0 && gsl_rng_uniform(rng) < opt->flip_rate) {
-					int other = (int)gsl_rng_uniform_int(rng, (unsigned long)(no - 1));
-					o = other >= o ? other + 1 : other;
+					if (opt->gross) {
+						int other = (int)gsl_rng_uniform_int(rng, (unsigned long)(no - 1));
+						o = other >= o ? other + 1 : other;
+					} else if (o != RL_NORMAL) {
+						o = RL_NORMAL;
+					} else {
+						/* A reflex goes low or brisk as its background does. */
+						const rl_findparams *fp = &r->findings[f.fkind];
+						double low = fw.el ? fw.el->background : 1.0;
+						double brisk = f.fkind == RL_REFLEX ? fp->brisk_background : 0.0;
+						o = gsl_rng_uniform(rng) * (low + brisk) < low ? 1 : RL_BRISK;
+					}
 				}
 				char value[48];
 				if (gsl_rng_uniform(rng) < 0.02)
