@@ -11,13 +11,21 @@
 
 /* Thresholds of the flags; docs/scoring.md explains each. */
 #define LOW_FINDINGS 3          /* fewer usable findings than this */
-#define LOW_LEADER 0.50         /* leader below this probability */
-#define LOW_RATIO 2.0           /* leader less than twice the runner-up */
+#define LOW_LESION 0.50         /* the leader's lesion, at any extent, below this */
+#define LOW_RATIO 2.0           /* leader less than twice its best rival */
 #define SURPRISE_Z (-3.0)       /* exam this improbable under the leader */
 #define PATTERN_FLAG 0.50       /* posterior of a pattern that raises its flag */
 #define CAUDA_FLAG 0.05         /* cauda equina is flagged on less: it is urgent */
 #define DISTAL_RANK 0.80        /* "distal" for the stocking pattern */
 #define PROXIMAL_RANK 0.25      /* "proximal": shoulder, arm, hip, thigh */
+
+/* Who the leader is measured against, found once for the evidence, the
+ * flags and the warnings. */
+typedef struct rivalry {
+	size_t rival;   /* rank of the best rival that is not the same lesion */
+	double lesion;  /* the leader and every extent of it, together */
+	int nested_second; /* the runner-up is the leader at another extent */
+} rivalry;
 
 static int add_warning(radloc_result *res, const char *text)
 {
@@ -46,12 +54,80 @@ static size_t best_component(const rl_scoring *s, int hyp)
 	return best;
 }
 
-static radloc_status evidence(rl_scoring *s, radloc_result *res)
+/* A probability as the clinician reads it: never "100 %" for what is not
+ * certain, nor "0 %" for what is not impossible. */
+static void percent(char *out, size_t size, double p)
 {
-	if (res->hyp_count < 2)
-		return RADLOC_OK;
-	const rl_ranked *lead = &res->ranked[0], *run = &res->ranked[1];
-	size_t cl = best_component(s, lead->hyp), cr = best_component(s, run->hyp);
+	double v = 100.0 * p;
+	if (v > 99.9)
+		snprintf(out, size, "> 99.9 %%");
+	else if (v < 0.1)
+		snprintf(out, size, "< 0.1 %%");
+	else if (v >= 10.0 && v < 99.5)
+		snprintf(out, size, "%.0f %%", v);
+	else
+		snprintf(out, size, "%.1f %%", v);
+}
+
+/* a is the lesion b at the same or a larger extent: on the same side (a
+ * lesion of a nerve on both sides covers either side), and b's roots all
+ * among a's, or b's nerve among a's branches (covers). Patterns contain
+ * nothing: they are not built of the roots and nerves ranked beside them. */
+static int contains(const radloc_rules *r, const rl_hypothesis *a,
+                    const rl_hypothesis *b)
+{
+	if (a->side != b->side && a->side != RADLOC_BILATERAL)
+		return 0;
+	if (a->root_count > 0 && b->root_count > 0) {
+		for (int i = 0; i < b->root_count; i++) {
+			int found = 0;
+			for (int j = 0; j < a->root_count; j++)
+				found |= a->roots[j] == b->roots[i];
+			if (!found)
+				return 0;
+		}
+		return 1;
+	}
+	if (a->nerve >= 0 && b->nerve >= 0)
+		return r->nerves[a->nerve].covers[b->nerve] != 0;
+	return 0;
+}
+
+/* C6 right and C5+C6 right, sciatic and common peroneal: one lesion of
+ * different extent, which a clinician does not weigh as rivals. */
+static int nested(const radloc_rules *r, int a, int b)
+{
+	const rl_hypothesis *ha = &r->hyps[a], *hb = &r->hyps[b];
+	return contains(r, ha, hb) || contains(r, hb, ha);
+}
+
+/* The leader's best rival is the most probable hypothesis that is not the
+ * leader at another extent (C7 right for C6 right, not C5+C6 right): the
+ * question a clinician asks is which root, before how far it reaches. If
+ * every other hypothesis is nested (never with the shipped rules: the
+ * patterns are always ranked), the runner-up. */
+static rivalry find_rival(const rl_scoring *s, const radloc_result *res)
+{
+	rivalry v = {res->hyp_count > 1, res->ranked[0].h.probability, 0};
+	int lead = res->ranked[0].hyp, found = 0;
+	for (size_t i = 1; i < res->hyp_count; i++) {
+		if (nested(s->r, lead, res->ranked[i].hyp)) {
+			v.lesion += res->ranked[i].h.probability;
+			v.nested_second |= i == 1;
+		} else if (!found) {
+			v.rival = i;
+			found = 1;
+		}
+	}
+	return v;
+}
+
+/* Per finding, log P(f | leader) - log P(f | best rival): the findings
+ * with the leader's label in supports are the reasons for the answer. */
+static radloc_status evidence(rl_scoring *s, radloc_result *res, const rivalry *v)
+{
+	const rl_ranked *lead = &res->ranked[0], *rival = &res->ranked[v->rival];
+	size_t cl = best_component(s, lead->hyp), cr = best_component(s, rival->hyp);
 	res->evidence = rl_arena_alloc(res->arena, s->nf * sizeof *res->evidence);
 	if (res->evidence == NULL)
 		return RADLOC_ERR_NOMEM;
@@ -61,8 +137,8 @@ static radloc_status evidence(rl_scoring *s, radloc_result *res)
 		e->finding = rl_arena_strdup(res->arena, s->fw[f].f->label);
 		if (e->finding == NULL)
 			return RADLOC_ERR_NOMEM;
-		e->supports = d >= 0.0 ? lead->h.label : run->h.label;
-		e->against = d >= 0.0 ? run->h.label : lead->h.label;
+		e->supports = d >= 0.0 ? lead->h.label : rival->h.label;
+		e->against = d >= 0.0 ? rival->h.label : lead->h.label;
 		e->log_lr = fabs(d);
 	}
 	return RADLOC_OK;
@@ -106,7 +182,31 @@ static void surprise(rl_scoring *s, radloc_result *res)
 	res->surprise = var > 1e-12 ? (seen - mean) / sqrt(var) : 0.0;
 }
 
-static void flags(rl_scoring *s, radloc_result *res)
+/* The conditions of low_confidence, each said in its own warning. */
+enum { LOW_FEW = 1, LOW_SPLIT = 2, LOW_CLOSE = 4 };
+
+/* Low confidence judges the lesion, not the labels: the leader against its
+ * best rival that is not the same lesion at another extent, and the leader
+ * with its other extents against everything else. The credible interval is
+ * no condition: it is printed beside the probability and says how far the
+ * number moves between plausible people, not whether the answer leads. So
+ * a leader at 90 % or more is flagged only for too few findings. */
+static unsigned low_confidence(const rl_scoring *s, const radloc_result *res,
+                               const rivalry *v)
+{
+	unsigned why = 0;
+	double p1 = res->ranked[0].h.probability;
+	double p2 = res->hyp_count > 1 ? res->ranked[v->rival].h.probability : 0.0;
+	if (s->nf < LOW_FINDINGS)
+		why |= LOW_FEW;
+	if (v->lesion < LOW_LESION)
+		why |= LOW_SPLIT;
+	if (p1 < LOW_RATIO * p2)
+		why |= LOW_CLOSE;
+	return why;
+}
+
+static void flags(rl_scoring *s, radloc_result *res, const rivalry *v)
 {
 	const radloc_rules *r = s->r;
 	const radloc_exam *exam = s->exam;
@@ -166,10 +266,57 @@ static void flags(rl_scoring *s, radloc_result *res)
 		res->flags |= RADLOC_FLAG_UPPER_MOTOR_NEURON;
 	if (res->surprise < SURPRISE_Z)
 		res->flags |= RADLOC_FLAG_INCONSISTENT;
-	double p1 = res->ranked[0].h.probability;
-	double p2 = res->hyp_count > 1 ? res->ranked[1].h.probability : 0.0;
-	if (s->nf < LOW_FINDINGS || p1 < LOW_LEADER || p1 < LOW_RATIO * p2)
+	if (low_confidence(s, res, v))
 		res->flags |= RADLOC_FLAG_LOW_CONFIDENCE;
+}
+
+/* "C6 right and C5+C6 right are one lesion of different extent: together
+ * 85 %", and each condition of low_confidence that fired, in words that
+ * begin "low confidence: " (the command line shows them as its note). */
+static radloc_status rivalry_warnings(rl_scoring *s, radloc_result *res,
+                                      const rivalry *v)
+{
+	char text[300];
+	const radloc_hypothesis *lead = &res->ranked[0].h;
+	const radloc_hypothesis *rival = &res->ranked[v->rival].h;
+	unsigned why = low_confidence(s, res, v);
+
+	if (v->nested_second) {
+		const radloc_hypothesis *second = &res->ranked[1].h;
+		char p[16];
+		percent(p, sizeof p, lead->probability + second->probability);
+		snprintf(text, sizeof text,
+		         "%s and %s are one lesion of different extent: together %s",
+		         lead->label, second->label, p);
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	if (why & LOW_FEW) {
+		snprintf(text, sizeof text,
+		         "low confidence: only %zu usable finding%s, too few to localise "
+		         "with confidence", s->nf, s->nf == 1 ? "" : "s");
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	if (why & LOW_SPLIT) {
+		char p[16];
+		percent(p, sizeof p, v->lesion);
+		snprintf(text, sizeof text,
+		         "low confidence: %s, at any extent, holds only %s", lead->label, p);
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	if (why & LOW_CLOSE) {
+		char p1[16], p2[16];
+		percent(p1, sizeof p1, lead->probability);
+		percent(p2, sizeof p2, rival->probability);
+		snprintf(text, sizeof text,
+		         "low confidence: %s (%s) is less than twice as probable as %s (%s)",
+		         lead->label, p1, rival->label, p2);
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	return RADLOC_OK;
 }
 
 static radloc_status warnings(rl_scoring *s, radloc_result *res)
@@ -182,13 +329,6 @@ static radloc_status warnings(rl_scoring *s, radloc_result *res)
 	if (s->nt_count) {
 		snprintf(text, sizeof text, "%zu finding%s not testable (NT) ignored",
 		         s->nt_count, s->nt_count == 1 ? "" : "s");
-		if (add_warning(res, text))
-			return RADLOC_ERR_NOMEM;
-	}
-	if (s->nf < LOW_FINDINGS) {
-		snprintf(text, sizeof text,
-		         "only %zu usable finding%s: too few to localise with confidence",
-		         s->nf, s->nf == 1 ? "" : "s");
 		if (add_warning(res, text))
 			return RADLOC_ERR_NOMEM;
 	}
@@ -366,11 +506,14 @@ static radloc_status next_test(rl_scoring *s, radloc_result *res)
 radloc_status rl_explain(rl_scoring *s, radloc_result *res)
 {
 	radloc_status status;
-	if ((status = evidence(s, res)) != RADLOC_OK)
+	rivalry v = find_rival(s, res);
+	if (res->hyp_count > 1 && (status = evidence(s, res, &v)) != RADLOC_OK)
 		return status;
 	surprise(s, res);
-	flags(s, res);
+	flags(s, res, &v);
 	if ((status = warnings(s, res)) != RADLOC_OK)
+		return status;
+	if (res->hyp_count > 1 && (status = rivalry_warnings(s, res, &v)) != RADLOC_OK)
 		return status;
 	return next_test(s, res);
 }
