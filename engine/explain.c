@@ -11,8 +11,9 @@
 
 /* Thresholds of the flags; docs/scoring.md explains each. */
 #define LOW_FINDINGS 3          /* fewer usable findings than this */
-#define LOW_LESION 0.50         /* the leader's lesion, at any extent, below this */
+#define LOW_LEADER 0.50         /* leader below this probability */
 #define LOW_RATIO 2.0           /* leader less than twice its best rival */
+#define NESTED_NOTE 0.05        /* a nested runner-up worth a word holds this */
 #define SURPRISE_Z (-3.0)       /* exam this improbable under the leader */
 #define PATTERN_FLAG 0.50       /* posterior of a pattern that raises its flag */
 #define CAUDA_FLAG 0.05         /* cauda equina is flagged on less: it is urgent */
@@ -23,8 +24,9 @@
  * flags and the warnings. */
 typedef struct rivalry {
 	size_t rival;   /* rank of the best rival that is not the same lesion */
-	double lesion;  /* the leader and every extent of it, together */
-	int nested_second; /* the runner-up is the leader at another extent */
+	int nested_second; /* the runner-up is the leader at another extent and
+	                    * holds at least NESTED_NOTE: a contender a reader
+	                    * would otherwise weigh as a rival */
 } rivalry;
 
 static int add_warning(radloc_result *res, const char *text)
@@ -108,12 +110,11 @@ static int nested(const radloc_rules *r, int a, int b)
  * patterns are always ranked), the runner-up. */
 static rivalry find_rival(const rl_scoring *s, const radloc_result *res)
 {
-	rivalry v = {res->hyp_count > 1, res->ranked[0].h.probability, 0};
+	rivalry v = {res->hyp_count > 1, 0};
 	int lead = res->ranked[0].hyp, found = 0;
 	for (size_t i = 1; i < res->hyp_count; i++) {
 		if (nested(s->r, lead, res->ranked[i].hyp)) {
-			v.lesion += res->ranked[i].h.probability;
-			v.nested_second |= i == 1;
+			v.nested_second |= i == 1 && res->ranked[i].h.probability >= NESTED_NOTE;
 		} else if (!found) {
 			v.rival = i;
 			found = 1;
@@ -183,11 +184,15 @@ static void surprise(rl_scoring *s, radloc_result *res)
 }
 
 /* The conditions of low_confidence, each said in its own warning. */
-enum { LOW_FEW = 1, LOW_SPLIT = 2, LOW_CLOSE = 4 };
+enum { LOW_FEW = 1, LOW_LEADER_BELOW = 2, LOW_CLOSE = 4 };
 
-/* Low confidence judges the lesion, not the labels: the leader against its
- * best rival that is not the same lesion at another extent, and the leader
- * with its other extents against everything else. The credible interval is
+/* Low confidence: too few findings, a leader below one half, or a leader
+ * less than twice its best rival that is not the same lesion at another
+ * extent (a 60 % C6 with a 25 % C5+C6 is a confident C6 root lesion). The
+ * leader's own probability, not that of all its extents, is held to one
+ * half: C5+C6, C6+C7 and C6 together span three levels, and a pain-led
+ * exam that cannot tell C6 from C7 must stay low confidence. The credible
+ * interval is
  * no condition: it is printed beside the probability and says how far the
  * number moves between plausible people, not whether the answer leads. So
  * a leader at 90 % or more is flagged only for too few findings. */
@@ -199,8 +204,8 @@ static unsigned low_confidence(const rl_scoring *s, const radloc_result *res,
 	double p2 = res->hyp_count > 1 ? res->ranked[v->rival].h.probability : 0.0;
 	if (s->nf < LOW_FINDINGS)
 		why |= LOW_FEW;
-	if (v->lesion < LOW_LESION)
-		why |= LOW_SPLIT;
+	if (p1 < LOW_LEADER)
+		why |= LOW_LEADER_BELOW;
 	if (p1 < LOW_RATIO * p2)
 		why |= LOW_CLOSE;
 	return why;
@@ -298,11 +303,12 @@ static radloc_status rivalry_warnings(rl_scoring *s, radloc_result *res,
 		if (add_warning(res, text))
 			return RADLOC_ERR_NOMEM;
 	}
-	if (why & LOW_SPLIT) {
+	if (why & LOW_LEADER_BELOW) {
 		char p[16];
-		percent(p, sizeof p, v->lesion);
+		percent(p, sizeof p, lead->probability);
 		snprintf(text, sizeof text,
-		         "low confidence: %s, at any extent, holds only %s", lead->label, p);
+		         "low confidence: %s holds less than half the probability (%s)",
+		         lead->label, p);
 		if (add_warning(res, text))
 			return RADLOC_ERR_NOMEM;
 	}
