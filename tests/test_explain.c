@@ -165,6 +165,24 @@ START_TEST(textbook_l5_and_s1_are_argued_for)
 }
 END_TEST
 
+/* A median nerve on both sides contains the left one: the rival of a
+ * left carpal tunnel is a root, and the bilateral runner-up is named as
+ * the same lesion reaching further. */
+START_TEST(bilateral_nerve_is_the_same_lesion)
+{
+	radloc_result *res = score_case("fixtures/cases/median-wrist-left.yaml");
+	radloc_hypothesis h;
+	radloc_evidence e;
+	ck_assert_int_eq(radloc_result_hypothesis(res, 1, &h), RADLOC_OK);
+	ck_assert_str_eq(h.label, "median bilateral");
+	ck_assert_int_eq(radloc_result_evidence(res, 0, &e), RADLOC_OK);
+	ck_assert(strcmp(e.supports, "median bilateral") != 0 &&
+	          strcmp(e.against, "median bilateral") != 0);
+	ck_assert(has_warning(res, "median left and median bilateral are one lesion of different extent"));
+	radloc_result_free(&res);
+}
+END_TEST
+
 /* Each condition of low_confidence that fires is said in a warning that
  * begins "low confidence: "; a leader at 90 % or more is flagged only for
  * too few findings, never for its interval. */
@@ -280,6 +298,7 @@ Suite *suite_explain(void)
 	tcase_add_test(tc, l5_over_the_peroneal_nerve_on_hip_abduction);
 	tcase_add_test(tc, textbook_c6_is_argued_for);
 	tcase_add_test(tc, textbook_l5_and_s1_are_argued_for);
+	tcase_add_test(tc, bilateral_nerve_is_the_same_lesion);
 	tcase_add_test(tc, low_confidence_says_why);
 	tcase_add_test(tc, next_test_is_not_yet_examined);
 	tcase_add_test(tc, red_flags_and_pattern);
