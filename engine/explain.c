@@ -192,10 +192,10 @@ enum { LOW_FEW = 1, LOW_LEADER_BELOW = 2, LOW_CLOSE = 4 };
  * leader's own probability, not that of all its extents, is held to one
  * half: C5+C6, C6+C7 and C6 together span three levels, and a pain-led
  * exam that cannot tell C6 from C7 must stay low confidence. The credible
- * interval is
- * no condition: it is printed beside the probability and says how far the
- * number moves between plausible people, not whether the answer leads. So
- * a leader at 90 % or more is flagged only for too few findings. */
+ * interval is no condition: it is printed beside the probability and says
+ * how far the number moves between plausible people, not whether the
+ * answer leads. So a leader at 90 % or more is flagged only for too few
+ * findings. */
 static unsigned low_confidence(const rl_scoring *s, const radloc_result *res,
                                const rivalry *v)
 {
