@@ -7,6 +7,7 @@
 #include "chart_geometry.h"
 #include "chart_panels.h"
 #include "chart_style.h"
+#include "percent.h"
 
 static double legend_row(svg_sink *s, double x, double y, const char *fill,
                          const char *stroke, const char *extra, const char *t)
@@ -157,7 +158,7 @@ void chart_ranking_panel(svg_sink *s, const bodychart *c, double x, double y)
 		    i == 0 ? "#0072b2" : "#9ab8cf");
 		svg_label(s, x, y, "font-size=\"13\" fill=\"#1a1a1a\"",
 		      c->ranking[i].label ? c->ranking[i].label : "?");
-		snprintf(t, sizeof t, "%.0f %%", 100 * p);
+		percent_text(t, sizeof t, p, 0);
 		svg_label(s, x + 254, y, "font-size=\"13\" fill=\"#1a1a1a\" text-anchor=\"end\"", t);
 		y += 18;
 	}
@@ -175,10 +176,12 @@ double chart_header(svg_sink *s, const bodychart *c)
 	snprintf(t, sizeof t, "Body chart: %s", c->exam_id && *c->exam_id
 	         ? c->exam_id : "exam without id");
 	svg_label(s, 24, 40, "font-size=\"24\" font-weight=\"bold\" fill=\"#1a1a1a\"", t);
-	if (c->leader)
-		snprintf(t, sizeof t, "Leading hypothesis: %s (%.0f %%)   \xC2\xB7   pattern: %s",
-		         c->leader, 100 * c->probability, c->pattern ? c->pattern : "?");
-	else
+	if (c->leader) {
+		char p[PERCENT_SIZE];
+		percent_text(p, sizeof p, c->probability, 0);
+		snprintf(t, sizeof t, "Leading hypothesis: %s (%s)   \xC2\xB7   pattern: %s",
+		         c->leader, p, c->pattern ? c->pattern : "?");
+	} else
 		snprintf(t, sizeof t, "No hypothesis");
 	svg_label(s, 24, 68, "font-size=\"17\" fill=\"#1a1a1a\"", t);
 	double y = 84;

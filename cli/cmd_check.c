@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "percent.h"
 
 void help_check(FILE *out)
 {
@@ -80,10 +81,12 @@ static int check_file(const radloc_rules *rules, radloc_scorer *scorer,
 		json_line(path, c, &v, res, NULL);
 	} else {
 		radloc_hypothesis lead;
+		char p[PERCENT_SIZE], pl[PERCENT_SIZE];
 		radloc_result_hypothesis(res, 0, &lead);
+		percent_text(p, sizeof p, v.probability, 0);
+		percent_text(pl, sizeof pl, lead.probability, 0);
 		if (v.pass) {
-			printf("PASS  %-36s %s (rank %zu, %.0f %%)\n", name, e.label, v.rank,
-			       100.0 * v.probability);
+			printf("PASS  %-36s %s (rank %zu, %s)\n", name, e.label, v.rank, p);
 		} else {
 			printf("FAIL  %-36s expected %s within %zu: ", name, e.label, e.within);
 			if (v.rank == 0)
@@ -91,9 +94,9 @@ static int check_file(const radloc_rules *rules, radloc_scorer *scorer,
 				       e.pattern == RADLOC_MULTIRADICULOPATHY
 				       ? " (two roots must be adjacent)" : "");
 			else
-				printf("ranked %zu (%.0f %%)", v.rank, 100.0 * v.probability);
+				printf("ranked %zu (%s)", v.rank, p);
 			if (v.rank != 1)
-				printf("; leader %s (%.0f %%)", lead.label, 100.0 * lead.probability);
+				printf("; leader %s (%s)", lead.label, pl);
 			if (!v.pattern_matches && e.within == 1)
 				printf("; pattern %s, expected %s",
 				       radloc_pattern_name(radloc_result_pattern(res)),

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "percent.h"
 
 void help_score(FILE *out)
 {
@@ -54,9 +55,33 @@ static const struct {
 	 "    or one radloc does not model (a polyradiculopathy, an acute\n"
 	 "    neuropathy), and recheck the exam."},
 	{RADLOC_FLAG_BILATERAL, 0, "Findings on both sides."},
-	{RADLOC_FLAG_LOW_CONFIDENCE, 0,
-	 "Low confidence: few findings, a close runner-up or a wide interval."},
+	/* Its reasons are the engine's warnings that begin LOW_WHY. */
+	{RADLOC_FLAG_LOW_CONFIDENCE, 0, "Low confidence."},
 };
+
+/* The engine says each condition of low_confidence that fired in a
+ * warning beginning with these words (docs/scoring.md): shown as the note
+ * under the answer, not again under Warnings. */
+static const char LOW_WHY[] = "low confidence: ";
+
+static int is_low_why(const char *warning)
+{
+	return strncmp(warning, LOW_WHY, sizeof LOW_WHY - 1) == 0;
+}
+
+static void low_confidence_note(const radloc_result *res)
+{
+	int said = 0;
+	for (size_t i = 0; i < radloc_result_warning_count(res); i++) {
+		const char *w = radloc_result_warning(res, i);
+		if (is_low_why(w)) {
+			printf("Note: Low confidence: %s.\n", w + sizeof LOW_WHY - 1);
+			said = 1;
+		}
+	}
+	if (!said)
+		printf("Note: Low confidence.\n");
+}
 
 static const char *pattern_words(radloc_pattern p)
 {
@@ -87,6 +112,89 @@ static int by_strength(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
+/* A likelihood ratio in a few digits: x1.6, x42, x3.1e+05. */
+static void ratio_text(char *out, size_t size, double log_lr)
+{
+	double lr = exp(log_lr);
+	if (lr < 10.0)
+		snprintf(out, size, "x%.1f", lr);
+	else if (lr < 1e5)
+		snprintf(out, size, "x%.0f", lr);
+	else
+		snprintf(out, size, "x%.1e", lr);
+}
+
+/* Below this the findings together barely tell the two apart (a factor
+ * under 2 either way): then, and only then, the prior decides. */
+#define BALANCED_LOG_LR 0.6931471805599453
+
+/* Why the leader and not its best rival: the engine measures each
+ * finding's likelihood ratio against the most probable hypothesis that is
+ * not the leader at another extent (docs/scoring.md, "Evidence"). */
+static void print_evidence(const radloc_result *res, const radloc_hypothesis *lead,
+                           const style *st)
+{
+	size_t ne = radloc_result_evidence_count(res);
+	if (radloc_result_count(res) < 2 || ne == 0)
+		return;
+	radloc_evidence *ev = calloc(ne, sizeof *ev);
+	if (ev == NULL)
+		return;
+	for (size_t i = 0; i < ne; i++)
+		radloc_result_evidence(res, i, &ev[i]);
+	qsort(ev, ne, sizeof *ev, by_strength);
+	const char *rival = strcmp(ev[0].supports, lead->label) == 0 ? ev[0].against
+	                                                             : ev[0].supports;
+	double together = 0.0;
+	char lr[32];
+	int any = 0;
+	printf("\n%sWhat speaks for %s over %s%s  (likelihood ratio)\n", st->bold,
+	       lead->label, rival, st->reset);
+	for (size_t i = 0; i < ne; i++) {
+		int for_lead = strcmp(ev[i].supports, lead->label) == 0;
+		together += for_lead ? ev[i].log_lr : -ev[i].log_lr;
+		if (for_lead && ev[i].log_lr > 0.005) {
+			ratio_text(lr, sizeof lr, ev[i].log_lr);
+			printf("  + %-48s %s\n", ev[i].finding, lr);
+			any = 1;
+		}
+	}
+	if (!any)
+		printf("  (nothing)\n");
+	any = 0;
+	printf("%sWhat speaks against it%s (for %s)\n", st->bold, st->reset, rival);
+	for (size_t i = 0; i < ne; i++)
+		if (strcmp(ev[i].against, lead->label) == 0 && ev[i].log_lr > 0.005) {
+			ratio_text(lr, sizeof lr, ev[i].log_lr);
+			printf("  - %-48s %s\n", ev[i].finding, lr);
+			any = 1;
+		}
+	if (!any)
+		printf("  (nothing)\n");
+	/* The rival's prior, if it is among the hypotheses reported. */
+	double prior_odds = -1.0;
+	radloc_hypothesis h;
+	for (size_t i = 0; i < radloc_result_count(res); i++)
+		if (radloc_result_hypothesis(res, i, &h) == RADLOC_OK &&
+		    strcmp(h.label, rival) == 0 && h.prior > 0.0)
+			prior_odds = lead->prior / h.prior;
+	ratio_text(lr, sizeof lr, fabs(together));
+	if (fabs(together) < BALANCED_LOG_LR)
+		printf("%sTogether%s the findings barely tell them apart (%s for %s): "
+		       "the prior decides\n", st->bold, st->reset, lr,
+		       together >= 0.0 ? lead->label : rival);
+	else if (together > 0.0)
+		printf("%sTogether%s the findings favour %s %s\n", st->bold, st->reset,
+		       lead->label, lr);
+	else
+		printf("%sTogether%s the findings favour %s %s: %s leads on how common "
+		       "it is\n", st->bold, st->reset, rival, lr, lead->label);
+	if (prior_odds > 0.0)
+		printf("%sPrior odds%s %s : %s = %.2g : 1 (how common each is, before "
+		       "any finding)\n", st->bold, st->reset, lead->label, rival, prior_odds);
+	free(ev);
+}
+
 static void print_text(const radloc_rules *rules, const radloc_result *res,
                        const style *st)
 {
@@ -104,69 +212,45 @@ static void print_text(const radloc_rules *rules, const radloc_result *res,
 	       pattern_words(radloc_result_pattern(res)),
 	       lead.pattern == RADLOC_MONONEUROPATHY && lead.side == RADLOC_BILATERAL
 	       ? ", the same nerve on both sides" : "");
-	printf("%sMost likely:%s %s, %.0f %%", st->bold, st->reset, lead.label,
-	       100.0 * lead.probability);
-	if (radloc_result_draws(res) > 0)
-		printf(" (%.0f %% interval %.0f-%.0f %%)",
-		       100.0 * radloc_result_interval_mass(res), 100.0 * lead.lower,
-		       100.0 * lead.upper);
+	char p[PERCENT_SIZE], iv[2 * PERCENT_SIZE + 8];
+	percent_text(p, sizeof p, lead.probability, 0);
+	printf("%sMost likely:%s %s, %s", st->bold, st->reset, lead.label, p);
+	if (radloc_result_draws(res) > 0) {
+		percent_interval(iv, sizeof iv, lead.lower, lead.upper, 0);
+		printf(" (%.0f %% interval %s)", 100.0 * radloc_result_interval_mass(res), iv);
+	}
 	printf("\n");
 	for (size_t i = 0; i < sizeof flag_text / sizeof flag_text[0]; i++)
-		if ((flags & flag_text[i].flag) && !flag_text[i].alarm)
-			printf("Note: %s\n", flag_text[i].text);
+		if ((flags & flag_text[i].flag) && !flag_text[i].alarm) {
+			if (flag_text[i].flag == RADLOC_FLAG_LOW_CONFIDENCE)
+				low_confidence_note(res);
+			else
+				printf("Note: %s\n", flag_text[i].text);
+		}
 
 	printf("\n%sRanking%s\n", st->bold, st->reset);
-	printf("   #  %-28s %7s  %-15s\n", "hypothesis", "prob.",
+	printf("   #  %-28s %8s  %-17s\n", "hypothesis", "prob.",
 	       radloc_result_draws(res) ? "interval" : "");
 	for (size_t i = 0; i < n; i++) {
 		radloc_result_hypothesis(res, i, &h);
-		printf("  %2zu  %-28s %6.1f %%", i + 1, h.label, 100.0 * h.probability);
-		if (radloc_result_draws(res) > 0)
-			printf("  %5.1f-%5.1f %% ", 100.0 * h.lower, 100.0 * h.upper);
-		else
+		percent_text(p, sizeof p, h.probability, 1);
+		printf("  %2zu  %-28s %8s", i + 1, h.label, p);
+		if (radloc_result_draws(res) > 0) {
+			percent_interval(iv, sizeof iv, h.lower, h.upper, 1);
+			printf("  %-17s ", iv);
+		} else {
 			printf("  ");
+		}
 		bar(h.probability);
 		if (h.extent)
 			printf(" (extent: %s)", h.extent);
 		printf("\n");
 	}
-	if (radloc_result_other(res) > 0.0005)
-		printf("      %-28s %6.1f %%\n", "(all others)", 100.0 * radloc_result_other(res));
-
-	size_t ne = radloc_result_evidence_count(res);
-	radloc_evidence *ev = calloc(ne + 1, sizeof *ev);
-	if (ev && n > 1) {
-		for (size_t i = 0; i < ne; i++)
-			radloc_result_evidence(res, i, &ev[i]);
-		qsort(ev, ne, sizeof *ev, by_strength);
-		radloc_hypothesis second;
-		radloc_result_hypothesis(res, 1, &second);
-		int any = 0;
-		printf("\n%sWhat speaks for %s over %s%s  (likelihood ratio)\n", st->bold,
-		       lead.label, second.label, st->reset);
-		for (size_t i = 0; i < ne; i++)
-			if (strcmp(ev[i].supports, lead.label) == 0 && ev[i].log_lr > 0.005) {
-				printf("  + %-48s x%.1f\n", ev[i].finding, exp(ev[i].log_lr));
-				any = 1;
-			}
-		if (!any)
-			printf("  (nothing: the prior decides)\n");
-		any = 0;
-		printf("%sWhat speaks against it%s\n", st->bold, st->reset);
-		for (size_t i = 0; i < ne; i++)
-			if (strcmp(ev[i].against, lead.label) == 0 && ev[i].log_lr > 0.005) {
-				printf("  - %-48s x%.1f for %s\n", ev[i].finding, exp(ev[i].log_lr),
-				       ev[i].supports);
-				any = 1;
-			}
-		if (!any)
-			printf("  (nothing)\n");
-		if (second.prior > 0.0)
-			printf("%sPrior odds%s %s : %s = %.2g : 1 (how common each is, before "
-			       "any finding)\n", st->bold, st->reset, lead.label, second.label,
-			       lead.prior / second.prior);
+	if (radloc_result_other(res) > 0.0005) {
+		percent_text(p, sizeof p, radloc_result_other(res), 1);
+		printf("      %-28s %8s\n", "(all others)", p);
 	}
-	free(ev);
+	print_evidence(res, &lead, st);
 
 	radloc_next_test t;
 	if (radloc_result_next_test(res, &t) == RADLOC_OK) {
@@ -186,10 +270,14 @@ static void print_text(const radloc_rules *rules, const radloc_result *res,
 		printf("\n  it separates %s from %s (expected gain %.2f bits; %s)\n",
 		       t.separates[0], t.separates[1], t.information_gain, t.finding);
 	}
-	if (radloc_result_warning_count(res)) {
-		printf("\n%sWarnings%s\n", st->bold, st->reset);
-		for (size_t i = 0; i < radloc_result_warning_count(res); i++)
-			printf("  - %s\n", radloc_result_warning(res, i));
+	size_t shown = 0;
+	for (size_t i = 0; i < radloc_result_warning_count(res); i++) {
+		const char *w = radloc_result_warning(res, i);
+		if (is_low_why(w))
+			continue;
+		if (shown++ == 0)
+			printf("\n%sWarnings%s\n", st->bold, st->reset);
+		printf("  - %s\n", w);
 	}
 	printf("\n%sProbabilities come from the rule set's cited weights; intervals "
 	       "show how\nthey move as dermatomes and myotomes vary between people. "

@@ -1,6 +1,7 @@
 /* What the engine says besides the ranking: the evidence for and against
- * the leader, the red flags, how surprising the exam is, warnings, and
- * the test that would teach the most. All from the point estimate. */
+ * the leader, the red flags, how surprising the exam is, and warnings;
+ * then the test that would teach the most (next_test.c). All from the
+ * point estimate. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,8 @@
 /* Thresholds of the flags; docs/scoring.md explains each. */
 #define LOW_FINDINGS 3          /* fewer usable findings than this */
 #define LOW_LEADER 0.50         /* leader below this probability */
-#define LOW_RATIO 2.0           /* leader less than twice the runner-up */
+#define LOW_RATIO 2.0           /* leader less than twice its best rival */
+#define NESTED_NOTE 0.05        /* a nested runner-up worth a word holds this */
 #define SURPRISE_Z (-3.0)       /* exam this improbable under the leader */
 #define PATTERN_FLAG 0.50       /* posterior of a pattern that raises its flag */
 #define CAUDA_FLAG 0.05         /* cauda equina is flagged on less: it is urgent */
@@ -24,6 +26,15 @@
 #define DENSE_BACKGROUND 0.005  /* P(finding | no lesion) below this: MRC 3-0, absent sensation */
 #define RESIDUAL_SHARE 0.10     /* the leader's part of the finding's probability */
 #define RESIDUAL_NAMED 3        /* findings named one by one; the rest counted */
+
+/* Who the leader is measured against, found once for the evidence, the
+ * flags and the warnings. */
+typedef struct rivalry {
+	size_t rival;   /* rank of the best rival that is not the same lesion */
+	int nested_second; /* the runner-up is the leader at another extent and
+	                    * holds at least NESTED_NOTE: a contender a reader
+	                    * would otherwise weigh as a rival */
+} rivalry;
 
 static int add_warning(radloc_result *res, const char *text)
 {
@@ -38,26 +49,79 @@ static int add_warning(radloc_result *res, const char *text)
 	return 0;
 }
 
-/* The component that stands for a hypothesis: itself, or for
- * polyneuropathy its most probable extent. */
-static size_t best_component(const rl_scoring *s, int hyp)
+/* A probability as the clinician reads it: never "100 %" for what is not
+ * certain, nor "0 %" for what is not impossible. */
+static void percent(char *out, size_t size, double p)
 {
-	size_t best = 0;
-	double p = -1.0;
-	for (size_t c = 0; c < s->comps->count; c++)
-		if (s->comps->hyp[c] == hyp && s->comp_post[c] > p) {
-			p = s->comp_post[c];
-			best = c;
-		}
-	return best;
+	double v = 100.0 * p;
+	if (v > 99.9)
+		snprintf(out, size, "> 99.9 %%");
+	else if (v < 0.1)
+		snprintf(out, size, "< 0.1 %%");
+	else if (v >= 10.0 && v < 99.5)
+		snprintf(out, size, "%.0f %%", v);
+	else
+		snprintf(out, size, "%.1f %%", v);
 }
 
-static radloc_status evidence(rl_scoring *s, radloc_result *res)
+/* a is the lesion b at the same or a larger extent: on the same side (a
+ * lesion of a nerve on both sides covers either side), and b's roots all
+ * among a's, or b's nerve among a's branches (covers). Patterns contain
+ * nothing: they are not built of the roots and nerves ranked beside them. */
+static int contains(const radloc_rules *r, const rl_hypothesis *a,
+                    const rl_hypothesis *b)
 {
-	if (res->hyp_count < 2)
-		return RADLOC_OK;
-	const rl_ranked *lead = &res->ranked[0], *run = &res->ranked[1];
-	size_t cl = best_component(s, lead->hyp), cr = best_component(s, run->hyp);
+	if (a->side != b->side && a->side != RADLOC_BILATERAL)
+		return 0;
+	if (a->root_count > 0 && b->root_count > 0) {
+		for (int i = 0; i < b->root_count; i++) {
+			int found = 0;
+			for (int j = 0; j < a->root_count; j++)
+				found |= a->roots[j] == b->roots[i];
+			if (!found)
+				return 0;
+		}
+		return 1;
+	}
+	if (a->nerve >= 0 && b->nerve >= 0)
+		return r->nerves[a->nerve].covers[b->nerve] != 0;
+	return 0;
+}
+
+/* C6 right and C5+C6 right, sciatic and common peroneal: one lesion of
+ * different extent, which a clinician does not weigh as rivals. */
+static int nested(const radloc_rules *r, int a, int b)
+{
+	const rl_hypothesis *ha = &r->hyps[a], *hb = &r->hyps[b];
+	return contains(r, ha, hb) || contains(r, hb, ha);
+}
+
+/* The leader's best rival is the most probable hypothesis that is not the
+ * leader at another extent (C7 right for C6 right, not C5+C6 right): the
+ * question a clinician asks is which root, before how far it reaches. If
+ * every other hypothesis is nested (never with the shipped rules: the
+ * patterns are always ranked), the runner-up. */
+static rivalry find_rival(const rl_scoring *s, const radloc_result *res)
+{
+	rivalry v = {res->hyp_count > 1, 0};
+	int lead = res->ranked[0].hyp, found = 0;
+	for (size_t i = 1; i < res->hyp_count; i++) {
+		if (nested(s->r, lead, res->ranked[i].hyp)) {
+			v.nested_second |= i == 1 && res->ranked[i].h.probability >= NESTED_NOTE;
+		} else if (!found) {
+			v.rival = i;
+			found = 1;
+		}
+	}
+	return v;
+}
+
+/* Per finding, log P(f | leader) - log P(f | best rival): the findings
+ * with the leader's label in supports are the reasons for the answer. */
+static radloc_status evidence(rl_scoring *s, radloc_result *res, const rivalry *v)
+{
+	const rl_ranked *lead = &res->ranked[0], *rival = &res->ranked[v->rival];
+	size_t cl = rl_best_component(s, lead->hyp), cr = rl_best_component(s, rival->hyp);
 	res->evidence = rl_arena_alloc(res->arena, s->nf * sizeof *res->evidence);
 	if (res->evidence == NULL)
 		return RADLOC_ERR_NOMEM;
@@ -67,8 +131,8 @@ static radloc_status evidence(rl_scoring *s, radloc_result *res)
 		e->finding = rl_arena_strdup(res->arena, s->fw[f].f->label);
 		if (e->finding == NULL)
 			return RADLOC_ERR_NOMEM;
-		e->supports = d >= 0.0 ? lead->h.label : run->h.label;
-		e->against = d >= 0.0 ? run->h.label : lead->h.label;
+		e->supports = d >= 0.0 ? lead->h.label : rival->h.label;
+		e->against = d >= 0.0 ? rival->h.label : lead->h.label;
 		e->log_lr = fabs(d);
 	}
 	return RADLOC_OK;
@@ -81,7 +145,7 @@ static radloc_status evidence(rl_scoring *s, radloc_result *res)
 static void surprise(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
-	size_t c = best_component(s, res->ranked[0].hyp);
+	size_t c = rl_best_component(s, res->ranked[0].hyp);
 	rl_params p;
 	double seen = 0.0, mean = 0.0, var = 0.0;
 
@@ -112,7 +176,35 @@ static void surprise(rl_scoring *s, radloc_result *res)
 	res->surprise = var > 1e-12 ? (seen - mean) / sqrt(var) : 0.0;
 }
 
-static void flags(rl_scoring *s, radloc_result *res)
+/* The conditions of low_confidence, each said in its own warning. */
+enum { LOW_FEW = 1, LOW_LEADER_BELOW = 2, LOW_CLOSE = 4 };
+
+/* Low confidence: too few findings, a leader below one half, or a leader
+ * less than twice its best rival that is not the same lesion at another
+ * extent (a 60 % C6 with a 25 % C5+C6 is a confident C6 root lesion). The
+ * leader's own probability, not that of all its extents, is held to one
+ * half: C5+C6, C6+C7 and C6 together span three levels, and a pain-led
+ * exam that cannot tell C6 from C7 must stay low confidence. The credible
+ * interval is no condition: it is printed beside the probability and says
+ * how far the number moves between plausible people, not whether the
+ * answer leads. So a leader at 90 % or more is flagged only for too few
+ * findings. */
+static unsigned low_confidence(const rl_scoring *s, const radloc_result *res,
+                               const rivalry *v)
+{
+	unsigned why = 0;
+	double p1 = res->ranked[0].h.probability;
+	double p2 = res->hyp_count > 1 ? res->ranked[v->rival].h.probability : 0.0;
+	if (s->nf < LOW_FINDINGS)
+		why |= LOW_FEW;
+	if (p1 < LOW_LEADER)
+		why |= LOW_LEADER_BELOW;
+	if (p1 < LOW_RATIO * p2)
+		why |= LOW_CLOSE;
+	return why;
+}
+
+static void flags(rl_scoring *s, radloc_result *res, const rivalry *v)
 {
 	const radloc_rules *r = s->r;
 	const radloc_exam *exam = s->exam;
@@ -174,9 +266,7 @@ static void flags(rl_scoring *s, radloc_result *res)
 	 * lesions modelled) holding most of the probability. */
 	if (res->surprise < SURPRISE_Z || pattern_mass[RADLOC_OTHER] >= PATTERN_FLAG)
 		res->flags |= RADLOC_FLAG_INCONSISTENT;
-	double p1 = res->ranked[0].h.probability;
-	double p2 = res->hyp_count > 1 ? res->ranked[1].h.probability : 0.0;
-	if (s->nf < LOW_FINDINGS || p1 < LOW_LEADER || p1 < LOW_RATIO * p2)
+	if (low_confidence(s, res, v))
 		res->flags |= RADLOC_FLAG_LOW_CONFIDENCE;
 }
 
@@ -213,7 +303,7 @@ static radloc_status residual(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
 	const rl_ranked *lead = &res->ranked[modelled_leader(res)];
-	size_t c = best_component(s, lead->hyp), named = 0, unnamed = 0;
+	size_t c = rl_best_component(s, lead->hyp), named = 0, unnamed = 0;
 	char words[160], text[320];
 
 	for (size_t f = 0; f < s->nf; f++) {
@@ -252,6 +342,56 @@ static radloc_status residual(rl_scoring *s, radloc_result *res)
 	return RADLOC_OK;
 }
 
+/* "C6 right and C5+C6 right are one lesion of different extent: together
+ * 85 %", and each condition of low_confidence that fired, in words that
+ * begin "low confidence: " (the command line shows them as its note). */
+static radloc_status rivalry_warnings(rl_scoring *s, radloc_result *res,
+                                      const rivalry *v)
+{
+	char text[300];
+	const radloc_hypothesis *lead = &res->ranked[0].h;
+	const radloc_hypothesis *rival = &res->ranked[v->rival].h;
+	unsigned why = low_confidence(s, res, v);
+
+	if (v->nested_second) {
+		const radloc_hypothesis *second = &res->ranked[1].h;
+		char p[16];
+		percent(p, sizeof p, lead->probability + second->probability);
+		snprintf(text, sizeof text,
+		         "%s and %s are one lesion of different extent: together %s",
+		         lead->label, second->label, p);
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	if (why & LOW_FEW) {
+		snprintf(text, sizeof text,
+		         "low confidence: only %zu usable finding%s, too few to localise "
+		         "with confidence", s->nf, s->nf == 1 ? "" : "s");
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	if (why & LOW_LEADER_BELOW) {
+		char p[16];
+		percent(p, sizeof p, lead->probability);
+		snprintf(text, sizeof text,
+		         "low confidence: %s holds less than half the probability (%s)",
+		         lead->label, p);
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	if (why & LOW_CLOSE) {
+		char p1[16], p2[16];
+		percent(p1, sizeof p1, lead->probability);
+		percent(p2, sizeof p2, rival->probability);
+		snprintf(text, sizeof text,
+		         "low confidence: %s (%s) is less than twice as probable as %s (%s)",
+		         lead->label, p1, rival->label, p2);
+		if (add_warning(res, text))
+			return RADLOC_ERR_NOMEM;
+	}
+	return RADLOC_OK;
+}
+
 static radloc_status warnings(rl_scoring *s, radloc_result *res)
 {
 	char text[200];
@@ -262,13 +402,6 @@ static radloc_status warnings(rl_scoring *s, radloc_result *res)
 	if (s->nt_count) {
 		snprintf(text, sizeof text, "%zu finding%s not testable (NT) ignored",
 		         s->nt_count, s->nt_count == 1 ? "" : "s");
-		if (add_warning(res, text))
-			return RADLOC_ERR_NOMEM;
-	}
-	if (s->nf < LOW_FINDINGS) {
-		snprintf(text, sizeof text,
-		         "only %zu usable finding%s: too few to localise with confidence",
-		         s->nf, s->nf == 1 ? "" : "s");
 		if (add_warning(res, text))
 			return RADLOC_ERR_NOMEM;
 	}
@@ -290,173 +423,17 @@ static radloc_status warnings(rl_scoring *s, radloc_result *res)
 	return residual(s, res);
 }
 
-/* ---- next best test --------------------------------------------------------------- */
-
-static double entropy_bits(const double *p, size_t n)
-{
-	double h = 0.0;
-	for (size_t i = 0; i < n; i++)
-		if (p[i] > 0.0)
-			h -= p[i] * log2(p[i]);
-	return h;
-}
-
-/* Only pain was recorded there: it can still be examined. */
-static int pain_only(const radloc_exam *exam, radloc_kind table, int element,
-                     radloc_side side)
-{
-	for (size_t i = 0; i < exam->count; i++) {
-		const rl_finding *f = &exam->findings[i];
-		if (f->table == table && f->element == element &&
-		    (f->side == side || side == RADLOC_MIDLINE) && f->fkind != RL_PAIN)
-			return 0;
-	}
-	return 1;
-}
-
-typedef struct candidate {
-	double gain;
-	radloc_kind table;
-	int element;
-	radloc_side side;
-} candidate;
-
-#define NEXT_HYPS 8         /* hypotheses weighed by name; the rest as one */
-#define NEXT_MASS 0.999     /* ... once these hold this much probability */
-#define NEXT_FROM 3         /* candidates: key elements of the leading three */
-
-/* The finding not yet examined whose outcome is expected to tell most
- * about which hypothesis it is: the key elements of the leading
- * hypotheses are the candidates, and the leading hypotheses holding
- * 99.9 % of the probability are weighed by name, the rest as one
- * hypothesis that predicts only the background. */
-static radloc_status next_test(rl_scoring *s, radloc_result *res)
-{
-	const radloc_rules *r = s->r;
-	size_t nh = 0;
-	double mass = 0.0;
-	int hyps[NEXT_HYPS];
-	size_t *live = malloc(s->comps->count * sizeof *live);
-	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
-	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
-	rl_params p;
-	size_t nlive = 0;
-
-	if (!live || !w) {
-		free(live);
-		free(w);
-		return RADLOC_ERR_NOMEM;
-	}
-	rl_mean_params(r, &p);
-	for (size_t i = 0; i < res->hyp_count && nh < NEXT_HYPS && mass < NEXT_MASS; i++) {
-		hyps[nh++] = res->ranked[i].hyp;
-		mass += res->ranked[i].h.probability;
-	}
-	for (size_t c = 0; c < s->comps->count; c++)
-		for (size_t i = 0; i < nh; i++)
-			if (s->comps->hyp[c] == hyps[i] && s->comp_post[c] > 1e-12)
-				live[nlive++] = c;
-	/* Entropy over the named hypotheses and the lump of the rest. */
-	double now[NEXT_HYPS + 1];
-	for (size_t i = 0; i < nh; i++)
-		now[i] = res->ranked[i].h.probability;
-	now[nh] = 1.0 - mass > 0.0 ? 1.0 - mass : 0.0;
-	double entropy_now = entropy_bits(now, nh + 1);
-
-	for (size_t lead = 0; lead < nh && lead < NEXT_FROM; lead++) {
-		const rl_hypothesis *hyp = &r->hyps[hyps[lead]];
-		for (size_t k = 0; k < hyp->key_count; k++) {
-			const rl_key *key = &hyp->keys[k];
-			/* Already looked at (pain aside: a symptom is not a test). */
-			if (rl_looked_at(&s->examined, key->table, key->element, key->side) &&
-			    !pain_only(s->exam, key->table, key->element, key->side))
-				continue;
-			rl_finding f;
-			rl_fwork fw;
-			rl_probe_finding(r, key->table, key->element, key->side, 0, &f, &fw, w);
-			int outcomes = rl_outcome_count(f.fkind);
-			double joint[RL_MAX_OUTCOMES][NEXT_HYPS + 1];
-			memset(joint, 0, sizeof joint);
-			for (size_t i = 0; i < nlive; i++) {
-				size_t c = live[i], slot = 0;
-				double outcome_prob[RL_MAX_OUTCOMES];
-				while (hyps[slot] != s->comps->hyp[c])
-					slot++;
-				rl_outcome_probs(r, &p, &fw, s->comps, c, outcome_prob);
-				for (int o = 0; o < outcomes; o++)
-					joint[o][slot] += s->comp_post[c] * outcome_prob[o];
-			}
-			double expected = 0.0;
-			for (int o = 0; o < outcomes; o++) {
-				joint[o][nh] = now[nh] * rl_background(r, &fw, o);
-				double p_outcome = 0.0, post[NEXT_HYPS + 1];
-				for (size_t i = 0; i <= nh; i++)
-					p_outcome += joint[o][i];
-				if (p_outcome <= 0.0)
-					continue;
-				for (size_t i = 0; i <= nh; i++)
-					post[i] = joint[o][i] / p_outcome;
-				expected += p_outcome * entropy_bits(post, nh + 1);
-			}
-			double gain = entropy_now - expected;
-			if (gain > best.gain + 1e-12)
-				best = (candidate){gain, key->table, key->element, key->side};
-		}
-	}
-	radloc_status status = RADLOC_OK;
-	if (best.element >= 0 && best.gain > 0.01) {
-		char label[128];
-		const char *id = r->ids[best.table][best.element];
-		const char *kind = rl_fkind_names[rl_fkind_of(best.table, 0)];
-		if (best.side == RADLOC_MIDLINE)
-			snprintf(label, sizeof label, "%s %s", kind, id);
-		else
-			snprintf(label, sizeof label, "%s %s %s", kind,
-			         id, radloc_side_name(best.side));
-		res->next.finding = rl_arena_strdup(res->arena, label);
-		res->next.kind = best.table;
-		res->next.id = id;
-		res->next.side = best.side;
-		res->next.information_gain = best.gain;
-		/* Of the top three, the pair it tells apart best, weighted by how
-		 * probable both are. */
-		rl_finding f;
-		rl_fwork fw;
-		rl_probe_finding(r, best.table, best.element, best.side, 0, &f, &fw, w);
-		double widest = -1.0;
-		size_t top = res->hyp_count < 3 ? res->hyp_count : 3;
-		for (size_t a = 0; a < top; a++)
-			for (size_t b = a + 1; b < top; b++) {
-				size_t ca = best_component(s, res->ranked[a].hyp);
-				size_t cb = best_component(s, res->ranked[b].hyp);
-				double separation = 0.0;
-				for (int o = 0; o < rl_outcome_count(f.fkind); o++)
-					separation += fabs(rl_likelihood(r, &p, &fw, s->comps, ca, o) -
-					           rl_likelihood(r, &p, &fw, s->comps, cb, o));
-				separation *= res->ranked[a].h.probability * res->ranked[b].h.probability;
-				if (separation > widest) {
-					widest = separation;
-					res->next.separates[0] = res->ranked[a].h.label;
-					res->next.separates[1] = res->ranked[b].h.label;
-				}
-			}
-		res->has_next = res->next.finding != NULL;
-		if (!res->has_next)
-			status = RADLOC_ERR_NOMEM;
-	}
-	free(live);
-	free(w);
-	return status;
-}
-
 radloc_status rl_explain(rl_scoring *s, radloc_result *res)
 {
 	radloc_status status;
-	if ((status = evidence(s, res)) != RADLOC_OK)
+	rivalry v = find_rival(s, res);
+	if (res->hyp_count > 1 && (status = evidence(s, res, &v)) != RADLOC_OK)
 		return status;
 	surprise(s, res);
-	flags(s, res);
+	flags(s, res, &v);
 	if ((status = warnings(s, res)) != RADLOC_OK)
 		return status;
-	return next_test(s, res);
+	if (res->hyp_count > 1 && (status = rivalry_warnings(s, res, &v)) != RADLOC_OK)
+		return status;
+	return rl_next_test(s, res);
 }

@@ -201,3 +201,15 @@ radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc)
 		return status;
 	return point_estimate(s, sc);
 }
+
+size_t rl_best_component(const rl_scoring *s, int hyp)
+{
+	size_t best = 0;
+	double p = -1.0;
+	for (size_t c = 0; c < s->comps->count; c++)
+		if (s->comps->hyp[c] == hyp && s->comp_post[c] > p) {
+			p = s->comp_post[c];
+			best = c;
+		}
+	return best;
+}

@@ -62,7 +62,15 @@ void rl_scoring_free(rl_scoring *s);
 
 /* explain.c: evidence, flags, warnings and the next test, from the point
  * estimate. */
+/* posterior.c: the component that stands for a hypothesis: itself, or
+ * for a mixture (severities, extents) its most probable one. */
+size_t rl_best_component(const rl_scoring *s, int hyp);
+
 radloc_status rl_explain(rl_scoring *s, radloc_result *res);
+
+/* next_test.c: the unexamined finding with the largest expected
+ * information gain, and the pair of leading hypotheses it separates. */
+radloc_status rl_next_test(rl_scoring *s, radloc_result *res);
 
 /* intervals.c: each reported hypothesis's credible interval, from the
  * scorer's bank of draws. */

@@ -384,8 +384,10 @@ radloc_status radloc_result_hypothesis(const radloc_result *result, size_t i,
 /* Probability of all hypotheses not reported (0 when all are). */
 double radloc_result_other(const radloc_result *result);
 
-/* Per finding, what it says between the leader and the runner-up, in
- * exam order (NT findings excluded). */
+/* Per finding, what it says between the leader and its best rival: the
+ * most probable hypothesis that is not the leader at another extent (C7
+ * right for C6 right, not C6+C7 right; docs/scoring.md). In exam order
+ * (NT findings excluded). */
 size_t radloc_result_evidence_count(const radloc_result *result);
 radloc_status radloc_result_evidence(const radloc_result *result, size_t i,
                                      radloc_evidence *out);

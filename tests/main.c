@@ -142,6 +142,7 @@ int main(void)
 	srunner_add_suite(sr, suite_result());
 	srunner_add_suite(sr, suite_hypotheses());
 	srunner_add_suite(sr, suite_explain());
+	srunner_add_suite(sr, suite_next_test());
 	srunner_add_suite(sr, suite_json());
 	srunner_add_suite(sr, suite_case());
 	srunner_add_suite(sr, suite_diag());

@@ -1,5 +1,7 @@
-/* explain.c: what the engine says besides the ranking (evidence, next
- * test, flags, warnings), through the public API only. */
+/* explain.c: what the engine says besides the ranking (evidence, flags,
+ * warnings), through the public API only. */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,11 +15,31 @@ static radloc_result *score_case(const char *relative)
 	return res;
 }
 
-START_TEST(weak_great_toe_extension_supports_l5)
+/* A finding's evidence entry, by its label; fails the test if absent. */
+static radloc_evidence evidence_of(const radloc_result *res, const char *finding)
+{
+	radloc_evidence e;
+	for (size_t i = 0; i < radloc_result_evidence_count(res); i++) {
+		ck_assert_int_eq(radloc_result_evidence(res, i, &e), RADLOC_OK);
+		if (strcmp(e.finding, finding) == 0)
+			return e;
+	}
+	ck_abort_msg("no evidence for '%s'", finding);
+	return e;
+}
+
+static int has_warning(const radloc_result *res, const char *part)
+{
+	for (size_t i = 0; i < radloc_result_warning_count(res); i++)
+		if (strstr(radloc_result_warning(res, i), part) != NULL)
+			return 1;
+	return 0;
+}
+
+START_TEST(l5_over_the_peroneal_nerve_on_hip_abduction)
 {
 	radloc_result *res = score_case("fixtures/cases/l5-classic-left.yaml");
 	radloc_evidence e;
-	int found = 0;
 
 	/* 18 findings written (5 sensory, 7 motor, 2 reflexes, 1 sign, 3
 	 * pain), none NT: one entry each, in exam order (sensory first). */
@@ -28,46 +50,169 @@ START_TEST(weak_great_toe_extension_supports_l5)
 		ck_assert_int_eq(radloc_result_evidence(res, i, &e), RADLOC_OK);
 		ck_assert_double_ge(e.log_lr, 0.0);
 		ck_assert_str_ne(e.supports, e.against);
-		if (strcmp(e.finding, "motor great_toe_extension left 3") == 0) {
-			found = 1;
-			/* Extensor hallucis longus is the L5 muscle. */
-			ck_assert_msg(strstr(e.supports, "L5") != NULL,
-			              "weak great toe extension supports '%s'", e.supports);
-			ck_assert_double_gt(e.log_lr, 0.0);
-		}
 	}
-	ck_assert(found);
+	/* The rival is the nerve, not L5+S1 (the same root lesion reaching
+	 * further): gluteus medius (L5 through the superior gluteal nerve)
+	 * and tibialis posterior (the tibial nerve) tell L5 from a peroneal
+	 * palsy; extensor hallucis, which both weaken, barely does. */
+	e = evidence_of(res, "motor hip_abduction left 4");
+	ck_assert_str_eq(e.supports, "L5 left");
+	ck_assert_str_eq(e.against, "common_peroneal left");
+	ck_assert_double_gt(e.log_lr, log(2.0));
+	e = evidence_of(res, "motor ankle_inversion left 4");
+	ck_assert_str_eq(e.supports, "L5 left");
+	ck_assert_double_lt(evidence_of(res, "motor great_toe_extension left 3").log_lr, log(2.0));
 	ck_assert_int_eq(radloc_result_evidence(res, 18, &e), RADLOC_ERR_ARGUMENT);
 	radloc_result_free(&res);
 }
 END_TEST
 
-START_TEST(next_test_is_not_yet_examined)
+static radloc_result *score_text(const char *yaml)
 {
-	radloc_case *c = load_case("fixtures/cases/l5-minimal-left.yaml");
-	const radloc_exam *exam = radloc_case_exam(c);
+	radloc_exam *exam = NULL;
+	ck_assert_int_eq(radloc_exam_parse(shipped_rules(), yaml, strlen(yaml), "exam", 1,
+	                                   NULL, NULL, &exam), RADLOC_OK);
 	radloc_result *res = score_exam(exam, 0);
-	radloc_next_test t;
-	radloc_finding f;
-	radloc_hypothesis h0, h1;
+	radloc_exam_free(&exam);
+	return res;
+}
 
-	ck_assert_int_eq(radloc_result_next_test(res, &t), RADLOC_OK);
-	ck_assert_double_gt(t.information_gain, 0.0);
-	ck_assert(t.kind >= RADLOC_REGION && t.kind <= RADLOC_SIGN);
-	for (size_t i = 0; i < radloc_exam_finding_count(exam); i++) {
-		radloc_exam_finding(exam, i, &f);
-		ck_assert_msg(!(f.kind == t.kind && f.pain == 0 && strcmp(f.id, t.id) == 0 &&
-		                f.side == t.side), "next test '%s' was already examined", t.finding);
+/* The findings named supports the leader, against a rival that is not the
+ * leader at another extent. */
+static void classic_reasons(const char *yaml, const char *leader,
+                            const char *const *reasons, size_t n)
+{
+	radloc_result *res = score_text(yaml);
+	radloc_hypothesis h;
+	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &h), RADLOC_OK);
+	ck_assert_str_eq(h.label, leader);
+	for (size_t i = 0; i < n; i++) {
+		radloc_evidence e = evidence_of(res, reasons[i]);
+		ck_assert_msg(strcmp(e.supports, leader) == 0 && e.log_lr > 0.05,
+		              "'%s' supports %s (log LR %g), not %s", reasons[i], e.supports,
+		              e.log_lr, leader);
+		/* The rival is not the leader's root at another extent: "C6" is
+		 * not in it for "C6 right". */
+		char root[8];
+		snprintf(root, sizeof root, "%.*s", (int)strcspn(leader, " "), leader);
+		ck_assert_msg(strstr(e.against, root) == NULL, "measured against %s", e.against);
 	}
-	/* It separates two of the leading hypotheses. */
-	radloc_result_hypothesis(res, 0, &h0);
-	radloc_result_hypothesis(res, 1, &h1);
-	ck_assert_ptr_nonnull(t.separates[0]);
-	ck_assert_ptr_nonnull(t.separates[1]);
-	ck_assert(strcmp(t.separates[0], h0.label) == 0 || strcmp(t.separates[1], h0.label) == 0 ||
-	          strcmp(t.separates[0], h1.label) == 0 || strcmp(t.separates[1], h1.label) == 0);
+	/* A clear root lesion, whatever its extent: not low confidence. */
+	ck_assert_uint_eq(radloc_result_flags(res) & RADLOC_FLAG_LOW_CONFIDENCE, 0);
 	radloc_result_free(&res);
-	radloc_case_free(&c);
+}
+
+/* Issue #12: a textbook C6 was explained as "nothing speaks for C6",
+ * measured against C5+C6 or C6+C7, which contain it. */
+START_TEST(textbook_c6_is_argued_for)
+{
+	static const char *const reasons[] = {
+		"motor wrist_extension right 4", "sensory thumb right reduced",
+		"reflex biceps right 1", "reflex brachioradialis right 1",
+		"sensory lateral_forearm right reduced"};
+	const char *exam =
+		"sensory:\n"
+		"  - {region: thumb, side: right, status: reduced}\n"
+		"  - {region: lateral_forearm, side: right, status: reduced}\n"
+		"motor:\n"
+		"  - {movement: wrist_extension, side: right, grade: 4}\n"
+		"reflex:\n"
+		"  - {reflex: biceps, side: right, grade: 1}\n"
+		"  - {reflex: brachioradialis, side: right, grade: 1}\n"
+		"signs:\n"
+		"  - {sign: spurling, side: right, result: positive}\n";
+	classic_reasons(exam, "C6 right", reasons, 5);
+	radloc_result *res = score_text(exam);
+	radloc_evidence e = evidence_of(res, "reflex biceps right 1");
+	ck_assert_str_eq(e.against, "C7 right");
+	/* The runner-up C6+C7 is the same root lesion reaching further. */
+	ck_assert(has_warning(res, "C6 right and C6+C7 right are one lesion of different extent"));
+	radloc_result_free(&res);
+}
+END_TEST
+
+START_TEST(textbook_l5_and_s1_are_argued_for)
+{
+	static const char *const l5[] = {
+		"motor hip_abduction left 4", "motor ankle_inversion left 4",
+		"sign straight_leg_raise left positive"};
+	classic_reasons("sensory:\n"
+	                "  - {region: dorsum_foot, side: left, status: reduced}\n"
+	                "  - {region: lateral_leg, side: left, status: reduced}\n"
+	                "motor:\n"
+	                "  - {movement: great_toe_extension, side: left, grade: 4}\n"
+	                "  - {movement: ankle_inversion, side: left, grade: 4}\n"
+	                "  - {movement: hip_abduction, side: left, grade: 4}\n"
+	                "reflex:\n"
+	                "  - {reflex: ankle, side: left, grade: 2}\n"
+	                "signs:\n"
+	                "  - {sign: straight_leg_raise, side: left, result: positive}\n",
+	                "L5 left", l5, 3);
+	static const char *const s1[] = {
+		"motor ankle_plantarflexion right 4", "reflex ankle left 2",
+		"sign straight_leg_raise right positive"};
+	classic_reasons("sensory:\n"
+	                "  - {region: lateral_foot, side: right, status: reduced}\n"
+	                "  - {region: sole, side: right, status: reduced}\n"
+	                "motor:\n"
+	                "  - {movement: ankle_plantarflexion, side: right, grade: 4}\n"
+	                "reflex:\n"
+	                "  - {reflex: ankle, side: right, grade: 1}\n"
+	                "  - {reflex: ankle, side: left, grade: 2}\n"
+	                "signs:\n"
+	                "  - {sign: straight_leg_raise, side: right, result: positive}\n",
+	                "S1 right", s1, 3);
+}
+END_TEST
+
+/* A median nerve on both sides contains the left one: the rival of a
+ * left carpal tunnel is a root, and the bilateral runner-up is named as
+ * the same lesion reaching further. */
+START_TEST(bilateral_nerve_is_the_same_lesion)
+{
+	radloc_result *res = score_case("fixtures/cases/median-wrist-left.yaml");
+	radloc_hypothesis h;
+	radloc_evidence e;
+	ck_assert_int_eq(radloc_result_hypothesis(res, 1, &h), RADLOC_OK);
+	ck_assert_str_eq(h.label, "median bilateral");
+	ck_assert_int_eq(radloc_result_evidence(res, 0, &e), RADLOC_OK);
+	ck_assert(strcmp(e.supports, "median bilateral") != 0 &&
+	          strcmp(e.against, "median bilateral") != 0);
+	ck_assert(has_warning(res, "median left and median bilateral are one lesion of different extent"));
+	radloc_result_free(&res);
+}
+END_TEST
+
+/* Each condition of low_confidence that fires is said in a warning that
+ * begins "low confidence: "; a leader at 90 % or more is flagged only for
+ * too few findings, never for its interval. */
+START_TEST(low_confidence_says_why)
+{
+	radloc_result *res = score_text("sensory:\n"
+	                                "  - {region: dorsum_foot, side: left, status: reduced}\n");
+	ck_assert(radloc_result_flags(res) & RADLOC_FLAG_LOW_CONFIDENCE);
+	ck_assert(has_warning(res, "low confidence: only 1 usable finding"));
+	radloc_result_free(&res);
+	static const char *const cases[] = {
+		"fixtures/cases/c6-classic-left.yaml", "fixtures/cases/l5-classic-left.yaml",
+		"fixtures/cases/s1-classic-right.yaml", "fixtures/cases/median-wrist-left.yaml",
+		"fixtures/cases/c6-minimal-left.yaml", "fixtures/cases/index-finger-c6-or-c7-right.yaml",
+		"fixtures/cases/knee-reflex-l3-or-l4-right.yaml"};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		radloc_case *c = load_case(cases[i]);
+		res = score_exam(radloc_case_exam(c), 200);
+		radloc_hypothesis h;
+		radloc_result_hypothesis(res, 0, &h);
+		int low = (radloc_result_flags(res) & RADLOC_FLAG_LOW_CONFIDENCE) != 0;
+		ck_assert_msg(low == has_warning(res, "low confidence: "),
+		              "%s: the flag and its reasons disagree", cases[i]);
+		if (h.probability >= 0.90)
+			ck_assert_msg(!low || has_warning(res, "low confidence: only "),
+			              "%s: %s at %g flagged low confidence", cases[i], h.label,
+			              h.probability);
+		radloc_result_free(&res);
+		radloc_case_free(&c);
+	}
 }
 END_TEST
 
@@ -240,10 +385,12 @@ END_TEST
 Suite *suite_explain(void)
 {
 	return make_suite("explain", 60,
-	                  TESTS(weak_great_toe_extension_supports_l5,
-	                        next_test_is_not_yet_examined, red_flags_and_pattern,
+	                  TESTS(l5_over_the_peroneal_nerve_on_hip_abduction,
+	                        textbook_c6_is_argued_for, textbook_l5_and_s1_are_argued_for,
+	                        bilateral_nerve_is_the_same_lesion, low_confidence_says_why,
+	                        red_flags_and_pattern,
 	                        not_testable_findings_are_ignored_and_said_so,
-                        areflexic_weakness_of_four_limbs_is_other,
-                        a_second_nerve_is_named_not_dropped,
-                        classic_l5_leaves_no_residual));
+	                        areflexic_weakness_of_four_limbs_is_other,
+	                        a_second_nerve_is_named_not_dropped,
+	                        classic_l5_leaves_no_residual));
 }

@@ -31,6 +31,7 @@ Suite *suite_intervals(void);
 Suite *suite_result(void);
 Suite *suite_hypotheses(void);
 Suite *suite_explain(void);
+Suite *suite_next_test(void);
 Suite *suite_json(void);
 Suite *suite_case(void);
 Suite *suite_diag(void);

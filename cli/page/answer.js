@@ -127,7 +127,7 @@ function showAnswer(r) {
     b.append(el('div', { class: 'leader', id: 'leader', 'data-label': lead.label },
       el('div', {}, el('span', { class: 'name', id: 'leader-label', text: labelText(lead.label) }),
         el('span', { class: 'pct', text: pct(lead.probability) }),
-        lead.interval ? el('span', { class: 'ival', text: '90 % interval ' + pnum(lead.interval[0]) + '–' + pnum(lead.interval[1]) + ' %' }) : null),
+        lead.interval ? el('span', { class: 'ival', text: '90 % interval ' + ival(lead.interval[0], lead.interval[1]) + ' %' }) : null),
       el('div', { class: 'desc', text: cap(hypWords(lead)) + (r.pattern !== lead.pattern ? ' · pattern of the exam: ' + (PATTERN_TEXT[r.pattern] || r.pattern) : '') }),
       outlined ? el('div', { class: 'small', id: 'territory-note' },
         el('svg', {}), 'Dashed outline on the chart: where ' + labelText(lead.label) + ' would be felt.') : null,
@@ -168,7 +168,8 @@ function showAnswer(r) {
       el('button', { type: 'button', class: 'btn quiet', text: 'Go to it', onclick: () => goTo(t) })));
   } else b.append(el('p', { class: 'muted', id: 'next-test', text: 'No examination left that would change the ranking much.' }));
 
-  /* Evidence for and against the leader (against its runner-up). */
+  /* Evidence for and against the leader, against its best rival that is
+   * not the same lesion at another extent (the engine names it). */
   if (lead) {
     const ev = (r.evidence || []).filter(e => e.log_lr >= 0.005);
     const forL = ev.filter(e => e.supports === lead.label).sort((a, c) => c.log_lr - a.log_lr);

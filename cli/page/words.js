@@ -5,7 +5,7 @@ export const REFLEX_WORD = { '0': 'absent', '1': 'reduced', '2': 'normal', '3': 
 export const FLAG_TEXT = {
   stocking_glove: 'Stocking-glove: bilateral, symmetric, distal first (length-dependent)',
   bilateral: 'Findings on both sides',
-  low_confidence: 'Low confidence: few or weak findings',
+  low_confidence: 'Low confidence (why: under Warnings)',
   inconsistent_findings: 'Findings do not fit one lesion',
   cauda_equina_red_flag: 'Cauda equina red flag',
   upper_motor_neuron: 'Upper motor neuron signs'
@@ -30,14 +30,14 @@ export const cap = s => s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 /* The clinical name without its parenthesis: "ankle (Achilles) reflex" -> "ankle reflex". */
 function short(name) { return String(name || '').replace(/\s*\([^)]*\)/g, '').replace(/\s+/g, ' ').trim(); }
 export function nameOf(kind, id) { const v = info[kind][id]; return v ? short(v.name) : String(id).replace(/_/g, ' '); }
-export function pct(p) {
-  const v = 100 * p;
-  if (v > 0 && v < 0.1) return '<0.1 %';
-  if (v > 99.9 && v < 100) return '>99.9 %';
-  return (v >= 10 || v === 0 ? v.toFixed(0) : v.toFixed(1)) + ' %';
-}
+/* Never "100 %" for what is not certain nor "0 %" for what is not
+ * impossible: beyond 99.9 and below 0.1 the digits mean nothing. */
+export function pct(p) { return pnum(p) + ' %'; }
 export function ival(lo, hi) { const a = pnum(lo), b = pnum(hi); return a === b ? a : a + '–' + b; }
-export function pnum(p) { const v = 100 * p; return v >= 10 || v === 0 ? v.toFixed(0) : v < 0.1 ? '<0.1' : v.toFixed(1); }
+export function pnum(p) {
+  const v = 100 * p;
+  return v > 99.9 ? '>99.9' : v < 0.1 ? '<0.1' : v >= 10 && v < 99.5 ? v.toFixed(0) : v.toFixed(1);
+}
 
 /* Words for findings (the evidence, the next test, the printed list). */
 function sideWord(s) { return s === 'left' ? 'Left' : s === 'right' ? 'Right' : ''; }

@@ -1,0 +1,168 @@
+/* The next best test: the finding not yet examined whose outcome is
+ * expected to tell most about which hypothesis it is (docs/scoring.md,
+ * "What the engine says besides the ranking"). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scorer_impl.h"
+#include "vocabulary.h"
+
+static double entropy_bits(const double *p, size_t n)
+{
+	double h = 0.0;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] > 0.0)
+			h -= p[i] * log2(p[i]);
+	return h;
+}
+
+/* Only pain was recorded there: it can still be examined. */
+static int pain_only(const radloc_exam *exam, radloc_kind table, int element,
+                     radloc_side side)
+{
+	for (size_t i = 0; i < exam->count; i++) {
+		const rl_finding *f = &exam->findings[i];
+		if (f->table == table && f->element == element &&
+		    (f->side == side || side == RADLOC_MIDLINE) && f->fkind != RL_PAIN)
+			return 0;
+	}
+	return 1;
+}
+
+typedef struct candidate {
+	double gain;
+	radloc_kind table;
+	int element;
+	radloc_side side;
+} candidate;
+
+#define NEXT_HYPS 8         /* hypotheses weighed by name; the rest as one */
+#define NEXT_MASS 0.999     /* ... once these hold this much probability */
+#define NEXT_FROM 3         /* candidates: key elements of the leading three */
+
+/* The finding not yet examined whose outcome is expected to tell most
+ * about which hypothesis it is: the key elements of the leading
+ * hypotheses are the candidates, and the leading hypotheses holding
+ * 99.9 % of the probability are weighed by name, the rest as one
+ * hypothesis that predicts only the background. */
+radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
+{
+	const radloc_rules *r = s->r;
+	size_t nh = 0;
+	double mass = 0.0;
+	int hyps[NEXT_HYPS];
+	size_t *live = malloc(s->comps->count * sizeof *live);
+	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
+	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
+	rl_params p;
+	size_t nlive = 0;
+
+	if (!live || !w) {
+		free(live);
+		free(w);
+		return RADLOC_ERR_NOMEM;
+	}
+	rl_mean_params(r, &p);
+	for (size_t i = 0; i < res->hyp_count && nh < NEXT_HYPS && mass < NEXT_MASS; i++) {
+		hyps[nh++] = res->ranked[i].hyp;
+		mass += res->ranked[i].h.probability;
+	}
+	for (size_t c = 0; c < s->comps->count; c++)
+		for (size_t i = 0; i < nh; i++)
+			if (s->comps->hyp[c] == hyps[i] && s->comp_post[c] > 1e-12)
+				live[nlive++] = c;
+	/* Entropy over the named hypotheses and the lump of the rest. */
+	double now[NEXT_HYPS + 1];
+	for (size_t i = 0; i < nh; i++)
+		now[i] = res->ranked[i].h.probability;
+	now[nh] = 1.0 - mass > 0.0 ? 1.0 - mass : 0.0;
+	double entropy_now = entropy_bits(now, nh + 1);
+
+	for (size_t lead = 0; lead < nh && lead < NEXT_FROM; lead++) {
+		const rl_hypothesis *hyp = &r->hyps[hyps[lead]];
+		for (size_t k = 0; k < hyp->key_count; k++) {
+			const rl_key *key = &hyp->keys[k];
+			/* Already looked at (pain aside: a symptom is not a test). */
+			if (rl_looked_at(&s->examined, key->table, key->element, key->side) &&
+			    !pain_only(s->exam, key->table, key->element, key->side))
+				continue;
+			rl_finding f;
+			rl_fwork fw;
+			rl_probe_finding(r, key->table, key->element, key->side, 0, &f, &fw, w);
+			int outcomes = rl_outcome_count(f.fkind);
+			double joint[RL_MAX_OUTCOMES][NEXT_HYPS + 1];
+			memset(joint, 0, sizeof joint);
+			for (size_t i = 0; i < nlive; i++) {
+				size_t c = live[i], slot = 0;
+				double outcome_prob[RL_MAX_OUTCOMES];
+				while (hyps[slot] != s->comps->hyp[c])
+					slot++;
+				rl_outcome_probs(r, &p, &fw, s->comps, c, outcome_prob);
+				for (int o = 0; o < outcomes; o++)
+					joint[o][slot] += s->comp_post[c] * outcome_prob[o];
+			}
+			double expected = 0.0;
+			for (int o = 0; o < outcomes; o++) {
+				joint[o][nh] = now[nh] * rl_background(r, &fw, o);
+				double p_outcome = 0.0, post[NEXT_HYPS + 1];
+				for (size_t i = 0; i <= nh; i++)
+					p_outcome += joint[o][i];
+				if (p_outcome <= 0.0)
+					continue;
+				for (size_t i = 0; i <= nh; i++)
+					post[i] = joint[o][i] / p_outcome;
+				expected += p_outcome * entropy_bits(post, nh + 1);
+			}
+			double gain = entropy_now - expected;
+			if (gain > best.gain + 1e-12)
+				best = (candidate){gain, key->table, key->element, key->side};
+		}
+	}
+	radloc_status status = RADLOC_OK;
+	if (best.element >= 0 && best.gain > 0.01) {
+		char label[128];
+		const char *id = r->ids[best.table][best.element];
+		const char *kind = rl_fkind_names[rl_fkind_of(best.table, 0)];
+		if (best.side == RADLOC_MIDLINE)
+			snprintf(label, sizeof label, "%s %s", kind, id);
+		else
+			snprintf(label, sizeof label, "%s %s %s", kind,
+			         id, radloc_side_name(best.side));
+		res->next.finding = rl_arena_strdup(res->arena, label);
+		res->next.kind = best.table;
+		res->next.id = id;
+		res->next.side = best.side;
+		res->next.information_gain = best.gain;
+		/* Of the top three, the pair it tells apart best, weighted by how
+		 * probable both are. */
+		rl_finding f;
+		rl_fwork fw;
+		rl_probe_finding(r, best.table, best.element, best.side, 0, &f, &fw, w);
+		double widest = -1.0;
+		size_t top = res->hyp_count < 3 ? res->hyp_count : 3;
+		for (size_t a = 0; a < top; a++)
+			for (size_t b = a + 1; b < top; b++) {
+				size_t ca = rl_best_component(s, res->ranked[a].hyp);
+				size_t cb = rl_best_component(s, res->ranked[b].hyp);
+				double separation = 0.0;
+				for (int o = 0; o < rl_outcome_count(f.fkind); o++)
+					separation += fabs(rl_likelihood(r, &p, &fw, s->comps, ca, o) -
+					           rl_likelihood(r, &p, &fw, s->comps, cb, o));
+				separation *= res->ranked[a].h.probability * res->ranked[b].h.probability;
+				if (separation > widest) {
+					widest = separation;
+					res->next.separates[0] = res->ranked[a].h.label;
+					res->next.separates[1] = res->ranked[b].h.label;
+				}
+			}
+		res->has_next = res->next.finding != NULL;
+		if (!res->has_next)
+			status = RADLOC_ERR_NOMEM;
+	}
+	free(live);
+	free(w);
+	return status;
+}
+

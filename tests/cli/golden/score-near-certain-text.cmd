@@ -1,0 +1,1 @@
+$RADLOC score fixtures/exams/stocking-loss.yaml --no-color --top 3

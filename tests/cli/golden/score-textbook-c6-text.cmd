@@ -1,0 +1,1 @@
+$RADLOC score fixtures/exams/textbook-c6.yaml --no-color
