@@ -150,6 +150,10 @@ int main(void)
 	srunner_add_suite(sr, suite_json_tree());
 	srunner_add_suite(sr, suite_slurp());
 	srunner_add_suite(sr, suite_node_reports());
+	srunner_add_suite(sr, suite_arena());
+	srunner_add_suite(sr, suite_exam_parse());
+	srunner_add_suite(sr, suite_names());
+	srunner_add_suite(sr, suite_rules_load());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -1,6 +1,5 @@
-#include <stdio.h>
-#include <string.h>
-
+/* exam.c: building an exam through the API, each finding checked against
+ * the rule set as it is added (reading exam text: test_exam_parse.c). */
 #include "tests.h"
 
 START_TEST(exam_checks_findings)
@@ -116,51 +115,8 @@ END_TEST
 
 /* The JSON fast path (jansson) and the located path (libyaml) must read
  * every exam alike. */
-static const char *const twins[] = {
-	"{\"id\": \"a\", \"sensory\": [{\"region\": \"dorsum_foot\", \"side\": \"left\", \"status\": \"reduced\"}, "
-	"{\"region\": \"saddle\", \"status\": 1}], \"motor\": [{\"movement\": \"great_toe_extension\", \"side\": \"bilateral\", \"grade\": 3}], "
-	"\"reflex\": [{\"reflex\": \"achilles\", \"side\": \"left\", \"grade\": \"2+\"}], \"pain\": [{\"region\": \"lateral_leg\", \"side\": \"left\"}], "
-	"\"signs\": [{\"sign\": \"babinski\", \"side\": \"right\", \"result\": \"NT\"}]}",
-	"{\"reflex_scale\": \"ninds\", \"reflex\": [{\"reflex\": \"patellar\", \"side\": \"right\", \"grade\": 3}], \"id\": 12}",
-	"{\"sensory\": [{\"region\": \"great_toe\", \"side\": \"bilateral\", \"status\": \"reduced\", \"modality\": \"vibration\"}, "
-	"{\"region\": \"great_toe\", \"side\": \"left\", \"status\": \"normal\", \"modality\": \"light_touch\"}, "
-	"{\"region\": \"great_toe\", \"side\": \"left\", \"status\": \"normal\"}]}",
-	"{\"motor\": [{\"grade\": \"4-\", \"side\": \"left\", \"movement\": \"hip_flexion\"}], \"sensory\": [{\"region\": \"sole\", \"side\": \"right\", \"status\": \"NT\"}, {\"region\": \"sole\", \"side\": \"left\", \"status\": 0}]}",
-};
-
-START_TEST(json_fast_path_reads_alike)
-{
-	const radloc_rules *r = shipped_rules();
-	radloc_exam *fast = NULL, *slow = NULL;
-	const char *text = twins[_i];
-	/* A leading '#' comment line sends the same JSON down the YAML path. */
-	char yaml[2048];
-	snprintf(yaml, sizeof yaml, "# the same exam\n%s", text);
-	ck_assert_int_eq(radloc_exam_parse(r, text, strlen(text), "t", 1, NULL, NULL, &fast), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_parse(r, yaml, strlen(yaml), "t", 1, NULL, NULL, &slow), RADLOC_OK);
-	ck_assert_uint_eq(radloc_exam_finding_count(fast), radloc_exam_finding_count(slow));
-	ck_assert_str_eq(radloc_exam_id(fast) ? radloc_exam_id(fast) : "",
-	                 radloc_exam_id(slow) ? radloc_exam_id(slow) : "");
-	for (size_t i = 0; i < radloc_exam_finding_count(fast); i++) {
-		radloc_finding a, b;
-		radloc_exam_finding(fast, i, &a);
-		radloc_exam_finding(slow, i, &b);
-		ck_assert_str_eq(a.label, b.label);
-		ck_assert_int_eq(a.abnormal, b.abnormal);
-		ck_assert_int_eq(a.brisk, b.brisk);
-		ck_assert_int_eq(a.nt, b.nt);
-	}
-	radloc_exam_free(&fast);
-	radloc_exam_free(&slow);
-}
-END_TEST
-
 Suite *suite_exam(void)
 {
-	Suite *s = suite_create("exam");
-	TCase *tc = add_tests(s, "exam", 0, TESTS(exam_checks_findings, exam_records_modalities_apart,
-	                                              parser_names_the_modality_recorded_twice));
-	tcase_add_loop_test(tc, json_fast_path_reads_alike, 0,
-	                    (int)(sizeof twins / sizeof twins[0]));
-	return s;
+	return make_suite("exam", 0, TESTS(exam_checks_findings, exam_records_modalities_apart,
+	                                   parser_names_the_modality_recorded_twice));
 }

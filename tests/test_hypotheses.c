@@ -137,21 +137,11 @@ START_TEST(other_comes_from_the_rules)
 }
 END_TEST
 
-START_TEST(kind_names_are_the_contract_words)
-{
-	ck_assert_str_eq(radloc_hypothesis_kind_name(RADLOC_HYPOTHESIS_ROOT), "root");
-	ck_assert_str_eq(radloc_hypothesis_kind_name(RADLOC_HYPOTHESIS_NERVE), "nerve");
-	ck_assert_str_eq(radloc_hypothesis_kind_name(RADLOC_HYPOTHESIS_PATTERN), "pattern");
-	ck_assert_str_eq(radloc_hypothesis_kind_name((radloc_hypothesis_kind)7), "?");
-}
-END_TEST
-
 Suite *suite_hypotheses(void)
 {
 	return make_suite("hypotheses", 60,
 	                  TESTS(single_roots_adjacent_pairs_nerves_and_patterns,
 	                        root_pairs_are_adjacent_and_cranial_first,
 	                        kind_matches_what_is_blamed,
-	                        kind_names_are_the_contract_words,
-                        other_comes_from_the_rules));
+	                        other_comes_from_the_rules));
 }

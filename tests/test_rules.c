@@ -1,4 +1,3 @@
-#include <stdio.h>
 #include <string.h>
 
 #include "tests.h"
@@ -187,90 +186,14 @@ START_TEST(api_reads_and_suggests)
 }
 END_TEST
 
-typedef struct first_diag {
-	char text[600];
-	int count;
-} first_diag;
-
-static void keep_first(const radloc_diag *d, void *user)
-{
-	first_diag *f = user;
-	if (f->count++ == 0)
-		snprintf(f->text, sizeof f->text, "%s:%lu:%lu: %s", d->file, d->line,
-		         d->column, d->message);
-}
-
-START_TEST(buffer_errors_are_located)
-{
-	const char *text =
-		"format: radloc-rules/1\n"
-		"roots:\n"
-		"  L5: {level: 25, prior: 1.0, sorce: \"x\"}\n";
-	radloc_rules *r = NULL;
-	first_diag f = {{0}, 0};
-	ck_assert_int_eq(radloc_rules_load_buffer(text, strlen(text), "inline.yaml",
-	                                          keep_first, &f, &r), RADLOC_ERR_SCHEMA);
-	ck_assert_ptr_null(r);
-	ck_assert_str_eq(f.text, "inline.yaml:3:31: unknown key 'sorce' in root 'L5'; "
-	                         "did you mean 'source'?");
-	/* Both problems are reported, not just the first. */
-	ck_assert_int_eq(f.count, 2);
-}
-END_TEST
-
-START_TEST(load_missing_path)
-{
-	radloc_rules *r = NULL;
-	first_diag f = {{0}, 0};
-	ck_assert_int_eq(radloc_rules_load("/nonexistent/rules", keep_first, &f, &r),
-	                 RADLOC_ERR_IO);
-	ck_assert_str_eq(f.text, "/nonexistent/rules:0:0: cannot open rules: no such file or directory");
-	ck_assert_int_eq(radloc_rules_load(NULL, NULL, NULL, &r), RADLOC_ERR_ARGUMENT);
-	radloc_rules_free(NULL);
-	radloc_rules_free(&r);
-}
-END_TEST
-
-/* The contract's words (exam-format.md sections 2 and 4): patterns and
- * flags; `other` is appended, so every earlier value keeps its number. */
-START_TEST(names_are_the_contracts)
-{
-	static const char *const patterns[] = {
-		"radiculopathy", "multiradiculopathy", "polyneuropathy", "mononeuropathy",
-		"cauda_equina", "myelopathy", "normal", "other",
-	};
-	ck_assert_uint_eq(sizeof patterns / sizeof *patterns, RADLOC_PATTERN_COUNT);
-	ck_assert_int_eq(RADLOC_NORMAL, 6);
-	ck_assert_int_eq(RADLOC_OTHER, 7);
-	static const char *const flags[] = {
-		"stocking_glove", "cauda_equina_red_flag", "upper_motor_neuron", "bilateral",
-		"inconsistent_findings", "low_confidence",
-	};
-	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
-		ck_assert_str_eq(radloc_pattern_name((radloc_pattern)p), patterns[p]);
-	for (int f = 0; f < RADLOC_FLAG_COUNT; f++)
-		ck_assert_str_eq(radloc_flag_name(1u << f), flags[f]);
-	ck_assert_ptr_null(radloc_flag_name(1u << RADLOC_FLAG_COUNT));
-	ck_assert_str_eq(radloc_side_name(RADLOC_BILATERAL), "bilateral");
-	ck_assert_str_eq(radloc_side_name(RADLOC_MIDLINE), "midline");
-	ck_assert_str_eq(radloc_kind_name(RADLOC_MOVEMENT), "movement");
-	/* Every status says something, and a number no status has says so. */
-	for (int st = RADLOC_OK; st <= RADLOC_ERR_INTERNAL; st++)
-		ck_assert(strcmp(radloc_strerror((radloc_status)st), "unknown status") != 0);
-	ck_assert_str_eq(radloc_strerror((radloc_status)99), "unknown status");
-	ck_assert_str_eq(radloc_version(), "0.1.0");
-}
-END_TEST
-
 Suite *suite_rules(void)
 {
 	Suite *s = suite_create("rules");
 	TCase *tc = add_tests(s, "shipped", 0,
 	                      TESTS(root_supplies_and_suppliers_agree, nerve_branches_inherit,
-	                            api_reads_and_suggests, names_are_the_contracts));
+	                            api_reads_and_suggests));
 	tcase_add_loop_test(tc, contract_ids_resolve, 0,
 	                    (int)(sizeof contract / sizeof contract[0]));
 	tcase_add_loop_test(tc, key_root_weighs_most, 0, (int)(sizeof key / sizeof key[0]));
-	add_tests(s, "loader", 0, TESTS(buffer_errors_are_located, load_missing_path));
 	return s;
 }

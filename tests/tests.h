@@ -39,6 +39,10 @@ Suite *suite_yaml_errors(void);
 Suite *suite_json_tree(void);
 Suite *suite_slurp(void);
 Suite *suite_node_reports(void);
+Suite *suite_arena(void);
+Suite *suite_exam_parse(void);
+Suite *suite_names(void);
+Suite *suite_rules_load(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
