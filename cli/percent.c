@@ -17,26 +17,27 @@ static void number(char *out, size_t size, double v, int decimals, const char *u
 	snprintf(out, size, "%.*f%s", decimals, v, unit);
 }
 
-void percent_text(char *out, size_t size, double p, int decimals)
+/* p as a number with unit, or the words for beyond the digits' reach. */
+static void bounded(char *out, size_t size, double p, int decimals, const char *above,
+                    const char *below, const char *unit)
 {
 	double v = 100.0 * p;
 	if (v > PERCENT_HIGH)
-		snprintf(out, size, "> 99.9 %%");
+		snprintf(out, size, "%s", above);
 	else if (v < PERCENT_LOW)
-		snprintf(out, size, "< 0.1 %%");
+		snprintf(out, size, "%s", below);
 	else
-		number(out, size, v, decimals, " %");
+		number(out, size, v, decimals, unit);
+}
+
+void percent_text(char *out, size_t size, double p, int decimals)
+{
+	bounded(out, size, p, decimals, "> 99.9 %", "< 0.1 %", " %");
 }
 
 void percent_bound(char *out, size_t size, double p, int decimals)
 {
-	double v = 100.0 * p;
-	if (v > PERCENT_HIGH)
-		snprintf(out, size, ">99.9");
-	else if (v < PERCENT_LOW)
-		snprintf(out, size, "<0.1");
-	else
-		number(out, size, v, decimals, "");
+	bounded(out, size, p, decimals, ">99.9", "<0.1", "");
 }
 
 void percent_interval(char *out, size_t size, double lower, double upper,

@@ -93,6 +93,83 @@ const char *tiny_rules_problem(const char *from, const char *to)
 	return sink.text;
 }
 
+void check_tiny_problems(const tiny_problem *rows, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		ck_assert_str_eq(tiny_rules_problem(rows[i].from, rows[i].to), rows[i].message);
+}
+
+radloc_rules *load_tiny_text(char *text)
+{
+	message_sink sink;
+	radloc_rules *r = NULL;
+	ck_assert_int_eq(load_rules_text(text, &sink, &r), RADLOC_OK);
+	free(text);
+	return r;
+}
+
+radloc_rules *tiny_rules_with(const char *from, const char *to)
+{
+	return load_tiny_text(tiny_rules_text_with(from, to));
+}
+
+char *replace_all(const char *text, const char *from, const char *to)
+{
+	size_t n = 0, lf = strlen(from), lt = strlen(to);
+	for (const char *at = strstr(text, from); at; at = strstr(at + lf, from))
+		n++;
+	char *out = malloc(strlen(text) + n * (lt > lf ? lt - lf : 0) + 1), *o = out;
+	const char *p = text;
+	for (const char *at = strstr(p, from); at; at = strstr(p, from)) {
+		memcpy(o, p, (size_t)(at - p));
+		o += at - p;
+		memcpy(o, to, lt);
+		o += lt;
+		p = at + lf;
+	}
+	strcpy(o, p);
+	return out;
+}
+
+char *tiny_text_with_modalities(void)
+{
+	static const char background[] =
+		"      background: {reduced: 1.0, absent: 0.0, increased: 0.0}\n";
+	static const char modalities[] =
+		"      background: {reduced: 1.0, absent: 0.0, increased: 0.0}\n"
+		"    modalities:\n"
+		"      pin_prick: {sensitivity_scale: 1.0, overlap_sharpness: 2.0,\n"
+		"                  polyneuropathy_sensitivity: 0.6, myelopathy_sensitivity: 0.2,\n"
+		"                  source: \"test\"}\n"
+		"      vibration: {sensitivity_scale: 0.5, overlap_sharpness: 1.0,\n"
+		"                  polyneuropathy_sensitivity: 0.9, myelopathy_sensitivity: 0.3,\n"
+		"                  source: \"test\"}\n";
+	char *text = tiny_rules_text_with("roots: {A: 0.5, B: 0.5}", "roots: {A: 0.75, B: 0.25}");
+	ck_assert_ptr_nonnull(strstr(text, background));
+	char *out = replace_all(text, background, modalities);
+	free(text);
+	return out;
+}
+
+radloc_result *score_yaml(const char *yaml, unsigned long draws)
+{
+	radloc_exam *exam = NULL;
+	ck_assert_int_eq(radloc_exam_parse(shipped_rules(), yaml, strlen(yaml), "exam", 1,
+	                                   NULL, NULL, &exam), RADLOC_OK);
+	radloc_result *res = score_exam(exam, draws);
+	radloc_exam_free(&exam);
+	return res;
+}
+
+int find_hypothesis(const radloc_result *res, const char *label, radloc_hypothesis *out)
+{
+	for (size_t i = 0; i < radloc_result_count(res); i++)
+		if (radloc_result_hypothesis(res, i, out) == RADLOC_OK &&
+		    strcmp(out->label, label) == 0)
+			return 1;
+	return 0;
+}
+
 radloc_case *load_case(const char *relative)
 {
 	radloc_case *c = NULL;

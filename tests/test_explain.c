@@ -67,22 +67,12 @@ START_TEST(l5_over_the_peroneal_nerve_on_hip_abduction)
 }
 END_TEST
 
-static radloc_result *score_text(const char *yaml)
-{
-	radloc_exam *exam = NULL;
-	ck_assert_int_eq(radloc_exam_parse(shipped_rules(), yaml, strlen(yaml), "exam", 1,
-	                                   NULL, NULL, &exam), RADLOC_OK);
-	radloc_result *res = score_exam(exam, 0);
-	radloc_exam_free(&exam);
-	return res;
-}
-
 /* The findings named supports the leader, against a rival that is not the
  * leader at another extent. */
 static void classic_reasons(const char *yaml, const char *leader,
                             const char *const *reasons, size_t n)
 {
-	radloc_result *res = score_text(yaml);
+	radloc_result *res = score_yaml(yaml, 0);
 	radloc_hypothesis h;
 	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &h), RADLOC_OK);
 	ck_assert_str_eq(h.label, leader);
@@ -122,7 +112,7 @@ START_TEST(textbook_c6_is_argued_for)
 		"signs:\n"
 		"  - {sign: spurling, side: right, result: positive}\n";
 	classic_reasons(exam, "C6 right", reasons, 5);
-	radloc_result *res = score_text(exam);
+	radloc_result *res = score_yaml(exam, 0);
 	radloc_evidence e = evidence_of(res, "reflex biceps right 1");
 	ck_assert_str_eq(e.against, "C7 right");
 	/* The runner-up C6+C7 is the same root lesion reaching further. */
@@ -188,8 +178,8 @@ END_TEST
  * too few findings, never for its interval. */
 START_TEST(low_confidence_says_why)
 {
-	radloc_result *res = score_text("sensory:\n"
-	                                "  - {region: dorsum_foot, side: left, status: reduced}\n");
+	radloc_result *res = score_yaml("sensory:\n"
+	                                "  - {region: dorsum_foot, side: left, status: reduced}\n", 0);
 	ck_assert(radloc_result_flags(res) & RADLOC_FLAG_LOW_CONFIDENCE);
 	ck_assert(has_warning(res, "low confidence: only 1 usable finding"));
 	radloc_result_free(&res);
@@ -259,23 +249,11 @@ START_TEST(not_testable_findings_are_ignored_and_said_so)
 }
 END_TEST
 
-/* An exam written in the contract's YAML, scored with the shipped rules. */
-static radloc_result *score_yaml(const char *yaml)
-{
-	radloc_exam *exam = NULL;
-	ck_assert_int_eq(radloc_exam_parse(shipped_rules(), yaml, strlen(yaml), "test", 1,
-	                                   NULL, NULL, &exam), RADLOC_OK);
-	radloc_result *res = score_exam(exam, 100);
-	radloc_exam_free(&exam);
-	return res;
-}
-
 static double probability_of(const radloc_result *res, const char *label)
 {
 	radloc_hypothesis h;
-	for (size_t i = 0; i < radloc_result_count(res); i++)
-		if (radloc_result_hypothesis(res, i, &h) == RADLOC_OK && strcmp(h.label, label) == 0)
-			return h.probability;
+	if (find_hypothesis(res, label, &h))
+		return h.probability;
 	ck_abort_msg("no hypothesis %s", label);
 	return -1.0;
 }
@@ -318,7 +296,7 @@ START_TEST(areflexic_weakness_of_four_limbs_is_other)
 		"  - {region: anterior_thigh, side: bilateral, status: normal}\n"
 		"  - {region: dorsum_foot, side: bilateral, status: normal}\n"
 		"  - {region: great_toe, side: bilateral, status: normal}\n"
-		"  - {region: lateral_foot, side: bilateral, status: normal}\n");
+		"  - {region: lateral_foot, side: bilateral, status: normal}\n", 100);
 	radloc_hypothesis lead;
 	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &lead), RADLOC_OK);
 	ck_assert_str_eq(lead.label, "other");
@@ -357,7 +335,7 @@ START_TEST(a_second_nerve_is_named_not_dropped)
 		"reflex:\n"
 		"  - {reflex: biceps, side: left, grade: 2}\n"
 		"  - {reflex: triceps, side: left, grade: 2}\n"
-		"  - {reflex: ankle, side: right, grade: 2}\n");
+		"  - {reflex: ankle, side: right, grade: 2}\n", 100);
 	radloc_hypothesis lead;
 	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &lead), RADLOC_OK);
 	/* No single nerve is answered with certainty. */

@@ -17,10 +17,7 @@ static radloc_result *all_hypotheses(void)
 static int has_label(const radloc_result *res, const char *label)
 {
 	radloc_hypothesis h;
-	for (size_t i = 0; i < radloc_result_count(res); i++)
-		if (radloc_result_hypothesis(res, i, &h) == RADLOC_OK && strcmp(h.label, label) == 0)
-			return 1;
-	return 0;
+	return find_hypothesis(res, label, &h);
 }
 
 START_TEST(single_roots_adjacent_pairs_nerves_and_patterns)

@@ -82,25 +82,6 @@ START_TEST(reproducible_whatever_came_before)
 }
 END_TEST
 
-/* Every occurrence of from in text replaced by to (malloc'ed). */
-static char *replace_all(const char *text, const char *from, const char *to)
-{
-	size_t n = 0, lf = strlen(from), lt = strlen(to);
-	for (const char *at = strstr(text, from); at; at = strstr(at + lf, from))
-		n++;
-	char *out = malloc(strlen(text) + n * (lt > lf ? lt - lf : 0) + 1), *o = out;
-	const char *p = text;
-	for (const char *at = strstr(p, from); at; at = strstr(p, from)) {
-		memcpy(o, p, (size_t)(at - p));
-		o += at - p;
-		memcpy(o, to, lt);
-		o += lt;
-		p = at + lf;
-	}
-	strcpy(o, p);
-	return out;
-}
-
 /* The draws see a modality as the point estimate does: with every
  * concentration so large that each plausible person is the average one,
  * the interval of each hypothesis closes on its probability, for pin
@@ -108,27 +89,11 @@ static char *replace_all(const char *text, const char *from, const char *to)
  * draw that forgot either would sit away from the point. */
 START_TEST(draws_follow_the_modality)
 {
-	static const char modalities[] =
-		"      background: {reduced: 1.0, absent: 0.0, increased: 0.0}\n"
-		"    modalities:\n"
-		"      pin_prick: {sensitivity_scale: 1.0, overlap_sharpness: 2.0,\n"
-		"                  polyneuropathy_sensitivity: 0.6, myelopathy_sensitivity: 0.2,\n"
-		"                  source: \"test\"}\n"
-		"      vibration: {sensitivity_scale: 0.5, overlap_sharpness: 1.0,\n"
-		"                  polyneuropathy_sensitivity: 0.9, myelopathy_sensitivity: 0.3,\n"
-		"                  source: \"test\"}\n";
-	char *text = tiny_rules_text_with("roots: {A: 0.5, B: 0.5}", "roots: {A: 0.75, B: 0.25}");
-	char *a = replace_all(text, "      background: {reduced: 1.0, absent: 0.0, increased: 0.0}\n",
-	                      modalities);
-	char *b = replace_all(a, "concentration: 10", "concentration: 1e6");
-	char *c = replace_all(b, "concentration: 20", "concentration: 1e6");
-	message_sink sink;
-	radloc_rules *r = NULL;
-	ck_assert_int_eq(load_rules_text(c, &sink, &r), RADLOC_OK);
+	char *text = tiny_text_with_modalities();
+	char *b = replace_all(text, "concentration: 10", "concentration: 1e6");
+	radloc_rules *r = load_tiny_text(replace_all(b, "concentration: 20", "concentration: 1e6"));
 	free(text);
-	free(a);
 	free(b);
-	free(c);
 	radloc_exam *e = radloc_exam_new(r);
 	ck_assert_int_eq(radloc_exam_add_sensory(e, "r2", RADLOC_LEFT, RADLOC_SENSATION_REDUCED,
 	                 RADLOC_MODALITY_PIN_PRICK), RADLOC_OK);

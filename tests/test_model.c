@@ -155,7 +155,7 @@ END_TEST
 /* The tiny set with `other` (normal's prior 0.1 split 0.05 / 0.05). */
 static radloc_rules *tiny_with_other(void)
 {
-	char *text = tiny_rules_text_with(
+	return tiny_rules_with(
 		"  normal: {prior: 0.1, source: \"test\"}",
 		"  normal: {prior: 0.05, source: \"test\"}\n"
 		"  other:\n"
@@ -163,11 +163,6 @@ static radloc_rules *tiny_with_other(void)
 		"    abnormal: {sensory: 0.5, motor: 0.4, reflex: 0.6, pain: 0.0, sign: 0.2}\n"
 		"    brisk: 0.5\n"
 		"    source: \"test\"");
-	message_sink sink;
-	radloc_rules *r = NULL;
-	ck_assert_int_eq(load_rules_text(text, &sink, &r), RADLOC_OK);
-	free(text);
-	return r;
 }
 
 START_TEST(other_is_broad_and_owes_nothing_to_anatomy)
@@ -203,35 +198,10 @@ START_TEST(other_is_broad_and_owes_nothing_to_anatomy)
 }
 END_TEST
 
-/* tiny.yaml with r2 supplied 3:1 by A and B, and two modalities: pin
- * prick, sharper (gamma 2), and vibration, half as sensitive to a focal
- * lesion with its own polyneuropathy and myelopathy sensitivities. */
+/* tiny.yaml with r2 supplied 3:1 and two modalities (tests.h). */
 static radloc_rules *tiny_with_modalities(void)
 {
-	static const char modalities[] =
-		"      background: {reduced: 1.0, absent: 0.0, increased: 0.0}\n"
-		"    modalities:\n"
-		"      pin_prick: {sensitivity_scale: 1.0, overlap_sharpness: 2.0,\n"
-		"                  polyneuropathy_sensitivity: 0.6, myelopathy_sensitivity: 0.2,\n"
-		"                  source: \"test\"}\n"
-		"      vibration: {sensitivity_scale: 0.5, overlap_sharpness: 1.0,\n"
-		"                  polyneuropathy_sensitivity: 0.9, myelopathy_sensitivity: 0.3,\n"
-		"                  source: \"test\"}\n";
-	char *text = tiny_rules_text_with("roots: {A: 0.5, B: 0.5}", "roots: {A: 0.75, B: 0.25}");
-	const char *from = "      background: {reduced: 1.0, absent: 0.0, increased: 0.0}\n";
-	char *at = strstr(text, from);
-	ck_assert_ptr_nonnull(at);
-	size_t head = (size_t)(at - text), tail = strlen(at + strlen(from));
-	char *out = malloc(head + sizeof modalities + tail + 1);
-	memcpy(out, text, head);
-	memcpy(out + head, modalities, sizeof modalities - 1);
-	memcpy(out + head + sizeof modalities - 1, at + strlen(from), tail + 1);
-	free(text);
-	message_sink sink;
-	radloc_rules *r = NULL;
-	ck_assert_int_eq(load_rules_text(out, &sink, &r), RADLOC_OK);
-	free(out);
-	return r;
+	return load_tiny_text(tiny_text_with_modalities());
 }
 
 /* Pin prick follows the main root more sharply: with gamma 2, r2's 3:1
@@ -362,22 +332,11 @@ START_TEST(logsumexp_is_stable)
 }
 END_TEST
 
-/* tiny.yaml with one change, loaded (freed by the caller). */
-static radloc_rules *tiny_with(const char *from, const char *to)
-{
-	char *text = tiny_rules_text_with(from, to);
-	message_sink sink;
-	radloc_rules *r = NULL;
-	ck_assert_int_eq(load_rules_text(text, &sink, &r), RADLOC_OK);
-	free(text);
-	return r;
-}
-
 START_TEST(examiner_error_reverses_the_call)
 {
 	/* motor: eps 0.1, of which 0.2 gross (0.02 over 6 outcomes), 0.08
 	 * reversed. m1 = {B: 1.0}; b = 0.05, graded 4. */
-	radloc_rules *r = tiny_with("background: 0.05",
+	radloc_rules *r = tiny_rules_with("background: 0.05",
 	                            "background: 0.05\n    examiner_error: 0.1\n"
 	                            "    gross_error: 0.2");
 	fixture x;
@@ -405,7 +364,7 @@ END_TEST
 START_TEST(grade_follows_the_share_taken)
 {
 	/* sensory absent: full 0.8, partial 0.1, mixed by phi (exponent 1) */
-	radloc_rules *r = tiny_with("lesion: {reduced: 0.5, absent: 0.5, increased: 0.0}",
+	radloc_rules *r = tiny_rules_with("lesion: {reduced: 0.5, absent: 0.5, increased: 0.0}",
 	                            "lesion_full: {reduced: 0.2, absent: 0.8, increased: 0.0}\n"
 	                            "      lesion_partial: {reduced: 0.9, absent: 0.1, increased: 0.0}");
 	fixture x;
@@ -432,7 +391,7 @@ END_TEST
 
 START_TEST(element_background_is_its_own)
 {
-	radloc_rules *r = tiny_with("mid: {limb: midline, distal_rank: 0.0, roots: {B: 1.0},",
+	radloc_rules *r = tiny_rules_with("mid: {limb: midline, distal_rank: 0.0, roots: {B: 1.0},",
 	                            "mid: {limb: midline, distal_rank: 0.0, roots: {B: 1.0}, "
 	                            "background: 0.01, background_severity: "
 	                            "{reduced: 0.5, absent: 0.5, increased: 0.0},");

@@ -8,11 +8,7 @@
 
 START_TEST(entries_read_into_their_tables)
 {
-	radloc_rules *r = NULL;
-	message_sink sink;
-	char *text = tiny_rules_text_with("A: {level: 1,", "A: {name: \"Root A\", level: 1,");
-	ck_assert_int_eq(load_rules_text(text, &sink, &r), RADLOC_OK);
-	free(text);
+	radloc_rules *r = tiny_rules_with("A: {level: 1,", "A: {name: \"Root A\", level: 1,");
 	ck_assert_str_eq(r->roots[0].e.name, "Root A");
 	ck_assert_str_eq(r->roots[1].e.name, "B"); /* no name: the id */
 	ck_assert_int_eq(r->roots[1].level, 2);
@@ -29,16 +25,19 @@ END_TEST
 
 START_TEST(entry_problems_named)
 {
-	ck_assert_str_eq(tiny_rules_problem("A: {level: 1,", "A: {level: 1.5,"),
-	                 "5:14: level of root 'A' must be a whole number 1..1000, not '1.5'\n");
-	ck_assert_str_eq(tiny_rules_problem("r2: {limb: leg, distal_rank: 0.5, roots: {A: 0.5, B: 0.5}",
-	                              "r2: {limb: leg, distal_rank: 0.5, roots: {A: 0.5, B: 0.4}"),
-	                 "11:44: the root weights of region 'r2' sum to 0.9, not 1 (tolerance 0.001)\n");
-	ck_assert_str_eq(tiny_rules_problem("myelopathy: 0.4}", "myelopaty: 0.4}"),
-	                 "19:40: unknown root, nerve or pattern 'myelopaty' in sign 'g'; "
-	                 "did you mean 'myelopathy'?\n");
-	ck_assert_str_eq(tiny_rules_problem("n: {prior: 1.0,", "n: {prior: 1.0, branches: [m],"),
-	                 "8:30: unknown nerve 'm' in the branches of nerve 'n'; did you mean 'n'?\n");
+	static const tiny_problem rows[] = {
+		{"A: {level: 1,", "A: {level: 1.5,",
+		 "5:14: level of root 'A' must be a whole number 1..1000, not '1.5'\n"},
+		{"r2: {limb: leg, distal_rank: 0.5, roots: {A: 0.5, B: 0.5}",
+		 "r2: {limb: leg, distal_rank: 0.5, roots: {A: 0.5, B: 0.4}",
+		 "11:44: the root weights of region 'r2' sum to 0.9, not 1 (tolerance 0.001)\n"},
+		{"myelopathy: 0.4}", "myelopaty: 0.4}",
+		 "19:40: unknown root, nerve or pattern 'myelopaty' in sign 'g'; "
+		 "did you mean 'myelopathy'?\n"},
+		{"n: {prior: 1.0,", "n: {prior: 1.0, branches: [m],",
+		 "8:30: unknown nerve 'm' in the branches of nerve 'n'; did you mean 'n'?\n"},
+	};
+	CHECK_TINY_PROBLEMS(rows);
 }
 END_TEST
 

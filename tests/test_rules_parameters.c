@@ -47,23 +47,22 @@ START_TEST(parameter_problems_named)
 		"  normal: {prior: 0.05, source: \"test\"}\n"
 		"  other: {prior: 0.05, abnormal: {sensory: 0.5, motor: 0.5, reflex: 0.5, pain: 0.5,"
 		" sign: 0.5}, brisk: 1.5, source: \"test\"}"), "other brisk"));
-	ck_assert_str_eq(tiny_rules_problem("  pain:\n", "  pian:\n"),
-	                 "49:3: unknown finding kind 'pian'; did you mean 'pain'?\n");
-	ck_assert_str_eq(tiny_rules_problem("lesion: {\"1\": 0.5, \"0\": 0.5}", "lesion: {\"1\": 0.5, \"0\": 0.4}"),
-	                 "42:15: severity of findings 'reflex' (lesion) sums to 0.9, not 1 "
-	                 "(tolerance 0.001)\n");
-	ck_assert_str_eq(tiny_rules_problem("  normal: {", "  nromal: {"),
-	                 "69:3: unknown pattern 'nromal'; did you mean 'normal'?\n");
-	ck_assert_str_eq(tiny_rules_problem("  in_territory: 0.8\n", ""),
-	                 "70:1: examination has no 'in_territory'\n");
-	/* A chance of 0 or 1 would make some exam impossible under every
-	 * hypothesis. */
-	ck_assert_str_eq(tiny_rules_problem("elsewhere: 0.2", "elsewhere: 0"),
-	                 "74:14: elsewhere must be between 0 and 1 (exclusive), not 0\n");
-	ck_assert_str_eq(tiny_rules_problem("in_territory: 0.8", "in_territory: 1.5"),
-	                 "71:17: in_territory is 1.5, outside [0, 1]\n");
-	ck_assert_str_eq(tiny_rules_problem("extents: {only: 0.5}", "extents: {only: 2}"),
-	                 "65:21: threshold of extent 'only' is 2, outside [0, 1]\n");
+	static const tiny_problem rows[] = {
+		{"  pain:\n", "  pian:\n", "49:3: unknown finding kind 'pian'; did you mean 'pain'?\n"},
+		{"lesion: {\"1\": 0.5, \"0\": 0.5}", "lesion: {\"1\": 0.5, \"0\": 0.4}",
+		 "42:15: severity of findings 'reflex' (lesion) sums to 0.9, not 1 "
+		 "(tolerance 0.001)\n"},
+		{"  normal: {", "  nromal: {", "69:3: unknown pattern 'nromal'; did you mean 'normal'?\n"},
+		{"  in_territory: 0.8\n", "", "70:1: examination has no 'in_territory'\n"},
+		/* A chance of 0 or 1 would make some exam impossible under every
+		 * hypothesis. */
+		{"elsewhere: 0.2", "elsewhere: 0",
+		 "74:14: elsewhere must be between 0 and 1 (exclusive), not 0\n"},
+		{"in_territory: 0.8", "in_territory: 1.5", "71:17: in_territory is 1.5, outside [0, 1]\n"},
+		{"extents: {only: 0.5}", "extents: {only: 2}",
+		 "65:21: threshold of extent 'only' is 2, outside [0, 1]\n"},
+	};
+	CHECK_TINY_PROBLEMS(rows);
 }
 END_TEST
 

@@ -69,11 +69,39 @@ const char *tiny_rules_problem(const char *from, const char *to);
 /* fixtures/rules/tiny/tiny.yaml with its first `from` replaced by `to`
  * (one change, to make one problem). malloc'ed. */
 char *tiny_rules_text_with(const char *from, const char *to);
+/* Rows of tiny_rules_problem: each change and the diagnostics it gives. */
+typedef struct tiny_problem {
+	const char *from, *to, *message;
+} tiny_problem;
+void check_tiny_problems(const tiny_problem *rows, size_t count);
+#define CHECK_TINY_PROBLEMS(rows) check_tiny_problems(rows, sizeof rows / sizeof rows[0])
+
+/* A rule set from text that must load (the text is freed), and tiny.yaml
+ * with one change loaded so. Freed by the caller. */
+radloc_rules *load_tiny_text(char *text);
+radloc_rules *tiny_rules_with(const char *from, const char *to);
+
+/* Every occurrence of from in text replaced by to (malloc'ed). */
+char *replace_all(const char *text, const char *from, const char *to);
+
+/* tiny.yaml with r2 supplied 3:1 by A and B, and two modalities: pin
+ * prick, sharper (gamma 2), and vibration, half as sensitive to a focal
+ * lesion with its own polyneuropathy and myelopathy sensitivities.
+ * malloc'ed. */
+char *tiny_text_with_modalities(void);
+
 /* A teaching case of fixtures/cases (or any path in the tree) read with the
  * shipped rules, and an exam scored with them: all hypotheses reported,
  * seed 1, the given draws. Both fail the test on any error. */
 radloc_case *load_case(const char *relative);
 radloc_result *score_exam(const radloc_exam *exam, unsigned long draws);
+
+/* An exam in the contract's YAML, parsed and scored with the shipped
+ * rules (as score_exam); fails the test on any error. */
+radloc_result *score_yaml(const char *yaml, unsigned long draws);
+
+/* The hypothesis labelled so to *out: 1, or 0 if there is none. */
+int find_hypothesis(const radloc_result *res, const char *label, radloc_hypothesis *out);
 
 /* An exam from a compact line: "S region side status; M movement side
  * grade; R reflex side grade; G sign side pos|neg|NT; P region side".
