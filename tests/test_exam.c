@@ -2,26 +2,43 @@
  * the rule set as it is added (reading exam text: test_exam_parse.c). */
 #include "tests.h"
 
+/* Sensory findings added in turn, each with the status it must return. */
+typedef struct sensory_row {
+	const char *region;
+	radloc_side side;
+	radloc_sensation status;
+	radloc_modality modality;
+	radloc_status expect;
+} sensory_row;
+
+static void add_sensory_rows(radloc_exam *e, const sensory_row *rows, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		ck_assert_msg(radloc_exam_add_sensory(e, rows[i].region, rows[i].side, rows[i].status,
+		                                      rows[i].modality) == rows[i].expect,
+		              "row %zu (%s)", i, rows[i].region);
+}
+
 START_TEST(exam_checks_findings)
 {
 	const radloc_rules *r = shipped_rules();
 	radloc_exam *e = radloc_exam_new(r);
 	ck_assert_ptr_nonnull(e);
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "dorsum_foot", RADLOC_LEFT,
-	                 RADLOC_SENSATION_REDUCED, RADLOC_MODALITY_PIN_PRICK), RADLOC_OK);
-	/* The same region, side and modality again: refused, it would count
-	 * twice (modalities: test exam_records_modalities_apart). */
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "dorsum_foot", RADLOC_LEFT,
-	                 RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_PIN_PRICK), RADLOC_ERR_VALUE);
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "dorsum_foot", RADLOC_BILATERAL,
-	                 RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_PIN_PRICK), RADLOC_ERR_VALUE);
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "dorsal_foot", RADLOC_LEFT,
-	                 RADLOC_SENSATION_NORMAL, 0), RADLOC_ERR_REFERENCE);
-	/* Midline regions take no side; limb regions need one. */
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "saddle", RADLOC_LEFT,
-	                 RADLOC_SENSATION_ABSENT, 0), RADLOC_ERR_VALUE);
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "saddle", RADLOC_MIDLINE,
-	                 RADLOC_SENSATION_ABSENT, 0), RADLOC_OK);
+	static const sensory_row sensory[] = {
+		{"dorsum_foot", RADLOC_LEFT, RADLOC_SENSATION_REDUCED, RADLOC_MODALITY_PIN_PRICK,
+		 RADLOC_OK},
+		/* The same region, side and modality again: refused, it would
+		 * count twice (modalities: test exam_records_modalities_apart). */
+		{"dorsum_foot", RADLOC_LEFT, RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_PIN_PRICK,
+		 RADLOC_ERR_VALUE},
+		{"dorsum_foot", RADLOC_BILATERAL, RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_PIN_PRICK,
+		 RADLOC_ERR_VALUE},
+		{"dorsal_foot", RADLOC_LEFT, RADLOC_SENSATION_NORMAL, 0, RADLOC_ERR_REFERENCE},
+		/* Midline regions take no side; limb regions need one. */
+		{"saddle", RADLOC_LEFT, RADLOC_SENSATION_ABSENT, 0, RADLOC_ERR_VALUE},
+		{"saddle", RADLOC_MIDLINE, RADLOC_SENSATION_ABSENT, 0, RADLOC_OK},
+	};
+	add_sensory_rows(e, sensory, sizeof sensory / sizeof sensory[0]);
 	ck_assert_int_eq(radloc_exam_add_motor(e, "hip_flexion", RADLOC_MIDLINE, 4),
 	                 RADLOC_ERR_VALUE);
 	/* Scales: MRC 0..5, reflex 0..4, NT allowed. */
@@ -55,25 +72,28 @@ START_TEST(exam_records_modalities_apart)
 	const radloc_rules *r = shipped_rules();
 	radloc_exam *e = radloc_exam_new(r);
 	radloc_finding a, b;
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "lateral_thigh", RADLOC_LEFT,
-	                 RADLOC_SENSATION_REDUCED, RADLOC_MODALITY_LIGHT_TOUCH), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "lateral_thigh", RADLOC_LEFT,
-	                 RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_PIN_PRICK), RADLOC_OK);
-	/* A finding without a modality is its own, unstated modality. */
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "lateral_thigh", RADLOC_LEFT,
-	                 RADLOC_SENSATION_REDUCED, RADLOC_MODALITY_UNSPECIFIED), RADLOC_OK);
-	/* Each again, on that side or on both: refused. */
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "lateral_thigh", RADLOC_LEFT,
-	                 RADLOC_SENSATION_REDUCED, RADLOC_MODALITY_PIN_PRICK), RADLOC_ERR_VALUE);
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "lateral_thigh", RADLOC_BILATERAL,
-	                 RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_LIGHT_TOUCH), RADLOC_ERR_VALUE);
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "lateral_thigh", RADLOC_LEFT,
-	                 RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_UNSPECIFIED), RADLOC_ERR_VALUE);
-	/* The other side, or another modality on both: new findings. */
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "lateral_thigh", RADLOC_RIGHT,
-	                 RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_PIN_PRICK), RADLOC_OK);
-	ck_assert_int_eq(radloc_exam_add_sensory(e, "lateral_thigh", RADLOC_BILATERAL,
-	                 RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_VIBRATION), RADLOC_OK);
+	static const sensory_row rows[] = {
+		{"lateral_thigh", RADLOC_LEFT, RADLOC_SENSATION_REDUCED, RADLOC_MODALITY_LIGHT_TOUCH,
+		 RADLOC_OK},
+		{"lateral_thigh", RADLOC_LEFT, RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_PIN_PRICK,
+		 RADLOC_OK},
+		/* A finding without a modality is its own, unstated modality. */
+		{"lateral_thigh", RADLOC_LEFT, RADLOC_SENSATION_REDUCED, RADLOC_MODALITY_UNSPECIFIED,
+		 RADLOC_OK},
+		/* Each again, on that side or on both: refused. */
+		{"lateral_thigh", RADLOC_LEFT, RADLOC_SENSATION_REDUCED, RADLOC_MODALITY_PIN_PRICK,
+		 RADLOC_ERR_VALUE},
+		{"lateral_thigh", RADLOC_BILATERAL, RADLOC_SENSATION_NORMAL,
+		 RADLOC_MODALITY_LIGHT_TOUCH, RADLOC_ERR_VALUE},
+		{"lateral_thigh", RADLOC_LEFT, RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_UNSPECIFIED,
+		 RADLOC_ERR_VALUE},
+		/* The other side, or another modality on both: new findings. */
+		{"lateral_thigh", RADLOC_RIGHT, RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_PIN_PRICK,
+		 RADLOC_OK},
+		{"lateral_thigh", RADLOC_BILATERAL, RADLOC_SENSATION_NORMAL, RADLOC_MODALITY_VIBRATION,
+		 RADLOC_OK},
+	};
+	add_sensory_rows(e, rows, sizeof rows / sizeof rows[0]);
 	ck_assert_uint_eq(radloc_exam_count(e), 5);
 	/* The labels tell them apart, the value still last. */
 	radloc_exam_finding(e, 0, &a);
