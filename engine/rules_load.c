@@ -73,13 +73,9 @@ static int register_ids(rl_loader *L)
 			bad++;
 		}
 		for (const yt_node *k = root->first; k; k = k->next) {
-			size_t s;
-			for (s = 0; s < RL_RULE_SECTION_COUNT &&
-			            strcmp(k->text, rl_rule_section_names[s]); s++)
-				;
-			if (s == RL_RULE_SECTION_COUNT) {
-				yt_report_unknown(&L->d, k, RADLOC_ERR_SCHEMA, "section", NULL,
-				                  rl_rule_section_names, RL_RULE_SECTION_COUNT);
+			int s = rl_name_index(L, k, rl_rule_section_names, RL_RULE_SECTION_COUNT,
+			                      "section");
+			if (s < 0) {
 				bad++;
 				continue;
 			}

@@ -92,6 +92,11 @@ int rl_check_keys(rl_loader *L, const yt_node *map, const yt_node *where,
 /* 1 if n is a mapping; else report it (naming what) and return 0. */
 int rl_require_mapping(rl_loader *L, const yt_node *n, const char *what);
 
+/* The index of k's name in names[0..count), or -1 after reporting k as an
+ * unknown `what` (naming the nearest). */
+int rl_name_index(rl_loader *L, const yt_node *k, const char *const *names, size_t count,
+                  const char *what);
+
 /* A mapping's key node for key, or NULL: messages about an entry as a
  * whole point at its name, not at its first line of content. */
 const yt_node *rl_key_node(const yt_node *map, const char *key);

@@ -49,16 +49,13 @@ int rl_read_modalities(rl_loader *L, const yt_node *key, const rl_field *field,
 	if (!rl_require_mapping(L, key->value, "modalities"))
 		return 1;
 	for (const yt_node *k = key->value->first; k; k = k->next) {
-		int m;
-		for (m = 1; m < RL_MODALITY_COUNT && strcmp(k->text, rl_modality_names[m]); m++)
-			;
-		if (m == RL_MODALITY_COUNT) {
-			yt_report_unknown(&L->d, k, RADLOC_ERR_SCHEMA, "modality", NULL,
-			                  rl_modality_names + 1, RL_MODALITY_COUNT - 1);
+		/* Row 0 is the unstated modality: not a name in the file. */
+		int m = rl_name_index(L, k, rl_modality_names + 1, RL_MODALITY_COUNT - 1, "modality");
+		if (m < 0) {
 			bad++;
 			continue;
 		}
-		rl_modality *row = &L->r->modalities[m];
+		rl_modality *row = &L->r->modalities[m + 1];
 		snprintf(label, sizeof label, "modality '%s'", k->text);
 		int row_bad = rl_read_mapping(L, k, modality_fields,
 		                              RL_FIELD_COUNT(modality_fields), label, row);

@@ -215,12 +215,8 @@ int rl_load_findings(rl_loader *L, const yt_node *key)
 	if (!rl_require_mapping(L, key->value, "findings"))
 		return 1;
 	for (const yt_node *k = key->value->first; k; k = k->next) {
-		int f;
-		for (f = 0; f < RL_FKIND_COUNT && strcmp(k->text, rl_fkind_names[f]); f++)
-			;
-		if (f == RL_FKIND_COUNT) {
-			yt_report_unknown(&L->d, k, RADLOC_ERR_SCHEMA, "finding kind", NULL,
-			                  rl_fkind_names, RL_FKIND_COUNT);
+		int f = rl_name_index(L, k, rl_fkind_names, RL_FKIND_COUNT, "finding kind");
+		if (f < 0) {
 			bad++;
 			continue;
 		}
@@ -435,12 +431,8 @@ int rl_load_patterns(rl_loader *L, const yt_node *key)
 	for (int j = 0; j < RADLOC_PATTERN_COUNT; j++)
 		names[j] = radloc_pattern_name((radloc_pattern)j);
 	for (const yt_node *k = key->value->first; k; k = k->next) {
-		int p;
-		for (p = 0; p < RADLOC_PATTERN_COUNT && strcmp(k->text, names[p]); p++)
-			;
-		if (p == RADLOC_PATTERN_COUNT) {
-			yt_report_unknown(&L->d, k, RADLOC_ERR_SCHEMA, "pattern", NULL, names,
-			                  RADLOC_PATTERN_COUNT);
+		int p = rl_name_index(L, k, names, RADLOC_PATTERN_COUNT, "pattern");
+		if (p < 0) {
 			bad++;
 			continue;
 		}

@@ -28,6 +28,16 @@ int rl_require_mapping(rl_loader *L, const yt_node *n, const char *what)
 	return 0;
 }
 
+int rl_name_index(rl_loader *L, const yt_node *k, const char *const *names, size_t count,
+                  const char *what)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(k->text, names[i]) == 0)
+			return (int)i;
+	yt_report_unknown(&L->d, k, RADLOC_ERR_SCHEMA, what, NULL, names, count);
+	return -1;
+}
+
 const yt_node *rl_key_node(const yt_node *map, const char *key)
 {
 	if (map == NULL || map->type != YT_MAPPING)
