@@ -179,6 +179,14 @@ radloc_case *load_case(const char *relative)
 	return c;
 }
 
+radloc_result *score_case(const char *relative)
+{
+	radloc_case *c = load_case(relative);
+	radloc_result *res = score_exam(radloc_case_exam(c), 0);
+	radloc_case_free(&c);
+	return res;
+}
+
 radloc_result *score_exam(const radloc_exam *exam, unsigned long draws)
 {
 	radloc_scorer *sc = radloc_scorer_new(shipped_rules());

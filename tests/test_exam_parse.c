@@ -16,6 +16,18 @@ static radloc_status parse(const char *text, message_sink *sink, radloc_exam **o
 	                         collect_message, sink, out);
 }
 
+/* The exam is refused with status, no exam is made, and the message (with
+ * its place) is exactly want; want NULL leaves the message unchecked. */
+static void refused(const char *text, radloc_status status, const char *want)
+{
+	message_sink sink;
+	radloc_exam *e = NULL;
+	ck_assert_int_eq(parse(text, &sink, &e), status);
+	ck_assert_ptr_null(e);
+	if (want)
+		ck_assert_str_eq(sink.text, want);
+}
+
 static radloc_exam *parse_ok(const char *text)
 {
 	message_sink sink;
@@ -197,32 +209,24 @@ START_TEST(nt_is_ignored)
 	radloc_exam_free(&with);
 	radloc_exam_free(&without);
 	/* Only NT findings: nothing to localise, an error. */
-	message_sink sink;
-	ck_assert_int_eq(parse("motor:\n  - {movement: hip_flexion, side: left, grade: NT}\n",
-	                       &sink, &e), RADLOC_ERR_EMPTY);
-	ck_assert_ptr_null(e);
-	ck_assert_str_eq(sink.text, "1:1: every finding is NT (not testable): nothing to localise\n");
+	refused("motor:\n  - {movement: hip_flexion, side: left, grade: NT}\n", RADLOC_ERR_EMPTY,
+	        "1:1: every finding is NT (not testable): nothing to localise\n");
 }
 END_TEST
 
 /* An unknown id: located at its value, with the nearest valid id. */
 START_TEST(unknown_region_is_located_with_the_nearest_id)
 {
-	message_sink sink;
-	radloc_exam *e = NULL;
-	ck_assert_int_eq(parse("id: bed-3\n"
-	                       "sensory:\n"
-	                       "  - {region: dorsum_foot, side: left, status: reduced}\n"
-	                       "  - region: medial_malleolis\n"
-	                       "    side: left\n"
-	                       "    status: normal\n", &sink, &e), RADLOC_ERR_REFERENCE);
-	ck_assert_ptr_null(e);
-	ck_assert_str_eq(sink.text, "4:13: unknown region 'medial_malleolis'; "
-	                            "did you mean 'medial_malleolus'?\n");
+	refused("id: bed-3\n"
+	        "sensory:\n"
+	        "  - {region: dorsum_foot, side: left, status: reduced}\n"
+	        "  - region: medial_malleolis\n"
+	        "    side: left\n"
+	        "    status: normal\n", RADLOC_ERR_REFERENCE,
+	        "4:13: unknown region 'medial_malleolis'; did you mean 'medial_malleolus'?\n");
 	/* The alias is a valid name too: "achiles" is a slip for achilles. */
-	ck_assert_int_eq(parse("reflex: [{reflex: achiles, side: left, grade: 2}]\n", &sink, &e),
-	                 RADLOC_ERR_REFERENCE);
-	ck_assert_str_eq(sink.text, "1:19: unknown reflex 'achiles'; did you mean 'achilles'?\n");
+	refused("reflex: [{reflex: achiles, side: left, grade: 2}]\n", RADLOC_ERR_REFERENCE,
+	        "1:19: unknown reflex 'achiles'; did you mean 'achilles'?\n");
 }
 END_TEST
 
@@ -230,20 +234,12 @@ END_TEST
  * refused at the finding; a midline region takes none. */
 START_TEST(limb_region_needs_a_side)
 {
-	message_sink sink;
-	radloc_exam *e = NULL;
-	ck_assert_int_eq(parse("sensory:\n"
-	                       "  - {region: dorsum_foot, status: reduced}\n", &sink, &e),
-	                 RADLOC_ERR_VALUE);
-	ck_assert_ptr_null(e);
-	ck_assert_str_eq(sink.text, "2:5: region 'dorsum_foot' needs a side: left, right or "
-	                            "bilateral\n");
+	refused("sensory:\n  - {region: dorsum_foot, status: reduced}\n", RADLOC_ERR_VALUE,
+	        "2:5: region 'dorsum_foot' needs a side: left, right or bilateral\n");
 	/* side: midline on a limb region is no side either. */
-	ck_assert_int_eq(parse("sensory:\n"
-	                       "  - {region: dorsum_foot, side: midline, status: reduced}\n",
-	                       &sink, &e), RADLOC_ERR_VALUE);
-	ck_assert_ptr_null(e);
-	e = parse_ok("sensory:\n  - {region: saddle, status: absent}\n");
+	refused("sensory:\n  - {region: dorsum_foot, side: midline, status: reduced}\n",
+	        RADLOC_ERR_VALUE, NULL);
+	radloc_exam *e = parse_ok("sensory:\n  - {region: saddle, status: absent}\n");
 	ck_assert_int_eq(finding_at(e, 0).side, RADLOC_MIDLINE);
 	ck_assert_str_eq(finding_at(e, 0).label, "sensory saddle absent");
 	radloc_exam_free(&e);

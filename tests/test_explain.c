@@ -7,14 +7,6 @@
 
 #include "tests.h"
 
-static radloc_result *score_case(const char *relative)
-{
-	radloc_case *c = load_case(relative);
-	radloc_result *res = score_exam(radloc_case_exam(c), 0);
-	radloc_case_free(&c);
-	return res;
-}
-
 /* A finding's evidence entry, by its label; fails the test if absent. */
 static radloc_evidence evidence_of(const radloc_result *res, const char *finding)
 {

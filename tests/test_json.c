@@ -78,8 +78,7 @@ END_TEST
 
 START_TEST(nerve_and_pattern_hypotheses_say_what_they_blame)
 {
-	radloc_case *c = load_case("fixtures/cases/median-wrist-left.yaml");
-	radloc_result *res = score_exam(radloc_case_exam(c), 0);
+	radloc_result *res = score_case("fixtures/cases/median-wrist-left.yaml");
 	char *text = NULL;
 	ck_assert_int_eq(radloc_result_json(res, 0, &text), RADLOC_OK);
 	json_t *o = parsed(text);
@@ -105,7 +104,6 @@ START_TEST(nerve_and_pattern_hypotheses_say_what_they_blame)
 	json_decref(o);
 	free(text);
 	radloc_result_free(&res);
-	radloc_case_free(&c);
 }
 END_TEST
 

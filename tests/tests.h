@@ -94,6 +94,8 @@ char *tiny_text_with_modalities(void);
  * shipped rules, and an exam scored with them: all hypotheses reported,
  * seed 1, the given draws. Both fail the test on any error. */
 radloc_case *load_case(const char *relative);
+/* A shipped teaching case scored without draws (fails the test if it cannot be). */
+radloc_result *score_case(const char *relative);
 radloc_result *score_exam(const radloc_exam *exam, unsigned long draws);
 
 /* An exam in the contract's YAML, parsed and scored with the shipped
