@@ -98,8 +98,6 @@ END_TEST
 Suite *suite_node_reports(void)
 {
 	return make_suite("node_reports", 0,
-	                  TESTS(unknown_with_suggestion,
-                        suggesting_only_with_a_suggestion,
-                        report_position,
-                        unknown_text_made_printable));
+	                  TESTS(unknown_with_suggestion, suggesting_only_with_a_suggestion,
+	                        report_position, unknown_text_made_printable));
 }

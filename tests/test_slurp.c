@@ -82,6 +82,5 @@ END_TEST
 Suite *suite_slurp(void)
 {
 	return make_suite("slurp", 0,
-	                  TESTS(slurp_up_to_the_limit,
-                        read_file_checks_size_then_parses));
+	                  TESTS(slurp_up_to_the_limit, read_file_checks_size_then_parses));
 }

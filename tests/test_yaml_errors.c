@@ -84,7 +84,6 @@ Suite *suite_yaml_errors(void)
 {
 	return make_suite("yaml_errors", 0,
 	                  TESTS(tab_in_indentation_at_its_position,
-                        bad_utf8_at_its_first_byte,
-                        text_after_the_document,
-                        problem_and_context_within_the_file));
+	                        bad_utf8_at_its_first_byte, text_after_the_document,
+	                        problem_and_context_within_the_file));
 }
