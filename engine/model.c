@@ -185,7 +185,13 @@ static const trait_bg no_trait = {0.0, 0.0};
 static double loss_background(const rl_findparams *fp, const rl_element *el, int fkind,
                               const trait_bg *tb, const double **levels)
 {
-	return fmax(background_of(fp, el, fkind, levels), tb->loss);
+	double b = background_of(fp, el, fkind, levels);
+	if (tb->loss <= b)
+		return b;
+	/* Age-related loss takes the distal axons whole: graded as a
+	 * lesion of the whole supply (an ankle jerk lost, not faded). */
+	*levels = fp->lesion_full;
+	return tb->loss;
 }
 
 static double brisk_background(const rl_findparams *fp, int fkind, const trait_bg *tb)
