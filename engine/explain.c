@@ -155,7 +155,13 @@ static void surprise(rl_scoring *s, radloc_result *res)
 		int n = fw->f->fkind == RL_PAIN ? 0 : rl_outcome_count(fw->f->fkind);
 		double m = 0.0, m2 = 0.0;
 		rl_mean_weights(r, fw);
-		seen += s->loglik[c * s->nf + f];
+		/* The expectation below is that of the person without traits,
+		 * finding by finding; a finding a trait affects is seen in that
+		 * person too (its matrix entry is a share of the mixture over
+		 * people, which has no per-finding expectation). */
+		seen += rl_trait_mask(r, fw->f, fw->el)
+		            ? log(rl_likelihood(r, &p, fw, s->comps, c, s->outcome[f]))
+		            : s->loglik[c * s->nf + f];
 		/* Pain is recorded only when present: it has no "what else". */
 		double qs[RL_MAX_OUTCOMES];
 		if (n)

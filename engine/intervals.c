@@ -103,6 +103,9 @@ typedef struct interval_work {
 	double *ratio;              /* per live: product of likelihood ratios */
 	int *exponent;              /* per live: binary exponent moved aside */
 	double *log_normaliser;     /* per draw: log Z */
+	unsigned *trait_mask;       /* per finding: the traits that affect it */
+	double *trait_log;          /* per person: its running log weight */
+	double log_trait_background; /* the affected findings without a lesion */
 	/* Reported hypotheses with a live component get a column of samples. */
 	size_t *column;             /* per reported hypothesis, or NO_COLUMN */
 	size_t *column_of_live;     /* per live, or NO_COLUMN */
@@ -136,6 +139,8 @@ static void work_free(interval_work *w)
 	free(w->ratio);
 	free(w->exponent);
 	free(w->log_normaliser);
+	free(w->trait_mask);
+	free(w->trait_log);
 	free(w->column);
 	free(w->column_of_live);
 	free(w->samples);
@@ -174,6 +179,8 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->ratio = malloc((nc + 1) * sizeof *w->ratio);
 	w->exponent = malloc((nc + 1) * sizeof *w->exponent);
 	w->log_normaliser = malloc((draws + 1) * sizeof *w->log_normaliser);
+	w->trait_mask = calloc(nf + 1, sizeof *w->trait_mask);
+	w->trait_log = malloc(RL_TRAIT_PEOPLE * sizeof *w->trait_log);
 	w->column = malloc((res->reported + 1) * sizeof *w->column);
 	w->column_of_live = malloc((nc + 1) * sizeof *w->column_of_live);
 	if (!w->wanted || !w->live || !w->live_of || !w->dead_log_mass_of || !w->fw ||
@@ -182,6 +189,7 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	    !w->constant_weight || !w->dead_weight || !w->sens_at_severity ||
 	    !w->modality_scale || !w->sens_of_modality ||
 	    !w->ratio || !w->exponent || !w->log_normaliser || !w->column ||
+	    !w->trait_mask || !w->trait_log ||
 	    !w->column_of_live)
 		return RADLOC_ERR_NOMEM;
 	return RADLOC_OK;
@@ -214,6 +222,28 @@ static void choose_live(interval_work *w, const rl_scoring *s, const radloc_resu
 	}
 }
 
+/* log sum_t pi_t prod_{f affected} P(f | c, t) under params p, with the
+ * weights in w->fw (docs/scoring.md, "Person-level traits"); comps NULL
+ * for the background. */
+static double trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_params *p,
+                                const rl_components *comps, size_t c)
+{
+	const radloc_rules *r = s->r;
+	double out[RL_TRAIT_PEOPLE], mix = 0.0;
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		w->trait_log[t] = rl_trait_log_prior(r, t);
+	for (size_t f = 0; f < s->nf; f++) {
+		if (w->trait_mask[f] == 0)
+			continue;
+		rl_likelihood_traits(r, p, &w->fw[f], comps, c, s->outcome[f], w->trait_mask[f], out);
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			w->trait_log[t] += log(out[t]);
+	}
+	if (rl_logsumexp(w->trait_log, RL_TRAIT_PEOPLE, &mix) != GSL_SUCCESS)
+		return 0.0;
+	return mix;
+}
+
 /* Each finding's background (no drawn parameter touches it), its row of
  * the bank, and the constant part of each live component's log weight:
  * prior + factor + the findings' log backgrounds. */
@@ -229,7 +259,11 @@ static radloc_status attach_findings(interval_work *w, const rl_scoring *s, rl_b
 		              : w->weights + f * r->root_count);
 		size_t row = rl_element_row(r, x->table, x->element);
 		double log_background = log(rl_background(r, fw, s->outcome[f]));
-		log_background_sum += log_background;
+		/* A finding a trait affects has no kernel: the mixture over
+		 * people (trait_ratio) takes it whole. */
+		w->trait_mask[f] = rl_trait_mask(r, x, fw->el);
+		if (w->trait_mask[f] == 0)
+			log_background_sum += log_background;
 		w->inv_background[f] = exp(-log_background);
 		w->modality_scale[f] = rl_modality_scale(r, x);
 		w->drawn[f] = fw->el ? rl_bank_element(bank, fw->el, row)
@@ -237,10 +271,19 @@ static radloc_status attach_findings(interval_work *w, const rl_scoring *s, rl_b
 		if (w->drawn[f] == NULL)
 			return RADLOC_ERR_NOMEM;
 	}
+	/* The affected findings' background: the mixture over people
+	 * without a lesion, which no drawn parameter moves. */
+	double trait_background = 0.0;
+	if (r->traits.present) {
+		rl_params mean;
+		rl_mean_params(r, &mean);
+		trait_background = trait_log_mixture(w, s, &mean, NULL, 0);
+	}
+	w->log_trait_background = trait_background;
 	for (size_t i = 0; i < w->live_count; i++) {
 		size_t c = w->live[i];
 		w->constant_log_weight[i] = s->comps->log_prior[c] + s->log_factor[c] +
-		                            log_background_sum;
+		                            log_background_sum + trait_background;
 	}
 	return RADLOC_OK;
 }
@@ -310,7 +353,7 @@ static void make_kernels(interval_work *w, const rl_scoring *s)
 		w->kernel_start[f] = n;
 		w->linear[f] = fw->el && rl_outcome_slopes(s->r, fw, s->outcome[f],
 		                                           w->slope + 2 * f) == 0;
-		for (size_t t = 0; t < s->touch_count[f]; t++) {
+		for (size_t t = 0; w->trait_mask[f] == 0 && t < s->touch_count[f]; t++) {
 			int live = w->live_of[s->touch[f][t]];
 			if (live < 0)
 				continue;
@@ -448,6 +491,16 @@ static void score_draw(interval_work *w, const rl_scoring *s, const rl_bank *ban
 				w->exponent[i] += e;
 			}
 	}
+	/* The affected findings, as a mixture over people: a ratio against
+	 * their background, its binary exponent moved aside. */
+	if (r->traits.present)
+		for (size_t i = 0; i < w->live_count; i++) {
+			double delta = trait_log_mixture(w, s, &p, s->comps, w->live[i]) -
+			               w->log_trait_background;
+			int e, shift = (int)floor(delta / M_LN2);
+			w->ratio[i] = frexp(w->ratio[i], &e) * exp(delta - (double)shift * M_LN2);
+			w->exponent[i] += e + shift;
+		}
 }
 
 /* The normaliser of draw d, relative to e^log_anchor: each live component

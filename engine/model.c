@@ -174,13 +174,38 @@ static double background_of(const rl_findparams *fp, const rl_element *el, int f
 	return el->background;
 }
 
+/* What a person's traits make of a finding's backgrounds: loss at least
+ * `loss`, brisk at least `brisk` (0: the person's traits leave it). */
+typedef struct trait_bg {
+	double loss, brisk;
+} trait_bg;
+
+static const trait_bg no_trait = {0.0, 0.0};
+
+static double loss_background(const rl_findparams *fp, const rl_element *el, int fkind,
+                              const trait_bg *tb, const double **levels)
+{
+	double b = background_of(fp, el, fkind, levels);
+	if (tb->loss <= b)
+		return b;
+	/* Age-related loss takes the distal axons whole: graded as a
+	 * lesion of the whole supply (an ankle jerk lost, not faded). */
+	*levels = fp->lesion_full;
+	return tb->loss;
+}
+
+static double brisk_background(const rl_findparams *fp, int fkind, const trait_bg *tb)
+{
+	return fkind == RL_REFLEX ? fmax(fp->brisk_background, tb->brisk) : 0.0;
+}
+
 /* P(the finding's true state is t): lesion and background, before the
  * examiner records it. */
 static double true_probability(const rl_findparams *fp, const rl_element *el, int fkind,
-                               int t, double qL, double qE, double phi)
+                               int t, double qL, double qE, double phi, const trait_bg *tb)
 {
 	const double *bglevels;
-	double bL = background_of(fp, el, fkind, &bglevels);
+	double bL = loss_background(fp, el, fkind, tb, &bglevels);
 	double QL = qL + (1.0 - qL) * bL;
 
 	if (t >= 1 && t <= fp->levels) {
@@ -189,7 +214,7 @@ static double true_probability(const rl_findparams *fp, const rl_element *el, in
 		double lesion = g * fp->lesion_full[v] + (1.0 - g) * fp->lesion_partial[v];
 		return qL * lesion + (1.0 - qL) * bL * bglevels[v];
 	}
-	double bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
+	double bE = brisk_background(fp, fkind, tb);
 	double QE = qE + (1.0 - qE) * bE;
 	if (t == RL_NORMAL)
 		return (1.0 - QL) * (1.0 - QE);
@@ -202,22 +227,23 @@ static double true_probability(const rl_findparams *fp, const rl_element *el, in
  * mildest abnormal grade, an abnormal one as normal) with eps_r; as any
  * outcome at random with eps_g. docs/scoring.md, Examiner error. */
 static double outcome_probability(const rl_findparams *fp, const rl_element *el, int fkind,
-                                  int o, double qL, double qE, double phi)
+                                  int o, double qL, double qE, double phi,
+                                  const trait_bg *tb)
 {
 	double eps = fp->examiner_error, gross = eps * fp->gross_error;
 	double reversed = eps - gross;
-	double p = (1.0 - eps) * true_probability(fp, el, fkind, o, qL, qE, phi) +
+	double p = (1.0 - eps) * true_probability(fp, el, fkind, o, qL, qE, phi, tb) +
 	           gross / (double)rl_outcome_count(fkind);
 	if (reversed <= 0.0 || (o != RL_NORMAL && o != 1 && o != RL_BRISK))
 		return p;
-	double normal = true_probability(fp, el, fkind, RL_NORMAL, qL, qE, phi);
+	double normal = true_probability(fp, el, fkind, RL_NORMAL, qL, qE, phi, tb);
 	if (o == RL_NORMAL)
 		return p + reversed * (1.0 - normal);
 	/* A normal reflex recorded wrongly is recorded low or brisk in the
 	 * proportion the background makes them. */
 	const double *bglevels;
-	double bL = background_of(fp, el, fkind, &bglevels);
-	double bE = fkind == RL_REFLEX ? fp->brisk_background : 0.0;
+	double bL = loss_background(fp, el, fkind, tb, &bglevels);
+	double bE = brisk_background(fp, fkind, tb);
 	double low = bL + bE > 0.0 ? bL / (bL + bE) : 1.0;
 	if (o == 1)
 		return p + reversed * normal * low;
@@ -231,9 +257,9 @@ int rl_outcome_slopes(const radloc_rules *r, const rl_fwork *fw, int outcome,
 {
 	int k = fw->f->fkind;
 	const rl_findparams *fp = &r->findings[k];
-	double a = outcome_probability(fp, fw->el, k, outcome, 0.0, 0.0, 0.0);
-	double partial = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 0.0);
-	double full = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 1.0);
+	double a = outcome_probability(fp, fw->el, k, outcome, 0.0, 0.0, 0.0, &no_trait);
+	double partial = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 0.0, &no_trait);
+	double full = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 1.0, &no_trait);
 	if (!(a > 1e-300))
 		return -1;
 	slope[0] = (partial - a) / a;
@@ -260,7 +286,7 @@ static double floor_prob(double x)
  *     lesion(v) = 1 / levels_k,  brisk_lesion(v) = 1/2
  * in the equations of outcome_probability(). */
 static double other_outcome(const radloc_rules *r, const rl_element *el, int fkind,
-                            int outcome)
+                            int outcome, const trait_bg *tb)
 {
 	rl_findparams even = r->findings[fkind];
 	double a = r->patterns.other_abnormal[fkind];
@@ -268,7 +294,7 @@ static double other_outcome(const radloc_rules *r, const rl_element *el, int fki
 	for (int v = 0; v < even.levels; v++)
 		even.lesion_full[v] = even.lesion_partial[v] = 1.0 / even.levels;
 	even.brisk_lesion[0] = even.brisk_lesion[1] = 0.5;
-	return outcome_probability(&even, el, fkind, outcome, a * (1.0 - e), a * e, 0.0);
+	return outcome_probability(&even, el, fkind, outcome, a * (1.0 - e), a * e, 0.0, tb);
 }
 
 static int is_other(const radloc_rules *r, const rl_components *comps, size_t comp)
@@ -286,10 +312,10 @@ double rl_likelihood(const radloc_rules *r, const rl_params *p,
 	}
 	double qL, qE, phi;
 	if (is_other(r, comps, comp))
-		return floor_prob(other_outcome(r, fw->el, fw->f->fkind, outcome));
+		return floor_prob(other_outcome(r, fw->el, fw->f->fkind, outcome, &no_trait));
 	element_q(r, p, fw, comps, comp, &qL, &qE, &phi);
 	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->el, fw->f->fkind,
-	                                      outcome, qL, qE, phi));
+	                                      outcome, qL, qE, phi, &no_trait));
 }
 
 void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
@@ -306,13 +332,13 @@ void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
 	double qL, qE, phi;
 	if (is_other(r, comps, comp)) {
 		for (int o = 0; o < n; o++)
-			out[o] = floor_prob(other_outcome(r, fw->el, fw->f->fkind, o));
+			out[o] = floor_prob(other_outcome(r, fw->el, fw->f->fkind, o, &no_trait));
 		return;
 	}
 	element_q(r, p, fw, comps, comp, &qL, &qE, &phi);
 	for (int o = 0; o < n; o++)
 		out[o] = floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->el,
-		                                        fw->f->fkind, o, qL, qE, phi));
+		                                        fw->f->fkind, o, qL, qE, phi, &no_trait));
 }
 
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
@@ -322,7 +348,42 @@ double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
 		return floor_prob(sign_observed(r, fw, outcome ? pos : 1.0 - pos));
 	}
 	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->el, fw->f->fkind,
-	                                      outcome, 0.0, 0.0, 0.0));
+	                                      outcome, 0.0, 0.0, 0.0, &no_trait));
+}
+
+/* ---- person-level traits (docs/scoring.md, "Person-level traits") ---- */
+
+static trait_bg trait_of(const radloc_rules *r, unsigned mask, int person)
+{
+	trait_bg tb = no_trait;
+	unsigned on = mask & (unsigned)person;
+	if (on & RL_TRAIT_BRISK)
+		tb.brisk = r->traits.brisk_rate;
+	if (on & RL_TRAIT_DISTAL)
+		tb.loss = r->traits.distal_rate;
+	return tb;
+}
+
+void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
+                          const rl_fwork *fw, const rl_components *comps,
+                          size_t comp, int outcome, unsigned mask,
+                          double out[RL_TRAIT_PEOPLE])
+{
+	const rl_findparams *fp = &r->findings[fw->f->fkind];
+	int k = fw->f->fkind, other = comps != NULL && is_other(r, comps, comp);
+	double qL = 0.0, qE = 0.0, phi = 0.0;
+	if (comps != NULL && !other)
+		element_q(r, p, fw, comps, comp, &qL, &qE, &phi);
+	for (int person = 0; person < RL_TRAIT_PEOPLE; person++) {
+		if (person & ~(int)mask) {
+			out[person] = out[person & (int)mask];
+			continue;
+		}
+		trait_bg tb = trait_of(r, mask, person);
+		out[person] = floor_prob(other ? other_outcome(r, fw->el, k, outcome, &tb)
+		                               : outcome_probability(fp, fw->el, k, outcome,
+		                                                     qL, qE, phi, &tb));
+	}
 }
 
 int rl_touches(const radloc_rules *r, const rl_fwork *fw,

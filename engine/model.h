@@ -217,6 +217,32 @@ double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome);
 int rl_touches(const radloc_rules *r, const rl_fwork *fw,
                const rl_components *comps, size_t comp);
 
+/* ---- person-level traits (model.c; docs/scoring.md) ----
+ * Four people: bit RL_TRAIT_BRISK a brisk person, bit RL_TRAIT_DISTAL
+ * age-related distal loss. A trait changes only the backgrounds of the
+ * findings it affects; the likelihood of an exam is
+ *     P(exam | c) = prod_{f unaffected} P(f | c)
+ *                   * sum_t pi_t prod_{f affected} P(f | c, t). */
+#define RL_TRAIT_BRISK 1u
+#define RL_TRAIT_DISTAL 2u
+#define RL_TRAIT_PEOPLE 4
+
+/* The traits that affect finding f on element el (0: none, or no traits
+ * in the rules): brisk for every reflex, distal for leg reflexes and leg
+ * regions (vibration or unstated modality) from the rules' distal_rank. */
+unsigned rl_trait_mask(const radloc_rules *r, const rl_finding *f, const rl_element *el);
+
+/* log pi_t of person t (0..RL_TRAIT_PEOPLE-1). */
+double rl_trait_log_prior(const radloc_rules *r, int person);
+
+/* P(the finding as observed | component, person t) for each person t;
+ * comps NULL for the background. Persons differing only in traits
+ * outside mask get the same value. Equals rl_likelihood at t = 0. */
+void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
+                          const rl_fwork *fw, const rl_components *comps,
+                          size_t comp, int outcome, unsigned mask,
+                          double out[RL_TRAIT_PEOPLE]);
+
 /* Point fw at the finding f, its element or sign, and the caller's
  * buffer for its root weights (root_count doubles) or, for a sign, its
  * sensitivities (rl_sign_width doubles). */

@@ -143,6 +143,72 @@ static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
 	return RADLOC_OK;
 }
 
+/* Person-level traits (docs/scoring.md, "Person-level traits"): the
+ * findings a trait affects are scored as a mixture over the four people,
+ *     sum_t pi_t prod_{f affected} P(f | c, t),
+ * written into the matrix by the chain rule so that the row sums stay the
+ * log likelihood: finding f's entry is log P(f | c, the affected findings
+ * before it), the mixture's weights those findings' posterior over
+ * people. The unaffected findings keep their entries. */
+static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
+{
+	const radloc_rules *r = s->r;
+	size_t nc = s->comps->count, nf = s->nf;
+	double *w = NULL, *total = NULL;
+	unsigned char *touched = NULL;
+
+	if (!r->traits.present)
+		return RADLOC_OK;
+	w = malloc(nc * RL_TRAIT_PEOPLE * sizeof *w);
+	total = malloc(nc * sizeof *total);
+	touched = calloc(nc + 1, 1);
+	if (!w || !total || !touched) {
+		free(w);
+		free(total);
+		free(touched);
+		return RADLOC_ERR_NOMEM;
+	}
+	for (size_t c = 0; c < nc; c++) {
+		total[c] = 0.0;
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			w[c * RL_TRAIT_PEOPLE + (size_t)t] = rl_trait_log_prior(r, t);
+	}
+	for (size_t f = 0; f < nf; f++) {
+		const rl_fwork *fw = &s->fw[f];
+		unsigned mask = rl_trait_mask(r, fw->f, fw->el);
+		double bg[RL_TRAIT_PEOPLE], out[RL_TRAIT_PEOPLE];
+		if (mask == 0)
+			continue;
+		rl_likelihood_traits(r, p, fw, NULL, 0, s->outcome[f], mask, bg);
+		for (size_t i = 0; i < s->touch_count[f]; i++)
+			touched[s->touch[f][i]] = 1;
+		for (size_t c = 0; c < nc; c++) {
+			const double *like = bg;
+			double *wc = w + c * RL_TRAIT_PEOPLE, mix;
+			if (touched[c]) {
+				rl_likelihood_traits(r, p, fw, s->comps, c, s->outcome[f], mask, out);
+				like = out;
+			}
+			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+				wc[t] += log(like[t]);
+			if (rl_logsumexp(wc, RL_TRAIT_PEOPLE, &mix) != GSL_SUCCESS) {
+				free(w);
+				free(total);
+				free(touched);
+				return RADLOC_ERR_NUMERIC;
+			}
+			s->loglik[c * nf + f] = mix - total[c];
+			total[c] = mix;
+		}
+		for (size_t i = 0; i < s->touch_count[f]; i++)
+			touched[s->touch[f][i]] = 0;
+	}
+	free(w);
+	free(total);
+	free(touched);
+	return RADLOC_OK;
+}
+
 /* The point estimate: every parameter at its mean. The dense matrix of
  * log likelihoods (components × findings) is kept for the explanation;
  * its row sums come from BLAS. */
@@ -179,6 +245,11 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 			s->loglik[c * nf + f] =
 				log(rl_likelihood(r, &p, &s->fw[f], s->comps, c, s->outcome[f]));
 		}
+	}
+	if ((status = trait_mixture(s, &p)) != RADLOC_OK) {
+		free(ones);
+		free(sum);
+		return status;
 	}
 	gsl_matrix_view loglik = gsl_matrix_view_array(s->loglik, nc, nf);
 	gsl_vector_view one = gsl_vector_view_array(ones, nf);

@@ -163,6 +163,22 @@ typedef struct rl_selection {
 	                       * these can be examined */
 } rl_selection;
 
+/* Person-level traits (docs/scoring.md, "Person-level traits"): a brisk
+ * person, whose reflexes are all brisk without disease, and age-related
+ * distal loss (ankle jerks and toe vibration). Each changes only the
+ * background of the findings it affects; the likelihood is a mixture over
+ * the four people (neither, brisk, distal, both). */
+typedef struct rl_traits {
+	int present;
+	double brisk_prevalence;  /* P(a brisk person) */
+	double brisk_rate;        /* each reflex's brisk background in one */
+	double distal_prevalence; /* P(age-related distal loss) */
+	double distal_rate;       /* a distal element's loss background in one */
+	double reflex_from;       /* leg reflexes from this distal_rank are distal */
+	double region_from;       /* leg regions (vibration or unstated) from this */
+	const char *source;
+} rl_traits;
+
 /* An element a clinician examining a lesion would have looked at. */
 typedef struct rl_key {
 	radloc_kind table;
@@ -201,6 +217,7 @@ struct radloc_rules {
 	rl_selection selection;
 	double midline_unilateral;
 	const char *examination_source;
+	rl_traits traits;
 	rl_hypothesis *hyps;
 	size_t hyp_count;
 };

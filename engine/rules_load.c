@@ -195,6 +195,8 @@ static int load_entries(rl_loader *L)
 			bad += rl_load_examination(L, sec);
 		if ((sec = rl_key_node(root, "severity")))
 			bad += rl_load_severity(L, sec);
+		if ((sec = rl_key_node(root, "traits")))
+			bad += rl_load_traits(L, sec);
 	}
 	return bad;
 }

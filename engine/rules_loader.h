@@ -138,6 +138,11 @@ int rl_load_severity(rl_loader *L, const yt_node *key);
 int rl_read_element_levels(rl_loader *L, const yt_node *key, int fkind,
                            const char *what, double *out);
 
+/* ---- rules_traits.c (pass 2) ---- */
+
+/* The `traits:` section: person-level traits (docs/scoring.md). */
+int rl_load_traits(rl_loader *L, const yt_node *key);
+
 /* ---- rules_modalities.c (pass 2) ---- */
 
 /* The sensory kind's `modalities:` (a field reader of the findings

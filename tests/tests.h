@@ -24,6 +24,7 @@ Suite *suite_territory(void);
 Suite *suite_examined(void);
 Suite *suite_scorer(void);
 Suite *suite_posterior(void);
+Suite *suite_rules_traits(void);
 Suite *suite_selection(void);
 Suite *suite_draws(void);
 Suite *suite_quantile(void);

@@ -217,6 +217,15 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 		rl_components one = {1, &hyp_index, &ext, &scale, &lp};
 		/* Where the clinician looks, and what is recorded there. */
 		unsigned examined = draw_places(rng, r, hyp);
+		/* The person's traits, at the rules' prevalences (docs/scoring.md,
+		 * "Person-level traits"): a brisk person, age-related distal loss. */
+		int traits = 0;
+		if (world.traits.present) {
+			if (gsl_rng_uniform(rng) < world.traits.brisk_prevalence)
+				traits |= (int)RL_TRAIT_BRISK;
+			if (gsl_rng_uniform(rng) < world.traits.distal_prevalence)
+				traits |= (int)RL_TRAIT_DISTAL;
+		}
 		int want = min_findings + (int)gsl_rng_uniform_int(rng, (unsigned long)(max_findings - min_findings + 1));
 		size_t npick = draw_findings(rng, cand, ncand, examined,
 		                             want < 1 ? 1 : (size_t)want, pick, order);
@@ -250,9 +259,16 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 				/* Draw the outcome from the model's own likelihood. */
 				int no = rl_outcome_count(f.fkind);
 				double u = gsl_rng_uniform(rng), acc = 0.0;
+				unsigned mask = rl_trait_mask(&world, &f, fw.el);
 				int o;
 				for (o = 0; o < no - 1; o++) {
-					acc += rl_likelihood(&world, &p, &fw, &one, 0, o);
+					double by_person[RL_TRAIT_PEOPLE];
+					if (mask) {
+						rl_likelihood_traits(&world, &p, &fw, &one, 0, o, mask, by_person);
+						acc += by_person[traits];
+					} else {
+						acc += rl_likelihood(&world, &p, &fw, &one, 0, o);
+					}
 					if (u < acc)
 						break;
 				}
