@@ -29,6 +29,7 @@ Suite *suite_selection(void);
 Suite *suite_draws(void);
 Suite *suite_quantile(void);
 Suite *suite_intervals(void);
+Suite *suite_draw_kernels(void);
 Suite *suite_result(void);
 Suite *suite_hypotheses(void);
 Suite *suite_explain(void);

@@ -1,0 +1,218 @@
+/* How each finding moves each live component in one draw of the credible
+ * intervals: kernels prepared once per exam (exact linear, sign, constant,
+ * or the generic likelihood), the person-level traits' mixture, and the
+ * product of likelihood ratios of one draw. docs/scoring.md. */
+#include <float.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_math.h>
+#include <math.h>
+#include <string.h>
+
+#include "intervals_impl.h"
+
+/* log sum_t pi_t prod_{f affected} P(f | c, t) under params p, with the
+ * weights in w->fw (docs/scoring.md, "Person-level traits"): the
+ * affected findings live component `live` touches are computed, the rest
+ * keep their background (base_trait_log). live < 0: the background.
+ * Each person's product of ratios against its background stays in the
+ * linear domain (a few findings, each ratio far from the limits of a
+ * double), so one log per component and draw. */
+double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_params *p,
+                                long live)
+{
+	const radloc_rules *r = s->r;
+	double out[RL_TRAIT_PEOPLE], ratio[RL_TRAIT_PEOPLE], mix = 0.0;
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		ratio[t] = 1.0;
+	if (live >= 0) {
+		const unsigned char *touched = w->trait_touch + (size_t)live * w->affected_count;
+		size_t c = w->live[live];
+		for (size_t a = 0; a < w->affected_count; a++) {
+			if (!touched[a])
+				continue;
+			size_t f = w->affected[a];
+			rl_likelihood_traits(r, p, &w->fw[f], s->comps, c, s->outcome[f],
+			                     w->trait_mask[f], out);
+			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+				ratio[t] *= out[t] * w->affected_background[a * RL_TRAIT_PEOPLE + (size_t)t];
+		}
+	}
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		mix += w->base_trait_weight[t] * ratio[t];
+	return w->base_trait_shift + log(mix > 0.0 ? mix : DBL_MIN);
+}
+
+/* One kernel: how the finding fw (its outcome, its slopes, if linear)
+ * moves the component c. */
+static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
+                        int outcome, const double *slope, int linear,
+                        double inv_background, size_t c)
+{
+	const radloc_rules *r = s->r;
+	const rl_hypothesis *h = &r->hyps[s->comps->hyp[c]];
+	double reach = rl_side_reach(r, h->side, fw->f->side);
+	memset(k, 0, sizeof *k);
+	k->kind = KERNEL_GENERIC;
+	k->scale = s->comps->scale[c];
+	for (size_t j = 0; j < r->patterns.severity_count; j++)
+		if (r->patterns.severity[j] == k->scale)
+			k->severity = (int)j;
+	if (h->pattern == RADLOC_OTHER) {
+		/* The broad likelihood of `other` reads no drawn weight: the
+		 * same ratio every draw, signs included. */
+		rl_params mean;
+		rl_mean_params(r, &mean);
+		k->kind = KERNEL_CONSTANT;
+		k->constant_ratio = rl_likelihood(r, &mean, fw, s->comps, c, outcome) *
+		                    inv_background;
+		return;
+	}
+	if (fw->sg) {
+		k->kind = KERNEL_SIGN;
+		rl_sign_link_of(r, h, fw->f->side, &k->sign);
+		return;
+	}
+	if (!linear)
+		return;
+	if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY) {
+		k->kind = KERNEL_ROOTS;
+		k->root_count = h->root_count;
+		k->roots[0] = h->roots[0];
+		k->roots[1] = h->roots[1];
+		k->reach = reach;
+	} else if (h->pattern == RADLOC_MONONEUROPATHY) {
+		/* No drawn parameter moves a nerve's share: phi is fixed. */
+		k->kind = KERNEL_NERVE;
+		k->nerve_share = fw->el->nerve_loss[h->nerve];
+		k->reach = reach;
+		k->nerve_slope = slope[0] + rl_full_weight(rl_nerve_share(k->nerve_share, reach),
+		                                           r->findings[fw->f->fkind].share_exponent) *
+		                            slope[1];
+	} else if (h->pattern == RADLOC_POLYNEUROPATHY) {
+		/* No drawn parameter reaches it: the same ratio every draw. */
+		rl_params mean;
+		rl_mean_params(r, &mean);
+		k->kind = KERNEL_CONSTANT;
+		k->constant_ratio = rl_likelihood(r, &mean, fw, s->comps, c, outcome) *
+		                    inv_background;
+	}
+}
+
+/* Per finding, a kernel for each live component it moves. */
+void rl_make_kernels(interval_work *w, const rl_scoring *s)
+{
+	size_t n = 0, a = 0;
+	for (size_t f = 0; f < s->nf; f++) {
+		const rl_fwork *fw = &w->fw[f];
+		w->kernel_start[f] = n;
+		if (w->trait_mask[f] != 0) {
+			for (size_t t = 0; t < s->touch_count[f]; t++) {
+				int live = w->live_of[s->touch[f][t]];
+				if (live >= 0)
+					w->trait_touch[(size_t)live * w->affected_count + a] = 1;
+			}
+			a++;
+		}
+		w->linear[f] = fw->el && rl_outcome_slopes(s->r, fw, s->outcome[f],
+		                                           w->slope + 2 * f) == 0;
+		for (size_t t = 0; w->trait_mask[f] == 0 && t < s->touch_count[f]; t++) {
+			int live = w->live_of[s->touch[f][t]];
+			if (live < 0)
+				continue;
+			draw_kernel *k = &w->kernels[n++];
+			make_kernel(k, s, fw, s->outcome[f], w->slope + 2 * f, w->linear[f],
+			            w->inv_background[f], w->live[live]);
+			k->live = live;
+		}
+	}
+	w->kernel_start[s->nf] = n;
+}
+
+/* Multiply each live component's ratio by what the findings say under
+ * draw d. */
+void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
+                       size_t d)
+{
+	const radloc_rules *r = s->r;
+	size_t nsev = r->patterns.severity_count, width = rl_sign_width(r);
+	rl_params p;
+	for (int k = 0; k < RL_FKIND_COUNT; k++) {
+		p.sens[k] = bank->sens[(size_t)k * w->draws + d];
+		for (size_t j = 0; j < nsev; j++)
+			w->sens_at_severity[(size_t)k * nsev + j] =
+				rl_focal_sensitivity(p.sens[k], 1.0, r->patterns.severity[j]);
+	}
+	for (size_t f = 0; f < s->nf; f++) {
+		rl_fwork *fw = &w->fw[f];
+		if (fw->el) {
+			size_t n = fw->el->root_count;
+			for (size_t j = 0; j < n; j++)
+				fw->w[fw->el->roots[j].index] = w->drawn[f][d * n + j];
+			/* This person's map, seen through the finding's modality. */
+			rl_modality_sharpen(r, fw);
+		} else {
+			memcpy(fw->ssens, w->drawn[f] + d * width, width * sizeof *fw->ssens);
+		}
+		const double *sens_of = w->sens_at_severity + (size_t)fw->f->fkind * nsev;
+		if (w->modality_scale[f] != 1.0) {
+			for (size_t j = 0; j < nsev; j++)
+				w->sens_of_modality[j] = rl_focal_sensitivity(
+					p.sens[fw->f->fkind], w->modality_scale[f], r->patterns.severity[j]);
+			sens_of = w->sens_of_modality;
+		}
+		int exponent = r->findings[fw->f->fkind].share_exponent;
+		const double *slope = w->slope + 2 * f;
+		double inv_background = w->inv_background[f];
+		int outcome = s->outcome[f];
+		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1]; t++) {
+			const draw_kernel *k = &w->kernels[t];
+			double sens = sens_of[k->severity], *ratio = &w->ratio[k->live];
+			switch (k->kind) {
+			case KERNEL_ROOTS: {
+				double q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
+				double phi = rl_roots_share(fw->w, k->roots, k->root_count, k->reach);
+				*ratio *= 1.0 + q * (slope[0] + rl_full_weight(phi, exponent) * slope[1]);
+				break;
+			}
+			case KERNEL_NERVE:
+				*ratio *= 1.0 + k->nerve_slope * rl_nerve_loss(sens, k->nerve_share,
+				                                               k->reach);
+				break;
+			case KERNEL_CONSTANT:
+				*ratio *= k->constant_ratio;
+				break;
+			case KERNEL_SIGN: {
+				double negative = rl_sign_negative(fw->sg->specificity, fw->ssens,
+				                                   &k->sign, k->scale);
+				*ratio *= rl_sign_observed(outcome ? 1.0 - negative : negative,
+				                           fw->sg->examiner_error,
+				                           r->findings[RL_SIGNKIND].gross_error) *
+				          inv_background;
+				break;
+			}
+			default:
+				*ratio *= rl_likelihood(r, &p, fw, s->comps, w->live[k->live],
+				                        outcome) * inv_background;
+				break;
+			}
+		}
+		/* Keep the products in range by moving their binary exponent
+		 * aside (exact); one log per component per draw, at the end. */
+		if ((f + 1) % RATIO_BLOCK == 0 && f + 1 < s->nf)
+			for (size_t i = 0; i < w->live_count; i++) {
+				int e;
+				w->ratio[i] = frexp(w->ratio[i], &e);
+				w->exponent[i] += e;
+			}
+	}
+	/* The affected findings, as a mixture over people: a ratio against
+	 * their background, its binary exponent moved aside. */
+	if (r->traits.present)
+		for (size_t i = 0; i < w->live_count; i++) {
+			double delta = rl_trait_log_mixture(w, s, &p, (long)i) -
+			               w->log_trait_background;
+			int e, shift = (int)floor(delta / M_LN2);
+			w->ratio[i] = frexp(w->ratio[i], &e) * exp(delta - (double)shift * M_LN2);
+			w->exponent[i] += e + shift;
+		}
+}

@@ -1,0 +1,108 @@
+/* Internal: the working state of the credible intervals, shared by
+ * intervals.c (the steps) and draw_kernels.c (how each finding moves each
+ * live component in one draw). docs/scoring.md, "Credible intervals". */
+#ifndef RADLOC_INTERVALS_IMPL_H
+#define RADLOC_INTERVALS_IMPL_H
+
+#include "draws.h"
+#include "scorer_impl.h"
+
+/* Findings per block of multiplied likelihood ratios before their binary
+ * exponent is moved aside: ratios stay within [1e-300, 1e300] of each
+ * other only for so long. */
+#define RATIO_BLOCK 32
+
+/* How one finding moves one live component in a draw, prepared once per
+ * exam. For an element finding and a lesion without an upper motor
+ * neuron part, every recorded outcome's probability is bilinear in the
+ * lesion's loss probability q and the share phi of the element it takes
+ * (rl_outcome_slopes), so the likelihood ratio against the background is
+ * 1 + q (slope[0] + phi^k slope[1]): q and phi from the roots or the nerve
+ * kernels, a constant for polyneuropathy and `other`. A sign's ratio comes
+ * from the sign kernel. Anything else goes through rl_likelihood. */
+enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN };
+
+typedef struct draw_kernel {
+	int live;              /* the live component it moves */
+	int kind;              /* KERNEL_... */
+	int severity;          /* the component's severity: index in the rules' */
+	int roots[2];          /* roots: the lesion's roots */
+	int root_count;
+	double reach;          /* roots, nerve: side reach */
+	double nerve_share;    /* nerve: the share of the element it carries */
+	double nerve_slope;    /* nerve: slope[0] + phi slope[1], phi fixed */
+	double constant_ratio; /* polyneuropathy: the ratio, the same every draw */
+	double scale;          /* sign: the component's severity scale */
+	rl_sign_link sign;     /* sign: the sensitivities it acts through */
+} draw_kernel;
+
+/* Everything one call works with. Sizes known from the exam are allocated
+ * together (work_alloc); the samples, sized by the columns, once those
+ * are chosen (assign_columns). work_free ends it all. */
+typedef struct interval_work {
+	size_t draws;
+	/* Live components: recomputed in every draw. */
+	unsigned char *wanted;      /* per hypothesis: has live components */
+	size_t *live;               /* live index → component */
+	int *live_of;               /* component → live index, or -1 */
+	size_t live_count;
+	/* The dead ones keep their point log posterior. */
+	double dead_log_mass;       /* all of them */
+	double *dead_log_mass_of;   /* per hypothesis */
+	/* The findings, with their own weight buffers: the draws write only
+	 * here, never into the point estimate's. */
+	rl_fwork *fw;
+	double *weights;            /* nf × root_count */
+	double *sign_sens;          /* nf × rl_sign_width */
+	const double **drawn;       /* per finding: its row of the bank */
+	double *inv_background;     /* per finding: 1 / P(outcome | background) */
+	double *slope;              /* per element finding: rl_outcome_slopes, 2 each */
+	unsigned char *linear;      /* per element finding: the slopes exist */
+	size_t *kernel_start;       /* per finding: its first kernel */
+	draw_kernel *kernels;       /* per finding, per live component it moves */
+	/* The draws, relative to e^log_anchor (the largest term that does not
+	 * change between draws, so that nothing overflows). */
+	double log_anchor;
+	double *constant_log_weight; /* per live: prior + factor + Σ log background */
+	double *constant_weight;    /* per live: e^(that - log_anchor) */
+	double dead_mantissa;       /* the dead mass as mantissa × 2^exponent */
+	int dead_exponent;
+	double *dead_weight;        /* per reported hypothesis: its dead mass */
+	double *sens_at_severity;   /* per kind, per severity: capped sensitivity */
+	double *modality_scale;     /* per finding: its modality's focal scale */
+	double *sens_of_modality;   /* per severity: one finding's, scale != 1 */
+	double *ratio;              /* per live: product of likelihood ratios */
+	int *exponent;              /* per live: binary exponent moved aside */
+	double *log_normaliser;     /* per draw: log Z */
+	unsigned *trait_mask;       /* per finding: the traits that affect it */
+	double *trait_log;          /* per person: its running log weight */
+	double log_trait_background; /* the affected findings without a lesion */
+	/* Only the affected findings a component touches move its mixture;
+	 * the others keep their no-lesion value for each person, which no
+	 * drawn parameter moves: computed once. */
+	size_t *affected;           /* the findings a trait affects */
+	size_t affected_count;
+	double *affected_background; /* per affected finding, per person: 1 / P */
+	double base_trait_weight[RL_TRAIT_PEOPLE]; /* pi_t prod P, over the largest */
+	double base_trait_shift;    /* the log of that largest */
+	unsigned char *trait_touch; /* per live, per affected: touched */
+	/* Reported hypotheses with a live component get a column of samples. */
+	size_t *column;             /* per reported hypothesis, or NO_COLUMN */
+	size_t *column_of_live;     /* per live, or NO_COLUMN */
+	size_t column_count;
+	double *samples;            /* column × draws */
+} interval_work;
+
+#define NO_COLUMN ((size_t)-1)
+
+/* draw_kernels.c */
+/* log sum_t pi_t prod_{f affected} P(f | c, t) for live component `live`
+ * (< 0: the background) under params p and the weights in w->fw. */
+double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_params *p,
+                            long live);
+/* Per finding, a kernel for each live component it moves. */
+void rl_make_kernels(interval_work *w, const rl_scoring *s);
+/* Draw d: every live component's product of likelihood ratios. */
+void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank, size_t d);
+
+#endif
