@@ -98,12 +98,8 @@ END_TEST
 
 Suite *suite_rules_traits(void)
 {
-	Suite *s = suite_create("rules_traits");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, shipped_traits_load);
-	tcase_add_test(tc, symmetric_brisk_is_not_myelopathy);
-	tcase_add_test(tc, s1_in_a_brisk_person_is_s1);
-	tcase_add_test(tc, ankle_jerks_alone_not_near_certain_polyneuropathy);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("rules_traits", 0,
+	                  TESTS(shipped_traits_load, symmetric_brisk_is_not_myelopathy,
+	                        s1_in_a_brisk_person_is_s1,
+	                        ankle_jerks_alone_not_near_certain_polyneuropathy));
 }

@@ -147,13 +147,8 @@ END_TEST
 
 Suite *suite_selection(void)
 {
-	Suite *s = suite_create("selection");
-	TCase *tc = tcase_create("core");
-	tcase_add_test(tc, territories);
-	tcase_add_test(tc, unexamined_territory_costs_the_documented_factor);
-	tcase_add_test(tc, a_distribution_over_exams);
-	tcase_add_test(tc, mixtures);
-	tcase_add_test(tc, places_of_findings);
-	suite_add_tcase(s, tc);
-	return s;
+	return make_suite("selection", 0,
+	                  TESTS(territories,
+	                        unexamined_territory_costs_the_documented_factor,
+	                        a_distribution_over_exams, mixtures, places_of_findings));
 }
