@@ -25,16 +25,42 @@ double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_para
 	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 		ratio[t] = 1.0;
 	if (live >= 0) {
-		const unsigned char *touched = w->trait_touch + (size_t)live * w->affected_count;
 		size_t c = w->live[live];
-		for (size_t a = 0; a < w->affected_count; a++) {
-			if (!touched[a])
+		for (size_t i = w->trait_kernel_start[live]; i < w->trait_kernel_start[live + 1];
+		     i++) {
+			const trait_kernel *k = &w->trait_kernels[i];
+			size_t a = k->affected, f = w->affected[a];
+			const rl_fwork *fw = &w->fw[f];
+			const double *abc = w->trait_abc + a * RL_TRAIT_PEOPLE * 3;
+			const double *inv = w->affected_background + a * RL_TRAIT_PEOPLE;
+			int kind = fw->f->fkind;
+			double sens = 0.0, q, g;
+			if (k->kind == KERNEL_ROOTS || k->kind == KERNEL_NERVE)
+				sens = rl_focal_sensitivity(p->sens[kind], w->modality_scale[f], k->scale);
+			switch (k->kind) {
+			case KERNEL_ROOTS:
+				q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
+				g = rl_full_weight(rl_roots_share(fw->w, k->roots, k->root_count, k->reach),
+				                   r->findings[kind].share_exponent);
+				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+					out[t] = abc[3 * t] + q * (abc[3 * t + 1] + g * abc[3 * t + 2]);
+				break;
+			case KERNEL_NERVE:
+				q = rl_nerve_loss(sens, k->nerve_share, k->reach);
+				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+					out[t] = abc[3 * t] + q * k->value[t];
+				break;
+			case KERNEL_CONSTANT:
+				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+					ratio[t] *= k->value[t];
 				continue;
-			size_t f = w->affected[a];
-			rl_likelihood_traits(r, p, &w->fw[f], s->comps, c, s->outcome[f],
-			                     w->trait_mask[f], out);
+			default:
+				rl_likelihood_traits(r, p, fw, s->comps, c, s->outcome[f],
+				                     w->trait_mask[f], out);
+				break;
+			}
 			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-				ratio[t] *= out[t] * w->affected_background[a * RL_TRAIT_PEOPLE + (size_t)t];
+				ratio[t] *= (out[t] < RL_MIN_PROB ? RL_MIN_PROB : out[t]) * inv[t];
 		}
 	}
 	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
@@ -98,7 +124,63 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 	}
 }
 
-/* Per finding, a kernel for each live component it moves. */
+/* The kernel of affected finding a (finding f) for component c: exact
+ * per person where the lesion has no upper motor neuron part and its q
+ * and phi come from the roots or a nerve; a constant where no drawn
+ * parameter reaches the likelihood (computed at the mean, as every draw
+ * would); else the generic rl_likelihood_traits. */
+static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_scoring *s,
+                              size_t a, size_t c)
+{
+	const radloc_rules *r = s->r;
+	size_t f = w->affected[a];
+	const rl_fwork *fw = &w->fw[f];
+	const rl_hypothesis *h = &r->hyps[s->comps->hyp[c]];
+	const double *abc = w->trait_abc + a * RL_TRAIT_PEOPLE * 3;
+	memset(k, 0, sizeof *k);
+	k->affected = a;
+	k->kind = KERNEL_GENERIC;
+	k->scale = s->comps->scale[c];
+	k->reach = rl_side_reach(r, h->side, fw->f->side);
+	switch (h->pattern) {
+	case RADLOC_RADICULOPATHY:
+	case RADLOC_MULTIRADICULOPATHY:
+		k->kind = KERNEL_ROOTS;
+		k->root_count = h->root_count;
+		k->roots[0] = h->roots[0];
+		k->roots[1] = h->roots[1];
+		break;
+	case RADLOC_MONONEUROPATHY: {
+		k->kind = KERNEL_NERVE;
+		k->nerve_share = fw->el->nerve_loss[h->nerve];
+		double g = rl_full_weight(rl_nerve_share(k->nerve_share, k->reach),
+		                          r->findings[fw->f->fkind].share_exponent);
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			k->value[t] = abc[3 * t + 1] + g * abc[3 * t + 2];
+		break;
+	}
+	case RADLOC_POLYNEUROPATHY:
+	case RADLOC_MYELOPATHY:
+	case RADLOC_OTHER:
+	case RADLOC_NORMAL: {
+		rl_params mean;
+		rl_mean_params(r, &mean);
+		k->kind = KERNEL_CONSTANT;
+		rl_likelihood_traits(r, &mean, fw, s->comps, c, s->outcome[f], w->trait_mask[f],
+		                     k->value);
+		/* Already floored: the ratio against each person's background,
+		 * the same product every draw would take. */
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			k->value[t] *= w->affected_background[a * RL_TRAIT_PEOPLE + (size_t)t];
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* Per finding, a kernel for each live component it moves; per live
+ * component, a trait kernel for each affected finding it touches. */
 void rl_make_kernels(interval_work *w, const rl_scoring *s)
 {
 	size_t n = 0, a = 0;
@@ -111,6 +193,8 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 				if (live >= 0)
 					w->trait_touch[(size_t)live * w->affected_count + a] = 1;
 			}
+			rl_outcome_slopes_traits(s->r, fw, s->outcome[f], w->trait_mask[f],
+			                         (double(*)[3])(w->trait_abc + a * RL_TRAIT_PEOPLE * 3));
 			a++;
 		}
 		w->linear[f] = fw->el && rl_outcome_slopes(s->r, fw, s->outcome[f],
@@ -126,6 +210,15 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 		}
 	}
 	w->kernel_start[s->nf] = n;
+	n = 0;
+	for (size_t live = 0; live < w->live_count; live++) {
+		const unsigned char *touched = w->trait_touch + live * w->affected_count;
+		w->trait_kernel_start[live] = n;
+		for (a = 0; a < w->affected_count; a++)
+			if (touched[a])
+				make_trait_kernel(&w->trait_kernels[n++], w, s, a, w->live[live]);
+	}
+	w->trait_kernel_start[w->live_count] = n;
 }
 
 /* Multiply each live component's ratio by what the findings say under

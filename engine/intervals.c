@@ -68,6 +68,9 @@ static void work_free(interval_work *w)
 	free(w->affected);
 	free(w->affected_background);
 	free(w->trait_touch);
+	free(w->trait_abc);
+	free(w->trait_kernel_start);
+	free(w->trait_kernels);
 	free(w->column);
 	free(w->column_of_live);
 	free(w->samples);
@@ -112,6 +115,9 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->affected_background = malloc((nf + 1) * RL_TRAIT_PEOPLE *
 	                                sizeof *w->affected_background);
 	w->trait_touch = calloc((nc + 1) * (nf + 1), sizeof *w->trait_touch);
+	w->trait_abc = malloc((nf + 1) * RL_TRAIT_PEOPLE * 3 * sizeof *w->trait_abc);
+	w->trait_kernel_start = calloc(nc + 2, sizeof *w->trait_kernel_start);
+	w->trait_kernels = malloc((touches + 1) * sizeof *w->trait_kernels);
 	w->column = malloc((res->reported + 1) * sizeof *w->column);
 	w->column_of_live = malloc((nc + 1) * sizeof *w->column_of_live);
 	if (!w->wanted || !w->live || !w->live_of || !w->dead_log_mass_of || !w->fw ||
@@ -121,7 +127,7 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	    !w->modality_scale || !w->sens_of_modality ||
 	    !w->ratio || !w->exponent || !w->log_normaliser || !w->column ||
 	    !w->trait_mask || !w->trait_log || !w->affected || !w->affected_background ||
-	    !w->trait_touch ||
+	    !w->trait_touch || !w->trait_abc || !w->trait_kernel_start || !w->trait_kernels ||
 	    !w->column_of_live)
 		return RADLOC_ERR_NOMEM;
 	return RADLOC_OK;

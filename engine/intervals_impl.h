@@ -36,6 +36,22 @@ typedef struct draw_kernel {
 	rl_sign_link sign;     /* sign: the sensitivities it acts through */
 } draw_kernel;
 
+/* How one affected finding moves one live component's mixture over
+ * people: for person t without an upper motor neuron part, P = A_t +
+ * q (S_t + g T_t) (rl_outcome_slopes_traits), q and phi from the roots
+ * or the nerve kernel; a constant per person where no drawn parameter
+ * reaches the likelihood; else rl_likelihood_traits (KERNEL_GENERIC). */
+typedef struct trait_kernel {
+	size_t affected;       /* its index among the affected findings */
+	int kind;              /* KERNEL_ROOTS, _NERVE, _CONSTANT or _GENERIC */
+	int roots[2];          /* roots: the lesion's roots */
+	int root_count;
+	double reach;          /* roots, nerve: side reach */
+	double nerve_share;    /* nerve: the share of the element it carries */
+	double scale;          /* roots, nerve: the component's severity scale */
+	double value[RL_TRAIT_PEOPLE]; /* constant: P_t / background_t; nerve: S_t + g T_t */
+} trait_kernel;
+
 /* Everything one call works with. Sizes known from the exam are allocated
  * together (work_alloc); the samples, sized by the columns, once those
  * are chosen (assign_columns). work_free ends it all. */
@@ -86,6 +102,9 @@ typedef struct interval_work {
 	double base_trait_weight[RL_TRAIT_PEOPLE]; /* pi_t prod P, over the largest */
 	double base_trait_shift;    /* the log of that largest */
 	unsigned char *trait_touch; /* per live, per affected: touched */
+	double *trait_abc;          /* per affected, per person: A_t, S_t, T_t */
+	size_t *trait_kernel_start; /* per live: its first trait kernel */
+	trait_kernel *trait_kernels; /* per live, per affected finding it touches */
 	/* Reported hypotheses with a live component get a column of samples. */
 	size_t *column;             /* per reported hypothesis, or NO_COLUMN */
 	size_t *column_of_live;     /* per live, or NO_COLUMN */

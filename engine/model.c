@@ -252,19 +252,48 @@ static double outcome_probability(const rl_findparams *fp, const rl_element *el,
 
 /* The same equations with qE = 0 are bilinear in q and g = phi^k:
  * P = A + q (S + g T), read off at the corners (phi = 1 is g = 1). */
-int rl_outcome_slopes(const radloc_rules *r, const rl_fwork *fw, int outcome,
-                      double slope[2])
+static void outcome_corners(const radloc_rules *r, const rl_fwork *fw, int outcome,
+                            const trait_bg *tb, double corner[3])
 {
 	int k = fw->f->fkind;
 	const rl_findparams *fp = &r->findings[k];
-	double a = outcome_probability(fp, fw->el, k, outcome, 0.0, 0.0, 0.0, &no_trait);
-	double partial = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 0.0, &no_trait);
-	double full = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 1.0, &no_trait);
-	if (!(a > 1e-300))
+	corner[0] = outcome_probability(fp, fw->el, k, outcome, 0.0, 0.0, 0.0, tb);
+	corner[1] = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 0.0, tb);
+	corner[2] = outcome_probability(fp, fw->el, k, outcome, 1.0, 0.0, 1.0, tb);
+}
+
+int rl_outcome_slopes(const radloc_rules *r, const rl_fwork *fw, int outcome,
+                      double slope[2])
+{
+	double c[3];
+	outcome_corners(r, fw, outcome, &no_trait, c);
+	if (!(c[0] > 1e-300))
 		return -1;
-	slope[0] = (partial - a) / a;
-	slope[1] = (full - partial) / a;
+	slope[0] = (c[1] - c[0]) / c[0];
+	slope[1] = (c[2] - c[1]) / c[0];
 	return 0;
+}
+
+static trait_bg trait_of(const radloc_rules *r, unsigned mask, int person)
+{
+	trait_bg tb = no_trait;
+	unsigned on = mask & (unsigned)person;
+	if (on & RL_TRAIT_BRISK)
+		tb.brisk = r->traits.brisk_rate;
+	if (on & RL_TRAIT_DISTAL)
+		tb.loss = r->traits.distal_rate;
+	return tb;
+}
+
+void rl_outcome_slopes_traits(const radloc_rules *r, const rl_fwork *fw, int outcome,
+                              unsigned mask, double abc[RL_TRAIT_PEOPLE][3])
+{
+	for (int person = 0; person < RL_TRAIT_PEOPLE; person++) {
+		trait_bg tb = trait_of(r, mask, person);
+		outcome_corners(r, fw, outcome, &tb, abc[person]);
+		abc[person][2] -= abc[person][1];
+		abc[person][1] -= abc[person][0];
+	}
 }
 
 /* A sign as recorded (rl_sign_observed), at the sign's own error. */
@@ -351,18 +380,7 @@ double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
 	                                      outcome, 0.0, 0.0, 0.0, &no_trait));
 }
 
-/* ---- person-level traits (docs/scoring.md, "Person-level traits") ---- */
-
-static trait_bg trait_of(const radloc_rules *r, unsigned mask, int person)
-{
-	trait_bg tb = no_trait;
-	unsigned on = mask & (unsigned)person;
-	if (on & RL_TRAIT_BRISK)
-		tb.brisk = r->traits.brisk_rate;
-	if (on & RL_TRAIT_DISTAL)
-		tb.loss = r->traits.distal_rate;
-	return tb;
-}
+/* ---- person-level traits (docs/scoring.md; trait_of is above) ---- */
 
 void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
                           const rl_fwork *fw, const rl_components *comps,

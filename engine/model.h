@@ -227,6 +227,13 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 #define RL_TRAIT_DISTAL 2u
 #define RL_TRAIT_PEOPLE 4
 
+/* rl_outcome_slopes for each person t of the traits in mask, unscaled:
+ * abc[t] = {A_t, S_t, T_t}, so that under a lesion without an upper motor
+ * neuron part P(outcome | lesion, t) = A_t + q (S_t + g T_t), A_t person
+ * t's background (before the RL_MIN_PROB floor). */
+void rl_outcome_slopes_traits(const radloc_rules *r, const rl_fwork *fw, int outcome,
+                              unsigned mask, double abc[RL_TRAIT_PEOPLE][3]);
+
 /* The traits that affect finding f on element el (0: none, or no traits
  * in the rules): brisk for every reflex, distal for leg reflexes and leg
  * regions (vibration or unstated modality) from the rules' distal_rank. */
