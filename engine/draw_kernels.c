@@ -68,6 +68,24 @@ double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_para
 	return w->base_trait_shift + log(mix > 0.0 ? mix : DBL_MIN);
 }
 
+/* Whether a component's likelihood of an element finding reads no drawn
+ * parameter: its q comes from the rules' pattern sensitivities (a
+ * polyneuropathy's edge, a myelopathy's rates, `other`'s broad rate) or
+ * there is none. Every draw then takes the same ratio, computed once at
+ * the mean. (Signs differ: a pattern's sign sensitivity is drawn.) */
+static int same_in_every_draw(const rl_hypothesis *h)
+{
+	switch (h->pattern) {
+	case RADLOC_POLYNEUROPATHY:
+	case RADLOC_MYELOPATHY:
+	case RADLOC_OTHER:
+	case RADLOC_NORMAL:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* One kernel: how the finding fw (its outcome, its slopes, if linear)
  * moves the component c. */
 static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
@@ -83,9 +101,9 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 	for (size_t j = 0; j < r->patterns.severity_count; j++)
 		if (r->patterns.severity[j] == k->scale)
 			k->severity = (int)j;
-	if (h->pattern == RADLOC_OTHER) {
-		/* The broad likelihood of `other` reads no drawn weight: the
-		 * same ratio every draw, signs included. */
+	/* `other` reads no drawn parameter even for a sign (its broad rate
+	 * sits on the sign's specificity). */
+	if (h->pattern == RADLOC_OTHER || (!fw->sg && same_in_every_draw(h))) {
 		rl_params mean;
 		rl_mean_params(r, &mean);
 		k->kind = KERNEL_CONSTANT;
@@ -114,13 +132,6 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 		k->nerve_slope = slope[0] + rl_full_weight(rl_nerve_share(k->nerve_share, reach),
 		                                           r->findings[fw->f->fkind].share_exponent) *
 		                            slope[1];
-	} else if (h->pattern == RADLOC_POLYNEUROPATHY) {
-		/* No drawn parameter reaches it: the same ratio every draw. */
-		rl_params mean;
-		rl_mean_params(r, &mean);
-		k->kind = KERNEL_CONSTANT;
-		k->constant_ratio = rl_likelihood(r, &mean, fw, s->comps, c, outcome) *
-		                    inv_background;
 	}
 }
 
@@ -142,6 +153,18 @@ static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_
 	k->kind = KERNEL_GENERIC;
 	k->scale = s->comps->scale[c];
 	k->reach = rl_side_reach(r, h->side, fw->f->side);
+	if (same_in_every_draw(h)) {
+		rl_params mean;
+		rl_mean_params(r, &mean);
+		k->kind = KERNEL_CONSTANT;
+		rl_likelihood_traits(r, &mean, fw, s->comps, c, s->outcome[f], w->trait_mask[f],
+		                     k->value);
+		/* Already floored: the ratio against each person's background,
+		 * the same product every draw would take. */
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			k->value[t] *= w->affected_background[a * RL_TRAIT_PEOPLE + (size_t)t];
+		return;
+	}
 	switch (h->pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY:
@@ -157,21 +180,6 @@ static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_
 		                          r->findings[fw->f->fkind].share_exponent);
 		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 			k->value[t] = abc[3 * t + 1] + g * abc[3 * t + 2];
-		break;
-	}
-	case RADLOC_POLYNEUROPATHY:
-	case RADLOC_MYELOPATHY:
-	case RADLOC_OTHER:
-	case RADLOC_NORMAL: {
-		rl_params mean;
-		rl_mean_params(r, &mean);
-		k->kind = KERNEL_CONSTANT;
-		rl_likelihood_traits(r, &mean, fw, s->comps, c, s->outcome[f], w->trait_mask[f],
-		                     k->value);
-		/* Already floored: the ratio against each person's background,
-		 * the same product every draw would take. */
-		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-			k->value[t] *= w->affected_background[a * RL_TRAIT_PEOPLE + (size_t)t];
 		break;
 	}
 	default:
