@@ -331,6 +331,33 @@ static int is_other(const radloc_rules *r, const rl_components *comps, size_t co
 	return r->hyps[comps->hyp[comp]].pattern == RADLOC_OTHER;
 }
 
+/* What a component (comps NULL: none) makes of an element finding: its
+ * q, phi and whether it is `other`, so that each outcome is then one call
+ * of element_outcome. */
+typedef struct element_state {
+	double qL, qE, phi;
+	int other;
+} element_state;
+
+static element_state element_state_of(const radloc_rules *r, const rl_params *p,
+                                      const rl_fwork *fw, const rl_components *comps,
+                                      size_t comp)
+{
+	element_state e = {0.0, 0.0, 0.0, comps != NULL && is_other(r, comps, comp)};
+	if (comps != NULL && !e.other)
+		element_q(r, p, fw, comps, comp, &e.qL, &e.qE, &e.phi);
+	return e;
+}
+
+static double element_outcome(const radloc_rules *r, const rl_fwork *fw,
+                              const element_state *e, int outcome, const trait_bg *tb)
+{
+	int k = fw->f->fkind;
+	return floor_prob(e->other ? other_outcome(r, fw->el, k, outcome, tb)
+	                           : outcome_probability(&r->findings[k], fw->el, k, outcome,
+	                                                 e->qL, e->qE, e->phi, tb));
+}
+
 double rl_likelihood(const radloc_rules *r, const rl_params *p,
                      const rl_fwork *fw, const rl_components *comps,
                      size_t comp, int outcome)
@@ -339,35 +366,23 @@ double rl_likelihood(const radloc_rules *r, const rl_params *p,
 		double pos = sign_positive(r, fw, comps, comp);
 		return floor_prob(sign_observed(r, fw, outcome ? pos : 1.0 - pos));
 	}
-	double qL, qE, phi;
-	if (is_other(r, comps, comp))
-		return floor_prob(other_outcome(r, fw->el, fw->f->fkind, outcome, &no_trait));
-	element_q(r, p, fw, comps, comp, &qL, &qE, &phi);
-	return floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->el, fw->f->fkind,
-	                                      outcome, qL, qE, phi, &no_trait));
+	element_state e = element_state_of(r, p, fw, comps, comp);
+	return element_outcome(r, fw, &e, outcome, &no_trait);
 }
 
 void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
                       const rl_fwork *fw, const rl_components *comps,
                       size_t comp, double *out)
 {
-	int n = rl_outcome_count(fw->f->fkind);
 	if (fw->sg) {
 		double pos = sign_positive(r, fw, comps, comp);
 		out[0] = floor_prob(sign_observed(r, fw, 1.0 - pos));
 		out[1] = floor_prob(sign_observed(r, fw, pos));
 		return;
 	}
-	double qL, qE, phi;
-	if (is_other(r, comps, comp)) {
-		for (int o = 0; o < n; o++)
-			out[o] = floor_prob(other_outcome(r, fw->el, fw->f->fkind, o, &no_trait));
-		return;
-	}
-	element_q(r, p, fw, comps, comp, &qL, &qE, &phi);
-	for (int o = 0; o < n; o++)
-		out[o] = floor_prob(outcome_probability(&r->findings[fw->f->fkind], fw->el,
-		                                        fw->f->fkind, o, qL, qE, phi, &no_trait));
+	element_state e = element_state_of(r, p, fw, comps, comp);
+	for (int o = 0; o < rl_outcome_count(fw->f->fkind); o++)
+		out[o] = element_outcome(r, fw, &e, o, &no_trait);
 }
 
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
@@ -387,20 +402,14 @@ void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
                           size_t comp, int outcome, unsigned mask,
                           double out[RL_TRAIT_PEOPLE])
 {
-	const rl_findparams *fp = &r->findings[fw->f->fkind];
-	int k = fw->f->fkind, other = comps != NULL && is_other(r, comps, comp);
-	double qL = 0.0, qE = 0.0, phi = 0.0;
-	if (comps != NULL && !other)
-		element_q(r, p, fw, comps, comp, &qL, &qE, &phi);
+	element_state e = element_state_of(r, p, fw, comps, comp);
 	for (int person = 0; person < RL_TRAIT_PEOPLE; person++) {
 		if (person & ~(int)mask) {
 			out[person] = out[person & (int)mask];
 			continue;
 		}
 		trait_bg tb = trait_of(r, mask, person);
-		out[person] = floor_prob(other ? other_outcome(r, fw->el, k, outcome, &tb)
-		                               : outcome_probability(fp, fw->el, k, outcome,
-		                                                     qL, qE, phi, &tb));
+		out[person] = element_outcome(r, fw, &e, outcome, &tb);
 	}
 }
 
@@ -508,53 +517,6 @@ void rl_mean_params(const radloc_rules *r, rl_params *p)
 {
 	for (int k = 0; k < RL_FKIND_COUNT; k++)
 		p->sens[k] = r->findings[k].sensitivity;
-}
-
-/* ---- sensory modalities ---------------------------------------------------
- * What a modality changes (docs/scoring.md, "Modalities"): how sharply
- * its map follows the main root, how often a focal lesion shows in it,
- * and how often polyneuropathy and myelopathy do. Every other term of the
- * likelihood is the sensory kind's. */
-
-const rl_modality *rl_modality_of(const radloc_rules *r, const rl_finding *f)
-{
-	if (f->fkind != RL_SENSORY || f->modality <= 0 || f->modality >= RL_MODALITY_COUNT)
-		return NULL;
-	const rl_modality *m = &r->modalities[f->modality];
-	return m->present ? m : NULL;
-}
-
-double rl_modality_scale(const radloc_rules *r, const rl_finding *f)
-{
-	const rl_modality *m = rl_modality_of(r, f);
-	return m ? m->sensitivity_scale : 1.0;
-}
-
-double rl_pattern_sensitivity(const radloc_rules *r, const rl_finding *f,
-                              radloc_pattern pattern)
-{
-	const rl_modality *m = rl_modality_of(r, f);
-	if (pattern == RADLOC_POLYNEUROPATHY)
-		return m ? m->polyneuropathy_sensitivity : r->patterns.poly_sens[f->fkind];
-	return m ? m->myelopathy_sensitivity : r->patterns.myelo_sens[f->fkind];
-}
-
-void rl_modality_sharpen(const radloc_rules *r, rl_fwork *fw)
-{
-	const rl_modality *m = fw->el ? rl_modality_of(r, fw->f) : NULL;
-	if (m == NULL || m->overlap_sharpness == 1.0)
-		return;
-	double total = 0.0, sharp = 0.0;
-	for (size_t j = 0; j < fw->el->root_count; j++) {
-		double *w = &fw->w[fw->el->roots[j].index];
-		total += *w;
-		*w = pow(*w, m->overlap_sharpness);
-		sharp += *w;
-	}
-	if (sharp <= 0.0)
-		return;
-	for (size_t j = 0; j < fw->el->root_count; j++)
-		fw->w[fw->el->roots[j].index] *= total / sharp;
 }
 
 size_t rl_element_rows(const radloc_rules *r)

@@ -207,6 +207,7 @@ int main(void)
 	srunner_add_suite(sr, suite_rules());
 	srunner_add_suite(sr, suite_exam());
 	srunner_add_suite(sr, suite_model());
+	srunner_add_suite(sr, suite_modality());
 	srunner_add_suite(sr, suite_examined());
 	srunner_add_suite(sr, suite_scorer());
 	srunner_add_suite(sr, suite_posterior());

@@ -10,6 +10,7 @@ Suite *suite_textutil(void);
 Suite *suite_yamltree(void);
 Suite *suite_rules(void);
 Suite *suite_model(void);
+Suite *suite_modality(void);
 Suite *suite_score(void);
 Suite *suite_exam(void);
 Suite *suite_nomem(void);
