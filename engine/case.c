@@ -67,22 +67,6 @@ static int pick(rl_diagctx *d, const yt_node *n, const char *what,
 	return -1;
 }
 
-static int check_keys(rl_diagctx *d, const yt_node *map, const char *const *keys,
-                      size_t n, const char *where)
-{
-	int bad = 0;
-	for (const yt_node *k = map->first; k; k = k->next) {
-		size_t i;
-		for (i = 0; i < n && strcmp(k->text, keys[i]); i++)
-			;
-		if (i < n)
-			continue;
-		yt_report_unknown(d, k, RADLOC_ERR_SCHEMA, "key", where, keys, n);
-		bad++;
-	}
-	return bad;
-}
-
 static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d,
                         radloc_case *c)
 {
@@ -102,7 +86,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 		          "expect must be a mapping (pattern, roots or nerve, side, within, flags)");
 		return;
 	}
-	check_keys(d, map, keys, 6, "expect");
+	yt_report_unknown_keys(d, map, keys, 6, "expect");
 	n = yt_get(map, "pattern");
 	if (n == NULL) {
 		rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column, "expect has no 'pattern'");
@@ -227,7 +211,7 @@ static radloc_status from_tree(const radloc_rules *r, const yt_node *root,
 		return rl_report(d, RADLOC_ERR_SCHEMA, root->line, root->column,
 		                 "a teaching case must be a mapping (id, source, exam, expect)");
 	}
-	check_keys(d, root, keys, 4, "a teaching case");
+	yt_report_unknown_keys(d, root, keys, 4, "a teaching case");
 	for (int i = 0; i < 4; i++)
 		if (yt_get(root, keys[i]) == NULL)
 			rl_report(d, RADLOC_ERR_SCHEMA, root->line, root->column,

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "radloc_limits.h"
 #include "textutil.h"
@@ -44,4 +45,20 @@ radloc_status yt_report_unknown(rl_diagctx *d, const yt_node *n,
 	                            "unknown %s '%s'%s%s", what,
 	                            rl_value_for_message(text, n->text),
 	                            where ? " in " : "", where ? where : "");
+}
+
+size_t yt_report_unknown_keys(rl_diagctx *d, const yt_node *map, const char *const *keys,
+                              size_t count, const char *where)
+{
+	size_t bad = 0;
+	for (const yt_node *k = map->first; k; k = k->next) {
+		size_t i;
+		for (i = 0; i < count && strcmp(k->text, keys[i]) != 0; i++)
+			;
+		if (i == count) {
+			yt_report_unknown(d, k, RADLOC_ERR_SCHEMA, "key", where, keys, count);
+			bad++;
+		}
+	}
+	return bad;
 }

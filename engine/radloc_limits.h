@@ -47,9 +47,9 @@
  * has < 40 of each; 4 096 leaves room for dermatome atlases. */
 #define RADLOC_MAX_IDS 4096
 
-/* Keys one kind of rule entry may have (findings have the most, 7): the
- * unknown-key check gathers their names on the stack to suggest the
- * nearest, and only the first 16 of a longer table would be suggested. */
+/* Keys one kind of rule entry may have (the reflex findings have the most,
+ * 10): the unknown-key check gathers their names on the stack to match
+ * and suggest them, so a field table must not be longer. */
 #define RADLOC_MAX_ENTRY_KEYS 16
 
 /* Structures one element may name (roots or nerves in one map). */

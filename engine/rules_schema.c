@@ -152,21 +152,12 @@ int rl_read_limb_field(rl_loader *L, const yt_node *key, const rl_field *field,
 int rl_check_keys(rl_loader *L, const yt_node *map, const yt_node *where,
                   const rl_field *fields, size_t count, const char *what)
 {
-	const char *names[RADLOC_MAX_ENTRY_KEYS];
+	const char *names[RADLOC_MAX_ENTRY_KEYS] = {0};
 	size_t named = count < RADLOC_MAX_ENTRY_KEYS ? count : RADLOC_MAX_ENTRY_KEYS;
-	int bad = 0;
 
 	for (size_t i = 0; i < named; i++)
 		names[i] = fields[i].key;
-	for (const yt_node *k = map->first; k; k = k->next) {
-		size_t i;
-		for (i = 0; i < count && strcmp(k->text, fields[i].key) != 0; i++)
-			;
-		if (i < count)
-			continue;
-		yt_report_unknown(&L->d, k, RADLOC_ERR_SCHEMA, "key", what, names, named);
-		bad++;
-	}
+	int bad = (int)yt_report_unknown_keys(&L->d, map, names, named, what);
 	for (size_t i = 0; i < count; i++) {
 		if (fields[i].required && yt_get(map, fields[i].key) == NULL) {
 			yt_report(&L->d, where, RADLOC_ERR_SCHEMA, "%s has no '%s'", what,

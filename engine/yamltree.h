@@ -81,6 +81,11 @@ radloc_status yt_report_unknown(rl_diagctx *d, const yt_node *n,
                                 const char *where,
                                 const char *const *candidates, size_t count);
 
+/* Each key of map that is not one of keys reported as an unknown key (in
+ * where), with the nearest of keys; returns how many. */
+size_t yt_report_unknown_keys(rl_diagctx *d, const yt_node *map, const char *const *keys,
+                              size_t count, const char *where);
+
 yt_node *yt_root(const yt_doc *doc);
 void yt_free(yt_doc **doc);
 
