@@ -208,7 +208,26 @@ int main(int argc, char **argv)
 		if (argc > 8)
 			opt = (bench_gen_options){strtod(argv[6], NULL), strtod(argv[7], NULL),
 			                          strtod(argv[8], NULL), argc > 9 && atoi(argv[9])};
-		int rc = bench_generate_with(rules, &opt, n, seed, lo, hi, stdout, NULL);
+		/* BENCH_TRUTH=FILE: the hypothesis each exam was drawn from, one
+		 * label per line, to study the answers that go wrong. */
+		const char *truth_path = getenv("BENCH_TRUTH");
+		char (*truth)[48] = truth_path ? calloc(n ? n : 1, sizeof *truth) : NULL;
+		if (truth_path && !truth) {
+			fprintf(stderr, "bench: out of memory\n");
+			radloc_rules_free(&rules);
+			return 1;
+		}
+		int rc = bench_generate_with(rules, &opt, n, seed, lo, hi, stdout, truth);
+		if (rc == 0 && truth) {
+			FILE *tf = fopen(truth_path, "w");
+			for (unsigned long x = 0; tf && x < n; x++)
+				fprintf(tf, "%s\n", truth[x]);
+			if (!tf || fclose(tf) != 0) {
+				fprintf(stderr, "bench: cannot write %s\n", truth_path);
+				rc = 1;
+			}
+		}
+		free(truth);
 		radloc_rules_free(&rules);
 		return rc ? 1 : 0;
 	}
