@@ -9,7 +9,7 @@
 
 /* Which limb a finding examines; hypotheses record the limb-sides they
  * involve as a bit mask of (1 << (2 * limb + side - 1)), midline 1 << 4. */
-enum rl_limb { RL_ARM = 0, RL_LEG = 1, RL_MIDLINE = 2 };
+enum rl_limb { RL_ARM = 0, RL_LEG = 1, RL_MIDLINE = 2, RL_TRUNK = 3 };
 #define RL_LIMBSIDE(limb, side) (1u << (2u * (unsigned)(limb) + (unsigned)(side) - 1u))
 #define RL_LIMBSIDE_MIDLINE (1u << 4)
 

@@ -8,18 +8,24 @@
 #define ARM_PLACES 0x0Fu   /* both arms, both segments */
 #define LOWER_PLACES 0xAAu /* the lower segment of each limb-side */
 #define LEFT_PLACES 0x33u  /* arm left and leg left */
+#define TRUNK_LEFT RL_PLACE_TRUNK(RADLOC_LEFT)
+#define TRUNK_RIGHT RL_PLACE_TRUNK(RADLOC_RIGHT)
 
-/* Both segments of every limb-side that has a place in `places`. */
+/* Both segments of every limb-side that has a place in `places`; a side
+ * of the trunk is one segment, kept as it is. */
 static unsigned whole_limbsides(unsigned places)
 {
 	unsigned lower = places & LOWER_PLACES, upper = places & (LIMB_PLACES & ~LOWER_PLACES);
-	return lower | upper | (lower >> 1) | (upper << 1);
+	return lower | upper | (lower >> 1) | (upper << 1) | (places & (TRUNK_LEFT | TRUNK_RIGHT));
 }
 
 /* The same places on the other side (the midline has none). */
 static unsigned mirrored(unsigned places)
 {
-	return ((places & LEFT_PLACES) << 2) | ((places & (LIMB_PLACES & ~LEFT_PLACES)) >> 2);
+	unsigned trunk = (places & TRUNK_LEFT ? TRUNK_RIGHT : 0u) |
+	                 (places & TRUNK_RIGHT ? TRUNK_LEFT : 0u);
+	return ((places & LEFT_PLACES) << 2) | ((places & (LIMB_PLACES & ~LEFT_PLACES)) >> 2) |
+	       trunk;
 }
 
 unsigned rl_places_distal(unsigned places)
@@ -62,6 +68,8 @@ unsigned rl_place_of(const radloc_rules *r, radloc_kind table, int element,
 		return RL_PLACE_MIDLINE;
 	if (side != RADLOC_LEFT && side != RADLOC_RIGHT)
 		return 0u;
+	if (el->limb == RL_TRUNK)
+		return RL_PLACE_TRUNK(side);
 	return RL_PLACE(el->limb, side, el->distal_rank >= r->selection.split[el->limb]);
 }
 
@@ -155,7 +163,7 @@ static int log_visit(unsigned territory, double weight, void *ctx)
 {
 	log_ctx *x = ctx;
 	double p_seen = weight, p_none = weight;
-	for (unsigned place = 1u; place <= RL_PLACE_MIDLINE; place <<= 1) {
+	for (unsigned place = 1u; place <= RL_PLACE_ALL; place <<= 1) {
 		if (!(x->r->selection.places & place))
 			continue; /* nothing there to examine */
 		double c = rl_selection_chance(x->r, territory, place);

@@ -3,16 +3,17 @@
  * so that both mean the same thing (docs/scoring.md, "Where the clinician
  * looked").
  *
- * The body is nine places: the upper and the lower segment of each
+ * The body is eleven places: the upper and the lower segment of each
  * limb-side (thigh and knee against leg and foot, upper arm and elbow
- * against forearm and hand) and the midline. A place is examined when the
+ * against forearm and hand), the midline, and each side of the trunk (one
+ * segment: a thoracic band has no proximal and distal part). A place is examined when the
  * exam has any finding there (NT and pain included; a sign of a limb marks
  * no segment, a midline sign the midline). Given the territory T of the
  * patient's lesion (the places of its key elements), the clinician
  * examines each place independently with the chance
  *   in_territory  if it is in T,
  *   same_limb     if it is the other segment of a limb-side in T,
- *   other_side    if it is on the other side of a limb in T,
+ *   other_side    if it is on the other side of a limb (or the trunk) in T,
  *   elsewhere     otherwise;
  * which findings are taken within the examined places (and which signs on
  * their limb-sides) does not depend on the lesion, and cancels. */
@@ -22,11 +23,13 @@
 #include "rules_impl.h"
 
 /* A place as a bit: two per limb-side (RL_LIMBSIDE order), upper segment
- * first, then the midline. */
+ * first, then the midline, then the trunk left and right. */
 #define RL_PLACE(limb, side, lower) \
 	(1u << (2u * (2u * (unsigned)(limb) + (unsigned)(side) - 1u) + (unsigned)(lower)))
 #define RL_PLACE_MIDLINE (1u << 8)
-#define RL_PLACE_COUNT 9
+#define RL_PLACE_TRUNK(side) (1u << (8u + (unsigned)(side)))
+#define RL_PLACE_COUNT 11
+#define RL_PLACE_ALL ((1u << RL_PLACE_COUNT) - 1u)
 
 /* The split of each limb into its two segments, from the rule set's
  * elements (the middle of the limb's distal_rank range), and the places

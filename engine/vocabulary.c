@@ -24,6 +24,7 @@ const char *const rl_modality_names[RL_MODALITY_COUNT] = {
 
 const char *const rl_limb_names[RL_LIMB_COUNT] = {
 	[RL_ARM] = "arm", [RL_LEG] = "leg", [RL_MIDLINE] = "midline",
+	[RL_TRUNK] = "trunk",
 };
 
 const char *const rl_rule_section_names[RL_RULE_SECTION_COUNT] = {

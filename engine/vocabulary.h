@@ -33,7 +33,7 @@ extern const char *const rl_exam_section_names[RL_EXAM_SECTION_COUNT];
 extern const char *const rl_modality_names[RL_MODALITY_COUNT];
 
 /* The limbs an element belongs to, indexed by enum rl_limb. */
-#define RL_LIMB_COUNT 3
+#define RL_LIMB_COUNT 4
 extern const char *const rl_limb_names[RL_LIMB_COUNT];
 
 /* The top-level sections of a rule file. The first RADLOC_KIND_COUNT are

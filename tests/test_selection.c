@@ -103,7 +103,7 @@ START_TEST(mixtures)
 		double seen = 0.0;
 		for (int v = 0; v < 2; v++) {
 			double a = w[v], b = w[v];
-			for (unsigned p = 1; p <= RL_PLACE_MIDLINE; p <<= 1) {
+			for (unsigned p = 1; p <= RL_PLACE_ALL; p <<= 1) {
 				double c = rl_selection_chance(r, t[v], p);
 				a *= legs & p ? c : 1.0 - c;
 				b *= 1.0 - c;

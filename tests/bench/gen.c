@@ -40,7 +40,7 @@ static unsigned draw_places(gsl_rng *rng, const radloc_rules *r, const rl_hypoth
 	unsigned territory = rl_selection_territory(r, hyp, gsl_rng_uniform(rng));
 	unsigned examined = 0;
 	while (examined == 0)
-		for (unsigned place = 1u; place <= RL_PLACE_MIDLINE; place <<= 1)
+		for (unsigned place = 1u; place <= RL_PLACE_ALL; place <<= 1)
 			if ((available & place) &&
 			    gsl_rng_uniform(rng) < rl_selection_chance(r, territory, place))
 				examined |= place;
@@ -60,7 +60,7 @@ static size_t draw_findings(gsl_rng *rng, const candidate *cand, size_t ncand,
 		if (cand[i].within & examined)
 			order[n++] = i;
 	gsl_ran_shuffle(rng, order, n, sizeof *order);
-	for (unsigned place = 1u; place <= RL_PLACE_MIDLINE; place <<= 1) {
+	for (unsigned place = 1u; place <= RL_PLACE_ALL; place <<= 1) {
 		if (!(examined & place))
 			continue;
 		for (size_t k = 0; k < n; k++)
@@ -173,8 +173,9 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 				if ((limb == RL_MIDLINE) != (side == RADLOC_MIDLINE))
 					continue;
 				unsigned place = rl_place_of(r, (radloc_kind)t, (int)e, side);
-				unsigned within = place ? place
-				                  : RL_PLACE(limb, side, 0) | RL_PLACE(limb, side, 1);
+				unsigned within = place           ? place
+				                  : limb == RL_TRUNK ? RL_PLACE_TRUNK(side)
+				                                     : RL_PLACE(limb, side, 0) | RL_PLACE(limb, side, 1);
 				cand[ncand++] = (candidate){(radloc_kind)t, (int)e, side, limb, place, within};
 			}
 		}
