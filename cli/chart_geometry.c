@@ -122,6 +122,10 @@ static const double saddle_half[] = {
 static const double lateral_heel_pts[] = {
 	28.5, 614, 39, 612, 40.5, 626, 39.5, 634, 35, 640, 28.5, 642,
 };
+static const double middle_toes_pts[] = {
+	23.1, 640, 44.7, 637.5, 44.3, 653.5, 41, 655.5, 37.4, 657.5, 34, 660,
+	30.8, 660.5, 27, 663, 23.6, 660.5,
+};
 static const double scapula_pts[] = {
 	22, 128, 54, 122, 46, 182, 28, 166,
 };
@@ -186,6 +190,26 @@ static const region_spec regions[] = {
 	{"saddle", BODYCHART_BACK, 1, MIRRORED_(saddle_half)},
 	{"perianal", BODYCHART_BACK, 1, OVAL_(0, 318, 4.5, 5.5)},
 	{"sole", BODYCHART_SOLES, 0, STRIP_(SOLE, 0, 1, .12, 4)},
+	/* Version 2: the ISNCSCI points of the neck, shoulder and trunk are
+	 * points, drawn as small ovals where they are tested (the trunk's on
+	 * the midclavicular line, from the third intercostal space down to
+	 * the inguinal ligament); the ulnar dorsum beside the radial one; the
+	 * dorsum of the middle three toes over their digits. */
+	{"supraclavicular", BODYCHART_FRONT, 0, OVAL_(24, 103, 5, 3.5)},
+	{"top_of_shoulder", BODYCHART_FRONT, 0, OVAL_(73, 113, 5, 3.5)},
+	{"axilla", BODYCHART_FRONT, 0, OVAL_(57, 146, 3.5, 4.5)},
+	{"upper_chest", BODYCHART_FRONT, 0, OVAL_(32, 134, 4, 4.5)},
+	{"nipple_line", BODYCHART_FRONT, 0, OVAL_(32, 150, 4, 4.5)},
+	{"lower_chest", BODYCHART_FRONT, 0, OVAL_(32, 166, 4, 4.5)},
+	{"xiphoid", BODYCHART_FRONT, 0, OVAL_(32, 182, 4, 4.5)},
+	{"below_xiphoid", BODYCHART_FRONT, 0, OVAL_(32, 197, 4, 4.5)},
+	{"upper_abdomen", BODYCHART_FRONT, 0, OVAL_(32, 212, 4, 4.5)},
+	{"above_umbilicus", BODYCHART_FRONT, 0, OVAL_(32, 227, 4, 4.5)},
+	{"umbilicus", BODYCHART_FRONT, 0, OVAL_(32, 242, 4, 4.5)},
+	{"lower_abdomen", BODYCHART_FRONT, 0, OVAL_(32, 260, 4, 4.5)},
+	{"inguinal", BODYCHART_FRONT, 0, OVAL_(26, 286, 4, 4.5)},
+	{"dorsum_hand_ulnar", BODYCHART_BACK, 0, STRIP_(HAND, 0, .50, .2, 1.9)},
+	{"middle_toes", BODYCHART_FRONT, 0, OUTLINE_(middle_toes_pts)},
 };
 #define REGION_COUNT (sizeof regions / sizeof regions[0])
 

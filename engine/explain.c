@@ -237,7 +237,9 @@ static void flags(rl_scoring *s, radloc_result *res, const rivalry *v)
 			brisk += f->outcome == RL_BRISK + 1 ? 2 : 1; /* clonus counts double */
 			continue;
 		}
-		if (el->limb == RL_MIDLINE && f->fkind == RL_SENSORY)
+		/* Saddle or perianal loss, a weak anal squeeze, a lost anal wink:
+		 * any loss at the midline. */
+		if (el->limb == RL_MIDLINE && f->fkind != RL_PAIN)
 			midline_loss = 1;
 		/* Distal weakness of both legs is what a neuropathy does; weakness
 		 * above the ankle on both sides is what a cauda equina does. */

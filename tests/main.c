@@ -230,6 +230,7 @@ int main(void)
 	srunner_add_suite(sr, suite_result());
 	srunner_add_suite(sr, suite_hypotheses());
 	srunner_add_suite(sr, suite_explain());
+	srunner_add_suite(sr, suite_vocabulary_v2());
 	srunner_add_suite(sr, suite_next_test());
 	srunner_add_suite(sr, suite_json());
 	srunner_add_suite(sr, suite_case());

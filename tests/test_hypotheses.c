@@ -61,10 +61,10 @@ START_TEST(root_pairs_are_adjacent_and_cranial_first)
 		              h.label);
 		ck_assert_int_eq(h.pattern, RADLOC_MULTIRADICULOPATHY);
 	}
-	/* C5..T1 and L1..S4: 4 + 8 adjacent pairs on each side; T1 and L1
-	 * are not neighbours (the thoracic roots are not modelled). */
-	ck_assert_uint_eq(radloc_rules_count(r, RADLOC_ROOT), 14);
-	ck_assert_uint_eq(pairs, 2 * (4 + 8));
+	/* C4..S4 are one unbroken run of levels now that T2-T12 are roots
+	 * (T1-T2 and T12-L1 are neighbours): 25 adjacent pairs on each side. */
+	ck_assert_uint_eq(radloc_rules_count(r, RADLOC_ROOT), 26);
+	ck_assert_uint_eq(pairs, 2 * 25);
 	radloc_result_free(&res);
 }
 END_TEST

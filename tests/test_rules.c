@@ -57,6 +57,26 @@ static const struct {
 	{RADLOC_NERVE, "common_peroneal"}, {RADLOC_NERVE, "deep_peroneal"},
 	{RADLOC_NERVE, "superficial_peroneal"}, {RADLOC_NERVE, "tibial"},
 	{RADLOC_NERVE, "sural"}, {RADLOC_NERVE, "saphenous"},
+	/* Version 2 (exam-format.md section 4), the "vocab" part. */
+	{RADLOC_REGION, "supraclavicular"}, {RADLOC_REGION, "top_of_shoulder"},
+	{RADLOC_REGION, "axilla"}, {RADLOC_REGION, "upper_chest"},
+	{RADLOC_REGION, "nipple_line"}, {RADLOC_REGION, "lower_chest"},
+	{RADLOC_REGION, "xiphoid"}, {RADLOC_REGION, "below_xiphoid"},
+	{RADLOC_REGION, "upper_abdomen"}, {RADLOC_REGION, "above_umbilicus"},
+	{RADLOC_REGION, "umbilicus"}, {RADLOC_REGION, "lower_abdomen"},
+	{RADLOC_REGION, "inguinal"}, {RADLOC_REGION, "dorsum_hand_ulnar"},
+	{RADLOC_REGION, "middle_toes"},
+	{RADLOC_MOVEMENT, "forearm_supination"}, {RADLOC_MOVEMENT, "thumb_flexion"},
+	{RADLOC_MOVEMENT, "thumb_extension"}, {RADLOC_MOVEMENT, "index_finger_abduction"},
+	{RADLOC_MOVEMENT, "toe_flexion"}, {RADLOC_MOVEMENT, "anal_contraction"},
+	{RADLOC_REFLEX, "adductor"}, {RADLOC_REFLEX, "anal_wink"},
+	{RADLOC_SIGN, "inverted_supinator"}, {RADLOC_SIGN, "lhermitte"},
+	{RADLOC_SIGN, "romberg"}, {RADLOC_SIGN, "fasciculations"}, {RADLOC_SIGN, "horner"},
+	{RADLOC_ROOT, "C4"}, {RADLOC_ROOT, "T2"}, {RADLOC_ROOT, "T3"}, {RADLOC_ROOT, "T4"},
+	{RADLOC_ROOT, "T5"}, {RADLOC_ROOT, "T6"}, {RADLOC_ROOT, "T7"}, {RADLOC_ROOT, "T8"},
+	{RADLOC_ROOT, "T9"}, {RADLOC_ROOT, "T10"}, {RADLOC_ROOT, "T11"}, {RADLOC_ROOT, "T12"},
+	{RADLOC_NERVE, "superior_gluteal"}, {RADLOC_NERVE, "inferior_gluteal"},
+	{RADLOC_NERVE, "pudendal"},
 };
 
 START_TEST(contract_ids_resolve)
@@ -164,9 +184,9 @@ START_TEST(api_reads_and_suggests)
 {
 	const radloc_rules *r = shipped_rules();
 	radloc_entry_info info;
-	ck_assert_uint_eq(radloc_rules_count(r, RADLOC_ROOT), 14);
-	ck_assert_str_eq(radloc_rules_id(r, RADLOC_ROOT, 0), "C5");
-	ck_assert_ptr_null(radloc_rules_id(r, RADLOC_ROOT, 14));
+	ck_assert_uint_eq(radloc_rules_count(r, RADLOC_ROOT), 26);
+	ck_assert_str_eq(radloc_rules_id(r, RADLOC_ROOT, 0), "C4");
+	ck_assert_ptr_null(radloc_rules_id(r, RADLOC_ROOT, 26));
 	ck_assert_str_eq(radloc_rules_nearest(r, RADLOC_REGION, "dorsal_foot"), "dorsum_foot");
 	ck_assert_ptr_null(radloc_rules_nearest(r, RADLOC_REGION, "elbow"));
 	ck_assert_int_eq(radloc_rules_info(r, RADLOC_ROOT, "L5", &info), RADLOC_OK);
@@ -178,7 +198,7 @@ START_TEST(api_reads_and_suggests)
 	ck_assert_int_eq(radloc_rules_find(r, (radloc_kind)99, "L5"), -1);
 	/* Priors are normalised shares. */
 	double sum = 0.0;
-	for (size_t i = 0; i < 14; i++) {
+	for (size_t i = 0; i < 26; i++) {
 		radloc_rules_info(r, RADLOC_ROOT, radloc_rules_id(r, RADLOC_ROOT, i), &info);
 		sum += info.prior;
 	}

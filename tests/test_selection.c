@@ -49,10 +49,12 @@ START_TEST(unexamined_territory_costs_the_documented_factor)
 	ck_assert_double_eq_tol(ratio, i * (1.0 - s) / ((1.0 - i) * s), 1e-12);
 	ck_assert_double_eq_tol(ratio, 9.0, 1e-12);
 	/* And the same for the whole term by hand: L2 left after a thigh-only
-	 * exam, every place's chance multiplied, over P(something examined). */
+	 * exam, every place's chance multiplied, over P(something examined):
+	 * the other leg's two segments, the arms' four, the midline and the
+	 * two sides of the trunk. */
 	double o = S->other_side, e = S->elsewhere;
-	double seen = i * (1 - s) * (1 - o) * (1 - o) * pow(1 - e, 5);
-	double none = (1 - i) * (1 - s) * (1 - o) * (1 - o) * pow(1 - e, 5);
+	double seen = i * (1 - s) * (1 - o) * (1 - o) * pow(1 - e, 7);
+	double none = (1 - i) * (1 - s) * (1 - o) * (1 - o) * pow(1 - e, 7);
 	ck_assert_double_eq_tol(rl_selection_log(r, hyp(r, "L2 left"), UP(RADLOC_LEFT)),
 	                        log(seen) - log(1 - none), 1e-12);
 }

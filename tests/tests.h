@@ -34,6 +34,7 @@ Suite *suite_draw_kernels(void);
 Suite *suite_result(void);
 Suite *suite_hypotheses(void);
 Suite *suite_explain(void);
+Suite *suite_vocabulary_v2(void);
 Suite *suite_next_test(void);
 Suite *suite_json(void);
 Suite *suite_case(void);
