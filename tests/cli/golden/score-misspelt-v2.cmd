@@ -1,0 +1,1 @@
+$RADLOC score fixtures/exams/misspelt-v2.yaml
