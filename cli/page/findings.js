@@ -63,7 +63,11 @@ export function buildControls() {
       const regs = byLimb(vocab.regions, 'midline'), signs = byLimb(vocab.signs, 'midline');
       if (regs.length) fs.append(el('h3', { text: 'Sensation' }), table('skin', regs, SKINOPT, 'Midline skin: sensation', lab('regions', ', sensation')));
       if (signs.length) fs.append(el('h3', { text: 'Sphincters' }), table('sign', signs, SIGN, 'Midline signs: result', lab('signs', ', result')));
-      fs.append(el('p', { class: 'scale-key', text: 'Saddle or perianal loss, or bladder or bowel dysfunction, raises the cauda equina red flag.' }));
+      // The anal squeeze (MRC) and the anal wink take no side either.
+      const mv = byLimb(vocab.movements, 'midline'), rf = byLimb(vocab.reflexes, 'midline');
+      if (mv.length) fs.append(el('h3', { text: 'Strength (MRC)' }), table('motor', mv, MRC, 'Midline movement: MRC grade', lab('movements', ', MRC grade')));
+      if (rf.length) fs.append(el('h3', { text: 'Reflexes' }), table('reflex', rf, REFLEX, 'Midline reflex: grade', lab('reflexes', ', grade')));
+      fs.append(el('p', { class: 'scale-key', text: 'Saddle or perianal loss, a weak anal squeeze, a lost anal wink, or bladder or bowel dysfunction, raises the cauda equina red flag.' }));
     } else {
       const mv = byLimb(vocab.movements, limb), rf = byLimb(vocab.reflexes, limb), sg = byLimb(vocab.signs, limb);
       fs.append(el('h3', { text: 'Strength (MRC)' }),
