@@ -137,7 +137,7 @@ typedef struct radloc_entry_info {
 	const char *id;
 	const char *name;
 	const char *source;
-	const char *limb;       /* elements and signs: "arm", "leg", "midline" */
+	const char *limb;       /* elements and signs: "arm", "leg", "trunk", "midline" */
 	const char *muscles;    /* movements, when given */
 	double distal_rank;     /* elements */
 	double concentration;   /* elements: Dirichlet concentration */
