@@ -92,7 +92,7 @@ static int check_file(const radloc_rules *rules, radloc_scorer *scorer,
 			if (v.rank == 0)
 				printf("not a hypothesis radloc ranks%s",
 				       e.pattern == RADLOC_MULTIRADICULOPATHY
-				       ? " (two roots must be adjacent)" : "");
+				       ? " (its roots must be adjacent)" : "");
 			else
 				printf("ranked %zu (%s)", v.rank, p);
 			if (v.rank != 1)

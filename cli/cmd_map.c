@@ -111,7 +111,7 @@ static int outline_leader(map_state *m, const radloc_hypothesis *h)
 			outline(m, links[i].id, h->side);
 	if (h->kind == RADLOC_HYPOTHESIS_ROOT) {
 		describe(m, "%s: regions where ", h->label);
-		for (size_t i = 0; i < h->root_count && i < 2; i++)
+		for (size_t i = 0; i < h->root_count && i < RADLOC_MAX_ROOTS; i++)
 			describe(m, "%s%s", i ? " or " : "", h->roots[i]);
 		describe(m, " carries at least %.0f %% of the supply", percent);
 	} else if (h->kind == RADLOC_HYPOTHESIS_NERVE && h->nerve) {

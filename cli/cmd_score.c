@@ -87,7 +87,7 @@ static const char *pattern_words(radloc_pattern p)
 {
 	switch (p) {
 	case RADLOC_RADICULOPATHY: return "radiculopathy (one root)";
-	case RADLOC_MULTIRADICULOPATHY: return "multiradiculopathy (two roots)";
+	case RADLOC_MULTIRADICULOPATHY: return "multiradiculopathy (more than one root)";
 	case RADLOC_POLYNEUROPATHY: return "length-dependent polyneuropathy";
 	case RADLOC_MONONEUROPATHY: return "mononeuropathy (one peripheral nerve)";
 	case RADLOC_CAUDA_EQUINA: return "CAUDA EQUINA SYNDROME";

@@ -126,14 +126,19 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 	switch (c->expect.pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY: {
-		size_t want = c->expect.pattern == RADLOC_RADICULOPATHY ? 1 : 2;
-		if (roots == NULL || roots->type != YT_SEQUENCE || roots->count != want) {
+		/* One root (two for multiradiculopathy, or one to three with one
+		 * on both sides; contract section 4). */
+		int multi = c->expect.pattern == RADLOC_MULTIRADICULOPATHY;
+		size_t want = multi ? 2 : 1, count = roots && roots->type == YT_SEQUENCE
+		                                      ? roots->count : 0;
+		if (count != want && !(multi && count >= 1 && count <= RADLOC_MAX_ROOTS)) {
 			rl_report(d, RADLOC_ERR_SCHEMA, (roots ? roots : map)->line,
-			          (roots ? roots : map)->column, "a %s case needs roots: a list of %zu root%s",
-			          patterns[pattern], want, want == 1 ? "" : "s");
+			          (roots ? roots : map)->column, multi
+			          ? "a %s case needs roots: a list of 1 to 3 adjacent roots"
+			          : "a %s case needs roots: a list of 1 root", patterns[pattern]);
 			return;
 		}
-		long idx[2] = {-1, -1};
+		long idx[RADLOC_MAX_ROOTS] = {-1, -1, -1};
 		size_t i = 0;
 		for (const yt_node *x = roots->first; x; x = x->next, i++) {
 			idx[i] = x->type == YT_SCALAR ? radloc_rules_find(r, RADLOC_ROOT, x->text) : -1;
@@ -146,29 +151,38 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 				return;
 			}
 		}
-		if (side < 0 || side == 2) {
-			rl_report(d, RADLOC_ERR_SCHEMA, (side == 2 ? siden : map)->line,
-			          (side == 2 ? siden : map)->column,
-			          "a %s case needs side: left or right", patterns[pattern]);
+		/* Both sides only for multiradiculopathy; one root alone there
+		 * only on both sides ("L5 bilateral"). */
+		if (side < 0 || (side == 2 && !multi) || (multi && count == 1 && side != 2)) {
+			rl_report(d, RADLOC_ERR_SCHEMA, (side >= 0 ? siden : map)->line,
+			          (side >= 0 ? siden : map)->column, multi && count == 1
+			          ? "a %s case with one root needs side: bilateral"
+			          : multi ? "a %s case needs side: left, right or bilateral"
+			                  : "a %s case needs side: left or right", patterns[pattern]);
 			return;
 		}
-		/* Two roots are labelled cranial first, as the engine does. */
-		if (want == 2) {
-			radloc_entry_info a, b;
-			radloc_rules_info(r, RADLOC_ROOT, radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[0]), &a);
-			radloc_rules_info(r, RADLOC_ROOT, radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[1]), &b);
-			if (a.level > b.level) {
-				long t = idx[0];
-				idx[0] = idx[1];
-				idx[1] = t;
-			}
-			snprintf(c->label, sizeof c->label, "%s+%s %s",
-			         radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[0]),
-			         radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[1]), sides[side]);
-		} else {
-			snprintf(c->label, sizeof c->label, "%s %s",
-			         radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[0]), sides[side]);
+		/* Roots are labelled cranial first, as the engine does. */
+		long level[RADLOC_MAX_ROOTS];
+		for (i = 0; i < count; i++) {
+			radloc_entry_info info;
+			radloc_rules_info(r, RADLOC_ROOT, radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[i]),
+			                  &info);
+			level[i] = info.level;
 		}
+		for (i = 1; i < count; i++)
+			for (size_t j = i; j > 0 && level[j - 1] > level[j]; j--) {
+				long t = idx[j];
+				idx[j] = idx[j - 1];
+				idx[j - 1] = t;
+				t = level[j];
+				level[j] = level[j - 1];
+				level[j - 1] = t;
+			}
+		size_t len = 0;
+		for (i = 0; i < count; i++)
+			len += (size_t)snprintf(c->label + len, sizeof c->label - len, "%s%s", i ? "+" : "",
+			                        radloc_rules_id(r, RADLOC_ROOT, (size_t)idx[i]));
+		snprintf(c->label + len, sizeof c->label - len, " %s", sides[side]);
 		break;
 	}
 	case RADLOC_MONONEUROPATHY:

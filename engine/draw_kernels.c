@@ -121,8 +121,7 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 	if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY) {
 		k->kind = KERNEL_ROOTS;
 		k->root_count = h->root_count;
-		k->roots[0] = h->roots[0];
-		k->roots[1] = h->roots[1];
+		memcpy(k->roots, h->roots, sizeof k->roots);
 		k->reach = reach;
 	} else if (h->pattern == RADLOC_MONONEUROPATHY) {
 		/* No drawn parameter moves a nerve's share: phi is fixed. */
@@ -170,8 +169,7 @@ static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_
 	case RADLOC_MULTIRADICULOPATHY:
 		k->kind = KERNEL_ROOTS;
 		k->root_count = h->root_count;
-		k->roots[0] = h->roots[0];
-		k->roots[1] = h->roots[1];
+		memcpy(k->roots, h->roots, sizeof k->roots);
 		break;
 	case RADLOC_MONONEUROPATHY: {
 		k->kind = KERNEL_NERVE;

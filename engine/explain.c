@@ -65,9 +65,11 @@ static void percent(char *out, size_t size, double p)
 }
 
 /* a is the lesion b at the same or a larger extent: on the same side (a
- * lesion of a nerve on both sides covers either side), and b's roots all
- * among a's, or b's nerve among a's branches (covers). Patterns contain
- * nothing: they are not built of the roots and nerves ranked beside them. */
+ * lesion on both sides, of roots or of a nerve, covers either side), and
+ * b's roots all among a's, or b's nerve among a's branches (covers). So
+ * L5 left lies in L5 bilateral, L4+L5 left and L4+L5+S1 bilateral, as C6
+ * lies in C6+C7. Patterns contain nothing: they are not built of the
+ * roots and nerves ranked beside them. */
 static int contains(const radloc_rules *r, const rl_hypothesis *a,
                     const rl_hypothesis *b)
 {

@@ -1,5 +1,6 @@
 /* The hypotheses radloc ranks, generated from the rule set: one root on
- * one side; two adjacent roots on one side; one nerve on one side; the
+ * one side; two or three adjacent roots on one side or both, and one root
+ * on both sides; one nerve on one side; the
  * bilateral patterns; and `other`, the findings fit none of them. Nothing
  * here names a root or a nerve. */
 #include <stdio.h>
@@ -145,20 +146,109 @@ static const char *label(radloc_rules *r, const char *text)
 	return rl_arena_strdup(r->arena, text);
 }
 
+/* The run of n roots at adjacent levels starting at root a, lowest
+ * first, into run; 0 when a level is missing. */
+static int adjacent_run(const radloc_rules *r, size_t a, int n, int *run)
+{
+	run[0] = (int)a;
+	for (int i = 1; i < n; i++) {
+		run[i] = -1;
+		for (size_t b = 0; b < r->root_count; b++)
+			if (r->roots[b].level == r->roots[a].level + i)
+				run[i] = (int)b;
+		if (run[i] < 0)
+			return 0;
+	}
+	return 1;
+}
+
+static double run_prior(const radloc_rules *r, const int *run, int n)
+{
+	double p = 1.0;
+	for (int i = 0; i < n; i++)
+		p *= r->roots[run[i]].prior;
+	return p;
+}
+
+/* The forms of multiradiculopathy and their shares of its prior
+ * (docs/scoring.md, "Roots on both sides and over several levels"):
+ * forms[n][b] for n roots on one side (b = 0) or both (b = 1), over the
+ * forms the roots allow; a rule set without `forms:` gives it all to two
+ * roots on one side, as version 1 did. mass[n] is the sum over runs of n
+ * adjacent roots of the product of their priors. */
+typedef struct multi_forms {
+	double share[RADLOC_MAX_ROOTS + 1][2];
+	double mass[RADLOC_MAX_ROOTS + 1];
+	size_t runs[RADLOC_MAX_ROOTS + 1];
+	int any;
+} multi_forms;
+
+static void share_forms(const radloc_rules *r, multi_forms *m)
+{
+	const rl_patterns *P = &r->patterns;
+	int run[RADLOC_MAX_ROOTS];
+	double total = 0.0, given = 0.0;
+	*m = (multi_forms){0};
+	for (int n = 1; n <= RADLOC_MAX_ROOTS; n++)
+		for (size_t a = 0; a < r->root_count; a++)
+			if (adjacent_run(r, a, n, run)) {
+				m->runs[n]++;
+				m->mass[n] += run_prior(r, run, n);
+			}
+	for (int n = 1; n <= RADLOC_MAX_ROOTS; n++)
+		for (int b = n == 1; b < 2; b++)
+			given += P->forms[n][b];
+	for (int n = 1; n <= RADLOC_MAX_ROOTS; n++)
+		for (int b = n == 1; b < 2; b++) {
+			double w = given > 0.0 ? P->forms[n][b] : n == 2 && b == 0;
+			m->share[n][b] = m->runs[n] > 0 && m->mass[n] > 0.0 ? w : 0.0;
+			total += m->share[n][b];
+		}
+	for (int n = 1; n <= RADLOC_MAX_ROOTS; n++)
+		for (int b = 0; b < 2; b++)
+			m->share[n][b] = total > 0.0 ? m->share[n][b] / total : 0.0;
+	m->any = total > 0.0;
+}
+
+/* Every run of n adjacent roots on side as a hypothesis of the form
+ * (n, side): "L4+L5 left", "L5 bilateral", "L3+L4+L5 bilateral". */
+static size_t add_runs(radloc_rules *r, const multi_forms *m, int n, radloc_side side,
+                       size_t at)
+{
+	const rl_patterns *P = &r->patterns;
+	int both = side == RADLOC_BILATERAL, run[RADLOC_MAX_ROOTS];
+	char text[160];
+	if (m->share[n][both] <= 0.0)
+		return at;
+	for (size_t a = 0; a < r->root_count; a++) {
+		if (!adjacent_run(r, a, n, run))
+			continue;
+		size_t len = 0;
+		for (int i = 0; i < n; i++)
+			len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", i ? "+" : "",
+			                        r->roots[run[i]].e.id);
+		snprintf(text + len, sizeof text - len, " %s", radloc_side_name(side));
+		rl_hypothesis *h = &r->hyps[at++];
+		*h = (rl_hypothesis){RADLOC_MULTIRADICULOPATHY, label(r, text), {0}, n, -1, side,
+		                     P->prior[RADLOC_MULTIRADICULOPATHY] * m->share[n][both] *
+		                         run_prior(r, run, n) / m->mass[n] / (both ? 1.0 : 2.0),
+		                     0u, NULL, 0};
+		memcpy(h->roots, run, (size_t)n * sizeof *run);
+	}
+	return at;
+}
+
 radloc_status rl_build_hypotheses(radloc_rules *r)
 {
 	const rl_patterns *P = &r->patterns;
-	size_t pairs = 0;
-	double pair_mass = 0.0;
+	multi_forms m;
 	char text[160];
 
-	for (size_t a = 0; a < r->root_count; a++)
-		for (size_t b = 0; b < r->root_count; b++)
-			if (r->roots[b].level == r->roots[a].level + 1) {
-				pairs++;
-				pair_mass += r->roots[a].prior * r->roots[b].prior;
-			}
-	size_t cap = 2 * (r->root_count + pairs + r->nerve_count) + r->nerve_count + 5;
+	share_forms(r, &m);
+	size_t runs = 0;
+	for (int n = 1; n <= RADLOC_MAX_ROOTS; n++)
+		runs += m.runs[n];
+	size_t cap = 2 * (r->root_count + r->nerve_count) + 3 * runs + r->nerve_count + 5;
 	r->hyps = rl_arena_alloc(r->arena, cap * sizeof *r->hyps);
 	if (r->hyps == NULL)
 		return RADLOC_ERR_NOMEM;
@@ -171,35 +261,29 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			snprintf(text, sizeof text, "%s %s", r->roots[a].e.id,
 			         radloc_side_name(side));
 			*h = (rl_hypothesis){RADLOC_RADICULOPATHY, label(r, text),
-			                     {(int)a, -1}, 1, -1, side,
+			                     {(int)a, -1, -1}, 1, -1, side,
 			                     P->prior[RADLOC_RADICULOPATHY] *
 			                         r->roots[a].prior / 2.0, 0u, NULL, 0};
 		}
-		/* Two adjacent roots: the pattern's prior shared by the product of
-		 * the roots' priors, a complexity penalty (docs/scoring.md). */
-		for (size_t a = 0; a < r->root_count; a++)
-			for (size_t b = 0; b < r->root_count; b++) {
-				if (r->roots[b].level != r->roots[a].level + 1)
-					continue;
-				rl_hypothesis *h = &r->hyps[n++];
-				snprintf(text, sizeof text, "%s+%s %s", r->roots[a].e.id,
-				         r->roots[b].e.id, radloc_side_name(side));
-				*h = (rl_hypothesis){RADLOC_MULTIRADICULOPATHY, label(r, text),
-				                     {(int)a, (int)b}, 2, -1, side,
-				                     P->prior[RADLOC_MULTIRADICULOPATHY] *
-				                         r->roots[a].prior * r->roots[b].prior /
-				                         pair_mass / 2.0, 0u, NULL, 0};
-			}
+		/* Two or three adjacent roots: the pattern's prior shared by the
+		 * product of the roots' priors, a complexity penalty
+		 * (docs/scoring.md). */
+		for (int k = 2; k <= RADLOC_MAX_ROOTS; k++)
+			n = add_runs(r, &m, k, side, n);
 		for (size_t v = 0; v < r->nerve_count; v++) {
 			rl_hypothesis *h = &r->hyps[n++];
 			snprintf(text, sizeof text, "%s %s", r->nerves[v].e.id,
 			         radloc_side_name(side));
 			*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text),
-			                     {-1, -1}, 0, (int)v, side,
+			                     {-1, -1, -1}, 0, (int)v, side,
 			                     P->prior[RADLOC_MONONEUROPATHY] * r->nerves[v].prior *
 			                         (1.0 - r->nerves[v].bilateral) / 2.0, 0u, NULL, 0};
 		}
 	}
+	/* Roots on both sides: a central disc or a narrow canal takes the
+	 * same roots left and right. */
+	for (int k = 1; k <= RADLOC_MAX_ROOTS; k++)
+		n = add_runs(r, &m, k, RADLOC_BILATERAL, n);
 	/* A nerve that is often caught on both sides (the median at the wrist)
 	 * has that as its own hypothesis, with the share the rules give it. */
 	for (size_t v = 0; v < r->nerve_count; v++) {
@@ -207,7 +291,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			continue;
 		rl_hypothesis *h = &r->hyps[n++];
 		snprintf(text, sizeof text, "%s bilateral", r->nerves[v].e.id);
-		*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text), {-1, -1}, 0, (int)v,
+		*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text), {-1, -1, -1}, 0, (int)v,
 		                     RADLOC_BILATERAL,
 		                     P->prior[RADLOC_MONONEUROPATHY] * r->nerves[v].prior *
 		                         r->nerves[v].bilateral, 0u, NULL, 0};
@@ -223,14 +307,14 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 		if (p == RADLOC_OTHER && !P->present[p])
 			continue;
 		rl_hypothesis *h = &r->hyps[n++];
-		*h = (rl_hypothesis){p, radloc_pattern_name(p), {-1, -1}, 0, -1,
+		*h = (rl_hypothesis){p, radloc_pattern_name(p), {-1, -1, -1}, 0, -1,
 		                     RADLOC_MIDLINE, P->prior[p], 0u, NULL, 0};
 	}
 	for (size_t i = 0; i < n; i++)
 		if (r->hyps[i].label == NULL)
 			return RADLOC_ERR_NOMEM;
-	if (pairs == 0) {
-		/* No adjacent roots: the pair prior has nowhere to go. */
+	if (!m.any) {
+		/* No form the roots allow: the pattern's prior has nowhere to go. */
 		for (size_t i = 0; i < n; i++)
 			r->hyps[i].prior /= 1.0 - P->prior[RADLOC_MULTIRADICULOPATHY];
 	}

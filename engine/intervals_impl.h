@@ -26,7 +26,7 @@ typedef struct draw_kernel {
 	int live;              /* the live component it moves */
 	int kind;              /* KERNEL_... */
 	int severity;          /* the component's severity: index in the rules' */
-	int roots[2];          /* roots: the lesion's roots */
+	int roots[RADLOC_MAX_ROOTS]; /* roots: the lesion's roots */
 	int root_count;
 	double reach;          /* roots, nerve: side reach */
 	double nerve_share;    /* nerve: the share of the element it carries */
@@ -44,7 +44,7 @@ typedef struct draw_kernel {
 typedef struct trait_kernel {
 	size_t affected;       /* its index among the affected findings */
 	int kind;              /* KERNEL_ROOTS, _NERVE, _CONSTANT or _GENERIC */
-	int roots[2];          /* roots: the lesion's roots */
+	int roots[RADLOC_MAX_ROOTS]; /* roots: the lesion's roots */
 	int root_count;
 	double reach;          /* roots, nerve: side reach */
 	double nerve_share;    /* nerve: the share of the element it carries */

@@ -157,10 +157,10 @@ static inline double rl_sign_observed(double p, double eps, double gross)
 
 /* The sensitivity columns through which a hypothesis moves a sign: its
  * roots, its nerve, or its pattern. Roots and nerves are scaled by the
- * lesion's severity (and capped) and reach one side; a pattern is taken
+ * lesion's severity (and capped) and reach their side or both; a pattern is taken
  * as written and reaches both. */
 typedef struct rl_sign_link {
-	int column[2];
+	int column[RADLOC_MAX_ROOTS]; /* a lesion's roots (or its nerve, or its pattern) */
 	int count;
 	int scaled;
 	double reach;

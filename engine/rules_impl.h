@@ -132,6 +132,13 @@ typedef struct rl_patterns {
 	rl_extent *extents;
 	size_t extent_count;
 	double *cauda_roots;   /* per root: involvement, both sides */
+	/* How the multiradiculopathy prior is shared among its forms
+	 * (docs/scoring.md, "Roots on both sides and over several levels"):
+	 * forms[n][b] for n adjacent roots, on one side (b = 0) or both
+	 * (b = 1); forms[1][0] is radiculopathy's, never used. Without
+	 * `forms:` in the rules all of it goes to two roots on one side. */
+	double forms[RADLOC_MAX_ROOTS + 1][2];
+	const char *forms_source;
 	double myelo_sens[RL_FKIND_COUNT];
 	/* `other`, the findings fit none of the lesions modelled: a broad
 	 * likelihood, each finding abnormal at its kind's rate, the grades
@@ -189,7 +196,7 @@ typedef struct rl_key {
 typedef struct rl_hypothesis {
 	radloc_pattern pattern;
 	const char *label;
-	int roots[2];
+	int roots[RADLOC_MAX_ROOTS]; /* adjacent roots, lowest level first */
 	int root_count;
 	int nerve;             /* -1 unless mononeuropathy */
 	radloc_side side;      /* RADLOC_MIDLINE for bilateral patterns */

@@ -409,6 +409,25 @@ static const rl_field poly_fields[] = {
 static const rl_field cauda_fields[] = {
 	PATTERN_PRIOR, {"roots", read_cauda_roots, 0, 1}, PATTERN_SOURCE,
 };
+/* multiradiculopathy's forms: its prior's share for each form. */
+#define FORM(key, n, b) {key, rl_read_fraction_field, \
+	offsetof(rl_patterns, forms) + ((n) * 2 + (b)) * sizeof(double), 1}
+static const rl_field form_fields[] = {
+	FORM("pair", 2, 0), FORM("bilateral_single", 1, 1), FORM("bilateral_pair", 2, 1),
+	FORM("triple", 3, 0), FORM("bilateral_triple", 3, 1),
+	{"source", rl_read_text_field, offsetof(rl_patterns, forms_source), 1},
+};
+static int read_forms(rl_loader *L, const yt_node *key, const rl_field *field,
+                      const char *what, void *dest)
+{
+	(void)field;
+	(void)what;
+	return rl_read_mapping(L, key, form_fields, RL_FIELD_COUNT(form_fields),
+	                       "multiradiculopathy forms", ((pattern_entry *)dest)->patterns);
+}
+static const rl_field multi_fields[] = {
+	PATTERN_PRIOR, {"forms", read_forms, 0, 0}, PATTERN_SOURCE,
+};
 static const rl_field myelo_fields[] = {
 	PATTERN_PRIOR, {"sensitivity", read_myelo_sensitivity, 0, 1}, PATTERN_SOURCE,
 };
@@ -455,6 +474,10 @@ int rl_load_patterns(rl_loader *L, const yt_node *key)
 			break;
 		case RADLOC_MYELOPATHY:
 			bad += rl_read_mapping(L, k, myelo_fields, RL_FIELD_COUNT(myelo_fields),
+			                       what, &entry);
+			break;
+		case RADLOC_MULTIRADICULOPATHY:
+			bad += rl_read_mapping(L, k, multi_fields, RL_FIELD_COUNT(multi_fields),
 			                       what, &entry);
 			break;
 		case RADLOC_OTHER:

@@ -39,10 +39,10 @@ static double roots_share(const rl_element *el, const long *roots, size_t n)
 static void root_territory(const radloc_rules *r, const radloc_hypothesis *h,
                            link_list *l)
 {
-	long roots[2];
+	long roots[RADLOC_MAX_ROOTS];
 	size_t n = 0;
 
-	for (size_t i = 0; i < h->root_count && i < 2; i++) {
+	for (size_t i = 0; i < h->root_count && i < RADLOC_MAX_ROOTS; i++) {
 		long k = rl_rules_index(r, RADLOC_ROOT, h->roots[i]);
 		if (k >= 0) {
 			roots[n++] = k;

@@ -329,7 +329,11 @@ enum {
 #define RADLOC_FLAG_COUNT 6
 const char *radloc_flag_name(unsigned flag);
 
-/* What a hypothesis blames: one or two roots, one nerve, or a pattern
+/* The most roots one hypothesis blames: three adjacent roots ("L3+L4+L5
+ * bilateral", lumbar canal stenosis). */
+#define RADLOC_MAX_ROOTS 3
+
+/* What a hypothesis blames: one to three roots, one nerve, or a pattern
  * that no single structure explains (polyneuropathy, normal, ...). */
 typedef enum radloc_hypothesis_kind {
 	RADLOC_HYPOTHESIS_ROOT = 0,
@@ -344,7 +348,7 @@ typedef struct radloc_hypothesis {
 	const char *label;        /* "L5 left", "L5+S1 left", "median right", "normal" */
 	radloc_pattern pattern;
 	radloc_hypothesis_kind kind;
-	const char *roots[2];     /* root ids, for RADLOC_HYPOTHESIS_ROOT */
+	const char *roots[RADLOC_MAX_ROOTS]; /* root ids, for RADLOC_HYPOTHESIS_ROOT */
 	size_t root_count;
 	const char *nerve;        /* nerve id, for RADLOC_HYPOTHESIS_NERVE */
 	radloc_side side;         /* RADLOC_MIDLINE for bilateral patterns */

@@ -136,10 +136,39 @@ START_TEST(unknown_root_is_refused_where_it_is_written)
 }
 END_TEST
 
+/* Roots on both sides and three roots (contract section 4): labelled as
+ * the engine labels them, cranial first; one root alone on one side is a
+ * radiculopathy, not a multiradiculopathy, and is refused. */
+START_TEST(roots_on_both_sides_and_three_levels_are_expected)
+{
+	radloc_expectation e;
+	radloc_case *c = l5_exam_expecting("  pattern: multiradiculopathy\n  roots: [L5]\n"
+	                                   "  side: bilateral\n  within: 100\n");
+	radloc_case_expectation(c, &e);
+	ck_assert_str_eq(e.label, "L5 bilateral");
+	radloc_result *res = score_exam(radloc_case_exam(c), 0);
+	ck_assert_uint_gt(rank_of(res, e.label), 0);
+	radloc_result_free(&res);
+	radloc_case_free(&c);
+	c = l5_exam_expecting("  pattern: multiradiculopathy\n  roots: [S1, L4, L5]\n"
+	                      "  side: left\n  within: 100\n");
+	radloc_case_expectation(c, &e);
+	ck_assert_str_eq(e.label, "L4+L5+S1 left");
+	radloc_case_free(&c);
+	static const char bad[] = "id: x\nsource: test\nexam:\n  reflex:\n"
+	    "    - {reflex: ankle, side: left, grade: 1}\n"
+	    "expect:\n  pattern: multiradiculopathy\n  roots: [L5]\n  side: left\n";
+	ck_assert_int_eq(radloc_case_parse(shipped_rules(), bad, strlen(bad), "case", NULL,
+	                                   NULL, &c), RADLOC_ERR_SCHEMA);
+	ck_assert_ptr_null(c);
+}
+END_TEST
+
 Suite *suite_case(void)
 {
 	return make_suite("case", 60,
 	                  TESTS(met_expectation_passes, wrong_label_fails_with_its_rank,
 	                        two_roots_are_labelled_cranial_first_and_flags_must_be_raised,
-	                        unknown_root_is_refused_where_it_is_written));
+	                        unknown_root_is_refused_where_it_is_written,
+	                        roots_on_both_sides_and_three_levels_are_expected));
 }

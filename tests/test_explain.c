@@ -136,6 +136,9 @@ START_TEST(textbook_l5_and_s1_are_argued_for)
 	classic_reasons("sensory:\n"
 	                "  - {region: lateral_foot, side: right, status: reduced}\n"
 	                "  - {region: sole, side: right, status: reduced}\n"
+	                /* Sides compared: the left foot is normal, which tells
+	                 * S1 right from S1 on both sides (a central disc). */
+	                "  - {region: lateral_foot, side: left, status: normal}\n"
 	                "motor:\n"
 	                "  - {movement: ankle_plantarflexion, side: right, grade: 4}\n"
 	                "reflex:\n"

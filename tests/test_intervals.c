@@ -118,9 +118,31 @@ START_TEST(draws_follow_the_modality)
 }
 END_TEST
 
+/* A lesion of three roots on both sides is drawn with all three roots on
+ * both sides: the draws' kernel (draw_kernels.c) takes the same noisy-OR
+ * as the point estimate, so the interval of L3+L4+L5 bilateral holds its
+ * point probability; a kernel that dropped a root or a side would leave
+ * the knee, thigh or the other leg unexplained in every draw. */
+START_TEST(draws_take_every_root_on_both_sides)
+{
+	radloc_exam *e = exam_of(shipped_rules(),
+		"S anterior_thigh B reduced; S medial_leg B reduced; S dorsum_foot B reduced; "
+		"S sole B normal; M knee_extension B 4; M hip_adduction B 4; "
+		"M great_toe_extension B 4; R patellar B 1; R ankle B 2");
+	radloc_result *res = score_exam(e, 1000);
+	radloc_hypothesis lead = nth(res, 0);
+	ck_assert_str_eq(lead.label, "L3+L4+L5 bilateral");
+	ck_assert(lead.lower <= lead.probability && lead.probability <= lead.upper);
+	ck_assert_double_gt(lead.lower, 0.5);
+	radloc_result_free(&res);
+	radloc_exam_free(&e);
+}
+END_TEST
+
 Suite *suite_intervals(void)
 {
 	return make_suite("intervals", 0,
 	                  TESTS(intervals_are_intervals, more_mass_wider_interval,
-	                        reproducible_whatever_came_before, draws_follow_the_modality));
+	                        reproducible_whatever_came_before, draws_follow_the_modality,
+	                        draws_take_every_root_on_both_sides));
 }

@@ -11,7 +11,7 @@ export const FLAG_TEXT = {
   upper_motor_neuron: 'Upper motor neuron signs'
 };
 export const PATTERN_TEXT = {
-  radiculopathy: 'radiculopathy (one root)', multiradiculopathy: 'radiculopathy of two roots',
+  radiculopathy: 'radiculopathy (one root)', multiradiculopathy: 'radiculopathy of more than one root',
   polyneuropathy: 'length-dependent polyneuropathy', mononeuropathy: 'mononeuropathy (one nerve)',
   cauda_equina: 'cauda equina syndrome', myelopathy: 'myelopathy (spinal cord)', normal: 'no focal lesion',
   other: 'none of the lesions radloc models'
@@ -64,7 +64,7 @@ export function findingWords(text) {
 export function hypWords(h) {
   if (!h) return '';
   if (h.kind === 'root' && h.roots)
-    return h.roots.map(r => nameOf('roots', r)).join(' and ') + (h.roots.length > 1 ? ' (two roots)' : '');
+    return h.roots.map(r => nameOf('roots', r)).join(' and ') + (h.roots.length > 1 ? ' (' + ['', '', 'two', 'three'][h.roots.length] + ' roots)' : '') + (h.side === 'bilateral' ? ', both sides' : '');
   if (h.kind === 'nerve' && h.nerve) return (info.nerves[h.nerve] ? info.nerves[h.nerve].name : h.nerve.replace(/_/g, ' ') + ' nerve');
   const p = PATTERN_TEXT[h.pattern] || h.pattern;
   return h.extent ? p + ', ' + (EXTENT_TEXT[h.extent] || h.extent) : p;

@@ -18,7 +18,9 @@ def checks: [
       and (.interval[0] | prob) and (.interval[1] | prob)))],
   ["labels follow the contract",
     (.ranking | all(.[];
-      if .kind == "root" then (.side == "left" or .side == "right")
+      if .kind == "root" then (.side == "left" or .side == "right"
+          or .side == "bilateral")
+        and (.roots | length >= 1 and length <= 3)
         and .label == ((.roots | join("+")) + " " + .side)
       elif .kind == "nerve" then .label == .nerve + " " + .side
       else .kind == "pattern" and .label == .pattern end))],
