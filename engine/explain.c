@@ -102,6 +102,18 @@ static int nested(const radloc_rules *r, int a, int b)
 	return contains(r, ha, hb) || contains(r, hb, ha);
 }
 
+/* One of x, y is a single and the other a pair with it as a part (L5 left
+ * and L5 left + S3 right): the leader with a second lesion it barely
+ * needs, no rival to it. */
+static int has_part(const rl_scoring *s, const rl_ranked *x, const rl_ranked *y)
+{
+	if ((x->pair >= 0) == (y->pair >= 0))
+		return 0;
+	const rl_pair *p = x->pair >= 0 ? &s->pairs[x->pair] : &s->pairs[y->pair];
+	int single = x->pair >= 0 ? y->hyp : x->hyp;
+	return p->a == single || p->b == single;
+}
+
 /* The leader's best rival is the most probable hypothesis that is not the
  * leader at another extent (C7 right for C6 right, not C5+C6 right): the
  * question a clinician asks is which root, before how far it reaches. If
@@ -112,7 +124,9 @@ static rivalry find_rival(const rl_scoring *s, const radloc_result *res)
 	rivalry v = {res->hyp_count > 1, 0};
 	int lead = res->ranked[0].hyp, found = 0;
 	for (size_t i = 1; i < res->hyp_count; i++) {
-		if (nested(s->r, lead, res->ranked[i].hyp)) {
+		if (has_part(s, &res->ranked[0], &res->ranked[i])) {
+			continue;
+		} else if (nested(s->r, lead, res->ranked[i].hyp)) {
 			v.nested_second |= i == 1 && res->ranked[i].h.probability >= NESTED_NOTE;
 		} else if (!found) {
 			v.rival = i;
@@ -220,7 +234,13 @@ static unsigned low_confidence(const rl_scoring *s, const radloc_result *res,
                                const rivalry *v)
 {
 	unsigned why = 0;
+	/* The leader's lesion is also there in each pair that has it as a
+	 * part ("S1 right + L5 left"): those count for it (docs/scoring.md,
+	 * "Two lesions at once"). */
 	double p1 = res->ranked[0].h.probability;
+	for (size_t i = 1; i < res->hyp_count; i++)
+		if (has_part(s, &res->ranked[0], &res->ranked[i]) && res->ranked[0].pair < 0)
+			p1 += res->ranked[i].h.probability;
 	double p2 = res->hyp_count > 1 ? res->ranked[v->rival].h.probability : 0.0;
 	if (s->nf < LOW_FINDINGS)
 		why |= LOW_FEW;

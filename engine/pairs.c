@@ -82,6 +82,19 @@ static size_t candidates(const rl_scoring *s, int *out)
 		memmove(out + at + 1, out + at, (n - 1 - at) * sizeof *out);
 		out[at] = (int)h;
 	}
+	/* Those tied with the last are taken too (up to twice the limit):
+	 * otherwise the rules' order (left before right) would break the
+	 * tie, and an exam and its mirror image would get different pairs. */
+	if (n < RADLOC_PAIR_CANDIDATES)
+		return n;
+	double last = s->hyp_post[out[n - 1]];
+	for (size_t h = 0; h < r->hyp_count && n < 2 * RADLOC_PAIR_CANDIDATES; h++) {
+		int taken = 0;
+		for (size_t i = 0; i < n && !taken; i++)
+			taken = out[i] == (int)h;
+		if (!taken && rl_pair_part(&r->hyps[h]) && s->hyp_post[h] == last)
+			out[n++] = (int)h;
+	}
 	return n;
 }
 
@@ -178,7 +191,7 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 {
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nf = s->nf;
-	int cand[RADLOC_PAIR_CANDIDATES];
+	int cand[2 * RADLOC_PAIR_CANDIDATES];
 	radloc_status status = RADLOC_OK;
 
 	if (!sc->pairs_on)
