@@ -105,6 +105,17 @@ static int outline_leader(map_state *m, const radloc_hypothesis *h)
 
 	if (links == NULL)
 		return -1;
+	if (h->part_count > 0) {
+		/* Two lesions: each part outlined on its own side, and named. */
+		free(links);
+		for (size_t k = 0; k < h->part_count; k++) {
+			if (k)
+				describe(m, "; ");
+			if (outline_leader(m, h->parts[k]) != 0)
+				return -1;
+		}
+		return 0;
+	}
 	radloc_rules_territory(m->rules, h, links, n);
 	for (size_t i = 0; i < n; i++)
 		if (links[i].kind == RADLOC_REGION)

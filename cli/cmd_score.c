@@ -55,6 +55,8 @@ static const struct {
 	 "    or one radloc does not model (a polyradiculopathy, an acute\n"
 	 "    neuropathy), and recheck the exam."},
 	{RADLOC_FLAG_BILATERAL, 0, "Findings on both sides."},
+	{RADLOC_FLAG_TWO_PROCESSES, 0,
+	 "Two processes: two lesions at once explain the exam better than any one."},
 	/* Its reasons are the engine's warnings that begin LOW_WHY. */
 	{RADLOC_FLAG_LOW_CONFIDENCE, 0, "Low confidence."},
 };
@@ -94,6 +96,7 @@ static const char *pattern_words(radloc_pattern p)
 	case RADLOC_MYELOPATHY: return "MYELOPATHY (upper motor neuron)";
 	case RADLOC_NORMAL: return "normal: nothing focal";
 	case RADLOC_OTHER: return "other: the findings fit none of the lesions radloc models";
+	case RADLOC_TWO_LESIONS: return "two lesions at once (two independent processes)";
 	}
 	return "?";
 }
@@ -228,13 +231,21 @@ static void print_text(const radloc_rules *rules, const radloc_result *res,
 				printf("Note: %s\n", flag_text[i].text);
 		}
 
+	/* Labels of two lesions ("ulnar left + common_peroneal right") are
+	 * longer than the column: it widens to the longest shown. */
+	int width = 28;
+	for (size_t i = 0; i < n; i++) {
+		radloc_result_hypothesis(res, i, &h);
+		if (strlen(h.label) > (size_t)width)
+			width = (int)strlen(h.label);
+	}
 	printf("\n%sRanking%s\n", st->bold, st->reset);
-	printf("   #  %-28s %8s  %-17s\n", "hypothesis", "prob.",
+	printf("   #  %-*s %8s  %-17s\n", width, "hypothesis", "prob.",
 	       radloc_result_draws(res) ? "interval" : "");
 	for (size_t i = 0; i < n; i++) {
 		radloc_result_hypothesis(res, i, &h);
 		percent_text(p, sizeof p, h.probability, 1);
-		printf("  %2zu  %-28s %8s", i + 1, h.label, p);
+		printf("  %2zu  %-*s %8s", i + 1, width, h.label, p);
 		if (radloc_result_draws(res) > 0) {
 			percent_interval(iv, sizeof iv, h.lower, h.upper, 1);
 			printf("  %-17s ", iv);
@@ -248,7 +259,7 @@ static void print_text(const radloc_rules *rules, const radloc_result *res,
 	}
 	if (radloc_result_other(res) > 0.0005) {
 		percent_text(p, sizeof p, radloc_result_other(res), 1);
-		printf("      %-28s %8s\n", "(all others)", p);
+		printf("      %-*s %8s\n", width, "(all others)", p);
 	}
 	print_evidence(res, &lead, st);
 

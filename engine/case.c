@@ -70,7 +70,8 @@ static int pick(rl_diagctx *d, const yt_node *n, const char *what,
 static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d,
                         radloc_case *c)
 {
-	static const char *const keys[] = {"pattern", "roots", "nerve", "side", "within", "flags"};
+	static const char *const keys[] = {"pattern", "roots", "nerve", "side", "within", "flags",
+	                                   "label"};
 	static const char *const sides[] = {"left", "right", "bilateral"};
 	const char *patterns[RADLOC_PATTERN_COUNT], *flags[RADLOC_FLAG_COUNT];
 	char buf[RL_PRINTABLE_SIZE];
@@ -86,7 +87,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 		          "expect must be a mapping (pattern, roots or nerve, side, within, flags)");
 		return;
 	}
-	yt_report_unknown_keys(d, map, keys, 6, "expect");
+	yt_report_unknown_keys(d, map, keys, 7, "expect");
 	n = yt_get(map, "pattern");
 	if (n == NULL) {
 		rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column, "expect has no 'pattern'");
@@ -94,7 +95,8 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 	}
 	int pattern = pick(d, n, "pattern", patterns, RADLOC_PATTERN_COUNT,
 	                   "radiculopathy, multiradiculopathy, polyneuropathy, "
-	                   "mononeuropathy, cauda_equina, myelopathy, normal");
+	                   "mononeuropathy, cauda_equina, myelopathy, normal, other, "
+	                   "two_lesions");
 	if (pattern < 0)
 		return;
 	c->expect.pattern = (radloc_pattern)pattern;
@@ -113,10 +115,28 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 			for (const yt_node *f = n->first; f; f = f->next) {
 				int i = pick(d, f, "flag", flags, RADLOC_FLAG_COUNT,
 				             "stocking_glove, cauda_equina_red_flag, upper_motor_neuron, "
-				             "bilateral, inconsistent_findings, low_confidence");
+				             "bilateral, inconsistent_findings, low_confidence, "
+				             "two_processes");
 				if (i >= 0)
 					c->expect.flags |= 1u << i;
 			}
+	}
+	/* The exact ranked label (contract section 2): how a case names two
+	 * lesions at once, "ulnar left + common_peroneal right". */
+	if ((n = yt_get(map, "label"))) {
+		if (n->type != YT_SCALAR || n->length == 0 || n->length >= sizeof c->label) {
+			rl_report(d, RADLOC_ERR_VALUE, n->line, n->column,
+			          "label must be the ranked hypothesis's label, as text");
+			return;
+		}
+		snprintf(c->label, sizeof c->label, "%s", n->text);
+		c->expect.label = c->label;
+		return;
+	}
+	if (c->expect.pattern == RADLOC_TWO_LESIONS) {
+		rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column,
+		          "a two_lesions case needs label: \"A + B\" (the ranked label)");
+		return;
 	}
 	const yt_node *roots = yt_get(map, "roots"), *nerve = yt_get(map, "nerve");
 	const yt_node *siden = yt_get(map, "side");

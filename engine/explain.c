@@ -26,6 +26,8 @@
 #define DENSE_BACKGROUND 0.005  /* P(finding | no lesion) below this: MRC 3-0, absent sensation */
 #define RESIDUAL_SHARE 0.10     /* the leader's part of the finding's probability */
 #define RESIDUAL_NAMED 3        /* findings named one by one; the rest counted */
+#define TWO_PROCESSES 0.50      /* pairs' posterior that raises two_processes */
+#define PART_NAMED 4            /* findings named per part of a pair leader */
 
 /* Who the leader is measured against, found once for the evidence, the
  * flags and the warnings. */
@@ -94,8 +96,24 @@ static int contains(const radloc_rules *r, const rl_hypothesis *a,
  * different extent, which a clinician does not weigh as rivals. */
 static int nested(const radloc_rules *r, int a, int b)
 {
+	/* A pair is no extent of a single: whether there is a second lesion
+	 * is the question it answers. */
+	if (a < 0 || b < 0)
+		return 0;
 	const rl_hypothesis *ha = &r->hyps[a], *hb = &r->hyps[b];
 	return contains(r, ha, hb) || contains(r, hb, ha);
+}
+
+/* One of x, y is a single and the other a pair with it as a part (L5 left
+ * and L5 left + S3 right): the leader with a second lesion it barely
+ * needs, no rival to it. */
+static int has_part(const rl_scoring *s, const rl_ranked *x, const rl_ranked *y)
+{
+	if ((x->pair >= 0) == (y->pair >= 0))
+		return 0;
+	const rl_pair *p = x->pair >= 0 ? &s->pairs[x->pair] : &s->pairs[y->pair];
+	int single = x->pair >= 0 ? y->hyp : x->hyp;
+	return p->a == single || p->b == single;
 }
 
 /* The leader's best rival is the most probable hypothesis that is not the
@@ -108,7 +126,9 @@ static rivalry find_rival(const rl_scoring *s, const radloc_result *res)
 	rivalry v = {res->hyp_count > 1, 0};
 	int lead = res->ranked[0].hyp, found = 0;
 	for (size_t i = 1; i < res->hyp_count; i++) {
-		if (nested(s->r, lead, res->ranked[i].hyp)) {
+		if (has_part(s, &res->ranked[0], &res->ranked[i])) {
+			continue;
+		} else if (nested(s->r, lead, res->ranked[i].hyp)) {
 			v.nested_second |= i == 1 && res->ranked[i].h.probability >= NESTED_NOTE;
 		} else if (!found) {
 			v.rival = i;
@@ -118,17 +138,25 @@ static rivalry find_rival(const rl_scoring *s, const radloc_result *res)
 	return v;
 }
 
+/* log P(finding f | a ranked hypothesis at its most probable component):
+ * the matrix's entry, or for a pair its likelihood (pairs.c). */
+static double ranked_loglik(const rl_scoring *s, const rl_ranked *x, size_t f)
+{
+	if (x->pair >= 0)
+		return log(rl_pair_likelihood(s, &s->pairs[x->pair], &s->fw[f], s->outcome[f]));
+	return s->loglik[rl_best_component(s, x->hyp) * s->nf + f];
+}
+
 /* Per finding, log P(f | leader) - log P(f | best rival): the findings
  * with the leader's label in supports are the reasons for the answer. */
 static radloc_status evidence(rl_scoring *s, radloc_result *res, const rivalry *v)
 {
 	const rl_ranked *lead = &res->ranked[0], *rival = &res->ranked[v->rival];
-	size_t cl = rl_best_component(s, lead->hyp), cr = rl_best_component(s, rival->hyp);
 	res->evidence = rl_arena_alloc(res->arena, s->nf * sizeof *res->evidence);
 	if (res->evidence == NULL)
 		return RADLOC_ERR_NOMEM;
 	for (size_t f = 0; f < s->nf; f++) {
-		double d = s->loglik[cl * s->nf + f] - s->loglik[cr * s->nf + f];
+		double d = ranked_loglik(s, lead, f) - ranked_loglik(s, rival, f);
 		radloc_evidence *e = &res->evidence[res->evidence_count++];
 		e->finding = rl_arena_strdup(res->arena, s->fw[f].f->label);
 		if (e->finding == NULL)
@@ -147,7 +175,9 @@ static radloc_status evidence(rl_scoring *s, radloc_result *res, const rivalry *
 static void surprise(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
-	size_t c = rl_best_component(s, res->ranked[0].hyp);
+	const rl_ranked *lead = &res->ranked[0];
+	const rl_pair *pair = lead->pair >= 0 ? &s->pairs[lead->pair] : NULL;
+	size_t c = pair ? 0 : rl_best_component(s, lead->hyp);
 	rl_params p;
 	double seen = 0.0, mean = 0.0, var = 0.0;
 
@@ -161,12 +191,16 @@ static void surprise(rl_scoring *s, radloc_result *res)
 		 * finding by finding; a finding a trait affects is seen in that
 		 * person too (its matrix entry is a share of the mixture over
 		 * people, which has no per-finding expectation). */
-		seen += rl_trait_mask(r, fw->f, fw->el)
+		seen += pair ? log(rl_pair_likelihood(s, pair, fw, s->outcome[f]))
+		      : rl_trait_mask(r, fw->f, fw->el)
 		            ? log(rl_likelihood(r, &p, fw, s->comps, c, s->outcome[f]))
 		            : s->loglik[c * s->nf + f];
 		/* Pain is recorded only when present: it has no "what else". */
 		double qs[RL_MAX_OUTCOMES];
-		if (n)
+		if (n && pair)
+			for (int o = 0; o < n; o++)
+				qs[o] = rl_pair_likelihood(s, pair, fw, o);
+		else if (n)
 			rl_outcome_probs(r, &p, fw, s->comps, c, qs);
 		for (int o = 0; o < n; o++) {
 			double q = qs[o];
@@ -178,7 +212,8 @@ static void surprise(rl_scoring *s, radloc_result *res)
 			mean += m;
 			var += m2 - m * m;
 		} else {
-			mean += s->loglik[c * s->nf + f];
+			mean += pair ? log(rl_pair_likelihood(s, pair, fw, s->outcome[f]))
+			             : s->loglik[c * s->nf + f];
 		}
 	}
 	res->surprise = var > 1e-12 ? (seen - mean) / sqrt(var) : 0.0;
@@ -201,7 +236,13 @@ static unsigned low_confidence(const rl_scoring *s, const radloc_result *res,
                                const rivalry *v)
 {
 	unsigned why = 0;
+	/* The leader's lesion is also there in each pair that has it as a
+	 * part ("S1 right + L5 left"): those count for it (docs/scoring.md,
+	 * "Two lesions at once"). */
 	double p1 = res->ranked[0].h.probability;
+	for (size_t i = 1; i < res->hyp_count; i++)
+		if (has_part(s, &res->ranked[0], &res->ranked[i]) && res->ranked[0].pair < 0)
+			p1 += res->ranked[i].h.probability;
 	double p2 = res->hyp_count > 1 ? res->ranked[v->rival].h.probability : 0.0;
 	if (s->nf < LOW_FINDINGS)
 		why |= LOW_FEW;
@@ -278,6 +319,10 @@ static void flags(rl_scoring *s, radloc_result *res, const rivalry *v)
 		res->flags |= RADLOC_FLAG_INCONSISTENT;
 	if (low_confidence(s, res, v))
 		res->flags |= RADLOC_FLAG_LOW_CONFIDENCE;
+	/* Two lesions at once hold most of the probability (docs/scoring.md,
+	 * "Two lesions at once"). */
+	if (pattern_mass[RADLOC_TWO_LESIONS] > TWO_PROCESSES)
+		res->flags |= RADLOC_FLAG_TWO_PROCESSES;
 }
 
 /* The leading hypothesis that is a lesion radloc models: the leader, or
@@ -313,7 +358,7 @@ static radloc_status residual(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
 	const rl_ranked *lead = &res->ranked[modelled_leader(res)];
-	size_t c = rl_best_component(s, lead->hyp), named = 0, unnamed = 0;
+	size_t named = 0, unnamed = 0;
 	char words[160], text[320];
 
 	for (size_t f = 0; f < s->nf; f++) {
@@ -324,7 +369,7 @@ static radloc_status residual(rl_scoring *s, radloc_result *res)
 		double background = rl_background(r, &s->fw[f], x->outcome);
 		if (background >= DENSE_BACKGROUND)
 			continue;
-		double share = 1.0 - background / exp(s->loglik[c * s->nf + f]);
+		double share = 1.0 - background / exp(ranked_loglik(s, lead, f));
 		if (share >= RESIDUAL_SHARE)
 			continue;
 		if (named == RESIDUAL_NAMED) {
@@ -433,6 +478,47 @@ static radloc_status warnings(rl_scoring *s, radloc_result *res)
 	return residual(s, res);
 }
 
+/* What each part of a pair leader explains: each abnormal finding goes
+ * to the part under which it is likelier against the background (by more
+ * than a tenth), named up to PART_NAMED per part:
+ * "two lesions: ulnar left explains ...; common_peroneal right explains ...". */
+static radloc_status pair_parts(rl_scoring *s, radloc_result *res)
+{
+	const rl_ranked *lead = &res->ranked[0];
+	if (lead->pair < 0)
+		return RADLOC_OK;
+	const rl_pair *pair = &s->pairs[lead->pair];
+	char text[900];
+	size_t len = (size_t)snprintf(text, sizeof text, "two lesions:");
+	for (int k = 0; k < 2; k++) {
+		size_t comp = k == 0 ? pair->ca : pair->cb, named = 0, more = 0;
+		len += (size_t)snprintf(text + len, sizeof text - len, "%s %s explains",
+		                        k ? ";" : "", lead->h.parts[k]->label);
+		for (size_t f = 0; f < s->nf && len < sizeof text; f++) {
+			if (!rl_finding_abnormal(s->fw[f].f))
+				continue;
+			double mine = s->loglik[comp * s->nf + f];
+			double theirs = s->loglik[(k == 0 ? pair->cb : pair->ca) * s->nf + f];
+			double bg = log(rl_background(s->r, &s->fw[f], s->outcome[f]));
+			if (mine - bg <= 0.1 || mine < theirs || (mine == theirs && k == 1))
+				continue;
+			if (named == PART_NAMED) {
+				more++;
+				continue;
+			}
+			len += (size_t)snprintf(text + len, sizeof text - len, "%s %s",
+			                        named ? "," : "", s->fw[f].f->label);
+			named++;
+		}
+		if (len < sizeof text)
+			len += (size_t)snprintf(text + len, sizeof text - len, "%s",
+			                        named == 0 ? " no abnormal finding" : "");
+		if (more && len < sizeof text)
+			len += (size_t)snprintf(text + len, sizeof text - len, " and %zu more", more);
+	}
+	return add_warning(res, text) ? RADLOC_ERR_NOMEM : RADLOC_OK;
+}
+
 radloc_status rl_explain(rl_scoring *s, radloc_result *res)
 {
 	radloc_status status;
@@ -441,7 +527,8 @@ radloc_status rl_explain(rl_scoring *s, radloc_result *res)
 		return status;
 	surprise(s, res);
 	flags(s, res, &v);
-	if ((status = warnings(s, res)) != RADLOC_OK)
+	if ((status = warnings(s, res)) != RADLOC_OK ||
+	    (status = pair_parts(s, res)) != RADLOC_OK)
 		return status;
 	if (res->hyp_count > 1 && (status = rivalry_warnings(s, res, &v)) != RADLOC_OK)
 		return status;

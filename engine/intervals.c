@@ -12,6 +12,13 @@
 #include "quantile.h"
 #include "intervals_impl.h"
 
+/* The log mass a ranked hypothesis keeps unchanged in every draw: its
+ * dead components', or a pair's point log posterior (unnormalised). */
+static double dead_of(const interval_work *w, const rl_scoring *s, const rl_ranked *x)
+{
+	return x->pair >= 0 ? s->pairs[x->pair].log_post : w->dead_log_mass_of[x->hyp];
+}
+
 /* The draws recompute the components of the hypotheses reported (above
  * LIVE_REPORTED) and of any holding LIVE_HYPOTHESIS of the probability
  * (enough to move the normaliser), leaving out components below
@@ -146,7 +153,12 @@ static void choose_live(interval_work *w, const rl_scoring *s, const radloc_resu
 	for (size_t i = 0; i < res->hyp_count; i++)
 		if ((i < res->reported && res->ranked[i].h.probability >= LIVE_REPORTED) ||
 		    res->ranked[i].h.probability >= LIVE_HYPOTHESIS)
-			w->wanted[res->ranked[i].hyp] = 1;
+			if (res->ranked[i].hyp >= 0)
+				w->wanted[res->ranked[i].hyp] = 1;
+	/* Two lesions at once keep their point likelihood in every draw
+	 * (docs/scoring.md, "Two lesions at once"): their mass is dead. */
+	for (size_t i = 0; i < s->pair_count; i++)
+		w->dead_log_mass = log_add(w->dead_log_mass, s->pairs[i].log_post);
 	for (size_t c = 0; c < nc; c++) {
 		int hyp = s->comps->hyp[c];
 		w->live_of[c] = -1;
@@ -254,7 +266,7 @@ static radloc_status assign_columns(interval_work *w, const rl_scoring *s,
 /* Everything relative to e^log_anchor: the largest log term that does
  * not change between draws (a live component's prior, factor and
  * background; the dead mass). */
-static void set_anchor(interval_work *w, const radloc_result *res)
+static void set_anchor(interval_work *w, const rl_scoring *s, const radloc_result *res)
 {
 	double anchor = w->dead_log_mass;
 	for (size_t i = 0; i < w->live_count; i++) {
@@ -270,7 +282,7 @@ static void set_anchor(interval_work *w, const radloc_result *res)
 	w->dead_mantissa = isfinite(w->dead_log_mass)
 	                   ? frexp(exp(w->dead_log_mass - anchor), &w->dead_exponent) : 0.0;
 	for (size_t i = 0; i < res->reported; i++) {
-		double dh = w->dead_log_mass_of[res->ranked[i].hyp];
+		double dh = dead_of(w, s, &res->ranked[i]);
 		w->dead_weight[i] = isfinite(dh) ? exp(dh - anchor) : 0.0;
 	}
 }
@@ -316,7 +328,8 @@ static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
 
 /* The central mass of each reported hypothesis's samples; a hypothesis
  * with no column from its dead mass over the normaliser's quantiles. */
-static void read_intervals(interval_work *w, double mass, radloc_result *res)
+static void read_intervals(interval_work *w, const rl_scoring *s, double mass,
+                           radloc_result *res)
 {
 	size_t draws = w->draws;
 	double lo_q = (1.0 - mass) / 2.0, hi_q = 1.0 - lo_q;
@@ -329,7 +342,7 @@ static void read_intervals(interval_work *w, double mass, radloc_result *res)
 			h->upper = rl_quantile(w->samples + w->column[i] * draws, draws, hi_q);
 		} else {
 			/* exp(D_h - log Z) falls as Z rises: the ends swap. */
-			double dh = w->dead_log_mass_of[res->ranked[i].hyp];
+			double dh = dead_of(w, s, &res->ranked[i]);
 			h->lower = isfinite(dh) ? exp(dh - z_hi) : 0.0;
 			h->upper = isfinite(dh) ? exp(dh - z_lo) : 0.0;
 		}
@@ -356,12 +369,12 @@ radloc_status rl_intervals(const rl_scoring *s, radloc_scorer *sc,
 		status = assign_columns(&w, s, res);
 	}
 	if (status == RADLOC_OK) {
-		set_anchor(&w, res);
+		set_anchor(&w, s, res);
 		for (size_t d = 0; d < w.draws; d++) {
 			rl_score_draw(&w, s, &sc->bank, d);
 			normalise_draw(&w, res, d);
 		}
-		read_intervals(&w, sc->mass, res);
+		read_intervals(&w, s, sc->mass, res);
 	}
 	work_free(&w);
 	return status;

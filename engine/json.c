@@ -52,7 +52,8 @@ static json_t *number(builder *b, double x)
 	return track(b, json_real(round(x * 1e4) / 1e4));
 }
 
-static json_t *hypothesis(builder *b, const radloc_hypothesis *h)
+/* What names a hypothesis: label, kind, pattern and its own fields. */
+static json_t *identity(builder *b, const radloc_hypothesis *h)
 {
 	json_t *o = track(b, json_object());
 	set(b, o, "label", text(b, h->label));
@@ -70,6 +71,23 @@ static json_t *hypothesis(builder *b, const radloc_hypothesis *h)
 		set(b, o, "side", text(b, radloc_side_name(h->side)));
 	if (h->extent)
 		set(b, o, "extent", text(b, h->extent));
+	return o;
+}
+
+static json_t *hypothesis(builder *b, const radloc_hypothesis *h)
+{
+	json_t *o = identity(b, h);
+	/* Two lesions: each part as a hypothesis of its own, with its prior
+	 * (the pair's probability is theirs together). */
+	if (h->part_count) {
+		json_t *parts = track(b, json_array());
+		for (size_t i = 0; i < h->part_count; i++) {
+			json_t *part = identity(b, h->parts[i]);
+			set(b, part, "prior", number(b, h->parts[i]->prior));
+			append(b, parts, part);
+		}
+		set(b, o, "parts", parts);
+	}
 	set(b, o, "prior", number(b, h->prior));
 	set(b, o, "probability", number(b, h->probability));
 	json_t *interval = track(b, json_array());

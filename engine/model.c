@@ -115,6 +115,7 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		return;
 	case RADLOC_OTHER: /* rl_other_q(); graded evenly in other_outcome() */
 	case RADLOC_NORMAL:
+	case RADLOC_TWO_LESIONS: /* never a component: scored by its parts */
 		return;
 	}
 }
@@ -403,6 +404,43 @@ void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
                           double out[RL_TRAIT_PEOPLE])
 {
 	element_state e = element_state_of(r, p, fw, comps, comp);
+	for (int person = 0; person < RL_TRAIT_PEOPLE; person++) {
+		if (person & ~(int)mask) {
+			out[person] = out[person & (int)mask];
+			continue;
+		}
+		trait_bg tb = trait_of(r, mask, person);
+		out[person] = element_outcome(r, fw, &e, outcome, &tb);
+	}
+}
+
+/* Two lesions at once (docs/scoring.md): each acts independently, so a
+ * finding is abnormal unless both spare it, q = 1 - (1 - qa)(1 - qb),
+ * graded by the share either takes, phi = 1 - (1 - phia)(1 - phib) (two
+ * roots as a pair get their multiradiculopathy's equations); a sign
+ * stays negative only if both leave it so. */
+void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
+                               const rl_fwork *fw, const rl_components *comps,
+                               size_t a, size_t b, int outcome, unsigned mask,
+                               double out[RL_TRAIT_PEOPLE])
+{
+	if (fw->sg) {
+		rl_sign_link la, lb;
+		rl_sign_link_of(r, &r->hyps[comps->hyp[a]], fw->f->side, &la);
+		rl_sign_link_of(r, &r->hyps[comps->hyp[b]], fw->f->side, &lb);
+		double neg = rl_sign_negative(fw->sg->specificity, fw->ssens, &la,
+		                              comps->scale[a]) *
+		             rl_sign_negative(1.0, fw->ssens, &lb, comps->scale[b]);
+		double like = floor_prob(sign_observed(r, fw, outcome ? 1.0 - neg : neg));
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			out[t] = like;
+		return;
+	}
+	element_state ea = element_state_of(r, p, fw, comps, a);
+	element_state eb = element_state_of(r, p, fw, comps, b);
+	element_state e = {1.0 - (1.0 - ea.qL) * (1.0 - eb.qL),
+	                   1.0 - (1.0 - ea.qE) * (1.0 - eb.qE),
+	                   1.0 - (1.0 - ea.phi) * (1.0 - eb.phi), 0};
 	for (int person = 0; person < RL_TRAIT_PEOPLE; person++) {
 		if (person & ~(int)mask) {
 			out[person] = out[person & (int)mask];

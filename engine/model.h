@@ -250,6 +250,15 @@ void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
                           size_t comp, int outcome, unsigned mask,
                           double out[RL_TRAIT_PEOPLE]);
 
+/* The same under two lesions at once, components a and b (neither
+ * `other`): noisy-OR of their losses and of their shares, a sign
+ * negative only if both leave it so (docs/scoring.md, "Two lesions at
+ * once"). With mask 0, out[0] is the plain likelihood. */
+void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
+                               const rl_fwork *fw, const rl_components *comps,
+                               size_t a, size_t b, int outcome, unsigned mask,
+                               double out[RL_TRAIT_PEOPLE]);
+
 /* Point fw at the finding f, its element or sign, and the caller's
  * buffer for its root weights (root_count doubles) or, for a sign, its
  * sensitivities (rl_sign_width doubles). */

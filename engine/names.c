@@ -62,6 +62,7 @@ const char *radloc_pattern_name(radloc_pattern pattern)
 	case RADLOC_MYELOPATHY: return "myelopathy";
 	case RADLOC_NORMAL: return "normal";
 	case RADLOC_OTHER: return "other";
+	case RADLOC_TWO_LESIONS: return "two_lesions";
 	}
 	return "?";
 }
@@ -72,6 +73,7 @@ const char *radloc_hypothesis_kind_name(radloc_hypothesis_kind kind)
 	case RADLOC_HYPOTHESIS_ROOT: return "root";
 	case RADLOC_HYPOTHESIS_NERVE: return "nerve";
 	case RADLOC_HYPOTHESIS_PATTERN: return "pattern";
+	case RADLOC_HYPOTHESIS_TWO_LESIONS: return "two_lesions";
 	}
 	return "?";
 }
@@ -85,6 +87,7 @@ const char *radloc_flag_name(unsigned flag)
 	case RADLOC_FLAG_BILATERAL: return "bilateral";
 	case RADLOC_FLAG_INCONSISTENT: return "inconsistent_findings";
 	case RADLOC_FLAG_LOW_CONFIDENCE: return "low_confidence";
+	case RADLOC_FLAG_TWO_PROCESSES: return "two_processes";
 	default: return NULL;
 	}
 }

@@ -42,17 +42,28 @@ typedef struct candidate {
 #define NEXT_MASS 0.999     /* ... once these hold this much probability */
 #define NEXT_FROM 3         /* candidates: key elements of the leading three */
 
+/* P(outcome o of a probed finding | a ranked hypothesis at its most
+ * probable component; a pair at its own, pairs.c). */
+static double ranked_like(const rl_scoring *s, const rl_params *p, const rl_fwork *fw,
+                          const rl_ranked *x, int o)
+{
+	if (x->pair >= 0)
+		return rl_pair_likelihood(s, &s->pairs[x->pair], fw, o);
+	return rl_likelihood(s->r, p, fw, s->comps, rl_best_component(s, x->hyp), o);
+}
+
 /* The finding not yet examined whose outcome is expected to tell most
  * about which hypothesis it is: the key elements of the leading
  * hypotheses are the candidates, and the leading hypotheses holding
  * 99.9 % of the probability are weighed by name, the rest as one
- * hypothesis that predicts only the background. */
+ * hypothesis that predicts only the background. A pair among them
+ * offers both parts' keys and predicts at its most probable components. */
 radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
 	size_t nh = 0;
 	double mass = 0.0;
-	int hyps[NEXT_HYPS];
+	int hyps[NEXT_HYPS], pair_of[NEXT_HYPS];
 	size_t *live = malloc(s->comps->count * sizeof *live);
 	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
 	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
@@ -66,6 +77,7 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 	}
 	rl_mean_params(r, &p);
 	for (size_t i = 0; i < res->hyp_count && nh < NEXT_HYPS && mass < NEXT_MASS; i++) {
+		pair_of[nh] = res->ranked[i].pair;
 		hyps[nh++] = res->ranked[i].hyp;
 		mass += res->ranked[i].h.probability;
 	}
@@ -81,9 +93,13 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 	double entropy_now = entropy_bits(now, nh + 1);
 
 	for (size_t lead = 0; lead < nh && lead < NEXT_FROM; lead++) {
-		const rl_hypothesis *hyp = &r->hyps[hyps[lead]];
-		for (size_t k = 0; k < hyp->key_count; k++) {
-			const rl_key *key = &hyp->keys[k];
+		const rl_pair *pl = pair_of[lead] >= 0 ? &s->pairs[pair_of[lead]] : NULL;
+		const rl_hypothesis *hyp = &r->hyps[pl ? pl->a : hyps[lead]];
+		const rl_hypothesis *second = pl ? &r->hyps[pl->b] : NULL;
+		size_t keys = hyp->key_count + (second ? second->key_count : 0);
+		for (size_t k = 0; k < keys; k++) {
+			const rl_key *key = k < hyp->key_count ? &hyp->keys[k]
+			                                       : &second->keys[k - hyp->key_count];
 			/* Already looked at (pain aside: a symptom is not a test). */
 			if (rl_looked_at(&s->examined, key->table, key->element, key->side) &&
 			    !pain_only(s->exam, key->table, key->element, key->side))
@@ -103,6 +119,11 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 				for (int o = 0; o < outcomes; o++)
 					joint[o][slot] += s->comp_post[c] * outcome_prob[o];
 			}
+			for (size_t i = 0; i < nh; i++)
+				if (pair_of[i] >= 0)
+					for (int o = 0; o < outcomes; o++)
+						joint[o][i] += now[i] * ranked_like(s, &p, &fw,
+						                                    &res->ranked[i], o);
 			double expected = 0.0;
 			for (int o = 0; o < outcomes; o++) {
 				joint[o][nh] = now[nh] * rl_background(r, &fw, o);
@@ -144,12 +165,10 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 		size_t top = res->hyp_count < 3 ? res->hyp_count : 3;
 		for (size_t a = 0; a < top; a++)
 			for (size_t b = a + 1; b < top; b++) {
-				size_t ca = rl_best_component(s, res->ranked[a].hyp);
-				size_t cb = rl_best_component(s, res->ranked[b].hyp);
 				double separation = 0.0;
 				for (int o = 0; o < rl_outcome_count(f.fkind); o++)
-					separation += fabs(rl_likelihood(r, &p, &fw, s->comps, ca, o) -
-					           rl_likelihood(r, &p, &fw, s->comps, cb, o));
+					separation += fabs(ranked_like(s, &p, &fw, &res->ranked[a], o) -
+					                   ranked_like(s, &p, &fw, &res->ranked[b], o));
 				separation *= res->ranked[a].h.probability * res->ranked[b].h.probability;
 				if (separation > widest) {
 					widest = separation;

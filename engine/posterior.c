@@ -31,6 +31,7 @@ void rl_scoring_free(rl_scoring *s)
 	free(s->log_factor);
 	free(s->touch);
 	free(s->touch_count);
+	free(s->pairs);
 	rl_examined_free(&s->examined);
 }
 

@@ -69,4 +69,14 @@
 /* One diagnostic message, including the quoted offending value. */
 #define RADLOC_MAX_MESSAGE_BYTES 512
 
+/* Two lesions at once are sought among this many leading single lesions
+ * (by posterior): the pairs of the 10 leaders, 45 pairs of up to 4 x 4
+ * severities or extents, keep the cost of an exam bounded, while every
+ * pair of the rule set (some 10 000) would multiply it a hundredfold.
+ * A pair neither of whose parts leads is neglected: its posterior is at
+ * most the pair prior's share times the product of two singles' Bayes
+ * factors that both rank below the tenth (docs/scoring.md, "Two lesions
+ * at once"). */
+#define RADLOC_PAIR_CANDIDATES 10
+
 #endif

@@ -40,6 +40,15 @@ static void take_all(radloc_result *r, string_block *b)
 		take(b, &h->extent);
 		for (size_t k = 0; k < h->root_count; k++)
 			take(b, &h->roots[k]);
+		/* A pair's parts live in the result's arena (score.c). */
+		for (size_t k = 0; k < h->part_count; k++) {
+			radloc_hypothesis *part = (radloc_hypothesis *)h->parts[k];
+			take(b, &part->label);
+			take(b, &part->nerve);
+			take(b, &part->extent);
+			for (size_t j = 0; j < part->root_count; j++)
+				take(b, &part->roots[j]);
+		}
 	}
 	if (r->has_next)
 		take(b, &r->next.id);

@@ -7,7 +7,8 @@
 
 typedef struct rl_ranked {
 	radloc_hypothesis h;
-	int hyp;   /* index in the rule set's hypotheses */
+	int hyp;   /* index in the rule set's hypotheses; -1 for a pair */
+	int pair;  /* a pair's index in the scoring's pairs; -1 for a single */
 } rl_ranked;
 
 struct radloc_result {
@@ -18,7 +19,7 @@ struct radloc_result {
 	double mass;
 	unsigned long draws;
 	rl_ranked *ranked;       /* all hypotheses, most probable first */
-	size_t hyp_count;
+	size_t hyp_count;        /* the rule set's, and the pairs scored */
 	size_t reported;         /* min(top, hyp_count) */
 	double other;
 	radloc_evidence *evidence;

@@ -222,15 +222,23 @@ static int check_set(rl_loader *L)
 		}
 	double prior_sum = 0.0;
 	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++) {
-		/* `other` is optional: a rule set written before it ranks the
-		 * modelled lesions alone, with the answers it always gave. */
-		if (!r->patterns.present[p] && p != RADLOC_OTHER) {
+		/* `other` and `two_lesions` are optional: a rule set written
+		 * before them ranks the modelled single lesions alone, with the
+		 * answers it always gave. A value without a name yet (another
+		 * part's pattern) is not asked for. */
+		int optional = p == RADLOC_OTHER || p == RADLOC_TWO_LESIONS ||
+		               strcmp(radloc_pattern_name((radloc_pattern)p), "?") == 0;
+		if (!r->patterns.present[p] && !optional) {
 			rl_report(&L->d, RADLOC_ERR_SCHEMA, 1, 1,
 			          "the rule set has no 'patterns: %s' entry",
 			          radloc_pattern_name((radloc_pattern)p));
 			bad++;
 		}
-		prior_sum += r->patterns.prior[p];
+		/* Two lesions' prior is the chance of a second lesion, outside
+		 * the single lesions' sum (docs/scoring.md, "Two lesions at
+		 * once"). */
+		if (p != RADLOC_TWO_LESIONS)
+			prior_sum += r->patterns.prior[p];
 	}
 	if (!bad && fabs(prior_sum - 1.0) > RADLOC_SUM_TOLERANCE) {
 		/* Point at the (first) patterns section, not the top of a file. */

@@ -12,7 +12,10 @@ static int by_probability(const void *a, const void *b)
 	double px = x->h.probability, py = y->h.probability;
 	if (px != py)
 		return px < py ? 1 : -1;
-	return (x->hyp > y->hyp) - (x->hyp < y->hyp);
+	/* Singles in the rules' order, then pairs in theirs. */
+	long kx = x->hyp >= 0 ? x->hyp : 1000000L + x->pair;
+	long ky = y->hyp >= 0 ? y->hyp : 1000000L + y->pair;
+	return (kx > ky) - (kx < ky);
 }
 
 /* A pattern that holds more than this share of the probability names the
@@ -36,44 +39,91 @@ static radloc_pattern result_pattern(const rl_scoring *s, const radloc_result *r
 	return pattern;
 }
 
+/* A single hypothesis as the result says it; comp, when not -1, names
+ * the polyneuropathy's extent (a pair's part), else its most probable. */
+static void fill_single(const rl_scoring *s, int h, long comp, radloc_hypothesis *out)
+{
+	const radloc_rules *r = s->r;
+	const rl_hypothesis *hyp = &r->hyps[h];
+	out->label = hyp->label;
+	out->pattern = hyp->pattern;
+	out->side = hyp->side;
+	out->probability = out->lower = out->upper = s->hyp_post[h];
+	out->prior = hyp->prior;
+	if (hyp->root_count > 0) {
+		out->kind = RADLOC_HYPOTHESIS_ROOT;
+		out->root_count = (size_t)hyp->root_count;
+		for (int i = 0; i < hyp->root_count; i++)
+			out->roots[i] = r->roots[hyp->roots[i]].e.id;
+	} else if (hyp->nerve >= 0) {
+		out->kind = RADLOC_HYPOTHESIS_NERVE;
+		out->nerve = r->nerves[hyp->nerve].e.id;
+	} else {
+		out->kind = RADLOC_HYPOTHESIS_PATTERN;
+	}
+	if (hyp->pattern != RADLOC_POLYNEUROPATHY)
+		return;
+	if (comp < 0) /* The most probable extent names the polyneuropathy. */
+		comp = (long)rl_best_component(s, h);
+	out->extent = r->patterns.extents[s->comps->extent[comp]].name;
+}
+
+/* A pair: its label "A + B" in the rules' order of hypotheses, its
+ * parts as singles at the pair's probability. */
+static radloc_status fill_pair(const rl_scoring *s, radloc_result *res, size_t i,
+                               radloc_hypothesis *out)
+{
+	const rl_pair *pair = &s->pairs[i];
+	const char *la = s->r->hyps[pair->a].label, *lb = s->r->hyps[pair->b].label;
+	radloc_hypothesis *parts = rl_arena_alloc(res->arena, 2 * sizeof *parts);
+	char *label = rl_arena_alloc(res->arena, strlen(la) + strlen(lb) + 4);
+	if (parts == NULL || label == NULL)
+		return RADLOC_ERR_NOMEM;
+	memset(parts, 0, 2 * sizeof *parts);
+	fill_single(s, pair->a, (long)pair->ca, &parts[0]);
+	fill_single(s, pair->b, (long)pair->cb, &parts[1]);
+	strcpy(label, la);
+	strcat(label, " + ");
+	strcat(label, lb);
+	out->label = label;
+	out->pattern = RADLOC_TWO_LESIONS;
+	out->kind = RADLOC_HYPOTHESIS_TWO_LESIONS;
+	/* Two sides, or one: the side both share, else bilateral. */
+	out->side = parts[0].side == parts[1].side ? parts[0].side : RADLOC_BILATERAL;
+	out->probability = out->lower = out->upper = pair->post;
+	/* Before any finding: m P(A) P(B) / sum over pairs (pairs.c). */
+	out->prior = parts[0].prior * parts[1].prior * s->pair_prior_factor;
+	for (int k = 0; k < 2; k++) {
+		parts[k].probability = parts[k].lower = parts[k].upper = pair->post;
+		out->parts[k] = &parts[k];
+	}
+	out->part_count = 2;
+	return RADLOC_OK;
+}
+
 static radloc_status rank(rl_scoring *s, radloc_result *res)
 {
 	const radloc_rules *r = s->r;
-	res->hyp_count = r->hyp_count;
-	res->ranked = rl_arena_alloc(res->arena, r->hyp_count * sizeof *res->ranked);
+	size_t n = r->hyp_count + s->pair_count;
+	res->hyp_count = n;
+	res->ranked = rl_arena_alloc(res->arena, n * sizeof *res->ranked);
 	if (res->ranked == NULL)
 		return RADLOC_ERR_NOMEM;
+	memset(res->ranked, 0, n * sizeof *res->ranked);
 	for (size_t h = 0; h < r->hyp_count; h++) {
-		const rl_hypothesis *hyp = &r->hyps[h];
-		radloc_hypothesis *out = &res->ranked[h].h;
 		res->ranked[h].hyp = (int)h;
-		out->label = hyp->label;
-		out->pattern = hyp->pattern;
-		out->side = hyp->side;
-		out->probability = out->lower = out->upper = s->hyp_post[h];
-		out->prior = hyp->prior;
-		if (hyp->root_count > 0) {
-			out->kind = RADLOC_HYPOTHESIS_ROOT;
-			out->root_count = (size_t)hyp->root_count;
-			for (int i = 0; i < hyp->root_count; i++)
-				out->roots[i] = r->roots[hyp->roots[i]].e.id;
-		} else if (hyp->nerve >= 0) {
-			out->kind = RADLOC_HYPOTHESIS_NERVE;
-			out->nerve = r->nerves[hyp->nerve].e.id;
-		} else {
-			out->kind = RADLOC_HYPOTHESIS_PATTERN;
-		}
-		if (hyp->pattern == RADLOC_POLYNEUROPATHY) {
-			/* The most probable extent names the polyneuropathy. */
-			double best = -1.0;
-			for (size_t c = 0; c < s->comps->count; c++)
-				if (s->comps->hyp[c] == (int)h && s->comp_post[c] > best) {
-					best = s->comp_post[c];
-					out->extent = r->patterns.extents[s->comps->extent[c]].name;
-				}
-		}
+		res->ranked[h].pair = -1;
+		fill_single(s, (int)h, -1, &res->ranked[h].h);
 	}
-	qsort(res->ranked, r->hyp_count, sizeof *res->ranked, by_probability);
+	for (size_t i = 0; i < s->pair_count; i++) {
+		rl_ranked *x = &res->ranked[r->hyp_count + i];
+		x->hyp = -1;
+		x->pair = (int)i;
+		radloc_status status = fill_pair(s, res, i, &x->h);
+		if (status != RADLOC_OK)
+			return status;
+	}
+	qsort(res->ranked, n, sizeof *res->ranked, by_probability);
 	res->pattern = result_pattern(s, res);
 	return RADLOC_OK;
 }
@@ -104,6 +154,7 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 		goto fail;
 	}
 	if ((status = rl_posterior(&s, sc)) != RADLOC_OK ||
+	    (status = rl_pairs_score(&s, sc)) != RADLOC_OK ||
 	    (status = rank(&s, res)) != RADLOC_OK)
 		goto fail;
 	res->reported = sc->top && sc->top < res->hyp_count ? sc->top : res->hyp_count;

@@ -125,6 +125,7 @@ radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 	s->seed = 1;
 	s->draws = 1000;
 	s->mass = 0.90;
+	rl_pairs_prepare(s);
 	if (rl_bank_init(&s->bank) != RADLOC_OK || build_components(rules, &s->comps) != RADLOC_OK ||
 	    build_touch_table(s) != RADLOC_OK) {
 		radloc_scorer_free(&s);

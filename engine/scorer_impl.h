@@ -22,7 +22,23 @@ struct radloc_scorer {
 	size_t *touch_len;
 	unsigned char *touch_done;
 	rl_bank bank;
+	/* Two lesions at once (pairs.c): whether the rules give them a
+	 * prior, and the log of what turns the product of two single priors
+	 * into the pair's, log(m / (1 - m)) - log(sum over every pair of the
+	 * product of its parts' priors). */
+	int pairs_on;
+	double pair_log_norm;
 };
+
+/* A pair of single lesions scored on one exam (pairs.c). */
+typedef struct rl_pair {
+	int a, b;          /* its hypotheses, a < b (the label's order) */
+	double post;       /* its posterior */
+	double log_post;   /* its log posterior before normalising (the singles'
+	                    * comp_logpost scale), which the draws keep */
+	size_t ca, cb;     /* its most probable components (severities, extents) */
+	unsigned places;   /* the union of its parts' territories */
+} rl_pair;
 
 /* The state of one scoring call (scratch, freed at its end). */
 typedef struct rl_scoring {
@@ -44,6 +60,10 @@ typedef struct rl_scoring {
 	const int **touch;      /* per finding: the components that can move its */
 	size_t *touch_count;    /* likelihood (the rest keep the background) */
 	size_t nt_count;        /* NT findings ignored */
+	rl_pair *pairs;         /* two lesions at once, among the leading singles */
+	size_t pair_count;
+	double pair_mass;       /* their posterior, together */
+	double pair_prior_factor; /* a pair's prior over its parts' product */
 } rl_scoring;
 
 /* scorer.c: the components that can move a finding's likelihood (the rest
@@ -59,6 +79,19 @@ radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
  * call's state (also when a step failed). */
 radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc);
 void rl_scoring_free(rl_scoring *s);
+
+/* pairs.c: two lesions at once. rl_pairs_prepare once per scorer (the
+ * pair prior's normaliser); rl_pairs_score after the posterior: the
+ * pairs among the RADLOC_PAIR_CANDIDATES leading singles, scored and
+ * renormalised with the singles. rl_pair_part: whether a hypothesis can
+ * be one of the two. */
+int rl_pair_part(const rl_hypothesis *h);
+void rl_pairs_prepare(radloc_scorer *sc);
+radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc);
+/* P(the finding as observed | the pair at its most probable components),
+ * for the person without traits: what the explanation reads. */
+double rl_pair_likelihood(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,
+                          int outcome);
 
 /* explain.c: evidence, flags, warnings and the next test, from the point
  * estimate. */

@@ -169,6 +169,17 @@ size_t radloc_rules_territory(const radloc_rules *rules,
 
 	if (rules == NULL || h == NULL)
 		return 0;
+	if (h->part_count > 0) {
+		/* Two lesions: the first part's territory, then the second's
+		 * (each on its own part's side). */
+		size_t n = 0;
+		for (size_t k = 0; k < h->part_count && k < 2; k++) {
+			size_t at = n < l.cap ? n : l.cap;
+			n += radloc_rules_territory(rules, h->parts[k], out ? out + at : NULL,
+			                            l.cap - at);
+		}
+		return n;
+	}
 	if (h->root_count > 0)
 		root_territory(rules, h, &l);
 	else if (h->nerve)

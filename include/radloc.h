@@ -310,9 +310,12 @@ typedef enum radloc_pattern {
 	RADLOC_NORMAL = 6,
 	/* The findings fit none of the lesions radloc models (append-only:
 	 * new patterns go at the end, the values above never change). */
-	RADLOC_OTHER = 7
+	RADLOC_OTHER = 7,
+	/* Two independent lesions at once ("ulnar left + common_peroneal
+	 * right"); value 8 is the plexopathy's. */
+	RADLOC_TWO_LESIONS = 9
 } radloc_pattern;
-#define RADLOC_PATTERN_COUNT 8
+#define RADLOC_PATTERN_COUNT 10
 
 /* The contract's names: "radiculopathy", ... "normal", "other". */
 const char *radloc_pattern_name(radloc_pattern pattern);
@@ -324,9 +327,12 @@ enum {
 	RADLOC_FLAG_UPPER_MOTOR_NEURON = 1u << 2,
 	RADLOC_FLAG_BILATERAL = 1u << 3,
 	RADLOC_FLAG_INCONSISTENT = 1u << 4,        /* inconsistent_findings */
-	RADLOC_FLAG_LOW_CONFIDENCE = 1u << 5
+	RADLOC_FLAG_LOW_CONFIDENCE = 1u << 5,
+	/* two_processes: the pairs of lesions hold more than half the
+	 * probability (docs/scoring.md, "Two lesions at once"). */
+	RADLOC_FLAG_TWO_PROCESSES = 1u << 6
 };
-#define RADLOC_FLAG_COUNT 6
+#define RADLOC_FLAG_COUNT 7
 const char *radloc_flag_name(unsigned flag);
 
 /* The most roots one hypothesis blames: three adjacent roots ("L3+L4+L5
@@ -338,7 +344,9 @@ const char *radloc_flag_name(unsigned flag);
 typedef enum radloc_hypothesis_kind {
 	RADLOC_HYPOTHESIS_ROOT = 0,
 	RADLOC_HYPOTHESIS_NERVE = 1,
-	RADLOC_HYPOTHESIS_PATTERN = 2
+	RADLOC_HYPOTHESIS_PATTERN = 2,
+	/* Two independent lesions, each a hypothesis of its own (parts). */
+	RADLOC_HYPOTHESIS_TWO_LESIONS = 4
 } radloc_hypothesis_kind;
 
 /* The contract's words: "root", "nerve", "pattern". */
@@ -356,6 +364,11 @@ typedef struct radloc_hypothesis {
 	double prior;             /* prior from the rules (before any finding) */
 	double probability;       /* posterior; sums to 1 over all hypotheses */
 	double lower, upper;      /* credible interval; both = probability when draws = 0 */
+	/* RADLOC_HYPOTHESIS_TWO_LESIONS: its two lesions, in the label's
+	 * order, each as a hypothesis of its own kind (their probability,
+	 * lower and upper are the pair's); else part_count 0. */
+	const struct radloc_hypothesis *parts[2];
+	size_t part_count;
 } radloc_hypothesis;
 
 typedef struct radloc_evidence {

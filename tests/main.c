@@ -243,6 +243,7 @@ int main(void)
 	srunner_add_suite(sr, suite_exam_parse());
 	srunner_add_suite(sr, suite_names());
 	srunner_add_suite(sr, suite_rules_load());
+	srunner_add_suite(sr, suite_pairs());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

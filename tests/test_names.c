@@ -9,14 +9,14 @@ START_TEST(names_are_the_contracts)
 {
 	static const char *const patterns[] = {
 		"radiculopathy", "multiradiculopathy", "polyneuropathy", "mononeuropathy",
-		"cauda_equina", "myelopathy", "normal", "other",
+		"cauda_equina", "myelopathy", "normal", "other", "?", "two_lesions",
 	};
 	/* `other` is appended: every earlier value keeps its number. */
 	ck_assert_int_eq(RADLOC_NORMAL, 6);
 	ck_assert_int_eq(RADLOC_OTHER, 7);
 	static const char *const flags[] = {
 		"stocking_glove", "cauda_equina_red_flag", "upper_motor_neuron", "bilateral",
-		"inconsistent_findings", "low_confidence",
+		"inconsistent_findings", "low_confidence", "two_processes",
 	};
 	ck_assert_uint_eq(RADLOC_PATTERN_COUNT, sizeof patterns / sizeof patterns[0]);
 	ck_assert_uint_eq(RADLOC_FLAG_COUNT, sizeof flags / sizeof flags[0]);

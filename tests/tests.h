@@ -47,6 +47,7 @@ Suite *suite_arena(void);
 Suite *suite_exam_parse(void);
 Suite *suite_names(void);
 Suite *suite_rules_load(void);
+Suite *suite_pairs(void);
 
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);

@@ -3,9 +3,11 @@
 # that failed.
 def prob: type == "number" and . >= 0 and . <= 1;
 def patterns: ["radiculopathy", "multiradiculopathy", "polyneuropathy",
-  "mononeuropathy", "cauda_equina", "myelopathy", "normal"];
+  "mononeuropathy", "cauda_equina", "myelopathy", "normal", "other",
+  "two_lesions"];
 def flagnames: ["stocking_glove", "cauda_equina_red_flag",
-  "upper_motor_neuron", "bilateral", "inconsistent_findings", "low_confidence"];
+  "upper_motor_neuron", "bilateral", "inconsistent_findings", "low_confidence",
+  "two_processes"];
 def checks: [
   ["id present", has("id")],
   ["pattern is a contract pattern", (.pattern as $p | patterns | index($p) != null)],
@@ -23,6 +25,9 @@ def checks: [
         and (.roots | length >= 1 and length <= 3)
         and .label == ((.roots | join("+")) + " " + .side)
       elif .kind == "nerve" then .label == .nerve + " " + .side
+      elif .kind == "two_lesions" then .pattern == "two_lesions"
+        and (.parts | length == 2)
+        and .label == (.parts[0].label + " + " + .parts[1].label)
       else .kind == "pattern" and .label == .pattern end))],
   ["probabilities sum to 1", ((([.ranking[].probability] | add)
       + (.other_probability // 0)) | . > 0.995 and . < 1.005)],

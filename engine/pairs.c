@@ -1,0 +1,293 @@
+/* Two lesions at once (docs/scoring.md, "Two lesions at once"): pairs of
+ * independent single lesions ("ulnar left + common_peroneal right",
+ * "L5 left + polyneuropathy"), sought among the leading singles of the
+ * point estimate, scored on the same exam and renormalised with them.
+ *
+ *   P(A + B) = m / (1 - m) * P(A) P(B) / sum_{pairs} P(A') P(B')
+ *
+ * (singles' priors as the rules give them, m the two_lesions prior); a
+ * pair is a mixture over its parts' components (severities, extents),
+ * each finding abnormal if either part makes it so (model.c,
+ * rl_pair_likelihood_traits); where the clinician looked is scored
+ * against the union of the parts' territories. */
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "radloc_limits.h"
+#include "scorer_impl.h"
+#include "selection.h"
+
+/* A part is one root or two adjacent roots on one side, a nerve, or the
+ * polyneuropathy. A root lesion on both sides or over three levels is
+ * already a central process (a central disc, a stenosis); two of them at
+ * once would be a polyradiculopathy, which radloc does not model (it is
+ * `other`, the Guillain-Barre-like picture of issue #12), and a second
+ * lesion on top of one is two rare events the candidates would crowd. */
+int rl_pair_part(const rl_hypothesis *h)
+{
+	if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY)
+		return h->side != RADLOC_BILATERAL && h->root_count <= 2;
+	return h->pattern == RADLOC_MONONEUROPATHY || h->pattern == RADLOC_POLYNEUROPATHY;
+}
+
+/* Whether A and B can be two independent lesions rather than one the
+ * rules already name: not the same nerve (both sides is the bilateral
+ * nerve), not the same or adjacent roots on a side (the
+ * multiradiculopathy), not the same root on both sides (one central
+ * process). */
+static int valid_pair(const radloc_rules *r, const rl_hypothesis *a, const rl_hypothesis *b)
+{
+	if (!rl_pair_part(a) || !rl_pair_part(b) ||
+	    (a->pattern == RADLOC_POLYNEUROPATHY && b->pattern == RADLOC_POLYNEUROPATHY))
+		return 0;
+	if (a->nerve >= 0 && a->nerve == b->nerve)
+		return 0;
+	for (int i = 0; i < a->root_count; i++)
+		for (int j = 0; j < b->root_count; j++) {
+			long d = r->roots[a->roots[i]].level - r->roots[b->roots[j]].level;
+			if (d == 0 || (a->side == b->side && (d == 1 || d == -1)))
+				return 0;
+		}
+	return 1;
+}
+
+void rl_pairs_prepare(radloc_scorer *sc)
+{
+	const radloc_rules *r = sc->rules;
+	double m = r->patterns.prior[RADLOC_TWO_LESIONS], sum = 0.0;
+	sc->pairs_on = 0;
+	if (!r->patterns.present[RADLOC_TWO_LESIONS] || !(m > 0.0) || !(m < 1.0))
+		return;
+	/* Once per scorer, every pair: only the normaliser, never a score. */
+	for (size_t a = 0; a < r->hyp_count; a++)
+		for (size_t b = a + 1; b < r->hyp_count; b++)
+			if (valid_pair(r, &r->hyps[a], &r->hyps[b]))
+				sum += r->hyps[a].prior * r->hyps[b].prior;
+	if (!(sum > 0.0))
+		return;
+	sc->pairs_on = 1;
+	sc->pair_log_norm = log(m) - log1p(-m) - log(sum);
+}
+
+/* The leading singles that can be parts, most probable first. */
+static size_t candidates(const rl_scoring *s, int *out)
+{
+	const radloc_rules *r = s->r;
+	size_t n = 0;
+	for (size_t h = 0; h < r->hyp_count; h++) {
+		if (!rl_pair_part(&r->hyps[h]))
+			continue;
+		size_t at = n;
+		while (at > 0 && s->hyp_post[out[at - 1]] < s->hyp_post[h])
+			at--;
+		if (at >= RADLOC_PAIR_CANDIDATES)
+			continue;
+		if (n < RADLOC_PAIR_CANDIDATES)
+			n++;
+		memmove(out + at + 1, out + at, (n - 1 - at) * sizeof *out);
+		out[at] = (int)h;
+	}
+	/* Those tied with the last are taken too, all of them or none:
+	 * otherwise the rules' order (left before right) would break the
+	 * tie, and an exam and its mirror image would get different pairs.
+	 * When more than twice the limit tie (roots whose findings are all
+	 * untested keep equal posteriors), none of the tied is taken. */
+	if (n < RADLOC_PAIR_CANDIDATES)
+		return n;
+	/* A tie is equality up to rounding: a hypothesis and its mirror
+	 * image may differ in the last bits. */
+	double last = s->hyp_post[out[n - 1]], eps = 1e-9 * last;
+	size_t above = 0, tied = 0;
+	for (size_t i = 0; i < n; i++)
+		above += s->hyp_post[out[i]] > last + eps;
+	for (size_t h = 0; h < r->hyp_count; h++)
+		tied += rl_pair_part(&r->hyps[h]) && fabs(s->hyp_post[h] - last) <= eps;
+	if (above + tied > 2 * RADLOC_PAIR_CANDIDATES)
+		return above;
+	n = above;
+	for (size_t h = 0; h < r->hyp_count; h++)
+		if (rl_pair_part(&r->hyps[h]) && fabs(s->hyp_post[h] - last) <= eps)
+			out[n++] = (int)h;
+	return n;
+}
+
+typedef struct pair_scratch {
+	rl_params p;
+	unsigned char *touched; /* nf × components: whether c can move f */
+	double *lp;             /* per pair component: its log posterior, unnormalised */
+} pair_scratch;
+
+/* log P(exam | components ca and cb together): the findings neither
+ * moves keep the background, those one moves that one's entry, and the
+ * rest the pair's likelihood; a trait's findings are mixed over people
+ * as in posterior.c. */
+static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca, size_t cb)
+{
+	const radloc_rules *r = s->r;
+	size_t nf = s->nf, nc = s->comps->count;
+	double total = 0.0, mix[RL_TRAIT_PEOPLE], like[RL_TRAIT_PEOPLE];
+	int traits = 0;
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		mix[t] = rl_trait_log_prior(r, t);
+	for (size_t f = 0; f < nf; f++) {
+		const rl_fwork *fw = &s->fw[f];
+		int ta = w->touched[f * nc + ca], tb = w->touched[f * nc + cb];
+		unsigned mask = r->traits.present ? rl_trait_mask(r, fw->f, fw->el) : 0u;
+		if (mask == 0 && !(ta && tb)) {
+			total += ta ? s->loglik[ca * nf + f]
+			       : tb ? s->loglik[cb * nf + f]
+			            : log(rl_background(r, fw, s->outcome[f]));
+			continue;
+		}
+		if (ta && tb)
+			rl_pair_likelihood_traits(r, &w->p, fw, s->comps, ca, cb, s->outcome[f],
+			                          mask, like);
+		else
+			rl_likelihood_traits(r, &w->p, fw, ta || tb ? s->comps : NULL,
+			                     ta ? ca : cb, s->outcome[f], mask, like);
+		if (mask == 0) {
+			total += log(like[0]);
+			continue;
+		}
+		traits = 1;
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			mix[t] += log(like[t]);
+	}
+	double m = 0.0;
+	if (traits && rl_logsumexp(mix, RL_TRAIT_PEOPLE, &m) != GSL_SUCCESS)
+		return -INFINITY;
+	return total + m;
+}
+
+/* The components of a hypothesis: consecutive in the scorer's list. */
+static void component_range(const rl_components *c, int hyp, size_t *first, size_t *end)
+{
+	size_t i = 0;
+	while (i < c->count && c->hyp[i] != hyp)
+		i++;
+	*first = i;
+	while (i < c->count && c->hyp[i] == hyp)
+		i++;
+	*end = i;
+}
+
+/* Score one pair: its log posterior (unnormalised) into *lp, its most
+ * probable components into the pair. */
+static int score_pair(const rl_scoring *s, pair_scratch *w, const radloc_scorer *sc,
+                      rl_pair *pair, double *lp)
+{
+	const radloc_rules *r = s->r;
+	size_t a0, a1, b0, b1, n = 0;
+	component_range(s->comps, pair->a, &a0, &a1);
+	component_range(s->comps, pair->b, &b0, &b1);
+	rl_hypothesis both = r->hyps[pair->a];
+	both.places = r->hyps[pair->a].places | r->hyps[pair->b].places;
+	pair->places = both.places;
+	double sel = rl_selection_log(r, &both, s->examined.places), best = -INFINITY;
+	for (size_t ca = a0; ca < a1; ca++)
+		for (size_t cb = b0; cb < b1; cb++) {
+			double v = s->comps->log_prior[ca] + s->comps->log_prior[cb] +
+			           sc->pair_log_norm + sel + pair_loglik(s, w, ca, cb);
+			w->lp[n++] = v;
+			if (v > best) {
+				best = v;
+				pair->ca = ca;
+				pair->cb = cb;
+			}
+		}
+	if (!isfinite(best))
+		return GSL_EDOM;
+	return rl_logsumexp(w->lp, n, lp);
+}
+
+radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
+{
+	const radloc_rules *r = s->r;
+	size_t nc = s->comps->count, nf = s->nf;
+	int cand[2 * RADLOC_PAIR_CANDIDATES];
+	radloc_status status = RADLOC_OK;
+
+	if (!sc->pairs_on)
+		return RADLOC_OK;
+	s->pair_prior_factor = exp(sc->pair_log_norm) *
+	                       (1.0 - r->patterns.prior[RADLOC_TWO_LESIONS]);
+	size_t k = candidates(s, cand);
+	if (k < 2)
+		return RADLOC_OK;
+	pair_scratch w;
+	rl_mean_params(r, &w.p);
+	w.touched = calloc(nf * nc + 1, 1);
+	/* A hypothesis has at most max(severities, extents) components. */
+	size_t most = r->patterns.severity_count > r->patterns.extent_count
+	            ? r->patterns.severity_count : r->patterns.extent_count;
+	w.lp = malloc((most * most + 1) * sizeof *w.lp);
+	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
+	double *pair_lp = malloc(k * k * sizeof *pair_lp);
+	if (!w.touched || !w.lp || !s->pairs || !pair_lp) {
+		status = RADLOC_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t f = 0; f < nf; f++)
+		for (size_t i = 0; i < s->touch_count[f]; i++)
+			w.touched[f * nc + (size_t)s->touch[f][i]] = 1;
+	for (size_t i = 0; i < k; i++)
+		for (size_t j = i + 1; j < k; j++) {
+			int a = cand[i] < cand[j] ? cand[i] : cand[j];
+			int b = cand[i] < cand[j] ? cand[j] : cand[i];
+			if (!valid_pair(r, &r->hyps[a], &r->hyps[b]))
+				continue;
+			rl_pair *pair = &s->pairs[s->pair_count];
+			*pair = (rl_pair){a, b, 0.0, 0.0, 0, 0, 0u};
+			if (score_pair(s, &w, sc, pair, &pair_lp[s->pair_count]) != GSL_SUCCESS)
+				continue; /* a pair the exam rules out entirely */
+			s->pair_count++;
+		}
+	if (s->pair_count == 0)
+		goto done;
+	/* Renormalise singles and pairs together: the singles' evidence
+	 * is log Z over their components. */
+	double z_single, z_all;
+	if (rl_logsumexp(s->comp_logpost, nc, &z_single) != GSL_SUCCESS) {
+		status = RADLOC_ERR_NUMERIC;
+		goto done;
+	}
+	pair_lp[s->pair_count] = z_single;
+	if (rl_logsumexp(pair_lp, s->pair_count + 1, &z_all) != GSL_SUCCESS) {
+		status = RADLOC_ERR_NUMERIC;
+		goto done;
+	}
+	double keep = exp(z_single - z_all);
+	for (size_t c = 0; c < nc; c++)
+		s->comp_post[c] *= keep;
+	for (size_t h = 0; h < r->hyp_count; h++)
+		s->hyp_post[h] *= keep;
+	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
+		s->pattern_post[p] *= keep;
+	s->pair_mass = 0.0;
+	for (size_t i = 0; i < s->pair_count; i++) {
+		double d = pair_lp[i] - z_all;
+		s->pairs[i].post = d < -700.0 ? 0.0 : exp(d);
+		s->pairs[i].log_post = pair_lp[i];
+		s->pair_mass += s->pairs[i].post;
+	}
+	s->pattern_post[RADLOC_TWO_LESIONS] = s->pair_mass;
+done:
+	free(w.touched);
+	free(w.lp);
+	free(pair_lp);
+	return status;
+}
+
+double rl_pair_likelihood(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,
+                          int outcome)
+{
+	rl_params p;
+	double like[RL_TRAIT_PEOPLE];
+	rl_mean_params(s->r, &p);
+	/* A part that cannot move the finding leaves its state at zero, so
+	 * the pair's is the other part's (or the background). */
+	rl_pair_likelihood_traits(s->r, &p, fw, s->comps, pair->ca, pair->cb, outcome, 0u, like);
+	return like[0];
+}
