@@ -75,6 +75,8 @@ static double reach(const radloc_rules *r, const rl_hypothesis *h,
 		return share;
 	case RADLOC_MONONEUROPATHY:
 		return el->nerve_loss[h->nerve];
+	case RADLOC_PLEXOPATHY:
+		return rl_plexus_share(el, h->plexus);
 	case RADLOC_POLYNEUROPATHY:
 		return el->limb == RL_LEG && el->distal_rank >= KEY_DISTAL ? 1.0 : 0.0;
 	case RADLOC_CAUDA_EQUINA:
@@ -158,7 +160,12 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 				pairs++;
 				pair_mass += r->roots[a].prior * r->roots[b].prior;
 			}
-	size_t cap = 2 * (r->root_count + pairs + r->nerve_count) + r->nerve_count + 5;
+	/* Plexus elements rank only when the rules give both the elements
+	 * and the pattern's prior (a rule set written before them keeps its
+	 * answers). */
+	int plexus = P->present[RADLOC_PLEXOPATHY] && r->plexus_count > 0;
+	size_t cap = 2 * (r->root_count + pairs + r->nerve_count + r->plexus_count) +
+	             r->nerve_count + 5;
 	r->hyps = rl_arena_alloc(r->arena, cap * sizeof *r->hyps);
 	if (r->hyps == NULL)
 		return RADLOC_ERR_NOMEM;
@@ -173,7 +180,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			*h = (rl_hypothesis){RADLOC_RADICULOPATHY, label(r, text),
 			                     {(int)a, -1}, 1, -1, side,
 			                     P->prior[RADLOC_RADICULOPATHY] *
-			                         r->roots[a].prior / 2.0, 0u, NULL, 0};
+			                         r->roots[a].prior / 2.0, 0u, NULL, 0, NULL};
 		}
 		/* Two adjacent roots: the pattern's prior shared by the product of
 		 * the roots' priors, a complexity penalty (docs/scoring.md). */
@@ -188,7 +195,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 				                     {(int)a, (int)b}, 2, -1, side,
 				                     P->prior[RADLOC_MULTIRADICULOPATHY] *
 				                         r->roots[a].prior * r->roots[b].prior /
-				                         pair_mass / 2.0, 0u, NULL, 0};
+				                         pair_mass / 2.0, 0u, NULL, 0, NULL};
 			}
 		for (size_t v = 0; v < r->nerve_count; v++) {
 			rl_hypothesis *h = &r->hyps[n++];
@@ -197,9 +204,21 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text),
 			                     {-1, -1}, 0, (int)v, side,
 			                     P->prior[RADLOC_MONONEUROPATHY] * r->nerves[v].prior *
-			                         (1.0 - r->nerves[v].bilateral) / 2.0, 0u, NULL, 0};
+			                         (1.0 - r->nerves[v].bilateral) / 2.0, 0u, NULL, 0, NULL};
 		}
 	}
+	/* A plexus element on one side: the pattern's prior shared by the
+	 * elements' priors (rules/plexus.yaml), half to each side. */
+	for (int s = RADLOC_LEFT; plexus && s <= RADLOC_RIGHT; s++)
+		for (size_t v = 0; v < r->plexus_count; v++) {
+			rl_hypothesis *h = &r->hyps[n++];
+			snprintf(text, sizeof text, "%s %s", r->plexus[v].e.id,
+			         radloc_side_name((radloc_side)s));
+			*h = (rl_hypothesis){RADLOC_PLEXOPATHY, label(r, text), {-1, -1}, 0, -1,
+			                     (radloc_side)s,
+			                     P->prior[RADLOC_PLEXOPATHY] * r->plexus[v].prior / 2.0,
+			                     0u, NULL, 0, &r->plexus[v]};
+		}
 	/* A nerve that is often caught on both sides (the median at the wrist)
 	 * has that as its own hypothesis, with the share the rules give it. */
 	for (size_t v = 0; v < r->nerve_count; v++) {
@@ -210,7 +229,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 		*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text), {-1, -1}, 0, (int)v,
 		                     RADLOC_BILATERAL,
 		                     P->prior[RADLOC_MONONEUROPATHY] * r->nerves[v].prior *
-		                         r->nerves[v].bilateral, 0u, NULL, 0};
+		                         r->nerves[v].bilateral, 0u, NULL, 0, NULL};
 	}
 	/* `other` (none of the lesions modelled) only when the rules define
 	 * it: a rule set written before it keeps its answers. */
@@ -224,16 +243,18 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			continue;
 		rl_hypothesis *h = &r->hyps[n++];
 		*h = (rl_hypothesis){p, radloc_pattern_name(p), {-1, -1}, 0, -1,
-		                     RADLOC_MIDLINE, P->prior[p], 0u, NULL, 0};
+		                     RADLOC_MIDLINE, P->prior[p], 0u, NULL, 0, NULL};
 	}
 	for (size_t i = 0; i < n; i++)
 		if (r->hyps[i].label == NULL)
 			return RADLOC_ERR_NOMEM;
-	if (pairs == 0) {
-		/* No adjacent roots: the pair prior has nowhere to go. */
+	/* A pattern prior with no hypothesis to hold it (no adjacent roots;
+	 * a plexopathy prior without plexus elements) has nowhere to go. */
+	double lost = (pairs == 0 ? P->prior[RADLOC_MULTIRADICULOPATHY] : 0.0) +
+	              (plexus ? 0.0 : P->prior[RADLOC_PLEXOPATHY]);
+	if (lost > 0.0)
 		for (size_t i = 0; i < n; i++)
-			r->hyps[i].prior /= 1.0 - P->prior[RADLOC_MULTIRADICULOPATHY];
-	}
+			r->hyps[i].prior /= 1.0 - lost;
 	r->hyp_count = n;
 	rl_selection_prepare(r);
 	/* Bilateral patterns get keys on both legs: whoever suspects them

@@ -82,6 +82,18 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		*phi = rl_nerve_share(el->nerve_loss[h->nerve], reach);
 		return;
 	}
+	case RADLOC_PLEXOPATHY: {
+		/* Its roots' fibres on the routes through it: each root's
+		 * weight scaled by the element's route share (rules_plexus.c). */
+		double reach = rl_side_reach(r, h->side, f->side);
+		double route = el->plexus_route[h->plexus->index];
+		if (reach == 0.0 || route == 0.0)
+			return;
+		*qL = rl_roots_loss(s * route, fw->w, h->plexus->roots, h->plexus->root_count, reach);
+		*phi = rl_roots_share_routed(fw->w, h->plexus->roots, h->plexus->root_count,
+		                             route, reach);
+		return;
+	}
 	case RADLOC_POLYNEUROPATHY: {
 		/* Length-dependent: a logistic edge at the extent's threshold. */
 		if (el->limb == RL_MIDLINE)
@@ -448,6 +460,15 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 	case RADLOC_MONONEUROPATHY:
 		return rl_side_reach(r, h->side, f->side) > 0.0 &&
 		       fw->el->nerve_loss[h->nerve] > 0.0;
+	case RADLOC_PLEXOPATHY:
+		if (rl_side_reach(r, h->side, f->side) == 0.0 || f->fkind == RL_SIGNKIND ||
+		    fw->el->plexus_route[h->plexus->index] == 0.0)
+			return 0;
+		for (int i = 0; i < h->plexus->root_count; i++)
+			for (size_t j = 0; j < fw->el->root_count; j++)
+				if (fw->el->roots[j].index == h->plexus->roots[i])
+					return 1;
+		return 0;
 	case RADLOC_POLYNEUROPATHY:
 		return limb != RL_MIDLINE &&
 		       rl_pattern_sensitivity(r, f, RADLOC_POLYNEUROPATHY) > 0.0;

@@ -197,6 +197,8 @@ static int load_entries(rl_loader *L)
 			bad += rl_load_severity(L, sec);
 		if ((sec = rl_key_node(root, "traits")))
 			bad += rl_load_traits(L, sec);
+		if ((sec = rl_key_node(root, "plexus")))
+			bad += rl_load_plexus(L, sec);
 	}
 	return bad;
 }
@@ -222,9 +224,10 @@ static int check_set(rl_loader *L)
 		}
 	double prior_sum = 0.0;
 	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++) {
-		/* `other` is optional: a rule set written before it ranks the
-		 * modelled lesions alone, with the answers it always gave. */
-		if (!r->patterns.present[p] && p != RADLOC_OTHER) {
+		/* `other` and `plexopathy` are optional: a rule set written
+		 * before them ranks the modelled lesions alone, with the
+		 * answers it always gave. */
+		if (!r->patterns.present[p] && p != RADLOC_OTHER && p != RADLOC_PLEXOPATHY) {
 			rl_report(&L->d, RADLOC_ERR_SCHEMA, 1, 1,
 			          "the rule set has no 'patterns: %s' entry",
 			          radloc_pattern_name((radloc_pattern)p));
@@ -270,7 +273,7 @@ static int check_set(rl_loader *L)
 	bad += rl_cover_nerve_branches(L);
 	if (bad)
 		return bad;
-	if (rl_derive_nerve_territories(L))
+	if (rl_derive_nerve_territories(L) || rl_derive_plexus_routes(L))
 		return 1;
 	/* What an element or sign does not say for itself, its kind says. */
 	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
@@ -297,6 +300,11 @@ static int check_set(rl_loader *L)
 		sum += r->nerves[i].prior;
 	for (size_t i = 0; i < r->nerve_count; i++)
 		r->nerves[i].prior /= sum;
+	sum = 0.0;
+	for (size_t i = 0; i < r->plexus_count; i++)
+		sum += r->plexus[i].prior;
+	for (size_t i = 0; i < r->plexus_count; i++)
+		r->plexus[i].prior /= sum;
 	if (r->patterns.severity_count == 0) {
 		static const char *const one[] = {"any"};
 		r->patterns.severity = rl_arena_alloc(r->arena, sizeof(double));

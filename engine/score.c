@@ -60,6 +60,9 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 		} else if (hyp->nerve >= 0) {
 			out->kind = RADLOC_HYPOTHESIS_NERVE;
 			out->nerve = r->nerves[hyp->nerve].e.id;
+		} else if (hyp->plexus) {
+			out->kind = RADLOC_HYPOTHESIS_PLEXUS;
+			out->plexus = hyp->plexus->e.id;
 		} else {
 			out->kind = RADLOC_HYPOTHESIS_PATTERN;
 		}

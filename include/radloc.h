@@ -166,6 +166,15 @@ double radloc_rules_sign_pattern(const radloc_rules *rules, const char *sign,
 double radloc_rules_extent_threshold(const radloc_rules *rules,
                                      const char *extent);
 
+/* Plexus elements (the `plexus:` section, rules/plexus.yaml): how many,
+ * the i-th id (file order; NULL out of range), and an id's clinical name
+ * and source (NULL if unknown). What one supplies: radloc_rules_territory
+ * of a hypothesis of kind RADLOC_HYPOTHESIS_PLEXUS naming it. */
+size_t radloc_rules_plexus_count(const radloc_rules *rules);
+const char *radloc_rules_plexus_id(const radloc_rules *rules, size_t i);
+const char *radloc_rules_plexus_name(const radloc_rules *rules, const char *id);
+const char *radloc_rules_plexus_source(const radloc_rules *rules, const char *id);
+
 /* ---- Exams --------------------------------------------------------------- */
 typedef struct radloc_exam radloc_exam;
 
@@ -310,9 +319,11 @@ typedef enum radloc_pattern {
 	RADLOC_NORMAL = 6,
 	/* The findings fit none of the lesions radloc models (append-only:
 	 * new patterns go at the end, the values above never change). */
-	RADLOC_OTHER = 7
+	RADLOC_OTHER = 7,
+	/* A brachial or lumbosacral plexus element (rules/plexus.yaml). */
+	RADLOC_PLEXOPATHY = 8
 } radloc_pattern;
-#define RADLOC_PATTERN_COUNT 8
+#define RADLOC_PATTERN_COUNT 9
 
 /* The contract's names: "radiculopathy", ... "normal", "other". */
 const char *radloc_pattern_name(radloc_pattern pattern);
@@ -334,7 +345,8 @@ const char *radloc_flag_name(unsigned flag);
 typedef enum radloc_hypothesis_kind {
 	RADLOC_HYPOTHESIS_ROOT = 0,
 	RADLOC_HYPOTHESIS_NERVE = 1,
-	RADLOC_HYPOTHESIS_PATTERN = 2
+	RADLOC_HYPOTHESIS_PATTERN = 2,
+	RADLOC_HYPOTHESIS_PLEXUS = 3   /* a plexus element: trunk, cord, plexus */
 } radloc_hypothesis_kind;
 
 /* The contract's words: "root", "nerve", "pattern". */
@@ -352,6 +364,7 @@ typedef struct radloc_hypothesis {
 	double prior;             /* prior from the rules (before any finding) */
 	double probability;       /* posterior; sums to 1 over all hypotheses */
 	double lower, upper;      /* credible interval; both = probability when draws = 0 */
+	const char *plexus;       /* plexus element id, for RADLOC_HYPOTHESIS_PLEXUS, else NULL */
 } radloc_hypothesis;
 
 typedef struct radloc_evidence {
