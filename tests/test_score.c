@@ -453,8 +453,12 @@ START_TEST(next_test_separates_root_from_nerve)
 		"M ankle_plantarflexion L 5", 0, 1);
 	radloc_next_test t;
 	ck_assert_int_eq(radloc_result_next_test(res, &t), RADLOC_OK);
+	/* The medial hamstring reflex (L5, through the sciatic above the
+	 * fibular head) settles it as well, within a thousandth of a bit of
+	 * hip abduction since the sacral plexus shares hip abduction. */
 	ck_assert_msg(strcmp(t.finding, "motor ankle_inversion left") == 0 ||
-	              strcmp(t.finding, "motor hip_abduction left") == 0, "%s", t.finding);
+	              strcmp(t.finding, "motor hip_abduction left") == 0 ||
+	              strcmp(t.finding, "reflex medial_hamstring left") == 0, "%s", t.finding);
 	ck_assert(t.information_gain > 0.1);
 	int l5 = 0, peroneal = 0;
 	for (int i = 0; i < 2; i++) {
