@@ -3,7 +3,7 @@
 # that failed.
 def prob: type == "number" and . >= 0 and . <= 1;
 def patterns: ["radiculopathy", "multiradiculopathy", "polyneuropathy",
-  "mononeuropathy", "cauda_equina", "myelopathy", "normal"];
+  "mononeuropathy", "cauda_equina", "myelopathy", "normal", "other", "plexopathy"];
 def flagnames: ["stocking_glove", "cauda_equina_red_flag",
   "upper_motor_neuron", "bilateral", "inconsistent_findings", "low_confidence"];
 def checks: [
@@ -21,6 +21,8 @@ def checks: [
       if .kind == "root" then (.side == "left" or .side == "right")
         and .label == ((.roots | join("+")) + " " + .side)
       elif .kind == "nerve" then .label == .nerve + " " + .side
+      elif .kind == "plexus" then (.side == "left" or .side == "right")
+        and .pattern == "plexopathy" and .label == .plexus + " " + .side
       else .kind == "pattern" and .label == .pattern end))],
   ["probabilities sum to 1", ((([.ranking[].probability] | add)
       + (.other_probability // 0)) | . > 0.995 and . < 1.005)],
