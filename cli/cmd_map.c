@@ -128,6 +128,9 @@ static int outline_leader(map_state *m, const radloc_hypothesis *h)
 	} else if (h->kind == RADLOC_HYPOTHESIS_NERVE && h->nerve) {
 		describe(m, "%s: regions where the nerve carries at least %.0f %%", h->label,
 		         percent);
+	} else if (h->kind == RADLOC_HYPOTHESIS_PLEXUS && h->plexus) {
+		describe(m, "%s: regions where the plexus element carries at least %.0f %%",
+		         h->label, percent);
 	} else if (h->pattern == RADLOC_POLYNEUROPATHY && h->extent) {
 		double threshold = radloc_rules_extent_threshold(m->rules, h->extent);
 		if (threshold >= 0)

@@ -171,6 +171,49 @@ static int show_entry(const radloc_rules *rules, radloc_kind kind, const char *i
 	return EXIT_OK;
 }
 
+/* A plexus element: its roots, then what a lesion of it takes (its
+ * territory: the elements it carries at least RADLOC_TERRITORY_SHARE of). */
+static int show_plexus(const radloc_rules *rules, const char *id)
+{
+	radloc_hypothesis h = {0};
+	notes n = {{0}, 0};
+
+	h.kind = RADLOC_HYPOTHESIS_PLEXUS;
+	h.pattern = RADLOC_PLEXOPATHY;
+	h.plexus = id;
+	h.side = RADLOC_LEFT;
+	size_t count = radloc_rules_territory(rules, &h, NULL, 0);
+	radloc_link *links = calloc(count + 1, sizeof *links);
+	if (links == NULL)
+		return EXIT_INTERNAL;
+	radloc_rules_territory(rules, &h, links, count);
+	printf("%s — %s (plexus element) [%zu]\nRoots:", id, radloc_rules_plexus_name(rules, id),
+	       note(&n, radloc_rules_plexus_source(rules, id)));
+	for (size_t i = 0; i < count; i++)
+		if (links[i].kind == RADLOC_ROOT)
+			printf(" %s", links[i].id);
+	printf("\n");
+	for (int k = RADLOC_REGION; k <= RADLOC_REFLEX; k++) {
+		int any = 0;
+		for (size_t i = 0; i < count; i++) {
+			if (links[i].kind != (radloc_kind)k)
+				continue;
+			if (!any)
+				printf("\n%s\n", heading((radloc_kind)k, 0));
+			any = 1;
+			printf("  %-28s %4.2f  %s [%zu]\n", links[i].id, links[i].weight,
+			       radloc_rules_name(rules, links[i].kind, links[i].id),
+			       note(&n, links[i].source));
+		}
+	}
+	printf("\nWeights are the share of each element lost when this plexus element\n"
+	       "is lesioned: its roots' fibres on the routes through it (shown where\n"
+	       "at least %.0f %%).\n", 100 * RADLOC_TERRITORY_SHARE);
+	print_notes(&n);
+	free(links);
+	return EXIT_OK;
+}
+
 static int show(const char *rules_option, const char *id)
 {
 	radloc_rules *rules = NULL;
@@ -185,6 +228,11 @@ static int show(const char *rules_option, const char *id)
 		if (found++)
 			printf("\n");
 		rc = show_entry(rules, (radloc_kind)k, id);
+	}
+	if (radloc_rules_plexus_name(rules, id)) {
+		if (found++)
+			printf("\n");
+		rc = show_plexus(rules, id);
 	}
 	if (!found) {
 		const char *near = NULL;
@@ -209,9 +257,12 @@ static int list(const char *rules_option, const char *kind_name)
 		for (int k = 0; k < RADLOC_KIND_COUNT; k++)
 			if (strcmp(kind_name, radloc_kind_name((radloc_kind)k)) == 0)
 				want = k;
+		/* Plexus elements are not an exam kind: listed after the kinds. */
+		if (strcmp(kind_name, "plexus") == 0)
+			want = RADLOC_KIND_COUNT;
 		if (want < 0) {
 			fprintf(stderr, "radloc: unknown kind '%s' (root, nerve, region, "
-			        "movement, reflex, sign)\n", kind_name);
+			        "movement, reflex, sign, plexus)\n", kind_name);
 			return EXIT_USAGE;
 		}
 	}
@@ -225,6 +276,11 @@ static int list(const char *rules_option, const char *kind_name)
 			printf("%-8s %-28s %s\n", radloc_kind_name((radloc_kind)k), id,
 			       radloc_rules_name(rules, (radloc_kind)k, id));
 		}
+	}
+	for (size_t i = 0; (want < 0 || want == RADLOC_KIND_COUNT) &&
+	                   i < radloc_rules_plexus_count(rules); i++) {
+		const char *id = radloc_rules_plexus_id(rules, i);
+		printf("%-8s %-28s %s\n", "plexus", id, radloc_rules_plexus_name(rules, id));
 	}
 	radloc_rules_free(&rules);
 	return EXIT_OK;

@@ -96,6 +96,7 @@ static const char *pattern_words(radloc_pattern p)
 	case RADLOC_MYELOPATHY: return "MYELOPATHY (upper motor neuron)";
 	case RADLOC_NORMAL: return "normal: nothing focal";
 	case RADLOC_OTHER: return "other: the findings fit none of the lesions radloc models";
+	case RADLOC_PLEXOPATHY: return "plexopathy (a trunk, cord or plexus)";
 	case RADLOC_TWO_LESIONS: return "two lesions at once (two independent processes)";
 	}
 	return "?";

@@ -70,8 +70,8 @@ static int pick(rl_diagctx *d, const yt_node *n, const char *what,
 static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d,
                         radloc_case *c)
 {
-	static const char *const keys[] = {"pattern", "roots", "nerve", "side", "within", "flags",
-	                                   "label"};
+	static const char *const keys[] = {"pattern", "roots", "nerve", "plexus", "side",
+	                                   "within", "flags", "label"};
 	static const char *const sides[] = {"left", "right", "bilateral"};
 	const char *patterns[RADLOC_PATTERN_COUNT], *flags[RADLOC_FLAG_COUNT];
 	char buf[RL_PRINTABLE_SIZE];
@@ -87,7 +87,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 		          "expect must be a mapping (pattern, roots or nerve, side, within, flags)");
 		return;
 	}
-	yt_report_unknown_keys(d, map, keys, 7, "expect");
+	yt_report_unknown_keys(d, map, keys, sizeof keys / sizeof *keys, "expect");
 	n = yt_get(map, "pattern");
 	if (n == NULL) {
 		rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column, "expect has no 'pattern'");
@@ -96,7 +96,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 	int pattern = pick(d, n, "pattern", patterns, RADLOC_PATTERN_COUNT,
 	                   "radiculopathy, multiradiculopathy, polyneuropathy, "
 	                   "mononeuropathy, cauda_equina, myelopathy, normal, other, "
-	                   "two_lesions");
+	                   "plexopathy, two_lesions");
 	if (pattern < 0)
 		return;
 	c->expect.pattern = (radloc_pattern)pattern;
@@ -139,6 +139,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 		return;
 	}
 	const yt_node *roots = yt_get(map, "roots"), *nerve = yt_get(map, "nerve");
+	const yt_node *plexus = yt_get(map, "plexus");
 	const yt_node *siden = yt_get(map, "side");
 	int side = -1;
 	if (siden)
@@ -223,6 +224,26 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 			return;
 		}
 		snprintf(c->label, sizeof c->label, "%s %s", nerve->text, sides[side]);
+		break;
+	case RADLOC_PLEXOPATHY:
+		/* A plexus element on one side: "upper_trunk left". */
+		if (plexus == NULL || plexus->type != YT_SCALAR) {
+			rl_report(d, RADLOC_ERR_SCHEMA, map->line, map->column,
+			          "a plexopathy case needs plexus: <element>");
+			return;
+		}
+		if (radloc_rules_plexus_name(r, plexus->text) == NULL) {
+			rl_report(d, RADLOC_ERR_REFERENCE, plexus->line, plexus->column,
+			          "unknown plexus element '%s'", rl_value_for_message(buf, plexus->text));
+			return;
+		}
+		if (side < 0 || side == 2) {
+			rl_report(d, RADLOC_ERR_SCHEMA, (side == 2 ? siden : map)->line,
+			          (side == 2 ? siden : map)->column,
+			          "a plexopathy case needs side: left or right");
+			return;
+		}
+		snprintf(c->label, sizeof c->label, "%s %s", plexus->text, sides[side]);
 		break;
 	default:
 		snprintf(c->label, sizeof c->label, "%s", patterns[pattern]);

@@ -76,6 +76,8 @@ static double reach(const radloc_rules *r, const rl_hypothesis *h,
 		return share;
 	case RADLOC_MONONEUROPATHY:
 		return el->nerve_loss[h->nerve];
+	case RADLOC_PLEXOPATHY:
+		return rl_plexus_share(el, h->plexus);
 	case RADLOC_POLYNEUROPATHY:
 		return el->limb == RL_LEG && el->distal_rank >= KEY_DISTAL ? 1.0 : 0.0;
 	case RADLOC_CAUDA_EQUINA:
@@ -232,7 +234,7 @@ static size_t add_runs(radloc_rules *r, const multi_forms *m, int n, radloc_side
 		*h = (rl_hypothesis){RADLOC_MULTIRADICULOPATHY, label(r, text), {0}, n, -1, side,
 		                     P->prior[RADLOC_MULTIRADICULOPATHY] * m->share[n][both] *
 		                         run_prior(r, run, n) / m->mass[n] / (both ? 1.0 : 2.0),
-		                     0u, NULL, 0};
+		                     0u, NULL, 0, NULL};
 		memcpy(h->roots, run, (size_t)n * sizeof *run);
 	}
 	return at;
@@ -248,7 +250,12 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 	size_t runs = 0;
 	for (int n = 1; n <= RADLOC_MAX_ROOTS; n++)
 		runs += m.runs[n];
-	size_t cap = 2 * (r->root_count + r->nerve_count) + 3 * runs + r->nerve_count + 5;
+	/* Plexus elements rank only when the rules give both the elements
+	 * and the pattern's prior (a rule set written before them keeps its
+	 * answers). */
+	int plexus = P->present[RADLOC_PLEXOPATHY] && r->plexus_count > 0;
+	size_t cap = 2 * (r->root_count + r->nerve_count + r->plexus_count) + 3 * runs +
+	             r->nerve_count + 5;
 	r->hyps = rl_arena_alloc(r->arena, cap * sizeof *r->hyps);
 	if (r->hyps == NULL)
 		return RADLOC_ERR_NOMEM;
@@ -263,7 +270,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			*h = (rl_hypothesis){RADLOC_RADICULOPATHY, label(r, text),
 			                     {(int)a, -1, -1}, 1, -1, side,
 			                     P->prior[RADLOC_RADICULOPATHY] *
-			                         r->roots[a].prior / 2.0, 0u, NULL, 0};
+			                         r->roots[a].prior / 2.0, 0u, NULL, 0, NULL};
 		}
 		/* Two or three adjacent roots: the pattern's prior shared by the
 		 * product of the roots' priors, a complexity penalty
@@ -277,13 +284,25 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text),
 			                     {-1, -1, -1}, 0, (int)v, side,
 			                     P->prior[RADLOC_MONONEUROPATHY] * r->nerves[v].prior *
-			                         (1.0 - r->nerves[v].bilateral) / 2.0, 0u, NULL, 0};
+			                         (1.0 - r->nerves[v].bilateral) / 2.0, 0u, NULL, 0, NULL};
 		}
 	}
 	/* Roots on both sides: a central disc or a narrow canal takes the
 	 * same roots left and right. */
 	for (int k = 1; k <= RADLOC_MAX_ROOTS; k++)
 		n = add_runs(r, &m, k, RADLOC_BILATERAL, n);
+	/* A plexus element on one side: the pattern's prior shared by the
+	 * elements' priors (rules/plexus.yaml), half to each side. */
+	for (int s = RADLOC_LEFT; plexus && s <= RADLOC_RIGHT; s++)
+		for (size_t v = 0; v < r->plexus_count; v++) {
+			rl_hypothesis *h = &r->hyps[n++];
+			snprintf(text, sizeof text, "%s %s", r->plexus[v].e.id,
+			         radloc_side_name((radloc_side)s));
+			*h = (rl_hypothesis){RADLOC_PLEXOPATHY, label(r, text), {-1, -1, -1}, 0, -1,
+			                     (radloc_side)s,
+			                     P->prior[RADLOC_PLEXOPATHY] * r->plexus[v].prior / 2.0,
+			                     0u, NULL, 0, &r->plexus[v]};
+		}
 	/* A nerve that is often caught on both sides (the median at the wrist)
 	 * has that as its own hypothesis, with the share the rules give it. */
 	for (size_t v = 0; v < r->nerve_count; v++) {
@@ -294,7 +313,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 		*h = (rl_hypothesis){RADLOC_MONONEUROPATHY, label(r, text), {-1, -1, -1}, 0, (int)v,
 		                     RADLOC_BILATERAL,
 		                     P->prior[RADLOC_MONONEUROPATHY] * r->nerves[v].prior *
-		                         r->nerves[v].bilateral, 0u, NULL, 0};
+		                         r->nerves[v].bilateral, 0u, NULL, 0, NULL};
 	}
 	/* `other` (none of the lesions modelled) only when the rules define
 	 * it: a rule set written before it keeps its answers. */
@@ -308,16 +327,19 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 			continue;
 		rl_hypothesis *h = &r->hyps[n++];
 		*h = (rl_hypothesis){p, radloc_pattern_name(p), {-1, -1, -1}, 0, -1,
-		                     RADLOC_MIDLINE, P->prior[p], 0u, NULL, 0};
+		                     RADLOC_MIDLINE, P->prior[p], 0u, NULL, 0, NULL};
 	}
 	for (size_t i = 0; i < n; i++)
 		if (r->hyps[i].label == NULL)
 			return RADLOC_ERR_NOMEM;
-	if (!m.any) {
-		/* No form the roots allow: the pattern's prior has nowhere to go. */
+	/* A pattern prior with no hypothesis to hold it (no form the roots
+	 * allow; a plexopathy prior without plexus elements) has nowhere to
+	 * go. */
+	double lost = (m.any ? 0.0 : P->prior[RADLOC_MULTIRADICULOPATHY]) +
+	              (plexus ? 0.0 : P->prior[RADLOC_PLEXOPATHY]);
+	if (lost > 0.0)
 		for (size_t i = 0; i < n; i++)
-			r->hyps[i].prior /= 1.0 - P->prior[RADLOC_MULTIRADICULOPATHY];
-	}
+			r->hyps[i].prior /= 1.0 - lost;
 	r->hyp_count = n;
 	rl_selection_prepare(r);
 	/* Bilateral patterns get keys on both legs: whoever suspects them

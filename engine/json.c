@@ -67,6 +67,8 @@ static json_t *identity(builder *b, const radloc_hypothesis *h)
 	}
 	if (h->nerve)
 		set(b, o, "nerve", text(b, h->nerve));
+	if (h->plexus)
+		set(b, o, "plexus", text(b, h->plexus));
 	if (h->side != RADLOC_MIDLINE)
 		set(b, o, "side", text(b, radloc_side_name(h->side)));
 	if (h->extent)

@@ -130,6 +130,15 @@ static inline double rl_roots_share(const double *w, const int *roots, int root_
 	return rl_roots_loss(1.0, w, roots, root_count, reach);
 }
 
+/* A plexus element: its roots' shares each scaled by the element's route
+ * share n (the fibres that run through it), phi = 1 - prod (1 - n w reach);
+ * its q is rl_roots_loss with the sensitivity times n. */
+static inline double rl_roots_share_routed(const double *w, const int *roots,
+                                           int root_count, double route, double reach)
+{
+	return rl_roots_loss(route, w, roots, root_count, reach);
+}
+
 /* A nerve: phi = the share it carries * reach. */
 static inline double rl_nerve_share(double nerve_share, double reach)
 {

@@ -63,6 +63,7 @@ const char *radloc_pattern_name(radloc_pattern pattern)
 	case RADLOC_NORMAL: return "normal";
 	case RADLOC_OTHER: return "other";
 	case RADLOC_TWO_LESIONS: return "two_lesions";
+	case RADLOC_PLEXOPATHY: return "plexopathy";
 	}
 	return "?";
 }
@@ -74,6 +75,7 @@ const char *radloc_hypothesis_kind_name(radloc_hypothesis_kind kind)
 	case RADLOC_HYPOTHESIS_NERVE: return "nerve";
 	case RADLOC_HYPOTHESIS_PATTERN: return "pattern";
 	case RADLOC_HYPOTHESIS_TWO_LESIONS: return "two_lesions";
+	case RADLOC_HYPOTHESIS_PLEXUS: return "plexus";
 	}
 	return "?";
 }

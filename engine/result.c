@@ -37,6 +37,7 @@ static void take_all(radloc_result *r, string_block *b)
 		radloc_hypothesis *h = &r->ranked[i].h;
 		take(b, &h->label);
 		take(b, &h->nerve);
+		take(b, &h->plexus);
 		take(b, &h->extent);
 		for (size_t k = 0; k < h->root_count; k++)
 			take(b, &h->roots[k]);

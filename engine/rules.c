@@ -264,3 +264,25 @@ double radloc_rules_extent_threshold(const radloc_rules *r, const char *extent)
 			return r->patterns.extents[i].threshold;
 	return -1.0;
 }
+
+size_t radloc_rules_plexus_count(const radloc_rules *r)
+{
+	return r ? r->plexus_count : 0;
+}
+
+const char *radloc_rules_plexus_id(const radloc_rules *r, size_t i)
+{
+	return r && i < r->plexus_count ? r->plexus[i].e.id : NULL;
+}
+
+const char *radloc_rules_plexus_name(const radloc_rules *r, const char *id)
+{
+	long i = r && id ? rl_plexus_index(r, id) : -1;
+	return i < 0 ? NULL : r->plexus[i].e.name;
+}
+
+const char *radloc_rules_plexus_source(const radloc_rules *r, const char *id)
+{
+	long i = r && id ? rl_plexus_index(r, id) : -1;
+	return i < 0 ? NULL : r->plexus[i].e.source;
+}

@@ -60,6 +60,8 @@ typedef struct rl_element {
 	rl_share *nerves;   /* as written: most specific nerve */
 	size_t nerve_count;
 	double *nerve_loss; /* per nerve: share lost when that nerve is lesioned */
+	double *plexus_route; /* per plexus element: the share of the element's
+	                       * supply whose route runs through it (rules_plexus.c) */
 	/* Abnormal with no lesion: the rate and how it is graded. The rule
 	 * may set them per element (a saddle is numb without a lesion far
 	 * more rarely than a shin); else the finding kind's, copied in at
@@ -193,6 +195,24 @@ typedef struct rl_key {
 	radloc_side side;      /* RADLOC_MIDLINE for midline elements */
 } rl_key;
 
+/* A plexus element (rules/plexus.yaml): the fibres of its roots, less
+ * those whose route leaves above it or runs in another element. */
+#define RL_PLEXUS_MAX_ROOTS 6
+typedef struct rl_plexus {
+	rl_entry e;
+	int index;          /* its place in the rule set's plexus table */
+	double prior;       /* normalised over all plexus elements */
+	int roots[RL_PLEXUS_MAX_ROOTS];
+	int root_count;
+	int *nerves;        /* the nerves it forms (a cord); none: all but spares */
+	size_t nerve_count;
+	int *spares;        /* nerves whose fibres leave above it */
+	size_t spare_count;
+	rl_key *supplies;   /* its own branches not modelled as nerves: */
+	double *supply_share; /* element (side unused) and share of its supply */
+	size_t supply_count;
+} rl_plexus;
+
 typedef struct rl_hypothesis {
 	radloc_pattern pattern;
 	const char *label;
@@ -204,6 +224,7 @@ typedef struct rl_hypothesis {
 	unsigned places;       /* its territory: the places (selection.h) of its keys */
 	rl_key *keys;          /* its key elements: a midline key counts for */
 	size_t key_count;      /* every limb-side, a limb key for its own */
+	const rl_plexus *plexus; /* plexopathy: its element, else NULL */
 } rl_hypothesis;
 
 struct radloc_rules {
@@ -216,6 +237,8 @@ struct radloc_rules {
 	size_t element_count[RL_ELEMENT_KINDS];
 	rl_sign *signs;
 	size_t sign_count;
+	rl_plexus *plexus;
+	size_t plexus_count;
 	const char **ids[RADLOC_KIND_COUNT]; /* for listing and suggestions */
 	rl_findparams findings[RL_FKIND_COUNT];
 	rl_modality modalities[RL_MODALITY_COUNT];
@@ -234,6 +257,21 @@ const rl_entry *rl_rules_entry(const radloc_rules *r, radloc_kind kind,
                                size_t i);
 /* Index of id in a kind, or -1. */
 long rl_rules_index(const radloc_rules *r, radloc_kind kind, const char *id);
+
+/* A focal lesion (roots, a nerve, a plexus element): a mixture over the
+ * severity scales (docs/scoring.md). */
+static inline int rl_pattern_is_focal(radloc_pattern p)
+{
+	return p <= RADLOC_MULTIRADICULOPATHY || p == RADLOC_MONONEUROPATHY ||
+	       p == RADLOC_PLEXOPATHY;
+}
+
+/* Index of a plexus element's id, or -1 (rules_plexus.c). */
+long rl_plexus_index(const radloc_rules *r, const char *id);
+/* The share of an element's supply a lesion of plexus element p takes,
+ * at the rules' mean root weights: 1 - prod over its roots of
+ * (1 - route * w(root)). */
+double rl_plexus_share(const rl_element *el, const rl_plexus *p);
 
 /* Build the hypothesis list from the loaded tables (hypotheses.c). */
 radloc_status rl_build_hypotheses(radloc_rules *r);

@@ -197,6 +197,8 @@ static int load_entries(rl_loader *L)
 			bad += rl_load_severity(L, sec);
 		if ((sec = rl_key_node(root, "traits")))
 			bad += rl_load_traits(L, sec);
+		if ((sec = rl_key_node(root, "plexus")))
+			bad += rl_load_plexus(L, sec);
 	}
 	return bad;
 }
@@ -222,12 +224,11 @@ static int check_set(rl_loader *L)
 		}
 	double prior_sum = 0.0;
 	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++) {
-		/* `other` and `two_lesions` are optional: a rule set written
-		 * before them ranks the modelled single lesions alone, with the
-		 * answers it always gave. A value without a name yet (another
-		 * part's pattern) is not asked for. */
-		int optional = p == RADLOC_OTHER || p == RADLOC_TWO_LESIONS ||
-		               strcmp(radloc_pattern_name((radloc_pattern)p), "?") == 0;
+		/* `other`, `plexopathy` and `two_lesions` are optional: a rule
+		 * set written before them ranks the modelled single lesions
+		 * alone, with the answers it always gave. */
+		int optional = p == RADLOC_OTHER || p == RADLOC_PLEXOPATHY ||
+		               p == RADLOC_TWO_LESIONS;
 		if (!r->patterns.present[p] && !optional) {
 			rl_report(&L->d, RADLOC_ERR_SCHEMA, 1, 1,
 			          "the rule set has no 'patterns: %s' entry",
@@ -278,7 +279,7 @@ static int check_set(rl_loader *L)
 	bad += rl_cover_nerve_branches(L);
 	if (bad)
 		return bad;
-	if (rl_derive_nerve_territories(L))
+	if (rl_derive_nerve_territories(L) || rl_derive_plexus_routes(L))
 		return 1;
 	/* What an element or sign does not say for itself, its kind says. */
 	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
@@ -305,6 +306,11 @@ static int check_set(rl_loader *L)
 		sum += r->nerves[i].prior;
 	for (size_t i = 0; i < r->nerve_count; i++)
 		r->nerves[i].prior /= sum;
+	sum = 0.0;
+	for (size_t i = 0; i < r->plexus_count; i++)
+		sum += r->plexus[i].prior;
+	for (size_t i = 0; i < r->plexus_count; i++)
+		r->plexus[i].prior /= sum;
 	if (r->patterns.severity_count == 0) {
 		static const char *const one[] = {"any"};
 		r->patterns.severity = rl_arena_alloc(r->arena, sizeof(double));

@@ -5,7 +5,8 @@
  *   rules_schema.c     reading values through field tables
  *   rules_entries.c    roots, nerves, regions, movements, reflexes, signs
  *   rules_parameters.c findings, patterns, examination, severity
- *   rules_nerves.c     what each nerve covers through its branches */
+ *   rules_nerves.c     what each nerve covers through its branches
+ *   rules_plexus.c     plexus elements and the routes through them */
 #ifndef RADLOC_RULES_LOADER_H
 #define RADLOC_RULES_LOADER_H
 
@@ -159,5 +160,14 @@ int rl_cover_nerve_branches(rl_loader *L);
 /* Through the covers: each element's loss and each sign's sensitivity
  * when a nerve is lesioned. Returns the problems (out of memory). */
 int rl_derive_nerve_territories(rl_loader *L);
+
+/* ---- rules_plexus.c (pass 2 and 3) ---- */
+
+/* The `plexus:` section: plexus elements, appended to the rule set's. */
+int rl_load_plexus(rl_loader *L, const yt_node *key);
+
+/* Each element's route share through each plexus element. Returns the
+ * problems (out of memory). */
+int rl_derive_plexus_routes(rl_loader *L);
 
 #endif

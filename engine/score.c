@@ -58,6 +58,9 @@ static void fill_single(const rl_scoring *s, int h, long comp, radloc_hypothesis
 	} else if (hyp->nerve >= 0) {
 		out->kind = RADLOC_HYPOTHESIS_NERVE;
 		out->nerve = r->nerves[hyp->nerve].e.id;
+	} else if (hyp->plexus) {
+		out->kind = RADLOC_HYPOTHESIS_PLEXUS;
+		out->plexus = hyp->plexus->e.id;
 	} else {
 		out->kind = RADLOC_HYPOTHESIS_PATTERN;
 	}

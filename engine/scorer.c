@@ -13,8 +13,7 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 	const rl_patterns *patterns = &r->patterns;
 	size_t focal = 0, n = 0;
 	for (size_t h = 0; h < r->hyp_count; h++)
-		focal += r->hyps[h].pattern <= RADLOC_MULTIRADICULOPATHY ||
-		         r->hyps[h].pattern == RADLOC_MONONEUROPATHY;
+		focal += (size_t)rl_pattern_is_focal(r->hyps[h].pattern);
 	c->count = r->hyp_count + focal * (patterns->severity_count - 1) + patterns->extent_count - 1;
 	c->hyp = calloc(c->count, sizeof *c->hyp);
 	c->extent = calloc(c->count, sizeof *c->extent);
@@ -25,8 +24,7 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		const rl_hypothesis *hyp = &r->hyps[h];
 		double lp = hyp->prior > 0.0 ? log(hyp->prior) : -INFINITY;
-		int is_focal = hyp->pattern <= RADLOC_MULTIRADICULOPATHY ||
-		               hyp->pattern == RADLOC_MONONEUROPATHY;
+		int is_focal = rl_pattern_is_focal(hyp->pattern);
 		/* Extents and severities are equally likely a priori. */
 		size_t parts = hyp->pattern == RADLOC_POLYNEUROPATHY ? patterns->extent_count
 		             : is_focal ? patterns->severity_count : 1;

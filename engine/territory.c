@@ -71,6 +71,25 @@ static void nerve_territory(const radloc_rules *r, const char *nerve, link_list 
 				    element(r, k, e)->nerve_loss[v]);
 }
 
+/* A plexus element: its roots, then the elements it carries at least
+ * KEY_SHARE of (rl_plexus_share: its roots' fibres on the routes through
+ * it). */
+static void plexus_territory(const radloc_rules *r, const char *id, link_list *l)
+{
+	long p = rl_plexus_index(r, id);
+	if (p < 0)
+		return;
+	const rl_plexus *px = &r->plexus[p];
+	for (int i = 0; i < px->root_count; i++)
+		put(l, RADLOC_ROOT, &r->roots[px->roots[i]].e, 1.0);
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
+		for (size_t e = 0; e < r->element_count[k]; e++) {
+			double share = rl_plexus_share(element(r, k, e), px);
+			if (share >= KEY_SHARE)
+				put(l, (radloc_kind)(RADLOC_REGION + k), &element(r, k, e)->e, share);
+		}
+}
+
 /* Length-dependent: every limb element at or beyond the extent's distal
  * rank, the longest axons first. */
 static void extent_territory(const radloc_rules *r, const char *extent, link_list *l)
@@ -184,6 +203,8 @@ size_t radloc_rules_territory(const radloc_rules *rules,
 		root_territory(rules, h, &l);
 	else if (h->nerve)
 		nerve_territory(rules, h->nerve, &l);
+	else if (h->plexus)
+		plexus_territory(rules, h->plexus, &l);
 	else if (h->pattern == RADLOC_POLYNEUROPATHY && h->extent)
 		extent_territory(rules, h->extent, &l);
 	else if (h->pattern == RADLOC_CAUDA_EQUINA)

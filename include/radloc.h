@@ -166,6 +166,15 @@ double radloc_rules_sign_pattern(const radloc_rules *rules, const char *sign,
 double radloc_rules_extent_threshold(const radloc_rules *rules,
                                      const char *extent);
 
+/* Plexus elements (the `plexus:` section, rules/plexus.yaml): how many,
+ * the i-th id (file order; NULL out of range), and an id's clinical name
+ * and source (NULL if unknown). What one supplies: radloc_rules_territory
+ * of a hypothesis of kind RADLOC_HYPOTHESIS_PLEXUS naming it. */
+size_t radloc_rules_plexus_count(const radloc_rules *rules);
+const char *radloc_rules_plexus_id(const radloc_rules *rules, size_t i);
+const char *radloc_rules_plexus_name(const radloc_rules *rules, const char *id);
+const char *radloc_rules_plexus_source(const radloc_rules *rules, const char *id);
+
 /* ---- Exams --------------------------------------------------------------- */
 typedef struct radloc_exam radloc_exam;
 
@@ -311,8 +320,10 @@ typedef enum radloc_pattern {
 	/* The findings fit none of the lesions radloc models (append-only:
 	 * new patterns go at the end, the values above never change). */
 	RADLOC_OTHER = 7,
+	/* A brachial or lumbosacral plexus element (rules/plexus.yaml). */
+	RADLOC_PLEXOPATHY = 8,
 	/* Two independent lesions at once ("ulnar left + common_peroneal
-	 * right"); value 8 is the plexopathy's. */
+	 * right"). */
 	RADLOC_TWO_LESIONS = 9
 } radloc_pattern;
 #define RADLOC_PATTERN_COUNT 10
@@ -345,6 +356,7 @@ typedef enum radloc_hypothesis_kind {
 	RADLOC_HYPOTHESIS_ROOT = 0,
 	RADLOC_HYPOTHESIS_NERVE = 1,
 	RADLOC_HYPOTHESIS_PATTERN = 2,
+	RADLOC_HYPOTHESIS_PLEXUS = 3,  /* a plexus element: trunk, cord, plexus */
 	/* Two independent lesions, each a hypothesis of its own (parts). */
 	RADLOC_HYPOTHESIS_TWO_LESIONS = 4
 } radloc_hypothesis_kind;
@@ -364,6 +376,7 @@ typedef struct radloc_hypothesis {
 	double prior;             /* prior from the rules (before any finding) */
 	double probability;       /* posterior; sums to 1 over all hypotheses */
 	double lower, upper;      /* credible interval; both = probability when draws = 0 */
+	const char *plexus;       /* plexus element id, for RADLOC_HYPOTHESIS_PLEXUS, else NULL */
 	/* RADLOC_HYPOTHESIS_TWO_LESIONS: its two lesions, in the label's
 	 * order, each as a hypothesis of its own kind (their probability,
 	 * lower and upper are the pair's); else part_count 0. */

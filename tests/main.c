@@ -208,6 +208,7 @@ int main(void)
 	srunner_add_suite(sr, suite_exam());
 	srunner_add_suite(sr, suite_model());
 	srunner_add_suite(sr, suite_modality());
+	srunner_add_suite(sr, suite_finding_work());
 	srunner_add_suite(sr, suite_examined());
 	srunner_add_suite(sr, suite_scorer());
 	srunner_add_suite(sr, suite_posterior());
@@ -225,6 +226,7 @@ int main(void)
 	srunner_add_suite(sr, suite_rules_entries());
 	srunner_add_suite(sr, suite_rules_parameters());
 	srunner_add_suite(sr, suite_rules_nerves());
+	srunner_add_suite(sr, suite_rules_plexus());
 	srunner_add_suite(sr, suite_rules_modalities());
 	srunner_add_suite(sr, suite_territory());
 	srunner_add_suite(sr, suite_result());

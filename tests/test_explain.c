@@ -85,7 +85,9 @@ static void classic_reasons(const char *yaml, const char *leader,
 }
 
 /* Issue #12: a textbook C6 was explained as "nothing speaks for C6",
- * measured against C5+C6 or C6+C7, which contain it. */
+ * measured against C5+C6 or C6+C7, which contain it. The textbook C6
+ * keeps the deltoid (C5): without it the upper trunk, which carries C6's
+ * fibres too, is the rival, and only the root sign tells them apart. */
 START_TEST(textbook_c6_is_argued_for)
 {
 	static const char *const reasons[] = {
@@ -98,12 +100,21 @@ START_TEST(textbook_c6_is_argued_for)
 		"  - {region: lateral_forearm, side: right, status: reduced}\n"
 		"motor:\n"
 		"  - {movement: wrist_extension, side: right, grade: 4}\n"
+		"  - {movement: shoulder_abduction, side: right, grade: 5}\n"
 		"reflex:\n"
 		"  - {reflex: biceps, side: right, grade: 1}\n"
 		"  - {reflex: brachioradialis, side: right, grade: 1}\n"
 		"signs:\n"
 		"  - {sign: spurling, side: right, result: positive}\n";
 	classic_reasons(exam, "C6 right", reasons, 5);
+	char *no_deltoid = replace_all(exam, "  - {movement: shoulder_abduction, side: right, "
+	                                     "grade: 5}\n", "");
+	radloc_result *trunk = score_yaml(no_deltoid, 0);
+	free(no_deltoid);
+	radloc_evidence spurling = evidence_of(trunk, "sign spurling right positive");
+	ck_assert_str_eq(spurling.supports, "C6 right");
+	ck_assert_str_eq(spurling.against, "upper_trunk right");
+	radloc_result_free(&trunk);
 	radloc_result *res = score_yaml(exam, 0);
 	radloc_evidence e = evidence_of(res, "reflex biceps right 1");
 	ck_assert_str_eq(e.against, "C7 right");

@@ -139,10 +139,54 @@ START_TEST(draws_take_every_root_on_both_sides)
 }
 END_TEST
 
+/* The draws score a plexus element as the point estimate does: its
+ * roots' drawn weights scaled by the route through it. With every
+ * concentration so large that each plausible person is the average one,
+ * each interval closes on its probability; a plexus exam leads with it. */
+START_TEST(draws_follow_the_plexus)
+{
+	char *text = tiny_rules_text_with("  normal: {prior: 0.1, source: \"test\"}\n",
+		"  normal: {prior: 0.05, source: \"test\"}\n"
+		"  plexopathy: {prior: 0.05, source: \"test\"}\n"
+		"plexus:\n"
+		"  p: {roots: [A, B], spares: [n], prior: 1.0, source: \"test\"}\n");
+	char *b = replace_all(text, "concentration: 10", "concentration: 1e6");
+	radloc_rules *r = load_tiny_text(replace_all(b, "concentration: 20", "concentration: 1e6"));
+	free(text);
+	free(b);
+	radloc_exam *e = radloc_exam_new(r);
+	/* r2 and m1 (A and B, no nerve) lost; r1 (all by nerve n) kept. */
+	ck_assert_int_eq(radloc_exam_add_sensory(e, "r2", RADLOC_LEFT, RADLOC_SENSATION_ABSENT,
+	                 RADLOC_MODALITY_UNSPECIFIED), RADLOC_OK);
+	ck_assert_int_eq(radloc_exam_add_sensory(e, "r1", RADLOC_LEFT, RADLOC_SENSATION_NORMAL,
+	                 RADLOC_MODALITY_UNSPECIFIED), RADLOC_OK);
+	/* Grade 4: tiny's background never gives a 3 (and has no examiner
+	 * error), which no draw could weigh against it. */
+	ck_assert_int_eq(radloc_exam_add_motor(e, "m1", RADLOC_LEFT, 4), RADLOC_OK);
+	radloc_scorer *sc = radloc_scorer_new(r);
+	radloc_result *res = NULL;
+	ck_assert_int_eq(radloc_scorer_set_draws(sc, 200), RADLOC_OK);
+	ck_assert_int_eq(radloc_score(sc, e, &res), RADLOC_OK);
+	int seen = 0;
+	for (size_t i = 0; i < radloc_result_count(res); i++) {
+		radloc_hypothesis h = nth(res, i);
+		seen |= h.kind == RADLOC_HYPOTHESIS_PLEXUS && h.probability > 0.01;
+		ck_assert_double_eq_tol(h.lower, h.probability, 1e-3);
+		ck_assert_double_eq_tol(h.upper, h.probability, 1e-3);
+	}
+	ck_assert(seen);
+	radloc_result_free(&res);
+	radloc_scorer_free(&sc);
+	radloc_exam_free(&e);
+	radloc_rules_free(&r);
+}
+END_TEST
+
 Suite *suite_intervals(void)
 {
 	return make_suite("intervals", 0,
 	                  TESTS(intervals_are_intervals, more_mass_wider_interval,
 	                        reproducible_whatever_came_before, draws_follow_the_modality,
-	                        draws_take_every_root_on_both_sides));
+	                        draws_take_every_root_on_both_sides,
+	                        draws_follow_the_plexus));
 }

@@ -14,7 +14,7 @@ export const PATTERN_TEXT = {
   radiculopathy: 'radiculopathy (one root)', multiradiculopathy: 'radiculopathy of more than one root',
   polyneuropathy: 'length-dependent polyneuropathy', mononeuropathy: 'mononeuropathy (one nerve)',
   cauda_equina: 'cauda equina syndrome', myelopathy: 'myelopathy (spinal cord)', normal: 'no focal lesion',
-  other: 'none of the lesions radloc models'
+  other: 'none of the lesions radloc models', plexopathy: 'plexopathy (a trunk, cord or plexus)'
 };
 const EXTENT_TEXT = { toes: 'toes only', ankle: 'up to the ankles', mid_leg: 'up to mid-leg',
   knee_fingertips: 'up to the knees and fingertips' };
@@ -66,6 +66,7 @@ export function hypWords(h) {
   if (h.kind === 'root' && h.roots)
     return h.roots.map(r => nameOf('roots', r)).join(' and ') + (h.roots.length > 1 ? ' (' + ['', '', 'two', 'three'][h.roots.length] + ' roots)' : '') + (h.side === 'bilateral' ? ', both sides' : '');
   if (h.kind === 'nerve' && h.nerve) return (info.nerves[h.nerve] ? info.nerves[h.nerve].name : h.nerve.replace(/_/g, ' ') + ' nerve');
+  if (h.kind === 'plexus' && h.plexus) return h.plexus.replace(/_/g, ' ');
   const p = PATTERN_TEXT[h.pattern] || h.pattern;
   return h.extent ? p + ', ' + (EXTENT_TEXT[h.extent] || h.extent) : p;
 }

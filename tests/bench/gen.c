@@ -207,8 +207,7 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 		size_t h = drawn_hyp[gsl_ran_discrete(rng, choose)];
 		const rl_hypothesis *hyp = &r->hyps[h];
 		/* One component: a severity of a focal lesion, an extent. */
-		int focal = hyp->pattern <= RADLOC_MULTIRADICULOPATHY ||
-		            hyp->pattern == RADLOC_MONONEUROPATHY;
+		int focal = rl_pattern_is_focal(hyp->pattern);
 		int extent = hyp->pattern == RADLOC_POLYNEUROPATHY
 		             ? (int)gsl_rng_uniform_int(rng, r->patterns.extent_count) : -1;
 		double scale = focal ? r->patterns.severity[gsl_rng_uniform_int(

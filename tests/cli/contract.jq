@@ -4,7 +4,7 @@
 def prob: type == "number" and . >= 0 and . <= 1;
 def patterns: ["radiculopathy", "multiradiculopathy", "polyneuropathy",
   "mononeuropathy", "cauda_equina", "myelopathy", "normal", "other",
-  "two_lesions"];
+  "plexopathy", "two_lesions"];
 def flagnames: ["stocking_glove", "cauda_equina_red_flag",
   "upper_motor_neuron", "bilateral", "inconsistent_findings", "low_confidence",
   "two_processes"];
@@ -28,6 +28,8 @@ def checks: [
       elif .kind == "two_lesions" then .pattern == "two_lesions"
         and (.parts | length == 2)
         and .label == (.parts[0].label + " + " + .parts[1].label)
+      elif .kind == "plexus" then (.side == "left" or .side == "right")
+        and .pattern == "plexopathy" and .label == .plexus + " " + .side
       else .kind == "pattern" and .label == .pattern end))],
   ["probabilities sum to 1", ((([.ranking[].probability] | add)
       + (.other_probability // 0)) | . > 0.995 and . < 1.005)],
