@@ -70,6 +70,8 @@ static json_t *hypothesis(builder *b, const radloc_hypothesis *h)
 		set(b, o, "side", text(b, radloc_side_name(h->side)));
 	if (h->extent)
 		set(b, o, "extent", text(b, h->extent));
+	if (h->site)
+		set(b, o, "site", text(b, h->site));
 	set(b, o, "prior", number(b, h->prior));
 	set(b, o, "probability", number(b, h->probability));
 	json_t *interval = track(b, json_array());

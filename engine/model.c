@@ -78,8 +78,9 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	}
 	case RADLOC_MONONEUROPATHY: {
 		double reach = rl_side_reach(r, h->side, f->side);
-		*qL = rl_nerve_loss(s, el->nerve_loss[h->nerve], reach);
-		*phi = rl_nerve_share(el->nerve_loss[h->nerve], reach);
+		double share = rl_site_share_of(el, h->nerve, rl_comp_site(comps, comp));
+		*qL = rl_nerve_loss(s, share, reach);
+		*phi = rl_nerve_share(share, reach);
 		return;
 	}
 	case RADLOC_POLYNEUROPATHY: {
@@ -119,7 +120,7 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	}
 }
 
-void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h,
+void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h, int site,
                      radloc_side finding_side, rl_sign_link *out)
 {
 	out->count = 1;
@@ -133,7 +134,8 @@ void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h,
 		out->reach = rl_side_reach(r, h->side, finding_side);
 		return;
 	case RADLOC_MONONEUROPATHY:
-		out->column[0] = (int)rl_sign_nerve_column(r, h->nerve);
+		out->column[0] = site >= 0 ? (int)rl_sign_site_column(r, site)
+		                           : (int)rl_sign_nerve_column(r, h->nerve);
 		out->reach = rl_side_reach(r, h->side, finding_side);
 		return;
 	default:
@@ -155,7 +157,8 @@ static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
 	if (r->hyps[comps->hyp[comp]].pattern == RADLOC_OTHER)
 		return 1.0 - fw->sg->specificity * (1.0 - r->patterns.other_abnormal[RL_SIGNKIND]);
 	rl_sign_link link;
-	rl_sign_link_of(r, &r->hyps[comps->hyp[comp]], fw->f->side, &link);
+	rl_sign_link_of(r, &r->hyps[comps->hyp[comp]], rl_comp_site(comps, comp), fw->f->side,
+	                &link);
 	return 1.0 - rl_sign_negative(fw->sg->specificity, fw->ssens, &link,
 	                              comps->scale[comp]);
 }
@@ -427,7 +430,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 		return 1;
 	if (fw->sg) {
 		rl_sign_link link;
-		rl_sign_link_of(r, h, f->side, &link);
+		rl_sign_link_of(r, h, rl_comp_site(comps, comp), f->side, &link);
 		if (link.reach == 0.0)
 			return 0;
 		for (int i = 0; i < link.count; i++)
@@ -447,7 +450,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 		return 0;
 	case RADLOC_MONONEUROPATHY:
 		return rl_side_reach(r, h->side, f->side) > 0.0 &&
-		       fw->el->nerve_loss[h->nerve] > 0.0;
+		       rl_site_share_of(fw->el, h->nerve, rl_comp_site(comps, comp)) > 0.0;
 	case RADLOC_POLYNEUROPATHY:
 		return limb != RL_MIDLINE &&
 		       rl_pattern_sensitivity(r, f, RADLOC_POLYNEUROPATHY) > 0.0;
@@ -508,6 +511,8 @@ void rl_mean_weights(const radloc_rules *r, rl_fwork *fw)
 		fw->ssens[fw->sg->roots[j].index] = fw->sg->roots[j].weight;
 	for (size_t n = 0; n < r->nerve_count; n++)
 		fw->ssens[rl_sign_nerve_column(r, (int)n)] = fw->sg->nerve_sens[n];
+	for (size_t x = 0; x < r->site_count; x++)
+		fw->ssens[rl_sign_site_column(r, (int)x)] = fw->sg->site_sens[x];
 	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
 		fw->ssens[rl_sign_pattern_column(r, (radloc_pattern)p)] =
 			fw->sg->pattern_sens[p];

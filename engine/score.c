@@ -60,6 +60,21 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 		} else if (hyp->nerve >= 0) {
 			out->kind = RADLOC_HYPOTHESIS_NERVE;
 			out->nerve = r->nerves[hyp->nerve].e.id;
+			/* The most probable site names where along the nerve: the
+			 * posterior summed over its severities. */
+			double best = -1.0;
+			const rl_nerve *nv = &r->nerves[hyp->nerve];
+			for (size_t x = 0; x < nv->site_count; x++) {
+				double mass = 0.0;
+				for (size_t c = 0; c < s->comps->count; c++)
+					if (s->comps->hyp[c] == (int)h &&
+					    s->comps->site[c] == (int)(nv->site_base + x))
+						mass += s->comp_post[c];
+				if (mass > best) {
+					best = mass;
+					out->site = nv->sites[x].id;
+				}
+			}
 		} else {
 			out->kind = RADLOC_HYPOTHESIS_PATTERN;
 		}

@@ -352,6 +352,8 @@ typedef struct radloc_hypothesis {
 	double prior;             /* prior from the rules (before any finding) */
 	double probability;       /* posterior; sums to 1 over all hypotheses */
 	double lower, upper;      /* credible interval; both = probability when draws = 0 */
+	const char *site;         /* nerve: its most probable named site ("spiral_groove"),
+	                           * NULL for a nerve with one implicit site or no nerve */
 } radloc_hypothesis;
 
 typedef struct radloc_evidence {
