@@ -240,9 +240,11 @@ static int sign_site_overrides(rl_loader *L, rl_sign *sg)
 				names[named++] = nv->sites[s].id;
 		}
 		if (s == nv->site_count) {
+			char where[RADLOC_MAX_ID_BYTES + 32];
+			snprintf(where, sizeof where, "the sites of nerve '%s'", nv->e.id);
 			L->d.file = sg->e.file;
-			yt_report_unknown(&L->d, x->node, RADLOC_ERR_REFERENCE, "site",
-			                  nv->e.id, names, named);
+			yt_report_unknown(&L->d, x->node, RADLOC_ERR_REFERENCE, "site", where, names,
+			                  named);
 			bad++;
 			continue;
 		}
