@@ -31,6 +31,16 @@ typedef struct tally {
 	unsigned long passed, failed;
 } tally;
 
+/* The site the result names for the hypothesis labelled label. */
+static const char *site_of(const radloc_result *res, const char *label)
+{
+	radloc_hypothesis h;
+	for (size_t i = 0; radloc_result_hypothesis(res, i, &h) == RADLOC_OK; i++)
+		if (strcmp(h.label, label) == 0)
+			return h.site ? h.site : "none";
+	return "none";
+}
+
 static void flag_list(unsigned flags, char *buf, size_t size)
 {
 	buf[0] = '\0';
@@ -101,6 +111,9 @@ static int check_file(const radloc_rules *rules, radloc_scorer *scorer,
 				printf("; pattern %s, expected %s",
 				       radloc_pattern_name(radloc_result_pattern(res)),
 				       radloc_pattern_name(e.pattern));
+			if (!v.site_matches)
+				printf("; site %s, expected %s",
+				       site_of(res, e.label), e.site);
 			if (v.missing_flags) {
 				char flags[256];
 				flag_list(v.missing_flags, flags, sizeof flags);

@@ -59,6 +59,28 @@ static const char *heading(radloc_kind kind, int structure_is_root)
 	}
 }
 
+/* A nerve's named sites, proximal to distal, each with its prior share
+ * and what leaves above it (rules/nerves.yaml `sites:`). */
+static void show_sites(const radloc_rules *rules, const char *nerve, notes *n)
+{
+	radloc_site_info site;
+	for (size_t i = 0; radloc_rules_site(rules, nerve, i, &site) == RADLOC_OK; i++) {
+		if (i == 0)
+			printf("\nSites (a lesion at a site spares what leaves above it)\n");
+		printf("  %-28s %4.2f  %s [%zu]\n", site.id, site.share, site.name,
+		       note(n, site.source));
+		for (size_t j = 0; j < site.spare_count; j++) {
+			radloc_kind kind;
+			const char *id;
+			double fraction;
+			if (radloc_rules_site_spare(rules, nerve, i, j, &kind, &id, &fraction) ==
+			    RADLOC_OK)
+				printf("      spares %-21s %4.2f  (%s)\n", id, fraction,
+				       radloc_kind_name(kind));
+		}
+	}
+}
+
 /* What a root or nerve supplies (links), with the sources as notes. */
 static void show_structure(const radloc_rules *rules, radloc_kind kind, const char *id,
                            const radloc_entry_info *info, const radloc_link *links,
@@ -101,7 +123,9 @@ static void show_structure(const radloc_rules *rules, radloc_kind kind, const ch
 		       "average person (dermatomes overlap and vary between people).\n");
 	else
 		printf("\nWeights are the share of each element lost when this nerve is\n"
-		       "lesioned (through its branches too).\n");
+		       "lesioned at its most proximal site (through its branches too).\n");
+	if (kind == RADLOC_NERVE)
+		show_sites(rules, id, &n);
 	print_notes(&n);
 }
 

@@ -256,6 +256,8 @@ static void print_text(const radloc_rules *rules, const radloc_result *res,
 		bar(h.probability);
 		if (h.extent)
 			printf(" (extent: %s)", h.extent);
+		if (h.site)
+			printf(" (site: %s)", h.site);
 		printf("\n");
 	}
 	if (radloc_result_other(res) > 0.0005) {

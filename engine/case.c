@@ -18,6 +18,7 @@ struct radloc_case {
 	radloc_exam *exam;
 	radloc_expectation expect;
 	char label[160];
+	char *site;
 };
 
 void radloc_case_free(radloc_case **c)
@@ -26,6 +27,7 @@ void radloc_case_free(radloc_case **c)
 		return;
 	free((*c)->id);
 	free((*c)->source);
+	free((*c)->site);
 	radloc_exam_free(&(*c)->exam);
 	free(*c);
 	*c = NULL;
@@ -67,11 +69,43 @@ static int pick(rl_diagctx *d, const yt_node *n, const char *what,
 	return -1;
 }
 
+/* site: one of the nerve's named sites (rules/nerves.yaml). Returns 0
+ * after reporting a bad one. */
+static int read_site(const radloc_rules *r, const yt_node *n, const char *nerve,
+                     rl_diagctx *d, radloc_case *c)
+{
+	const char *names[RADLOC_MAX_SUPPLY];
+	char buf[RL_PRINTABLE_SIZE];
+	radloc_site_info info;
+	size_t count = 0;
+
+	if (n == NULL)
+		return 1;
+	for (size_t i = 0; count < RADLOC_MAX_SUPPLY &&
+	                   radloc_rules_site(r, nerve, i, &info) == RADLOC_OK; i++) {
+		names[count++] = info.id;
+		if (n->type == YT_SCALAR && strcmp(n->text, info.id) == 0) {
+			if (!(c->site = dup_text(info.id))) {
+				rl_report(d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+				return 0;
+			}
+			c->expect.site = c->site;
+			return 1;
+		}
+	}
+	yt_report_suggesting(d, n, RADLOC_ERR_REFERENCE,
+	                     n->type == YT_SCALAR ? rl_nearest(n->text, names, count) : NULL,
+	                     "site '%s' is not a named site of nerve '%s'",
+	                     n->type == YT_SCALAR ? rl_value_for_message(buf, n->text)
+	                                          : yt_type_name(n), nerve);
+	return 0;
+}
+
 static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d,
                         radloc_case *c)
 {
 	static const char *const keys[] = {"pattern", "roots", "nerve", "plexus", "side",
-	                                   "within", "flags", "label"};
+	                                   "within", "flags", "label", "site"};
 	static const char *const sides[] = {"left", "right", "bilateral"};
 	const char *patterns[RADLOC_PATTERN_COUNT], *flags[RADLOC_FLAG_COUNT];
 	char buf[RL_PRINTABLE_SIZE];
@@ -224,6 +258,8 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 			return;
 		}
 		snprintf(c->label, sizeof c->label, "%s %s", nerve->text, sides[side]);
+		if (!read_site(r, yt_get(map, "site"), nerve->text, d, c))
+			return;
 		break;
 	case RADLOC_PLEXOPATHY:
 		/* A plexus element on one side: "upper_trunk left". */
@@ -343,16 +379,20 @@ radloc_status radloc_case_check(const radloc_case *c, const radloc_result *res,
 	if (c == NULL || res == NULL || out == NULL)
 		return RADLOC_ERR_ARGUMENT;
 	memset(out, 0, sizeof *out);
+	out->site_matches = 1;
 	for (size_t i = 0; i < res->hyp_count; i++)
 		if (strcmp(res->ranked[i].h.label, c->expect.label) == 0) {
+			const char *site = res->ranked[i].h.site;
 			out->rank = i + 1;
 			out->probability = res->ranked[i].h.probability;
+			if (c->expect.site)
+				out->site_matches = site && strcmp(site, c->expect.site) == 0;
 			break;
 		}
 	out->missing_flags = c->expect.flags & ~res->flags;
 	out->pattern_matches = res->pattern == c->expect.pattern;
 	out->pass = out->rank > 0 && out->rank <= c->expect.within &&
-	            out->missing_flags == 0 &&
+	            out->missing_flags == 0 && out->site_matches &&
 	            (c->expect.within > 1 || out->pattern_matches);
 	return RADLOC_OK;
 }

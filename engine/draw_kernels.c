@@ -113,7 +113,7 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 	}
 	if (fw->sg) {
 		k->kind = KERNEL_SIGN;
-		rl_sign_link_of(r, h, fw->f->side, &k->sign);
+		rl_sign_link_of(r, h, rl_comp_site(s->comps, c), fw->f->side, &k->sign);
 		return;
 	}
 	if (!linear)
@@ -126,7 +126,7 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 	} else if (h->pattern == RADLOC_MONONEUROPATHY) {
 		/* No drawn parameter moves a nerve's share: phi is fixed. */
 		k->kind = KERNEL_NERVE;
-		k->nerve_share = fw->el->nerve_loss[h->nerve];
+		k->nerve_share = rl_site_share_of(fw->el, h->nerve, rl_comp_site(s->comps, c));
 		k->reach = reach;
 		k->nerve_slope = slope[0] + rl_full_weight(rl_nerve_share(k->nerve_share, reach),
 		                                           r->findings[fw->f->fkind].share_exponent) *
@@ -173,7 +173,7 @@ static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_
 		break;
 	case RADLOC_MONONEUROPATHY: {
 		k->kind = KERNEL_NERVE;
-		k->nerve_share = fw->el->nerve_loss[h->nerve];
+		k->nerve_share = rl_site_share_of(fw->el, h->nerve, rl_comp_site(s->comps, c));
 		double g = rl_full_weight(rl_nerve_share(k->nerve_share, k->reach),
 		                          r->findings[fw->f->fkind].share_exponent);
 		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)

@@ -51,6 +51,8 @@ void rl_mean_weights(const radloc_rules *r, rl_fwork *fw)
 		fw->ssens[fw->sg->roots[j].index] = fw->sg->roots[j].weight;
 	for (size_t n = 0; n < r->nerve_count; n++)
 		fw->ssens[rl_sign_nerve_column(r, (int)n)] = fw->sg->nerve_sens[n];
+	for (size_t x = 0; x < r->site_count; x++)
+		fw->ssens[rl_sign_site_column(r, (int)x)] = fw->sg->site_sens[x];
 	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
 		fw->ssens[rl_sign_pattern_column(r, (radloc_pattern)p)] =
 			fw->sg->pattern_sens[p];

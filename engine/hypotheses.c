@@ -43,6 +43,19 @@ static void add_key(const radloc_rules *r, key_list *k, radloc_kind table,
 		k->keys[k->count++] = (rl_key){table, element, side};
 }
 
+/* A nerve's share of an element (or sensitivity of a sign) averaged over
+ * its sites by their prior shares: what a clinician expects of the nerve
+ * before knowing the site, so a rare proximal site does not widen where
+ * the commoner distal lesion is looked for. */
+static double nerve_expected(const radloc_rules *r, int nerve, const double *per_site)
+{
+	const rl_nerve *nv = &r->nerves[nerve];
+	double v = 0.0;
+	for (size_t x = 0; x < nv->site_count; x++)
+		v += nv->sites[x].share * per_site[nv->site_base + x];
+	return v;
+}
+
 /* How strongly a hypothesis reaches an element (share, or for signs the
  * sensitivity), ignoring sides. */
 static double reach(const radloc_rules *r, const rl_hypothesis *h,
@@ -58,7 +71,7 @@ static double reach(const radloc_rules *r, const rl_hypothesis *h,
 					if (sg->roots[j].index == h->roots[i] && sg->roots[j].weight > best)
 						best = sg->roots[j].weight;
 		} else if (h->nerve >= 0) {
-			best = sg->nerve_sens[h->nerve];
+			best = nerve_expected(r, h->nerve, sg->site_sens);
 		} else {
 			best = sg->pattern_sens[h->pattern];
 		}
@@ -75,7 +88,7 @@ static double reach(const radloc_rules *r, const rl_hypothesis *h,
 					share = el->roots[j].weight;
 		return share;
 	case RADLOC_MONONEUROPATHY:
-		return el->nerve_loss[h->nerve];
+		return nerve_expected(r, h->nerve, el->site_loss);
 	case RADLOC_PLEXOPATHY:
 		return rl_plexus_share(el, h->plexus);
 	case RADLOC_POLYNEUROPATHY:

@@ -73,6 +73,8 @@ static json_t *identity(builder *b, const radloc_hypothesis *h)
 		set(b, o, "side", text(b, radloc_side_name(h->side)));
 	if (h->extent)
 		set(b, o, "extent", text(b, h->extent));
+	if (h->site)
+		set(b, o, "site", text(b, h->site));
 	return o;
 }
 

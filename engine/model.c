@@ -78,8 +78,9 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	}
 	case RADLOC_MONONEUROPATHY: {
 		double reach = rl_side_reach(r, h->side, f->side);
-		*qL = rl_nerve_loss(s, el->nerve_loss[h->nerve], reach);
-		*phi = rl_nerve_share(el->nerve_loss[h->nerve], reach);
+		double share = rl_site_share_of(el, h->nerve, rl_comp_site(comps, comp));
+		*qL = rl_nerve_loss(s, share, reach);
+		*phi = rl_nerve_share(share, reach);
 		return;
 	}
 	case RADLOC_PLEXOPATHY: {
@@ -132,7 +133,7 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	}
 }
 
-void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h,
+void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h, int site,
                      radloc_side finding_side, rl_sign_link *out)
 {
 	out->count = 1;
@@ -146,7 +147,8 @@ void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h,
 		out->reach = rl_side_reach(r, h->side, finding_side);
 		return;
 	case RADLOC_MONONEUROPATHY:
-		out->column[0] = (int)rl_sign_nerve_column(r, h->nerve);
+		out->column[0] = site >= 0 ? (int)rl_sign_site_column(r, site)
+		                           : (int)rl_sign_nerve_column(r, h->nerve);
 		out->reach = rl_side_reach(r, h->side, finding_side);
 		return;
 	default:
@@ -168,7 +170,8 @@ static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
 	if (r->hyps[comps->hyp[comp]].pattern == RADLOC_OTHER)
 		return 1.0 - fw->sg->specificity * (1.0 - r->patterns.other_abnormal[RL_SIGNKIND]);
 	rl_sign_link link;
-	rl_sign_link_of(r, &r->hyps[comps->hyp[comp]], fw->f->side, &link);
+	rl_sign_link_of(r, &r->hyps[comps->hyp[comp]], rl_comp_site(comps, comp), fw->f->side,
+	                &link);
 	return 1.0 - rl_sign_negative(fw->sg->specificity, fw->ssens, &link,
 	                              comps->scale[comp]);
 }
@@ -438,8 +441,8 @@ void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
 {
 	if (fw->sg) {
 		rl_sign_link la, lb;
-		rl_sign_link_of(r, &r->hyps[comps->hyp[a]], fw->f->side, &la);
-		rl_sign_link_of(r, &r->hyps[comps->hyp[b]], fw->f->side, &lb);
+		rl_sign_link_of(r, &r->hyps[comps->hyp[a]], rl_comp_site(comps, a), fw->f->side, &la);
+		rl_sign_link_of(r, &r->hyps[comps->hyp[b]], rl_comp_site(comps, b), fw->f->side, &lb);
 		double neg = rl_sign_negative(fw->sg->specificity, fw->ssens, &la,
 		                              comps->scale[a]) *
 		             rl_sign_negative(1.0, fw->ssens, &lb, comps->scale[b]);
@@ -477,7 +480,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 		return 1;
 	if (fw->sg) {
 		rl_sign_link link;
-		rl_sign_link_of(r, h, f->side, &link);
+		rl_sign_link_of(r, h, rl_comp_site(comps, comp), f->side, &link);
 		if (link.reach == 0.0)
 			return 0;
 		for (int i = 0; i < link.count; i++)
@@ -497,7 +500,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 		return 0;
 	case RADLOC_MONONEUROPATHY:
 		return rl_side_reach(r, h->side, f->side) > 0.0 &&
-		       fw->el->nerve_loss[h->nerve] > 0.0;
+		       rl_site_share_of(fw->el, h->nerve, rl_comp_site(comps, comp)) > 0.0;
 	case RADLOC_PLEXOPATHY:
 		if (rl_side_reach(r, h->side, f->side) == 0.0 || f->fkind == RL_SIGNKIND ||
 		    fw->el->plexus_route[h->plexus->index] == 0.0)

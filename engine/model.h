@@ -30,7 +30,22 @@ typedef struct rl_components {
 	int *extent;    /* component → polyneuropathy extent, or -1 */
 	double *scale;  /* component → severity scale of a focal lesion (else 1) */
 	double *log_prior; /* log prior, extents sharing their hypothesis's */
+	int *site;      /* component → nerve site (rl_site numbering), or -1:
+	                 * the nerve's whole territory; NULL: -1 for all */
 } rl_components;
+
+/* The site of a component, or -1. */
+static inline int rl_comp_site(const rl_components *c, size_t comp)
+{
+	return c->site ? c->site[comp] : -1;
+}
+
+/* The share of an element a nerve lesion takes at site (-1: the whole
+ * nerve, its most proximal extent). */
+static inline double rl_site_share_of(const rl_element *el, int nerve, int site)
+{
+	return site >= 0 ? el->site_loss[site] : el->nerve_loss[nerve];
+}
 
 /* Nothing is certain: a lesion's sensitivity, once scaled by its
  * severity, stays below this, so that a single normal finding where the
@@ -74,10 +89,16 @@ double rl_pattern_sensitivity(const radloc_rules *r, const rl_finding *f,
 void rl_modality_sharpen(const radloc_rules *r, rl_fwork *fw);
 
 /* A sign's sensitivities come in one row of columns: each root's, then
- * each nerve's, then each pattern's (rl_fwork.ssens, the bank's rows). */
+ * each nerve's, then each pattern's, then each nerve site's (rl_fwork.ssens,
+ * the bank's rows). */
 static inline size_t rl_sign_width(const radloc_rules *r)
 {
-	return r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+	return r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT + r->site_count;
+}
+
+static inline size_t rl_sign_site_column(const radloc_rules *r, int site)
+{
+	return r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT + (size_t)site;
 }
 
 static inline size_t rl_sign_nerve_column(const radloc_rules *r, int nerve)
@@ -165,8 +186,9 @@ static inline double rl_sign_observed(double p, double eps, double gross)
 }
 
 /* The sensitivity columns through which a hypothesis moves a sign: its
- * roots, its nerve, or its pattern. Roots and nerves are scaled by the
- * lesion's severity (and capped) and reach their side or both; a pattern is taken
+ * roots, its nerve (at the component's site, when it has one), or its
+ * pattern. Roots and nerves are scaled by the lesion's severity (and
+ * capped) and reach their side or both; a pattern is taken
  * as written and reaches both. */
 typedef struct rl_sign_link {
 	int column[RADLOC_MAX_ROOTS]; /* a lesion's roots (or its nerve, or its pattern) */
@@ -175,7 +197,7 @@ typedef struct rl_sign_link {
 	double reach;
 } rl_sign_link;
 
-void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h,
+void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h, int site,
                      radloc_side finding_side, rl_sign_link *out);
 
 /* P(a sign stays negative) under a lesion of severity scale linked to it

@@ -219,9 +219,14 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	pair_scratch w;
 	rl_mean_params(r, &w.p);
 	w.touched = calloc(nf * nc + 1, 1);
-	/* A hypothesis has at most max(severities, extents) components. */
-	size_t most = r->patterns.severity_count > r->patterns.extent_count
-	            ? r->patterns.severity_count : r->patterns.extent_count;
+	/* The most components any hypothesis has (severities, extents, a
+	 * nerve's sites times its severities): a hypothesis's are adjacent. */
+	size_t most = 1;
+	for (size_t c = 0, run = 0; c < nc; c++) {
+		run = c > 0 && s->comps->hyp[c] == s->comps->hyp[c - 1] ? run + 1 : 1;
+		if (run > most)
+			most = run;
+	}
 	w.lp = malloc((most * most + 1) * sizeof *w.lp);
 	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
 	double *pair_lp = malloc(k * k * sizeof *pair_lp);

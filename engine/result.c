@@ -39,6 +39,7 @@ static void take_all(radloc_result *r, string_block *b)
 		take(b, &h->nerve);
 		take(b, &h->plexus);
 		take(b, &h->extent);
+		take(b, &h->site);
 		for (size_t k = 0; k < h->root_count; k++)
 			take(b, &h->roots[k]);
 		/* A pair's parts live in the result's arena (score.c). */

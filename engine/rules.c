@@ -246,6 +246,37 @@ const char *radloc_rules_branch(const radloc_rules *r, const char *nerve,
 	return r->nerves[r->nerves[n].branches[i]].e.id;
 }
 
+static const rl_site *named_site(const radloc_rules *r, const char *nerve, size_t i)
+{
+	long n = r && nerve ? radloc_rules_find(r, RADLOC_NERVE, nerve) : -1;
+	if (n < 0 || i >= r->nerves[n].site_count || r->nerves[n].sites[i].id == NULL)
+		return NULL;
+	return &r->nerves[n].sites[i];
+}
+
+radloc_status radloc_rules_site(const radloc_rules *r, const char *nerve, size_t i,
+                                radloc_site_info *out)
+{
+	const rl_site *s = named_site(r, nerve, i);
+	if (s == NULL || out == NULL)
+		return RADLOC_ERR_ARGUMENT;
+	*out = (radloc_site_info){s->id, s->name, s->share, s->source, s->spare_count};
+	return RADLOC_OK;
+}
+
+radloc_status radloc_rules_site_spare(const radloc_rules *r, const char *nerve, size_t i,
+                                      size_t j, radloc_kind *kind, const char **id,
+                                      double *fraction)
+{
+	const rl_site *s = named_site(r, nerve, i);
+	if (s == NULL || j >= s->spare_count || !kind || !id || !fraction)
+		return RADLOC_ERR_ARGUMENT;
+	*kind = s->spares[j].kind;
+	*id = rl_rules_entry(r, s->spares[j].kind, (size_t)s->spares[j].index)->id;
+	*fraction = s->spares[j].fraction;
+	return RADLOC_OK;
+}
+
 double radloc_rules_sign_pattern(const radloc_rules *r, const char *sign,
                                  int pattern)
 {

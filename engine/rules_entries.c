@@ -245,6 +245,7 @@ static const rl_field nerve_fields[] = {
 	{"prior", rl_read_positive_field, offsetof(rl_nerve, prior), 1},
 	{"branches", read_nerve_branches, 0, 0},
 	{"bilateral", rl_read_fraction_field, offsetof(rl_nerve, bilateral), 0},
+	{"sites", rl_read_nerve_sites, 0, 0},
 	{"source", rl_read_text_field, offsetof(rl_nerve, e.source), 1},
 };
 
@@ -266,6 +267,7 @@ static const rl_field sign_fields[] = {
 	{"name", rl_read_text_field, offsetof(rl_sign, e.name), 0},
 	{"limb", rl_read_limb_field, offsetof(rl_sign, limb), 1},
 	{"sensitivity", read_sign_sensitivity, 0, 1},
+	{"sites", rl_read_sign_sites, 0, 0},
 	{"specificity", rl_read_fraction_field, offsetof(rl_sign, specificity), 1},
 	{"examiner_error", read_sign_examiner_error, 0, 0},
 	{"source", rl_read_text_field, offsetof(rl_sign, e.source), 1},

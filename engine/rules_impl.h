@@ -40,6 +40,27 @@ typedef struct rl_root {
 	double prior;       /* normalised over all roots */
 } rl_root;
 
+/* What a site spares: an element, or a branch nerve with all it covers,
+ * and the fraction of the nerve's share there that it keeps. */
+typedef struct rl_spare {
+	radloc_kind kind;   /* RADLOC_NERVE, or the element's table */
+	int index;
+	double fraction;    /* 1: wholly spared (the branch leaves above) */
+} rl_spare;
+
+/* A named site along a nerve (rules_sites.c; docs/scoring.md, "Nerve
+ * sites"): a lesion there takes the nerve's territory less what it
+ * spares. A nerve without `sites:` has one site with id NULL. */
+typedef struct rl_site {
+	const char *id;     /* "spiral_groove"; NULL for a nerve's only, implicit site */
+	const char *name;   /* clinical name */
+	double share;       /* prior share within the nerve, normalised */
+	rl_spare *spares;
+	size_t spare_count;
+	const char *source;
+	int nerve;
+} rl_site;
+
 typedef struct rl_nerve {
 	rl_entry e;
 	double prior;       /* normalised over all nerves */
@@ -47,7 +68,19 @@ typedef struct rl_nerve {
 	int *branches;
 	size_t branch_count;
 	unsigned char *covers; /* covers[m]: a lesion here affects nerve m's territory */
+	rl_site *sites;     /* proximal to distal, as written */
+	size_t site_count;
+	size_t site_base;   /* index of sites[0] in the rule set's site numbering */
 } rl_nerve;
+
+/* A sign's sensitivity at one nerve site (`sites: {median.wrist: 0.45}`),
+ * the site's name resolved in pass 3. */
+typedef struct rl_site_share {
+	int nerve;
+	const char *site;
+	double weight;
+	const void *node;   /* the key, for a message */
+} rl_site_share;
 
 typedef struct rl_element {
 	rl_entry e;
@@ -62,6 +95,7 @@ typedef struct rl_element {
 	double *nerve_loss; /* per nerve: share lost when that nerve is lesioned */
 	double *plexus_route; /* per plexus element: the share of the element's
 	                       * supply whose route runs through it (rules_plexus.c) */
+	double *site_loss;  /* per site (rl_site numbering): share lost at that site */
 	/* Abnormal with no lesion: the rate and how it is graded. The rule
 	 * may set them per element (a saddle is numb without a lesion far
 	 * more rarely than a shin); else the finding kind's, copied in at
@@ -79,6 +113,10 @@ typedef struct rl_sign {
 	rl_share *nerves;   /* sensitivity per nerve, as written */
 	size_t nerve_count;
 	double *nerve_sens; /* per nerve, through branches (max over covered) */
+	rl_site_share *site_shares; /* `sites:` as written */
+	size_t site_share_count;
+	double *site_sens;  /* per site: the nerve's, less spared branches, or the
+	                     * site's own from `sites:` */
 	double pattern_sens[RADLOC_PATTERN_COUNT];
 	double specificity;
 	double examiner_error; /* the sign's own, else the sign kind's */
@@ -233,6 +271,8 @@ struct radloc_rules {
 	size_t root_count;
 	rl_nerve *nerves;
 	size_t nerve_count;
+	rl_site **sites;    /* every nerve's sites, numbered nerve by nerve */
+	size_t site_count;
 	rl_element *elements[RL_ELEMENT_KINDS];
 	size_t element_count[RL_ELEMENT_KINDS];
 	rl_sign *signs;

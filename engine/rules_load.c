@@ -281,6 +281,9 @@ static int check_set(rl_loader *L)
 		return bad;
 	if (rl_derive_nerve_territories(L) || rl_derive_plexus_routes(L))
 		return 1;
+	bad += rl_derive_sites(L);
+	if (bad)
+		return bad;
 	/* What an element or sign does not say for itself, its kind says. */
 	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
 		for (size_t e = 0; e < r->element_count[k]; e++) {

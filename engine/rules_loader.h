@@ -170,4 +170,17 @@ int rl_load_plexus(rl_loader *L, const yt_node *key);
  * problems (out of memory). */
 int rl_derive_plexus_routes(rl_loader *L);
 
+/* ---- rules_sites.c (pass 2 readers, pass 3) ---- */
+
+/* A nerve's `sites:` and a sign's `sites:` (field readers). */
+int rl_read_nerve_sites(rl_loader *L, const yt_node *key, const rl_field *field,
+                        const char *what, void *dest);
+int rl_read_sign_sites(rl_loader *L, const yt_node *key, const rl_field *field,
+                       const char *what, void *dest);
+
+/* Number the sites (an implicit one for a nerve without `sites:`), and
+ * what a lesion at each takes of each element and sign. After
+ * rl_derive_nerve_territories. Returns the problems. */
+int rl_derive_sites(rl_loader *L);
+
 #endif

@@ -41,6 +41,30 @@ static radloc_pattern result_pattern(const rl_scoring *s, const radloc_result *r
 
 /* A single hypothesis as the result says it; comp, when not -1, names
  * the polyneuropathy's extent (a pair's part), else its most probable. */
+/* Where along the nerve: the site of the component given (a pair's
+ * part), else the one holding most posterior summed over its
+ * severities; NULL for a nerve with one implicit site. */
+static const char *best_site(const rl_scoring *s, int h, long comp)
+{
+	const radloc_rules *r = s->r;
+	const rl_nerve *nv = &r->nerves[r->hyps[h].nerve];
+	if (comp >= 0)
+		return nv->sites[(size_t)s->comps->site[comp] - nv->site_base].id;
+	const char *site = NULL;
+	double best = -1.0;
+	for (size_t x = 0; x < nv->site_count; x++) {
+		double mass = 0.0;
+		for (size_t c = 0; c < s->comps->count; c++)
+			if (s->comps->hyp[c] == h && s->comps->site[c] == (int)(nv->site_base + x))
+				mass += s->comp_post[c];
+		if (mass > best) {
+			best = mass;
+			site = nv->sites[x].id;
+		}
+	}
+	return site;
+}
+
 static void fill_single(const rl_scoring *s, int h, long comp, radloc_hypothesis *out)
 {
 	const radloc_rules *r = s->r;
@@ -58,6 +82,7 @@ static void fill_single(const rl_scoring *s, int h, long comp, radloc_hypothesis
 	} else if (hyp->nerve >= 0) {
 		out->kind = RADLOC_HYPOTHESIS_NERVE;
 		out->nerve = r->nerves[hyp->nerve].e.id;
+		out->site = best_site(s, h, comp);
 	} else if (hyp->plexus) {
 		out->kind = RADLOC_HYPOTHESIS_PLEXUS;
 		out->plexus = hyp->plexus->e.id;

@@ -8,31 +8,52 @@
 #include "radloc_limits.h"
 #include "scorer_impl.h"
 
+/* The parts of a hypothesis: a polyneuropathy's extents; a focal
+ * lesion's severities, times a nerve's sites. */
+static size_t part_count(const radloc_rules *r, const rl_hypothesis *hyp)
+{
+	const rl_patterns *patterns = &r->patterns;
+	if (hyp->pattern == RADLOC_POLYNEUROPATHY)
+		return patterns->extent_count;
+	if (hyp->pattern == RADLOC_MONONEUROPATHY)
+		return patterns->severity_count * r->nerves[hyp->nerve].site_count;
+	if (rl_pattern_is_focal(hyp->pattern))
+		return patterns->severity_count;
+	return 1;
+}
+
 static radloc_status build_components(const radloc_rules *r, rl_components *c)
 {
 	const rl_patterns *patterns = &r->patterns;
-	size_t focal = 0, n = 0;
+	size_t n = 0;
+	c->count = 0;
 	for (size_t h = 0; h < r->hyp_count; h++)
-		focal += (size_t)rl_pattern_is_focal(r->hyps[h].pattern);
-	c->count = r->hyp_count + focal * (patterns->severity_count - 1) + patterns->extent_count - 1;
+		c->count += part_count(r, &r->hyps[h]);
 	c->hyp = calloc(c->count, sizeof *c->hyp);
 	c->extent = calloc(c->count, sizeof *c->extent);
 	c->scale = calloc(c->count, sizeof *c->scale);
 	c->log_prior = calloc(c->count, sizeof *c->log_prior);
-	if (!c->hyp || !c->extent || !c->scale || !c->log_prior)
+	c->site = calloc(c->count, sizeof *c->site);
+	if (!c->hyp || !c->extent || !c->scale || !c->log_prior || !c->site)
 		return RADLOC_ERR_NOMEM;
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		const rl_hypothesis *hyp = &r->hyps[h];
 		double lp = hyp->prior > 0.0 ? log(hyp->prior) : -INFINITY;
 		int is_focal = rl_pattern_is_focal(hyp->pattern);
-		/* Extents and severities are equally likely a priori. */
-		size_t parts = hyp->pattern == RADLOC_POLYNEUROPATHY ? patterns->extent_count
-		             : is_focal ? patterns->severity_count : 1;
+		const rl_nerve *nerve = hyp->pattern == RADLOC_MONONEUROPATHY
+		                        ? &r->nerves[hyp->nerve] : NULL;
+		/* Extents and severities are equally likely a priori; a nerve's
+		 * sites as the rules share them (docs/scoring.md, "Nerve sites"). */
+		size_t parts = part_count(r, hyp);
+		size_t each = nerve ? parts / nerve->site_count : parts;
 		for (size_t x = 0; x < parts; x++) {
+			size_t sev = x % each, site = x / each;
 			c->hyp[n] = (int)h;
 			c->extent[n] = hyp->pattern == RADLOC_POLYNEUROPATHY ? (int)x : -1;
-			c->scale[n] = is_focal ? patterns->severity[x] : 1.0;
-			c->log_prior[n++] = lp - log((double)parts);
+			c->scale[n] = is_focal ? patterns->severity[sev] : 1.0;
+			c->site[n] = nerve ? (int)(nerve->site_base + site) : -1;
+			c->log_prior[n++] = lp - log((double)each) +
+			                    (nerve ? log(nerve->sites[site].share) : 0.0);
 		}
 	}
 	return RADLOC_OK;
@@ -44,6 +65,7 @@ static void free_components(rl_components *c)
 	free(c->extent);
 	free(c->scale);
 	free(c->log_prior);
+	free(c->site);
 	memset(c, 0, sizeof *c);
 }
 

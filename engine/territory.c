@@ -57,18 +57,28 @@ static void root_territory(const radloc_rules *r, const radloc_hypothesis *h,
 		}
 }
 
-static void nerve_territory(const radloc_rules *r, const char *nerve, link_list *l)
+/* A nerve's territory, at its named site when the hypothesis names one
+ * (what leaves above the site is not part of it), else its whole one. */
+static void nerve_territory(const radloc_rules *r, const char *nerve, const char *site,
+                            link_list *l)
 {
 	long v = rl_rules_index(r, RADLOC_NERVE, nerve);
 	if (v < 0)
 		return;
-	put(l, RADLOC_NERVE, &r->nerves[v].e, 1.0);
+	const rl_nerve *nv = &r->nerves[v];
+	long at = -1;
+	for (size_t x = 0; site && x < nv->site_count; x++)
+		if (nv->sites[x].id && strcmp(nv->sites[x].id, site) == 0)
+			at = (long)(nv->site_base + x);
+	put(l, RADLOC_NERVE, &nv->e, 1.0);
 	/* nerve_loss counts the nerve's branches too (radloc_rules_supplies). */
 	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
-		for (size_t e = 0; e < r->element_count[k]; e++)
-			if (element(r, k, e)->nerve_loss[v] >= KEY_SHARE)
-				put(l, (radloc_kind)(RADLOC_REGION + k), &element(r, k, e)->e,
-				    element(r, k, e)->nerve_loss[v]);
+		for (size_t e = 0; e < r->element_count[k]; e++) {
+			const rl_element *el = element(r, k, e);
+			double share = at >= 0 ? el->site_loss[at] : el->nerve_loss[v];
+			if (share >= KEY_SHARE)
+				put(l, (radloc_kind)(RADLOC_REGION + k), &el->e, share);
+		}
 }
 
 /* A plexus element: its roots, then the elements it carries at least
@@ -202,7 +212,7 @@ size_t radloc_rules_territory(const radloc_rules *rules,
 	if (h->root_count > 0)
 		root_territory(rules, h, &l);
 	else if (h->nerve)
-		nerve_territory(rules, h->nerve, &l);
+		nerve_territory(rules, h->nerve, h->site, &l);
 	else if (h->plexus)
 		plexus_territory(rules, h->plexus, &l);
 	else if (h->pattern == RADLOC_POLYNEUROPATHY && h->extent)

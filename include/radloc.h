@@ -155,6 +155,28 @@ radloc_status radloc_rules_info(const radloc_rules *rules, radloc_kind kind,
 const char *radloc_rules_branch(const radloc_rules *rules, const char *nerve,
                                 size_t i);
 
+/* A named site along a nerve (rules/nerves.yaml `sites:`). */
+typedef struct radloc_site_info {
+	const char *id;          /* "spiral_groove" */
+	const char *name;        /* "at the spiral groove of the humerus" */
+	double share;            /* prior share of the nerve's lesions, normalised */
+	const char *source;
+	size_t spare_count;      /* see radloc_rules_site_spare */
+} radloc_site_info;
+
+/* The i-th named site of a nerve, proximal to distal as the rules list
+ * them; RADLOC_ERR_ARGUMENT for an unknown nerve, i out of range, or a
+ * nerve with no named sites (one implicit site). */
+radloc_status radloc_rules_site(const radloc_rules *rules, const char *nerve,
+                                size_t i, radloc_site_info *out);
+
+/* The j-th thing site i of a nerve spares: an element or branch-nerve id
+ * and its kind, and the fraction of the nerve's share there that the
+ * site keeps out of the lesion (1: wholly spared). */
+radloc_status radloc_rules_site_spare(const radloc_rules *rules, const char *nerve,
+                                      size_t i, size_t j, radloc_kind *kind,
+                                      const char **id, double *fraction);
+
 /* A sign's sensitivity for a pattern (e.g. babinski for myelopathy); 0
  * when the sign says nothing about it or is unknown. */
 double radloc_rules_sign_pattern(const radloc_rules *rules, const char *sign,
@@ -382,6 +404,8 @@ typedef struct radloc_hypothesis {
 	 * lower and upper are the pair's); else part_count 0. */
 	const struct radloc_hypothesis *parts[2];
 	size_t part_count;
+	const char *site;         /* nerve: its most probable named site ("spiral_groove"),
+	                           * NULL for a nerve with one implicit site or no nerve */
 } radloc_hypothesis;
 
 typedef struct radloc_evidence {
@@ -494,6 +518,7 @@ typedef struct radloc_expectation {
 	const char *label;   /* the hypothesis expected: "L5 left", "median right", "polyneuropathy" */
 	size_t within;       /* it must rank in the top `within` */
 	unsigned flags;      /* flags that must be raised */
+	const char *site;    /* a nerve's site expected (`site:`), else NULL */
 } radloc_expectation;
 
 radloc_status radloc_case_expectation(const radloc_case *c,
@@ -505,6 +530,8 @@ typedef struct radloc_verdict {
 	double probability;      /* its probability */
 	unsigned missing_flags;  /* expected flags not raised */
 	int pattern_matches;     /* the result's pattern is the expected one */
+	int site_matches;        /* the expected hypothesis names the expected site
+	                          * (1 when the case expects none) */
 } radloc_verdict;
 
 /* Compare a result (scored from the case's exam, any top) with the

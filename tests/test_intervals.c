@@ -182,11 +182,51 @@ START_TEST(draws_follow_the_plexus)
 }
 END_TEST
 
+/* The draws see a nerve's sites as the point estimate does: with every
+ * concentration so large that each plausible person is the average one,
+ * the intervals close on the probabilities, for an element a site spares
+ * in part and a sign with a sensitivity at one site only. A draw that read
+ * the nerve's whole territory or its sign column would sit away. */
+START_TEST(draws_follow_the_sites)
+{
+	char *a = tiny_rules_text_with(
+		"n: {prior: 1.0, source: \"test\"}",
+		"n: {prior: 1.0, sites: {up: {share: 1, source: s}, down: {share: 3, "
+		"spares: {r1: 0.75}, source: s}}, source: \"test\"}");
+	char *b = replace_all(a, "specificity: 0.9,", "sites: {n.down: 0.8}, specificity: 0.9,");
+	char *c = replace_all(b, "concentration: 10", "concentration: 1e6");
+	radloc_rules *r = load_tiny_text(replace_all(c, "concentration: 20", "concentration: 1e6"));
+	free(a);
+	free(b);
+	free(c);
+	radloc_exam *e = exam_of(r, "S r1 L reduced; G g L pos; M m1 L 5");
+	radloc_scorer *sc = radloc_scorer_new(r);
+	radloc_result *res = NULL;
+	ck_assert_int_eq(radloc_scorer_set_draws(sc, 200), RADLOC_OK);
+	ck_assert_int_eq(radloc_score(sc, e, &res), RADLOC_OK);
+	int nerve_seen = 0;
+	for (size_t i = 0; i < radloc_result_count(res); i++) {
+		radloc_hypothesis h = nth(res, i);
+		ck_assert_double_eq_tol(h.lower, h.probability, 1e-3);
+		ck_assert_double_eq_tol(h.upper, h.probability, 1e-3);
+		if (h.nerve && h.side == RADLOC_LEFT) {
+			nerve_seen = 1;
+			ck_assert_ptr_nonnull(h.site);
+		}
+	}
+	ck_assert(nerve_seen);
+	radloc_result_free(&res);
+	radloc_scorer_free(&sc);
+	radloc_exam_free(&e);
+	radloc_rules_free(&r);
+}
+END_TEST
+
 Suite *suite_intervals(void)
 {
 	return make_suite("intervals", 0,
 	                  TESTS(intervals_are_intervals, more_mass_wider_interval,
 	                        reproducible_whatever_came_before, draws_follow_the_modality,
 	                        draws_take_every_root_on_both_sides,
-	                        draws_follow_the_plexus));
+	                        draws_follow_the_plexus, draws_follow_the_sites));
 }

@@ -105,6 +105,24 @@ START_TEST(nerve_territory_is_its_supply)
 }
 END_TEST
 
+/* At a named site the territory loses what leaves above it: the posterior
+ * interosseous has no skin and no triceps; without a site the whole nerve. */
+START_TEST(nerve_site_territory_spares_what_leaves_above)
+{
+	radloc_hypothesis h = {.pattern = RADLOC_MONONEUROPATHY, .kind = RADLOC_HYPOTHESIS_NERVE,
+	                       .nerve = "radial", .side = RADLOC_LEFT};
+	radloc_link links[128];
+	size_t n = radloc_rules_territory(shipped_rules(), &h, links, 128);
+	ck_assert(weight_of(links, n, RADLOC_REGION, "radial_dorsum_hand") > 0.5);
+	ck_assert(weight_of(links, n, RADLOC_MOVEMENT, "elbow_extension") > 0.5);
+	h.site = "posterior_interosseous";
+	n = radloc_rules_territory(shipped_rules(), &h, links, 128);
+	ck_assert(weight_of(links, n, RADLOC_REGION, "radial_dorsum_hand") < 0.0);
+	ck_assert(weight_of(links, n, RADLOC_MOVEMENT, "elbow_extension") < 0.0);
+	ck_assert(weight_of(links, n, RADLOC_MOVEMENT, "finger_extension") > 0.9);
+}
+END_TEST
+
 START_TEST(count_then_fill_agrees)
 {
 	radloc_hypothesis h = root_hypothesis("C6", NULL);
@@ -211,6 +229,7 @@ Suite *suite_territory(void)
 {
 	return make_suite("territory", 0,
 	                  TESTS(l5_territory, two_roots_are_the_union,
+	                        nerve_site_territory_spares_what_leaves_above,
 	                        nerve_territory_is_its_supply, count_then_fill_agrees,
 	                        cauda_equina_territory,
 	                        polyneuropathy_territory_is_its_extent, no_territory,

@@ -110,12 +110,12 @@ static double jitter(gsl_rng *rng, double j, double x)
  * sensitivities for this kind (polyneuropathy, myelopathy, in world). */
 static void misspecify(const bench_gen_options *opt, gsl_rng *rng,
                        const radloc_rules *r, radloc_rules *world, rl_fwork *fw,
-                       rl_element *person, double *nerve_loss)
+                       rl_element *person, double *nerve_loss, double *site_loss)
 {
 	double j = opt->weight_jitter, scale = opt->sensitivity_scale;
 	int k = fw->f->fkind;
 	if (fw->sg) {
-		size_t total = r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT;
+		size_t total = rl_sign_width(r);
 		for (size_t i = 0; i < total; i++) {
 			fw->ssens[i] *= scale;
 			if (j > 0.0 && fw->ssens[i] > 0.0)
@@ -133,6 +133,9 @@ static void misspecify(const bench_gen_options *opt, gsl_rng *rng,
 		nerve_loss[n] = fw->el->nerve_loss[n] > 0.0
 		                ? jitter(rng, j, fw->el->nerve_loss[n]) : 0.0;
 	person->nerve_loss = nerve_loss;
+	for (size_t x = 0; x < r->site_count; x++)
+		site_loss[x] = fw->el->site_loss[x] > 0.0 ? jitter(rng, j, fw->el->site_loss[x]) : 0.0;
+	person->site_loss = site_loss;
 	fw->el = person;
 	world->patterns.poly_sens[k] = jitter(rng, j, r->patterns.poly_sens[k] * scale);
 	world->patterns.myelo_sens[k] = jitter(rng, j, r->patterns.myelo_sens[k] * scale);
@@ -159,9 +162,10 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 	size_t *order = calloc(cap, sizeof *order);
 	double *prior = calloc(r->hyp_count, sizeof *prior);
 	double *nerve_loss = calloc(r->nerve_count + 1, sizeof *nerve_loss);
+	double *site_loss = calloc(r->site_count + 1, sizeof *site_loss);
 	size_t *drawn_hyp = calloc(r->hyp_count + 1, sizeof *drawn_hyp);
 	double w[256];
-	if (!rng || !cand || !pick || !order || !prior || !nerve_loss || !drawn_hyp)
+	if (!rng || !cand || !pick || !order || !prior || !nerve_loss || !site_loss || !drawn_hyp)
 		return -1;
 	gsl_rng_set(rng, seed);
 	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
@@ -212,9 +216,22 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 		             ? (int)gsl_rng_uniform_int(rng, r->patterns.extent_count) : -1;
 		double scale = focal ? r->patterns.severity[gsl_rng_uniform_int(
 		                           rng, r->patterns.severity_count)] : 1.0;
+		/* A nerve lesion sits at one of its sites, drawn by their shares. */
+		int site = -1;
+		if (hyp->pattern == RADLOC_MONONEUROPATHY) {
+			const rl_nerve *nv = &r->nerves[hyp->nerve];
+			double u = gsl_rng_uniform(rng), acc = 0.0;
+			size_t at = 0;
+			for (; at + 1 < nv->site_count; at++) {
+				acc += nv->sites[at].share;
+				if (u < acc)
+					break;
+			}
+			site = (int)(nv->site_base + at);
+		}
 		int hyp_index = (int)h, ext = extent;
 		double lp = 0.0;
-		rl_components one = {1, &hyp_index, &ext, &scale, &lp};
+		rl_components one = {1, &hyp_index, &ext, &scale, &lp, &site};
 		/* Where the clinician looks, and what is recorded there. */
 		unsigned examined = draw_places(rng, r, hyp);
 		/* The person's traits, at the rules' prevalences (docs/scoring.md,
@@ -255,7 +272,7 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 				}
 				rl_mean_weights(r, &fw);
 				rl_element person;
-				misspecify(opt, rng, r, &world, &fw, &person, nerve_loss);
+				misspecify(opt, rng, r, &world, &fw, &person, nerve_loss, site_loss);
 				/* Draw the outcome from the model's own likelihood. */
 				int no = rl_outcome_count(f.fkind);
 				double u = gsl_rng_uniform(rng), acc = 0.0;
@@ -317,6 +334,7 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 	gsl_ran_discrete_free(choose);
 	free(drawn_hyp);
 	free(nerve_loss);
+	free(site_loss);
 	free(prior);
 	free(order);
 	free(pick);
