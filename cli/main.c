@@ -40,7 +40,15 @@ static const command *find(const char *name)
 	return NULL;
 }
 
+static int run(int argc, char **argv);
+
+/* Every way out passes the check of what was written (cli_finish_output). */
 int main(int argc, char **argv)
+{
+	return cli_finish_output(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
 	/* GSL's default handler aborts; the library checks every status. */
 	gsl_set_error_handler_off();
