@@ -63,17 +63,17 @@ START_TEST(read_file_checks_size_then_parses)
 	temporary_file(path, "a: 1\n");
 
 	start(&d, &sink);
-	ck_assert_int_eq(yt_read_file(path, 5, &d, &doc), RADLOC_OK);
+	ck_assert_int_eq(yt_read_file(path, 5, &d, &doc, NULL), RADLOC_OK);
 	ck_assert_str_eq(yt_get(yt_root(doc), "a")->text, "1");
 	yt_free(&doc);
 
-	ck_assert_int_eq(yt_read_file(path, 4, &d, &doc), RADLOC_ERR_LIMIT);
+	ck_assert_int_eq(yt_read_file(path, 4, &d, &doc, NULL), RADLOC_ERR_LIMIT);
 	ck_assert_ptr_null(doc);
 	ck_assert_str_eq(sink.text, "1:1: file is 5 bytes, more than the limit of 4\n");
 	remove(path);
 
 	start(&d, &sink);
-	ck_assert_int_eq(yt_read_file(path, 5, &d, &doc), RADLOC_ERR_IO);
+	ck_assert_int_eq(yt_read_file(path, 5, &d, &doc, NULL), RADLOC_ERR_IO);
 	ck_assert_ptr_null(doc);
 	ck_assert_str_eq(sink.text, "0:0: cannot open: No such file or directory\n");
 }
