@@ -21,6 +21,20 @@ enum {
  * EXIT_INPUT). */
 int cli_exit_code(radloc_status s, int input_code);
 
+/* Writes to standard output are checked once, at the end (main.c): a
+ * failed write sets the stream's error flag, which stays set even when
+ * glibc drops the buffer and a later fflush succeeds. The reason (errno)
+ * does not stay: cli_note_write() keeps it right after a write, and
+ * cli_write_failed() records a failure of a write made without stdio. */
+void cli_note_write(void);
+void cli_write_failed(int err);
+
+/* The exit code once the command is done: flushes and closes standard
+ * output; if any write failed, prints "radloc: cannot write: REASON" and
+ * returns EXIT_INTERNAL, whatever rc was (a lost result outranks a bad
+ * input: the caller must not think the output whole). Else rc. */
+int cli_finish_output(int rc);
+
 /* Prints a diagnostic as FILE:LINE:COLUMN: message on stderr. */
 void cli_print_diag(const radloc_diag *diag, void *user);
 

@@ -128,6 +128,7 @@ static int check_file(const radloc_rules *rules, radloc_scorer *scorer,
 			free(text);
 		}
 	}
+	cli_note_write();
 	radloc_result_free(&res);
 	radloc_case_free(&c);
 	return 0;

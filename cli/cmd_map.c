@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bodychart.h"
 #include "cli.h"
@@ -250,27 +251,32 @@ static void finding(map_state *m, const radloc_finding *f)
 	}
 }
 
-/* Write the chart; drawn in memory first, so that a failure leaves no
- * half-written file. */
+/* Write the chart; drawn in memory first, and a file that could not be
+ * written whole is removed, so that a failure leaves no half-written
+ * chart. A failed write is an output error (4), not the input's. */
 static int write_svg(const char *output, const char *svg, size_t size)
 {
 	if (strcmp(output, "-") == 0) {
-		if (fwrite(svg, 1, size, stdout) != size || fflush(stdout) != 0) {
-			fprintf(stderr, "radloc map: cannot write the chart: %s\n", strerror(errno));
-			return EXIT_INPUT;
-		}
+		/* Checked with every other write to standard output (main.c). */
+		fwrite(svg, 1, size, stdout);
+		cli_note_write();
 		return EXIT_OK;
 	}
 	FILE *out = fopen(output, "wb");
-	if (out == NULL || fwrite(svg, 1, size, out) != size) {
-		fprintf(stderr, "radloc map: cannot write '%s': %s\n", output, strerror(errno));
-		if (out)
-			fclose(out);
-		return EXIT_INPUT;
+	struct stat st;
+	/* Only a plain file is removed: never a device like /dev/full. */
+	int regular = out != NULL && fstat(fileno(out), &st) == 0 && S_ISREG(st.st_mode);
+	int ok = out != NULL && fwrite(svg, 1, size, out) == size;
+	int err = errno;
+	if (out != NULL && fclose(out) != 0 && ok) {
+		ok = 0;
+		err = errno;
 	}
-	if (fclose(out) != 0) {
-		fprintf(stderr, "radloc map: cannot write '%s': %s\n", output, strerror(errno));
-		return EXIT_INPUT;
+	if (!ok) {
+		fprintf(stderr, "radloc map: cannot write '%s': %s\n", output, strerror(err));
+		if (regular)
+			remove(output);
+		return EXIT_INTERNAL;
 	}
 	return EXIT_OK;
 }

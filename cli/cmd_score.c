@@ -329,8 +329,7 @@ int cmd_score(int argc, char **argv)
 			st = (style){"\033[1;97;41m", "\033[1m", "\033[2m", "\033[0m"};
 		print_text(rules, res, &st);
 	}
-	if (fflush(stdout) != 0)
-		rc = EXIT_INTERNAL;
+	cli_note_write();
 out:
 	radloc_result_free(&res);
 	radloc_exam_free(&exam);

@@ -38,6 +38,36 @@ const char *cli_rules_path(const char *option)
 	return RADLOC_RULES_SOURCE;
 }
 
+/* The reason of the first failed write to standard output, when known. */
+static int write_errno;
+
+void cli_note_write(void)
+{
+	if (ferror(stdout) && write_errno == 0)
+		write_errno = errno ? errno : EIO;
+}
+
+void cli_write_failed(int err)
+{
+	if (write_errno == 0)
+		write_errno = err ? err : EIO;
+}
+
+int cli_finish_output(int rc)
+{
+	cli_note_write();
+	errno = 0;
+	/* fclose flushes, and also reports an error the file system only
+	 * reports at close (NFS, a full quota). */
+	int failed = ferror(stdout) != 0;
+	if (fclose(stdout) != 0 || failed || write_errno) {
+		int err = write_errno ? write_errno : errno ? errno : EIO;
+		fprintf(stderr, "radloc: cannot write: %s\n", strerror(err));
+		return EXIT_INTERNAL;
+	}
+	return rc;
+}
+
 int cli_exit_code(radloc_status s, int input_code)
 {
 	switch (s) {

@@ -29,7 +29,7 @@ static void usage(FILE *out)
 		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out, "  %-10s %s\n", "help", "radloc help COMMAND: one command's usage");
 	fprintf(out, "\nexit status: 0 ok, 1 usage, 2 rules error, 3 input error, "
-	        "4 internal error\nman radloc (docs/radloc.1) has the details.\n");
+	        "4 output or internal error\nman radloc (docs/radloc.1) has the details.\n");
 }
 
 static const command *find(const char *name)
@@ -40,7 +40,15 @@ static const command *find(const char *name)
 	return NULL;
 }
 
+static int run(int argc, char **argv);
+
+/* Every way out passes the check of what was written (cli_finish_output). */
 int main(int argc, char **argv)
+{
+	return cli_finish_output(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
 	/* GSL's default handler aborts; the library checks every status. */
 	gsl_set_error_handler_off();

@@ -38,9 +38,10 @@ typedef struct yt_doc yt_doc;
 radloc_status yt_read_buffer(const char *data, size_t size, long max_bytes,
                              rl_diagctx *d, yt_doc **out);
 
-/* Read a whole file (size-checked before reading) then parse it. */
+/* Read a whole file (at most max_bytes, slurp.c) then parse it; *bytes
+ * (when not NULL) gets the file's size, for a limit on a set of files. */
 radloc_status yt_read_file(const char *path, long max_bytes, rl_diagctx *d,
-                           yt_doc **out);
+                           yt_doc **out, size_t *bytes);
 
 /* The same tree from a JSON object, through jansson: several times faster
  * than libyaml for the JSON Lines of a batch. Positions are unknown (0).

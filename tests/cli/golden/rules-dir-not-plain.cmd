@@ -1,0 +1,2 @@
+# A directory named like a rule file and a symbolic link loop, in the rule directory and named themselves.
+d=$(mktemp -d); cp rules/*.yaml "$d"; mkdir "$d/x.yaml"; ln -s y.yaml "$d/y.yaml"; timeout 5 $RADLOC rules validate "$d" 2>&1 | sed "s|$d|RULES|"; timeout 5 $RADLOC rules validate "$d/y.yaml" 2>&1 | sed "s|$d|RULES|"; timeout 5 $RADLOC score "$d/x.yaml" 2>&1 | sed "s|$d|RULES|"; timeout 5 $RADLOC rules validate /proc/self/status 2>&1 | head -n 2; rm -rf "$d"
