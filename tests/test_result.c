@@ -33,12 +33,23 @@ START_TEST(result_outlives_its_rules)
 	radloc_rules_free(&rules);
 
 	size_t bytes = touch(radloc_result_id(res));
-	int extents = 0, roots = 0, nerves = 0;
+	int extents = 0, roots = 0, nerves = 0, sites = 0, parts = 0;
 	for (size_t i = 0; i < radloc_result_count(res); i++) {
 		ck_assert_int_eq(radloc_result_hypothesis(res, i, &h), RADLOC_OK);
-		bytes += touch(h.label) + touch(h.nerve) + touch(h.extent);
+		bytes += touch(h.label) + touch(h.nerve) + touch(h.extent) + touch(h.site) +
+		         touch(h.plexus);
 		for (size_t k = 0; k < h.root_count; k++)
 			bytes += touch(h.roots[k]);
+		/* A pair's parts are hypotheses with strings of their own. */
+		for (size_t k = 0; k < h.part_count; k++) {
+			const radloc_hypothesis *p = h.parts[k];
+			bytes += touch(p->label) + touch(p->nerve) + touch(p->extent) +
+			         touch(p->site) + touch(p->plexus);
+			for (size_t j = 0; j < p->root_count; j++)
+				bytes += touch(p->roots[j]);
+			parts++;
+		}
+		sites += h.site != NULL;
 		extents += h.extent != NULL;
 		roots += h.root_count > 0;
 		nerves += h.nerve != NULL;
@@ -47,6 +58,8 @@ START_TEST(result_outlives_its_rules)
 	ck_assert_int_gt(extents, 0);
 	ck_assert_int_gt(roots, 0);
 	ck_assert_int_gt(nerves, 0);
+	ck_assert_int_gt(sites, 0);   /* common_peroneal left, at the fibular head */
+	ck_assert_int_gt(parts, 0);   /* L5 left + common_peroneal left */
 	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &h), RADLOC_OK);
 	ck_assert_str_eq(h.label, "L5 left");
 	ck_assert_str_eq(h.roots[0], "L5");
