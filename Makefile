@@ -6,6 +6,7 @@
 #   make check VARIANT=san     the same under ASan + UBSan (build/san/)
 #   make valgrind        the unit tests and the CLI under valgrind
 #   make coverage        line coverage of the engine (gcov)
+#   make isncsci         spinal-cord-injury worksheets (npm isncsci) against radloc
 #   make install / uninstall   honour PREFIX and DESTDIR
 #
 # VARIANT=release (default, build/), debug (build/debug/), san (build/san/),
@@ -83,7 +84,7 @@ CLI     := $(BUILD)/radloc
 TESTBIN := $(BUILD)/radloc-tests
 
 .PHONY: all demo check check-run test deps valgrind coverage install uninstall \
-        clean cli-tests fuzz fuzz-deps bench load browser
+        clean cli-tests fuzz fuzz-deps bench load browser isncsci
 all: $(LIB_A) $(LIB_SO) $(CLI)
 
 $(BUILD)/obj/%.o: %.c
@@ -233,6 +234,14 @@ load: deps
 browser: deps
 	@$(MAKE) --no-print-directory all
 	RADLOC=$(CLI) bash tests/browser/run.sh
+
+# ISNCSCI worksheets classified by the npm `isncsci` library (installed from
+# tests/isncsci/package-lock.json by run.sh), scored by radloc
+# (docs/validation.md). Not in `check` yet: the cord level and the sacral
+# cauda equina it asserts are still being built (issue #14).
+isncsci: deps
+	@$(MAKE) --no-print-directory all
+	RADLOC=$(CLI) sh tests/isncsci/run.sh
 
 # --- memory and coverage ----------------------------------------------------
 valgrind: deps
