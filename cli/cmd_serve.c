@@ -22,11 +22,13 @@
 #define SERVE_EXAM_BYTES ((size_t)RADLOC_MAX_EXAM_BYTES)
 #define SERVE_BATCH_BYTES (16UL * 1024UL * 1024UL)
 #define SERVE_DEFAULT_DRAWS 1000
+/* --host-name may be given this many times: a server has a few names. */
+#define SERVE_MAX_HOST_NAMES 8
 
 void help_serve(FILE *out)
 {
 	fputs("usage: radloc serve [--bind ADDRESS] [--port N] [--threads N]\n"
-	      "                    [--rules PATH] [--quiet]\n"
+	      "                    [--host-name NAME]... [--rules PATH] [--quiet]\n"
 	      "\n"
 	      "Serve the clinician's page at / and the HTTP API:\n"
 	      "  POST /v1/score       an exam (JSON or YAML) -> the result JSON\n"
@@ -39,7 +41,9 @@ void help_serve(FILE *out)
 	      "  GET  /healthz\n"
 	      "Query parameters of score, batch and map: draws, seed, top, interval.\n"
 	      "Binds to 127.0.0.1:8080 unless told otherwise (--port 0: any free port;\n"
-	      "the address is printed on stdout). Stops on SIGINT or SIGTERM.\n",
+	      "the address is printed on stdout). Requests must name the server in\n"
+	      "Host as the address bound (or localhost) or a --host-name, with the\n"
+	      "port. Stops on SIGINT or SIGTERM.\n",
 	      out);
 }
 
@@ -101,13 +105,13 @@ static enum MHD_Result respond_problems(struct MHD_Connection *c, http_request *
 	return http_respond_json(c, rq, status, text);
 }
 
-/* 400 for input that is not YAML/JSON, 413 too large, 422 well-formed but
- * not a valid exam. */
+/* 400 for input that is not YAML/JSON, 422 well-formed but not a valid
+ * exam, or past a limit of its shape (nesting, nodes, findings: the body
+ * itself is within its size, which the HTTP layer answers with 413). */
 static unsigned status_of(radloc_status s)
 {
 	switch (s) {
 	case RADLOC_ERR_SYNTAX: return 400;
-	case RADLOC_ERR_LIMIT: return 413;
 	case RADLOC_ERR_NOMEM:
 	case RADLOC_ERR_INTERNAL:
 	case RADLOC_ERR_NUMERIC: return 500;
@@ -295,24 +299,42 @@ static size_t body_limit(const char *url)
 	return strcmp(url, "/v1/batch") == 0 ? SERVE_BATCH_BYTES : SERVE_EXAM_BYTES;
 }
 
+/* The methods each path takes, for 405 and OPTIONS; NULL: no such path. */
+static const char *allowed(const char *url)
+{
+	static const char *const posts[] = {"/v1/score", "/v1/map", "/v1/exam", "/v1/batch"};
+	const char *type;
+	if (page_file_at(url, &type) != NULL || strcmp(url, "/healthz") == 0 ||
+	    strcmp(url, "/v1/chart.svg") == 0 || strcmp(url, "/v1/vocabulary") == 0)
+		return "GET, HEAD, OPTIONS";
+	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++)
+		if (strcmp(url, posts[i]) == 0)
+			return "POST, OPTIONS";
+	return NULL;
+}
+
 /* What each URL does. */
 static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *rq,
                              const char *url, const char *method)
 {
 	server *srv = app;
+	rq->allow = allowed(url);
+	if (rq->allow == NULL)
+		return http_respond_error(c, rq, 404, "no such page (see /, /v1/score, /v1/batch, "
+		                     "/v1/map, /v1/exam, /v1/vocabulary, /v1/chart.svg, /healthz)");
+	if (strcmp(method, "OPTIONS") == 0)
+		return http_respond(c, rq, 204, "text/plain", (char *)"", 0, 0);
 	int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
 	int post = strcmp(method, "POST") == 0;
+	if (!(rq->allow[0] == 'G' ? get : post))
+		return http_respond_error(c, rq, 405, rq->allow[0] == 'G'
+		                          ? "use GET" : "use POST with the exam as the body");
 
 	const char *page_type = NULL;
 	const page_file *page = page_file_at(url, &page_type);
-	if (page != NULL) {
-		if (!get)
-			return http_respond_error(c, rq, 405, "use GET");
+	if (page != NULL)
 		return http_respond(c, rq, 200, page_type, (char *)page->bytes, page->size, 0);
-	}
 	if (strcmp(url, "/healthz") == 0) {
-		if (!get)
-			return http_respond_error(c, rq, 405, "use GET");
 		char body[160];
 		int n = snprintf(body, sizeof body,
 		                 "{\"status\":\"ok\",\"version\":\"%s\",\"roots\":%zu,\"nerves\":%zu}\n",
@@ -326,8 +348,6 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 	}
 	if (strcmp(url, "/v1/chart.svg") == 0) {
 		/* The chart before any finding: every region, nothing marked. */
-		if (!get)
-			return http_respond_error(c, rq, 405, "use GET");
 		bodychart blank;
 		memset(&blank, 0, sizeof blank);
 		blank.rules = srv->rules;
@@ -337,30 +357,14 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 			return http_respond_error(c, rq, 500, "out of memory");
 		return http_respond(c, rq, 200, "image/svg+xml", svg, size, 1);
 	}
-	if (strcmp(url, "/v1/vocabulary") == 0) {
-		if (!get)
-			return http_respond_error(c, rq, 405, "use GET");
+	if (strcmp(url, "/v1/vocabulary") == 0)
 		return http_respond(c, rq, 200, "application/json", srv->vocabulary,
-		               srv->vocabulary_size, 0);
-	}
-	static const struct {
-		const char *url;
-		int action;
-	} posts[] = {
-		{"/v1/score", ACTION_SCORE}, {"/v1/map", ACTION_MAP}, {"/v1/exam", ACTION_EXAM},
-		{"/v1/batch", -1},
-	};
-	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
-		if (strcmp(url, posts[i].url) != 0)
-			continue;
-		if (!post)
-			return http_respond_error(c, rq, 405, "use POST with the exam as the body");
-		if (posts[i].action < 0)
-			return batch_endpoint(srv, c, rq);
-		return exam_endpoint(srv, c, rq, (enum action)posts[i].action);
-	}
-	return http_respond_error(c, rq, 404, "no such page (see /, /v1/score, /v1/batch, "
-	                     "/v1/map, /v1/exam, /v1/vocabulary, /v1/chart.svg, /healthz)");
+		                    srv->vocabulary_size, 0);
+	if (strcmp(url, "/v1/batch") == 0)
+		return batch_endpoint(srv, c, rq);
+	return exam_endpoint(srv, c, rq, strcmp(url, "/v1/map") == 0 ? ACTION_MAP
+	                                 : strcmp(url, "/v1/exam") == 0 ? ACTION_EXAM
+	                                 : ACTION_SCORE);
 }
 
 static char *vocabulary(const radloc_rules *rules, size_t *size)
@@ -400,6 +404,10 @@ static char *vocabulary(const radloc_rules *rules, size_t *size)
 int cmd_serve(int argc, char **argv)
 {
 	const char *bind_to = "127.0.0.1", *rules_option = NULL;
+	/* The names a request's Host may say: the address bound, "localhost"
+	 * when it is a loopback one, and each --host-name. */
+	const char *names[2 + SERVE_MAX_HOST_NAMES];
+	size_t name_count = 2;
 	unsigned long port = 8080, threads = 0;
 	int quiet = 0;
 
@@ -411,6 +419,14 @@ int cmd_serve(int argc, char **argv)
 			return EXIT_OK;
 		} else if (strcmp(a, "--bind") == 0 && i + 1 < argc) {
 			bind_to = argv[++i];
+		} else if (strcmp(a, "--host-name") == 0 && i + 1 < argc) {
+			if (name_count == sizeof names / sizeof names[0] || argv[i + 1][0] == '\0' ||
+			    strpbrk(argv[i + 1], ":/ ") != NULL) {
+				fprintf(stderr, "radloc serve: --host-name '%s': give up to %d names, "
+				        "each without port or scheme\n", argv[i + 1], SERVE_MAX_HOST_NAMES);
+				return EXIT_USAGE;
+			}
+			names[name_count++] = argv[++i];
 		} else if (strcmp(a, "--rules") == 0 && i + 1 < argc) {
 			rules_option = argv[++i];
 		} else if (strcmp(a, "--quiet") == 0) {
@@ -439,6 +455,11 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "radloc serve: --bind '%s' is not an IPv4 or IPv6 address\n", bind_to);
 		return EXIT_USAGE;
 	}
+	char bracketed[64];
+	snprintf(bracketed, sizeof bracketed, "[%s]", bind_to);
+	names[0] = address.ipv6 ? bracketed : bind_to;
+	names[1] = strncmp(bind_to, "127.", 4) == 0 || strcmp(bind_to, "::1") == 0
+	           ? "localhost" : names[0];
 	server srv = {NULL, 0, NULL, 0};
 	int rc = cli_load_rules(rules_option, &srv.rules);
 	if (rc != EXIT_OK)
@@ -449,7 +470,7 @@ int cmd_serve(int argc, char **argv)
 		radloc_rules_free(&srv.rules);
 		return EXIT_INTERNAL;
 	}
-	http_service service = {route, body_limit, &srv, quiet};
+	http_service service = {route, body_limit, allowed, &srv, quiet, names, name_count, 0};
 	rc = http_serve(&service, &address, threads);
 	pthread_key_delete(srv.scorer_key);
 	free(srv.vocabulary);

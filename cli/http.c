@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,6 +47,14 @@ enum MHD_Result http_respond(struct MHD_Connection *c, http_request *rq, unsigne
 	MHD_add_response_header(r, "Content-Type", type);
 	MHD_add_response_header(r, "Cache-Control", "no-store");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	if (rq->allow)
+		MHD_add_response_header(r, "Allow", rq->allow);
+	/* An SVG opened on its own is a document that could run script: it
+	 * may load nothing and run nothing. */
+	if (strncmp(type, "image/svg+xml", 13) == 0)
+		MHD_add_response_header(r, "Content-Security-Policy",
+		                        "default-src 'none'; frame-ancestors 'none'; sandbox");
 	if (strncmp(type, "text/html", 9) == 0)
 		MHD_add_response_header(r, "Content-Security-Policy",
 		                        "default-src 'none'; script-src 'self'; "
@@ -102,6 +111,16 @@ int http_query_number(struct MHD_Connection *c, const char *name, unsigned long 
 
 /* ---- reading a request ---------------------------------------------------------- */
 
+/* The path for the log, cut short, with anything but printable ASCII as
+ * '?': a client must not be able to forge log lines. */
+static void log_safe(char *out, size_t size, const char *text)
+{
+	size_t n = 0;
+	for (; text[n] && n + 1 < size; n++)
+		out[n] = text[n] > 0x20 && text[n] < 0x7f ? text[n] : '?';
+	out[n] = '\0';
+}
+
 /* Called by libmicrohttpd: first with no body (the request is made),
  * then with each piece of the body, then once more with none (answer). */
 static enum MHD_Result take_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -118,7 +137,21 @@ static enum MHD_Result take_request(void *cls, struct MHD_Connection *c, const c
 			return MHD_NO;
 		rq->started = now();
 		rq->limit = service->body_limit(url);
+		snprintf(rq->method, sizeof rq->method, "%s", method);
+		log_safe(rq->path, sizeof rq->path, url);
 		*ctx = rq;
+		/* Refused before the body is read: the answer goes now and the
+		 * connection is closed after it. */
+		const char *why = NULL;
+		unsigned status = http_guard(service, c, url, method, &why);
+		if (status) {
+			rq->refused = 1;
+			return http_respond_error(c, rq, status, why);
+		}
+		return MHD_YES;
+	}
+	if (rq->refused) {
+		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -153,8 +186,8 @@ static enum MHD_Result take_request(void *cls, struct MHD_Connection *c, const c
 	return service->route(service->app, c, rq, url, method);
 }
 
-/* One log line per request: status, size, time. Never the body, the
- * query or anything from the exam. */
+/* One log line per request: method, path, status, size, time. Never the
+ * body, the query or anything from the exam. */
 static void log_request(void *cls, struct MHD_Connection *c, void **ctx,
                         enum MHD_RequestTerminationCode why)
 {
@@ -164,8 +197,8 @@ static void log_request(void *cls, struct MHD_Connection *c, void **ctx,
 	if (rq == NULL)
 		return;
 	if (!service->quiet)
-		fprintf(stderr, "radloc serve: %u %zu bytes %.1f ms%s\n", rq->status, rq->sent,
-		        (now() - rq->started) * 1e3,
+		fprintf(stderr, "radloc serve: %s %s %u %zu bytes %.1f ms%s\n", rq->method,
+		        rq->path, rq->status, rq->sent, (now() - rq->started) * 1e3,
 		        why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection ended)");
 	free(rq->body);
 	free(rq);
@@ -194,7 +227,30 @@ int http_address_parse(const char *text, unsigned long port, http_address *out)
 	return 0;
 }
 
-int http_serve(const http_service *service, const http_address *address,
+/* The listening socket, bound here rather than by libmicrohttpd so that
+ * the port (--port 0: any free one) is known before the first request:
+ * the Host check needs it. -1 when it cannot be had. */
+static int listen_on(const http_address *address, unsigned *port)
+{
+	int fd = socket(address->ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int one = 1;
+	struct sockaddr_storage got;
+	socklen_t len = sizeof got;
+	if (fd < 0)
+		return -1;
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+	    bind(fd, (const struct sockaddr *)&address->addr,
+	         address->ipv6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in)) != 0 ||
+	    listen(fd, 64) != 0 || getsockname(fd, (struct sockaddr *)&got, &len) != 0) {
+		close(fd);
+		return -1;
+	}
+	*port = ntohs(address->ipv6 ? ((struct sockaddr_in6 *)&got)->sin6_port
+	                            : ((struct sockaddr_in *)&got)->sin_port);
+	return fd;
+}
+
+int http_serve(http_service *service, const http_address *address,
                unsigned long threads)
 {
 	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
@@ -212,23 +268,24 @@ int http_serve(const http_service *service, const http_address *address,
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	struct MHD_Daemon *d = MHD_start_daemon(
-		flags, (uint16_t)address->port, NULL, NULL, take_request, (void *)service,
-		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&address->addr,
+	int fd = listen_on(address, &service->port);
+	struct MHD_Daemon *d = fd < 0 ? NULL : MHD_start_daemon(
+		flags, 0, NULL, NULL, take_request, (void *)service,
+		MHD_OPTION_LISTEN_SOCKET, fd,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)HTTP_CONNECTIONS,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)HTTP_TIMEOUT_SECONDS,
 		MHD_OPTION_NOTIFY_COMPLETED, log_request, (void *)service,
 		MHD_OPTION_END);
 	if (d == NULL) {
+		if (fd >= 0)
+			close(fd);
 		fprintf(stderr, "radloc serve: cannot listen on %s:%lu (in use, or not allowed)\n",
 		        address->text, address->port);
 		rc = EXIT_INPUT;
 	} else {
-		const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-		unsigned bound = info ? info->port : (unsigned)address->port;
 		printf("radloc serve: listening on http://%s%s%s:%u/\n", address->ipv6 ? "[" : "",
-		       address->text, address->ipv6 ? "]" : "", bound);
+		       address->text, address->ipv6 ? "]" : "", service->port);
 		fflush(stdout);
 		int sig = 0;
 		sigwait(&stop, &sig);
