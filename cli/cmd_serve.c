@@ -1,21 +1,21 @@
 /* radloc serve: the command, and what each URL of the clinician's page
  * and the HTTP API does (docs/serve.md). The HTTP plumbing is http.c.
  *
- * The pool's threads share one immutable rule set; each thread has its
- * own scorer. */
+ * Every connection has a thread of its own; they share one immutable rule
+ * set, and take a scorer from the pool (serve_pool.c) for each exam. */
 #include <jansson.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "batch_line.h"
 #include "bodychart.h"
 #include "cli.h"
 #include "http.h"
 #include "options.h"
 #include "page_assets.h"
 #include "radloc_limits.h"
+#include "serve.h"
 
 /* Limits of a request: one exam is at most the exam limit; a batch body
  * at most 16 MiB (pipelines with more use `radloc batch`). */
@@ -27,7 +27,7 @@
 
 void help_serve(FILE *out)
 {
-	fputs("usage: radloc serve [--bind ADDRESS] [--port N] [--threads N]\n"
+	fputs("usage: radloc serve [--bind ADDRESS] [--port N] [--threads N (scorers)]\n"
 	      "                    [--host-name NAME]... [--rules PATH] [--quiet]\n"
 	      "\n"
 	      "Serve the clinician's page at / and the HTTP API:\n"
@@ -49,28 +49,10 @@ void help_serve(FILE *out)
 
 typedef struct server {
 	radloc_rules *rules;
-	pthread_key_t scorer_key;
+	serve_pool *pool;
 	char *vocabulary;
 	size_t vocabulary_size;
 } server;
-
-static void scorer_free(void *p)
-{
-	radloc_scorer *s = p;
-	radloc_scorer_free(&s);
-}
-
-/* This thread's scorer, made on first use. */
-static radloc_scorer *thread_scorer(server *srv)
-{
-	radloc_scorer *s = pthread_getspecific(srv->scorer_key);
-	if (s == NULL) {
-		s = radloc_scorer_new(srv->rules);
-		if (s && pthread_setspecific(srv->scorer_key, s) != 0)
-			radloc_scorer_free(&s);
-	}
-	return s;
-}
 
 /* {"error": {line, column, message}} with every problem listed too. */
 typedef struct problems {
@@ -121,40 +103,38 @@ static unsigned status_of(radloc_status s)
 
 /* ---- settings from the query ------------------------------------------------- */
 
-static int configure(struct MHD_Connection *c, radloc_scorer *sc, char *why, size_t size)
+static int configure(struct MHD_Connection *c, serve_settings *set, char *why, size_t size)
 {
 	unsigned long v;
 	int got;
-	radloc_scorer_set_seed(sc, 1);
-	radloc_scorer_set_draws(sc, SERVE_DEFAULT_DRAWS);
-	radloc_scorer_set_interval(sc, 0.90);
-	radloc_scorer_set_top(sc, 0);
+	*set = (serve_settings){SERVE_DEFAULT_DRAWS, 1, 0, 0.90};
 	if ((got = http_query_number(c, "draws", RADLOC_MAX_DRAWS, &v)) < 0) {
 		snprintf(why, size, "draws must be a whole number 0..%d", RADLOC_MAX_DRAWS);
 		return -1;
 	}
 	if (got)
-		radloc_scorer_set_draws(sc, v);
+		set->draws = v;
 	if ((got = http_query_number(c, "seed", ~0UL, &v)) < 0) {
 		snprintf(why, size, "seed must be a whole number");
 		return -1;
 	}
 	if (got)
-		radloc_scorer_set_seed(sc, v);
+		set->seed = v;
 	if ((got = http_query_number(c, "top", CLI_MAX_TOP, &v)) < 0) {
 		snprintf(why, size, "top must be a whole number (0 = all)");
 		return -1;
 	}
 	if (got)
-		radloc_scorer_set_top(sc, v);
+		set->top = v;
 	const char *iv = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "interval");
 	if (iv) {
 		char *end;
 		double m = strtod(iv, &end);
-		if (*end != '\0' || radloc_scorer_set_interval(sc, m) != RADLOC_OK) {
+		if (*end != '\0' || !(m > 0.0 && m < 1.0)) {
 			snprintf(why, size, "interval must be a mass between 0 and 1, like 0.90");
 			return -1;
 		}
+		set->interval = m;
 	}
 	return 0;
 }
@@ -206,16 +186,14 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http
 		return s == RADLOC_OK ? http_respond_json(c, rq, 200, text)
 		                      : http_respond_error(c, rq, 500, radloc_strerror(s));
 	}
-	radloc_scorer *sc = thread_scorer(srv);
-	if (sc == NULL) {
-		radloc_exam_free(&exam);
-		return http_respond_error(c, rq, 500, "out of memory");
-	}
-	if (configure(c, sc, why, sizeof why) != 0) {
+	serve_settings set;
+	if (configure(c, &set, why, sizeof why) != 0) {
 		radloc_exam_free(&exam);
 		return http_respond_error(c, rq, 400, why);
 	}
+	radloc_scorer *sc = serve_pool_take(srv->pool, &set);
 	s = radloc_score(sc, exam, &res);
+	serve_pool_give(srv->pool, sc);
 	if (s != RADLOC_OK) {
 		radloc_exam_free(&exam);
 		return http_respond_error(c, rq, s == RADLOC_ERR_EMPTY ? 422 : 500, radloc_strerror(s));
@@ -236,61 +214,6 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http
 	radloc_exam_free(&exam);
 	return s == RADLOC_OK ? http_respond_json(c, rq, 200, text)
 	                      : http_respond_error(c, rq, 500, radloc_strerror(s));
-}
-
-/* JSON Lines in, JSON Lines out, one line per exam in order; a bad exam is
- * an error line and the rest go on. */
-static enum MHD_Result batch_endpoint(server *srv, struct MHD_Connection *c, http_request *rq)
-{
-	char why[128];
-	radloc_scorer *sc = thread_scorer(srv);
-	if (sc == NULL)
-		return http_respond_error(c, rq, 500, "out of memory");
-	if (configure(c, sc, why, sizeof why) != 0)
-		return http_respond_error(c, rq, 400, why);
-	size_t cap = 4096, n = 0;
-	char *out = malloc(cap);
-	if (out == NULL)
-		return http_respond_error(c, rq, 500, "out of memory");
-	const char *p = rq->body ? rq->body : "", *end = p + rq->size;
-	unsigned long line = 0;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *stop = nl ? nl : end;
-		line++;
-		size_t len = (size_t)(stop - p);
-		while (len && (p[len - 1] == '\r'))
-			len--;
-		size_t lead = 0;
-		while (lead < len && (p[lead] == ' ' || p[lead] == '\t'))
-			lead++;
-		if (lead < len) {
-			batch_line b = {0};
-			batch_line_score(srv->rules, sc, "request", p, len, line, 0, &b);
-			if (b.text == NULL) {
-				free(out);
-				return http_respond_error(c, rq, 500, "out of memory");
-			}
-			size_t tl = strlen(b.text);
-			if (n + tl + 2 > cap) {
-				while (n + tl + 2 > cap)
-					cap *= 2;
-				char *grown = realloc(out, cap);
-				if (grown == NULL) {
-					free(b.text);
-					free(out);
-					return http_respond_error(c, rq, 500, "out of memory");
-				}
-				out = grown;
-			}
-			memcpy(out + n, b.text, tl);
-			n += tl;
-			out[n++] = '\n';
-			free(b.text);
-		}
-		p = nl ? nl + 1 : end;
-	}
-	return http_respond(c, rq, 200, "application/x-ndjson", out, n, 1);
 }
 
 /* A body to /v1/batch may hold many exams; any other, one. */
@@ -360,8 +283,13 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 	if (strcmp(url, "/v1/vocabulary") == 0)
 		return http_respond(c, rq, 200, "application/json", srv->vocabulary,
 		                    srv->vocabulary_size, 0);
-	if (strcmp(url, "/v1/batch") == 0)
-		return batch_endpoint(srv, c, rq);
+	if (strcmp(url, "/v1/batch") == 0) {
+		serve_settings set;
+		char why[128];
+		if (configure(c, &set, why, sizeof why) != 0)
+			return http_respond_error(c, rq, 400, why);
+		return serve_batch(srv->rules, srv->pool, &set, c, rq);
+	}
 	return exam_endpoint(srv, c, rq, strcmp(url, "/v1/map") == 0 ? ACTION_MAP
 	                                 : strcmp(url, "/v1/exam") == 0 ? ACTION_EXAM
 	                                 : ACTION_SCORE);
@@ -460,19 +388,24 @@ int cmd_serve(int argc, char **argv)
 	names[0] = address.ipv6 ? bracketed : bind_to;
 	names[1] = strncmp(bind_to, "127.", 4) == 0 || strcmp(bind_to, "::1") == 0
 	           ? "localhost" : names[0];
-	server srv = {NULL, 0, NULL, 0};
+	server srv = {NULL, NULL, NULL, 0};
 	int rc = cli_load_rules(rules_option, &srv.rules);
 	if (rc != EXIT_OK)
 		return rc;
 	srv.vocabulary = vocabulary(srv.rules, &srv.vocabulary_size);
-	if (srv.vocabulary == NULL || pthread_key_create(&srv.scorer_key, scorer_free) != 0) {
+	if (threads == 0)
+		threads = sysconf(_SC_NPROCESSORS_ONLN) > 0
+		          ? (unsigned long)sysconf(_SC_NPROCESSORS_ONLN) : 2;
+	if (srv.vocabulary)
+		srv.pool = serve_pool_new(srv.rules, threads);
+	if (srv.vocabulary == NULL || srv.pool == NULL) {
 		free(srv.vocabulary);
 		radloc_rules_free(&srv.rules);
 		return EXIT_INTERNAL;
 	}
 	http_service service = {route, body_limit, allowed, &srv, quiet, names, name_count, 0};
-	rc = http_serve(&service, &address, threads);
-	pthread_key_delete(srv.scorer_key);
+	rc = http_serve(&service, &address);
+	serve_pool_free(&srv.pool);
 	free(srv.vocabulary);
 	radloc_rules_free(&srv.rules);
 	return rc;

@@ -1,8 +1,9 @@
 /* The HTTP plumbing of `radloc serve` (see http.h).
  *
- * libmicrohttpd runs a pool of threads. A request body is read in full
- * (up to its limit) before the route sees it, so a slow client holds only
- * its own connection, and the connection timeout ends it. The log says
+ * libmicrohttpd runs each connection on a thread of its own. A request
+ * body is read in full (up to its limit) before the route sees it, so a
+ * slow client holds only its own connection, and the connection timeout
+ * ends it. The log says
  * what was asked and how it went, never what the body contained. */
 #include "http.h"
 
@@ -19,11 +20,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "radloc_limits.h"
 
 /* Connections at once, and the seconds a silent one is kept: a slow or
  * idle client holds one of a bounded number, for a bounded time. */
-#define HTTP_CONNECTIONS 256
-#define HTTP_TIMEOUT_SECONDS 10
+#define HTTP_CONNECTIONS RADLOC_SERVE_CONNECTIONS
+#define HTTP_TIMEOUT_SECONDS RADLOC_SERVE_IDLE_SECONDS
 
 static double now(void)
 {
@@ -33,6 +35,8 @@ static double now(void)
 }
 
 /* ---- answers -------------------------------------------------------------------- */
+
+static void add_headers(struct MHD_Response *r, const http_request *rq, const char *type);
 
 enum MHD_Result http_respond(struct MHD_Connection *c, http_request *rq, unsigned status,
                              const char *type, char *body, size_t size, int owned)
@@ -44,6 +48,67 @@ enum MHD_Result http_respond(struct MHD_Connection *c, http_request *rq, unsigne
 			free(body);
 		return MHD_NO;
 	}
+	add_headers(r, rq, type);
+	enum MHD_Result ret = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	rq->status = status;
+	rq->sent = size;
+	return ret;
+}
+
+/* The answer to a request being streamed. */
+typedef struct http_stream {
+	http_read_fn *read;
+	void (*done)(void *cls);
+	void *cls;
+	http_request *rq;   /* NULL once the request is over (it is freed) */
+} http_stream;
+
+static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	http_stream *s = cls;
+	(void)pos;
+	ssize_t n = s->read(s->cls, buf, max);
+	if (n > 0 && s->rq)
+		s->rq->sent += (size_t)n;
+	return n > 0 ? n : n == 0 ? MHD_CONTENT_READER_END_OF_STREAM
+	                          : MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static void stream_free(void *cls)
+{
+	http_stream *s = cls;
+	s->done(s->cls);
+	if (s->rq)
+		s->rq->stream = NULL;
+	free(s);
+}
+
+enum MHD_Result http_respond_stream(struct MHD_Connection *c, http_request *rq,
+                                    unsigned status, const char *type,
+                                    http_read_fn *read, void (*done)(void *cls),
+                                    void *cls)
+{
+	http_stream *s = malloc(sizeof *s);
+	struct MHD_Response *r = s ? MHD_create_response_from_callback(
+		MHD_SIZE_UNKNOWN, 64 * 1024, stream_read, s, stream_free) : NULL;
+	if (r == NULL) {
+		free(s);
+		done(cls);
+		return MHD_NO;
+	}
+	*s = (http_stream){read, done, cls, rq};
+	rq->stream = s;
+	add_headers(r, rq, type);
+	enum MHD_Result ret = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	rq->status = status;
+	return ret;
+}
+
+/* The headers every answer has. */
+static void add_headers(struct MHD_Response *r, const http_request *rq, const char *type)
+{
 	MHD_add_response_header(r, "Content-Type", type);
 	MHD_add_response_header(r, "Cache-Control", "no-store");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -61,11 +126,6 @@ enum MHD_Result http_respond(struct MHD_Connection *c, http_request *rq, unsigne
 		                        "style-src 'self'; connect-src 'self'; "
 		                        "img-src 'self' data:; form-action 'none'; "
 		                        "frame-ancestors 'none'");
-	enum MHD_Result ret = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
-	rq->status = status;
-	rq->sent = size;
-	return ret;
 }
 
 enum MHD_Result http_respond_json(struct MHD_Connection *c, http_request *rq,
@@ -196,6 +256,8 @@ static void log_request(void *cls, struct MHD_Connection *c, void **ctx,
 	(void)c;
 	if (rq == NULL)
 		return;
+	if (rq->stream)
+		rq->stream->rq = NULL;
 	if (!service->quiet)
 		fprintf(stderr, "radloc serve: %s %s %u %zu bytes %.1f ms%s\n", rq->method,
 		        rq->path, rq->status, rq->sent, (now() - rq->started) * 1e3,
@@ -250,16 +312,18 @@ static int listen_on(const http_address *address, unsigned *port)
 	return fd;
 }
 
-int http_serve(http_service *service, const http_address *address,
-               unsigned long threads)
+int http_serve(http_service *service, const http_address *address)
 {
-	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+	/* A thread per connection: a request that takes its time (a big
+	 * batch) holds its own thread only, and the connection limit is one
+	 * count for the whole server (a pool of polling threads would split
+	 * it between them, and run each one's requests one after another).
+	 * poll(), not select(): descriptors may pass FD_SETSIZE. */
+	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+	                     MHD_USE_POLL | MHD_USE_ERROR_LOG;
 	int rc = EXIT_OK;
 	if (address->ipv6)
 		flags |= MHD_USE_IPv6;
-	if (threads == 0)
-		threads = (unsigned long)sysconf(_SC_NPROCESSORS_ONLN) > 0
-		          ? (unsigned long)sysconf(_SC_NPROCESSORS_ONLN) : 2;
 	/* Signals go to the main thread only: block them before the pool
 	 * starts, then wait for one. */
 	sigset_t stop;
@@ -272,7 +336,6 @@ int http_serve(http_service *service, const http_address *address,
 	struct MHD_Daemon *d = fd < 0 ? NULL : MHD_start_daemon(
 		flags, 0, NULL, NULL, take_request, (void *)service,
 		MHD_OPTION_LISTEN_SOCKET, fd,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)HTTP_CONNECTIONS,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)HTTP_TIMEOUT_SECONDS,
 		MHD_OPTION_NOTIFY_COMPLETED, log_request, (void *)service,

@@ -117,6 +117,24 @@ $RADLOC batch fixtures/exams/batch-mixed.jsonl --draws 0 --top 0 > "$tmp/cli.jso
 check "batch lines as the CLI's" test "$(jq -c '[.id, .ranking[0].label, .error]' "$tmp/body")" = \
 	"$(jq -c '[.id, .ranking[0].label, .error]' "$tmp/cli.jsonl")"
 
+# The batch answer is streamed (chunked), and a batch asking more work than
+# the cap is refused before anything is scored, saying the limit.
+code=$(curl -s -D "$tmp/head" -o "$tmp/body" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' \
+	--data-binary @fixtures/exams/batch-mixed.jsonl "$url/v1/batch?draws=0")
+check "batch answer is streamed (chunked)" grep -qi '^transfer-encoding: chunked' "$tmp/head"
+jq -c . fixtures/exams/demo.json > "$tmp/one.jsonl"
+for _ in $(seq 1000); do cat "$tmp/one.jsonl"; done > "$tmp/k.jsonl"
+start=$(date +%s%N)
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' \
+	--data-binary @"$tmp/k.jsonl" "$url/v1/batch?draws=10000")
+took=$(( ($(date +%s%N) - start) / 1000000 ))
+check "1 000 exams at 10 000 draws: 413 at once ($took ms)" test "$code" = 413 -a "$took" -lt 2000
+check "the 413 names the work and its limit" test "$(jq -r .error.message "$tmp/body")" = \
+	"batch of 1000 exams at 10000 draws is more work than one request may ask (exams x (draws + 100) = 10100000, limit 10000000): send fewer exams per request, fewer draws, or use radloc batch"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' \
+	--data-binary @"$tmp/k.jsonl" "$url/v1/batch?draws=0&top=1")
+check "1 000 exams without intervals: 200, every line" test "$code $(wc -l < "$tmp/body")" = "200 1000"
+
 get /v1/vocabulary
 check "vocabulary" test "$(jq -c '[(.regions | length), (.movements | length), (.reflexes | length), (.signs | length), (.roots | length), (.nerves | length)]' "$tmp/body")" = "[53,28,8,14,26,18]"
 
