@@ -84,7 +84,7 @@ CLI     := $(BUILD)/radloc
 TESTBIN := $(BUILD)/radloc-tests
 
 .PHONY: all demo check check-run test deps valgrind coverage install uninstall \
-        clean cli-tests fuzz fuzz-deps bench load browser isncsci
+        clean cli-tests fuzz fuzz-deps bench load browser isncsci hold
 all: $(LIB_A) $(LIB_SO) $(CLI)
 
 $(BUILD)/obj/%.o: %.c
@@ -242,6 +242,13 @@ browser: deps
 isncsci: deps
 	@$(MAKE) --no-print-directory all
 	RADLOC=$(CLI) sh tests/isncsci/run.sh
+
+# The server under weight (tests/serve/hold.sh, ~1 minute): a 50 000-exam
+# batch in bounded memory, small requests during big batches, a client
+# leaving, 200 slow connections.
+hold: deps
+	@$(MAKE) --no-print-directory all
+	RADLOC=$(CLI) bash tests/serve/hold.sh
 
 # --- memory and coverage ----------------------------------------------------
 valgrind: deps

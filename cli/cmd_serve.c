@@ -1,32 +1,34 @@
 /* radloc serve: the command, and what each URL of the clinician's page
  * and the HTTP API does (docs/serve.md). The HTTP plumbing is http.c.
  *
- * The pool's threads share one immutable rule set; each thread has its
- * own scorer. */
+ * Every connection has a thread of its own; they share one immutable rule
+ * set, and take a scorer from the pool (serve_pool.c) for each exam. */
 #include <jansson.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "batch_line.h"
 #include "bodychart.h"
 #include "cli.h"
 #include "http.h"
 #include "options.h"
 #include "page_assets.h"
 #include "radloc_limits.h"
+#include "serve.h"
 
 /* Limits of a request: one exam is at most the exam limit; a batch body
  * at most 16 MiB (pipelines with more use `radloc batch`). */
 #define SERVE_EXAM_BYTES ((size_t)RADLOC_MAX_EXAM_BYTES)
 #define SERVE_BATCH_BYTES (16UL * 1024UL * 1024UL)
 #define SERVE_DEFAULT_DRAWS 1000
+/* --host-name may be given this many times: a server has a few names. */
+#define SERVE_MAX_HOST_NAMES 8
 
 void help_serve(FILE *out)
 {
-	fputs("usage: radloc serve [--bind ADDRESS] [--port N] [--threads N]\n"
-	      "                    [--rules PATH] [--quiet]\n"
+	fputs("usage: radloc serve [--bind ADDRESS] [--port N] [--threads N (scorers)]\n"
+	      "                    [--host-name NAME]... [--rules PATH] [--quiet]\n"
 	      "\n"
 	      "Serve the clinician's page at / and the HTTP API:\n"
 	      "  POST /v1/score       an exam (JSON or YAML) -> the result JSON\n"
@@ -39,34 +41,18 @@ void help_serve(FILE *out)
 	      "  GET  /healthz\n"
 	      "Query parameters of score, batch and map: draws, seed, top, interval.\n"
 	      "Binds to 127.0.0.1:8080 unless told otherwise (--port 0: any free port;\n"
-	      "the address is printed on stdout). Stops on SIGINT or SIGTERM.\n",
+	      "the address is printed on stdout). Requests must name the server in\n"
+	      "Host as the address bound (or localhost) or a --host-name, with the\n"
+	      "port. Stops on SIGINT or SIGTERM.\n",
 	      out);
 }
 
 typedef struct server {
 	radloc_rules *rules;
-	pthread_key_t scorer_key;
+	serve_pool *pool;
 	char *vocabulary;
 	size_t vocabulary_size;
 } server;
-
-static void scorer_free(void *p)
-{
-	radloc_scorer *s = p;
-	radloc_scorer_free(&s);
-}
-
-/* This thread's scorer, made on first use. */
-static radloc_scorer *thread_scorer(server *srv)
-{
-	radloc_scorer *s = pthread_getspecific(srv->scorer_key);
-	if (s == NULL) {
-		s = radloc_scorer_new(srv->rules);
-		if (s && pthread_setspecific(srv->scorer_key, s) != 0)
-			radloc_scorer_free(&s);
-	}
-	return s;
-}
 
 /* {"error": {line, column, message}} with every problem listed too. */
 typedef struct problems {
@@ -101,13 +87,13 @@ static enum MHD_Result respond_problems(struct MHD_Connection *c, http_request *
 	return http_respond_json(c, rq, status, text);
 }
 
-/* 400 for input that is not YAML/JSON, 413 too large, 422 well-formed but
- * not a valid exam. */
+/* 400 for input that is not YAML/JSON, 422 well-formed but not a valid
+ * exam, or past a limit of its shape (nesting, nodes, findings: the body
+ * itself is within its size, which the HTTP layer answers with 413). */
 static unsigned status_of(radloc_status s)
 {
 	switch (s) {
 	case RADLOC_ERR_SYNTAX: return 400;
-	case RADLOC_ERR_LIMIT: return 413;
 	case RADLOC_ERR_NOMEM:
 	case RADLOC_ERR_INTERNAL:
 	case RADLOC_ERR_NUMERIC: return 500;
@@ -117,40 +103,38 @@ static unsigned status_of(radloc_status s)
 
 /* ---- settings from the query ------------------------------------------------- */
 
-static int configure(struct MHD_Connection *c, radloc_scorer *sc, char *why, size_t size)
+static int configure(struct MHD_Connection *c, serve_settings *set, char *why, size_t size)
 {
 	unsigned long v;
 	int got;
-	radloc_scorer_set_seed(sc, 1);
-	radloc_scorer_set_draws(sc, SERVE_DEFAULT_DRAWS);
-	radloc_scorer_set_interval(sc, 0.90);
-	radloc_scorer_set_top(sc, 0);
+	*set = (serve_settings){SERVE_DEFAULT_DRAWS, 1, 0, 0.90};
 	if ((got = http_query_number(c, "draws", RADLOC_MAX_DRAWS, &v)) < 0) {
 		snprintf(why, size, "draws must be a whole number 0..%d", RADLOC_MAX_DRAWS);
 		return -1;
 	}
 	if (got)
-		radloc_scorer_set_draws(sc, v);
+		set->draws = v;
 	if ((got = http_query_number(c, "seed", ~0UL, &v)) < 0) {
 		snprintf(why, size, "seed must be a whole number");
 		return -1;
 	}
 	if (got)
-		radloc_scorer_set_seed(sc, v);
+		set->seed = v;
 	if ((got = http_query_number(c, "top", CLI_MAX_TOP, &v)) < 0) {
 		snprintf(why, size, "top must be a whole number (0 = all)");
 		return -1;
 	}
 	if (got)
-		radloc_scorer_set_top(sc, v);
+		set->top = v;
 	const char *iv = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "interval");
 	if (iv) {
 		char *end;
 		double m = strtod(iv, &end);
-		if (*end != '\0' || radloc_scorer_set_interval(sc, m) != RADLOC_OK) {
+		if (*end != '\0' || !(m > 0.0 && m < 1.0)) {
 			snprintf(why, size, "interval must be a mass between 0 and 1, like 0.90");
 			return -1;
 		}
+		set->interval = m;
 	}
 	return 0;
 }
@@ -202,16 +186,14 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http
 		return s == RADLOC_OK ? http_respond_json(c, rq, 200, text)
 		                      : http_respond_error(c, rq, 500, radloc_strerror(s));
 	}
-	radloc_scorer *sc = thread_scorer(srv);
-	if (sc == NULL) {
-		radloc_exam_free(&exam);
-		return http_respond_error(c, rq, 500, "out of memory");
-	}
-	if (configure(c, sc, why, sizeof why) != 0) {
+	serve_settings set;
+	if (configure(c, &set, why, sizeof why) != 0) {
 		radloc_exam_free(&exam);
 		return http_respond_error(c, rq, 400, why);
 	}
+	radloc_scorer *sc = serve_pool_take(srv->pool, &set);
 	s = radloc_score(sc, exam, &res);
+	serve_pool_give(srv->pool, sc);
 	if (s != RADLOC_OK) {
 		radloc_exam_free(&exam);
 		return http_respond_error(c, rq, s == RADLOC_ERR_EMPTY ? 422 : 500, radloc_strerror(s));
@@ -234,65 +216,24 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http
 	                      : http_respond_error(c, rq, 500, radloc_strerror(s));
 }
 
-/* JSON Lines in, JSON Lines out, one line per exam in order; a bad exam is
- * an error line and the rest go on. */
-static enum MHD_Result batch_endpoint(server *srv, struct MHD_Connection *c, http_request *rq)
-{
-	char why[128];
-	radloc_scorer *sc = thread_scorer(srv);
-	if (sc == NULL)
-		return http_respond_error(c, rq, 500, "out of memory");
-	if (configure(c, sc, why, sizeof why) != 0)
-		return http_respond_error(c, rq, 400, why);
-	size_t cap = 4096, n = 0;
-	char *out = malloc(cap);
-	if (out == NULL)
-		return http_respond_error(c, rq, 500, "out of memory");
-	const char *p = rq->body ? rq->body : "", *end = p + rq->size;
-	unsigned long line = 0;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *stop = nl ? nl : end;
-		line++;
-		size_t len = (size_t)(stop - p);
-		while (len && (p[len - 1] == '\r'))
-			len--;
-		size_t lead = 0;
-		while (lead < len && (p[lead] == ' ' || p[lead] == '\t'))
-			lead++;
-		if (lead < len) {
-			batch_line b = {0};
-			batch_line_score(srv->rules, sc, "request", p, len, line, 0, &b);
-			if (b.text == NULL) {
-				free(out);
-				return http_respond_error(c, rq, 500, "out of memory");
-			}
-			size_t tl = strlen(b.text);
-			if (n + tl + 2 > cap) {
-				while (n + tl + 2 > cap)
-					cap *= 2;
-				char *grown = realloc(out, cap);
-				if (grown == NULL) {
-					free(b.text);
-					free(out);
-					return http_respond_error(c, rq, 500, "out of memory");
-				}
-				out = grown;
-			}
-			memcpy(out + n, b.text, tl);
-			n += tl;
-			out[n++] = '\n';
-			free(b.text);
-		}
-		p = nl ? nl + 1 : end;
-	}
-	return http_respond(c, rq, 200, "application/x-ndjson", out, n, 1);
-}
-
 /* A body to /v1/batch may hold many exams; any other, one. */
 static size_t body_limit(const char *url)
 {
 	return strcmp(url, "/v1/batch") == 0 ? SERVE_BATCH_BYTES : SERVE_EXAM_BYTES;
+}
+
+/* The methods each path takes, for 405 and OPTIONS; NULL: no such path. */
+static const char *allowed(const char *url)
+{
+	static const char *const posts[] = {"/v1/score", "/v1/map", "/v1/exam", "/v1/batch"};
+	const char *type;
+	if (page_file_at(url, &type) != NULL || strcmp(url, "/healthz") == 0 ||
+	    strcmp(url, "/v1/chart.svg") == 0 || strcmp(url, "/v1/vocabulary") == 0)
+		return "GET, HEAD, OPTIONS";
+	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++)
+		if (strcmp(url, posts[i]) == 0)
+			return "POST, OPTIONS";
+	return NULL;
 }
 
 /* What each URL does. */
@@ -300,19 +241,23 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
                              const char *url, const char *method)
 {
 	server *srv = app;
+	rq->allow = allowed(url);
+	if (rq->allow == NULL)
+		return http_respond_error(c, rq, 404, "no such page (see /, /v1/score, /v1/batch, "
+		                     "/v1/map, /v1/exam, /v1/vocabulary, /v1/chart.svg, /healthz)");
+	if (strcmp(method, "OPTIONS") == 0)
+		return http_respond(c, rq, 204, "text/plain", (char *)"", 0, 0);
 	int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
 	int post = strcmp(method, "POST") == 0;
+	if (!(rq->allow[0] == 'G' ? get : post))
+		return http_respond_error(c, rq, 405, rq->allow[0] == 'G'
+		                          ? "use GET" : "use POST with the exam as the body");
 
 	const char *page_type = NULL;
 	const page_file *page = page_file_at(url, &page_type);
-	if (page != NULL) {
-		if (!get)
-			return http_respond_error(c, rq, 405, "use GET");
+	if (page != NULL)
 		return http_respond(c, rq, 200, page_type, (char *)page->bytes, page->size, 0);
-	}
 	if (strcmp(url, "/healthz") == 0) {
-		if (!get)
-			return http_respond_error(c, rq, 405, "use GET");
 		char body[160];
 		int n = snprintf(body, sizeof body,
 		                 "{\"status\":\"ok\",\"version\":\"%s\",\"roots\":%zu,\"nerves\":%zu}\n",
@@ -326,8 +271,6 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 	}
 	if (strcmp(url, "/v1/chart.svg") == 0) {
 		/* The chart before any finding: every region, nothing marked. */
-		if (!get)
-			return http_respond_error(c, rq, 405, "use GET");
 		bodychart blank;
 		memset(&blank, 0, sizeof blank);
 		blank.rules = srv->rules;
@@ -337,30 +280,19 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 			return http_respond_error(c, rq, 500, "out of memory");
 		return http_respond(c, rq, 200, "image/svg+xml", svg, size, 1);
 	}
-	if (strcmp(url, "/v1/vocabulary") == 0) {
-		if (!get)
-			return http_respond_error(c, rq, 405, "use GET");
+	if (strcmp(url, "/v1/vocabulary") == 0)
 		return http_respond(c, rq, 200, "application/json", srv->vocabulary,
-		               srv->vocabulary_size, 0);
+		                    srv->vocabulary_size, 0);
+	if (strcmp(url, "/v1/batch") == 0) {
+		serve_settings set;
+		char why[128];
+		if (configure(c, &set, why, sizeof why) != 0)
+			return http_respond_error(c, rq, 400, why);
+		return serve_batch(srv->rules, srv->pool, &set, c, rq);
 	}
-	static const struct {
-		const char *url;
-		int action;
-	} posts[] = {
-		{"/v1/score", ACTION_SCORE}, {"/v1/map", ACTION_MAP}, {"/v1/exam", ACTION_EXAM},
-		{"/v1/batch", -1},
-	};
-	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
-		if (strcmp(url, posts[i].url) != 0)
-			continue;
-		if (!post)
-			return http_respond_error(c, rq, 405, "use POST with the exam as the body");
-		if (posts[i].action < 0)
-			return batch_endpoint(srv, c, rq);
-		return exam_endpoint(srv, c, rq, (enum action)posts[i].action);
-	}
-	return http_respond_error(c, rq, 404, "no such page (see /, /v1/score, /v1/batch, "
-	                     "/v1/map, /v1/exam, /v1/vocabulary, /v1/chart.svg, /healthz)");
+	return exam_endpoint(srv, c, rq, strcmp(url, "/v1/map") == 0 ? ACTION_MAP
+	                                 : strcmp(url, "/v1/exam") == 0 ? ACTION_EXAM
+	                                 : ACTION_SCORE);
 }
 
 static char *vocabulary(const radloc_rules *rules, size_t *size)
@@ -400,6 +332,10 @@ static char *vocabulary(const radloc_rules *rules, size_t *size)
 int cmd_serve(int argc, char **argv)
 {
 	const char *bind_to = "127.0.0.1", *rules_option = NULL;
+	/* The names a request's Host may say: the address bound, "localhost"
+	 * when it is a loopback one, and each --host-name. */
+	const char *names[2 + SERVE_MAX_HOST_NAMES];
+	size_t name_count = 2;
 	unsigned long port = 8080, threads = 0;
 	int quiet = 0;
 
@@ -411,6 +347,14 @@ int cmd_serve(int argc, char **argv)
 			return EXIT_OK;
 		} else if (strcmp(a, "--bind") == 0 && i + 1 < argc) {
 			bind_to = argv[++i];
+		} else if (strcmp(a, "--host-name") == 0 && i + 1 < argc) {
+			if (name_count == sizeof names / sizeof names[0] || argv[i + 1][0] == '\0' ||
+			    strpbrk(argv[i + 1], ":/ ") != NULL) {
+				fprintf(stderr, "radloc serve: --host-name '%s': give up to %d names, "
+				        "each without port or scheme\n", argv[i + 1], SERVE_MAX_HOST_NAMES);
+				return EXIT_USAGE;
+			}
+			names[name_count++] = argv[++i];
 		} else if (strcmp(a, "--rules") == 0 && i + 1 < argc) {
 			rules_option = argv[++i];
 		} else if (strcmp(a, "--quiet") == 0) {
@@ -439,19 +383,29 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "radloc serve: --bind '%s' is not an IPv4 or IPv6 address\n", bind_to);
 		return EXIT_USAGE;
 	}
-	server srv = {NULL, 0, NULL, 0};
+	char bracketed[64];
+	snprintf(bracketed, sizeof bracketed, "[%s]", bind_to);
+	names[0] = address.ipv6 ? bracketed : bind_to;
+	names[1] = strncmp(bind_to, "127.", 4) == 0 || strcmp(bind_to, "::1") == 0
+	           ? "localhost" : names[0];
+	server srv = {NULL, NULL, NULL, 0};
 	int rc = cli_load_rules(rules_option, &srv.rules);
 	if (rc != EXIT_OK)
 		return rc;
 	srv.vocabulary = vocabulary(srv.rules, &srv.vocabulary_size);
-	if (srv.vocabulary == NULL || pthread_key_create(&srv.scorer_key, scorer_free) != 0) {
+	if (threads == 0)
+		threads = sysconf(_SC_NPROCESSORS_ONLN) > 0
+		          ? (unsigned long)sysconf(_SC_NPROCESSORS_ONLN) : 2;
+	if (srv.vocabulary)
+		srv.pool = serve_pool_new(srv.rules, threads);
+	if (srv.vocabulary == NULL || srv.pool == NULL) {
 		free(srv.vocabulary);
 		radloc_rules_free(&srv.rules);
 		return EXIT_INTERNAL;
 	}
-	http_service service = {route, body_limit, &srv, quiet};
-	rc = http_serve(&service, &address, threads);
-	pthread_key_delete(srv.scorer_key);
+	http_service service = {route, body_limit, allowed, &srv, quiet, names, name_count, 0};
+	rc = http_serve(&service, &address);
+	serve_pool_free(&srv.pool);
 	free(srv.vocabulary);
 	radloc_rules_free(&srv.rules);
 	return rc;

@@ -67,6 +67,26 @@
  * time and the scorer's bank of draws (~40 MB at the most). */
 #define RADLOC_MAX_DRAWS 10000
 
+/* radloc serve: connections open at once, for the whole server. Each has
+ * a thread of its own, so a slow client holds only its own; 256 is far
+ * more than one ward's browsers and bounds the threads (and memory) a
+ * flood of connections can take. Past it new connections are refused. */
+#define RADLOC_SERVE_CONNECTIONS 256
+
+/* radloc serve: seconds a connection may stay silent (sending nothing, or
+ * reading nothing of the answer) before it is closed, so a stalled or
+ * slowloris client gives its connection back. */
+#define RADLOC_SERVE_IDLE_SECONDS 10
+
+/* radloc serve: the work one POST /v1/batch may ask, counted as
+ * exams x (draws + RADLOC_SERVE_LINE_COST). Scoring an exam without
+ * intervals costs about as much as 100 draws (0.8 ms against 5.6 us a
+ * draw on a 2-core 2026 machine), so the cap is about a minute of one
+ * core: 100 000 exams without intervals, 9 000 at the default 1 000 draws,
+ * 990 at 10 000. Bigger pipelines use `radloc batch`. */
+#define RADLOC_SERVE_BATCH_WORK 10000000L
+#define RADLOC_SERVE_LINE_COST 100
+
 /* Tolerance for "sums to 1": hand-written weights with two decimals. */
 #define RADLOC_SUM_TOLERANCE 0.001
 

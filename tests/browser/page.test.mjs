@@ -422,7 +422,7 @@ async function main() {
     ok(dl.suggestedFilename() === 'browser-test.yaml', 'the YAML file is named after the exam id', dl.suggestedFilename());
     ok(/region: saddle, status: reduced/.test(yaml) && /movement: knee_extension, side: right, grade: 4/.test(yaml),
       'the YAML has the findings in the contract format', yaml);
-    const back = await fetch(base + '/v1/exam', { method: 'POST', body: yaml });
+    const back = await fetch(base + '/v1/exam', { method: 'POST', body: yaml, headers: { 'Content-Type': 'application/yaml' } });
     ok(back.status === 200, 'radloc reads the exported YAML', back.status);
     const [dj] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
     const json = JSON.parse(readFileSync(await dj.path(), 'utf8'));

@@ -23,7 +23,7 @@ check() { # name, condition (a command)
 	if "$@"; then ok; else bad "$name"; fi
 }
 
-$RADLOC serve --port 0 > "$tmp/out" 2> "$tmp/log" &
+$RADLOC serve --port 0 --host-name radloc.ward > "$tmp/out" 2> "$tmp/log" &
 server=$!
 for _ in $(seq 50); do
 	grep -q listening "$tmp/out" 2>/dev/null && break
@@ -108,7 +108,7 @@ own_files_only() {
 }
 check "the page's CSP: scripts and styles from its own files only" own_files_only "$csp"
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST --data-binary x "$url/main.js")
-check "POST on a page file 405" test "$code" = 405
+check "POST on a page file 405 (not 415)" test "$code" = 405
 
 # Batch: one line per exam, in order, the bad ones as errors.
 post /v1/batch fixtures/exams/batch-mixed.jsonl "?draws=0"
@@ -116,6 +116,24 @@ check "batch 200" test "$code" = 200
 $RADLOC batch fixtures/exams/batch-mixed.jsonl --draws 0 --top 0 > "$tmp/cli.jsonl" 2>/dev/null
 check "batch lines as the CLI's" test "$(jq -c '[.id, .ranking[0].label, .error]' "$tmp/body")" = \
 	"$(jq -c '[.id, .ranking[0].label, .error]' "$tmp/cli.jsonl")"
+
+# The batch answer is streamed (chunked), and a batch asking more work than
+# the cap is refused before anything is scored, saying the limit.
+code=$(curl -s -D "$tmp/head" -o "$tmp/body" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' \
+	--data-binary @fixtures/exams/batch-mixed.jsonl "$url/v1/batch?draws=0")
+check "batch answer is streamed (chunked)" grep -qi '^transfer-encoding: chunked' "$tmp/head"
+jq -c . fixtures/exams/demo.json > "$tmp/one.jsonl"
+for _ in $(seq 1000); do cat "$tmp/one.jsonl"; done > "$tmp/k.jsonl"
+start=$(date +%s%N)
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' \
+	--data-binary @"$tmp/k.jsonl" "$url/v1/batch?draws=10000")
+took=$(( ($(date +%s%N) - start) / 1000000 ))
+check "1 000 exams at 10 000 draws: 413 at once ($took ms)" test "$code" = 413 -a "$took" -lt 2000
+check "the 413 names the work and its limit" test "$(jq -r .error.message "$tmp/body")" = \
+	"batch of 1000 exams at 10000 draws is more work than one request may ask (exams x (draws + 100) = 10100000, limit 10000000): send fewer exams per request, fewer draws, or use radloc batch"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Content-Type: application/x-ndjson' \
+	--data-binary @"$tmp/k.jsonl" "$url/v1/batch?draws=0&top=1")
+check "1 000 exams without intervals: 200, every line" test "$code $(wc -l < "$tmp/body")" = "200 1000"
 
 get /v1/vocabulary
 check "vocabulary" test "$(jq -c '[(.regions | length), (.movements | length), (.reflexes | length), (.signs | length), (.roots | length), (.nerves | length)]' "$tmp/body")" = "[53,30,8,19,26,21]"
@@ -144,23 +162,126 @@ check "a teaching case loads as its exam" test "$code" = 200 -a \
 # Many at once: all answered.
 for i in $(seq 24); do
 	curl -s -o /dev/null -w '%{http_code}\n' -X POST --data-binary @fixtures/exams/demo.json \
-		"$url/v1/score?draws=100" &
+		-H 'Content-Type: application/json' "$url/v1/score?draws=100" &
 done > "$tmp/codes"
 wait $(jobs -p | grep -v "^$server$") 2>/dev/null
 check "24 concurrent requests all 200" test "$(grep -c '^200$' "$tmp/codes")" = 24
 
 # A slow client holds only its own connection.
 exec 3<>"/dev/tcp/127.0.0.1/$port"
-printf 'POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"id": ' >&3
+printf 'POST /v1/score HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"id": ' "$port" >&3
 start=$(date +%s%N)
 get /healthz
 took=$(( ($(date +%s%N) - start) / 1000000 ))
 check "a slow client does not block others ($took ms)" test "$code" = 200 -a "$took" -lt 2000
 exec 3>&-
 
-# The log says what was asked, never what the exam contained.
+# Browser safety: another site, or a DNS-rebinding page, cannot use the
+# API through a user's browser.
+# status PATH CURL-ARGS... -> "CODE" of the answer, body in $tmp/body
+status() {
+	local path=$1
+	shift
+	curl -s -o "$tmp/body" -w '%{http_code}' "$@" "$url$path"
+}
+refused_json() { jq -e '.error.message | length > 0' "$tmp/body" > /dev/null; }
+check "foreign Host 403" test "$(status /healthz -H 'Host: evil.example')" = 403
+check "foreign Host 403 is a JSON error" refused_json
+check "foreign Host with our port 403" test "$(status /healthz -H "Host: evil.example:$port")" = 403
+check "rebinding Host on the API 403" test "$(status /v1/score -H "Host: evil.example:$port" \
+	-H 'Content-Type: application/json' --data-binary @fixtures/exams/demo.json)" = 403
+check "Host localhost:PORT 200" test "$(status /healthz -H "Host: localhost:$port")" = 200
+check "Host 127.0.0.1:PORT 200" test "$(status /healthz -H "Host: 127.0.0.1:$port")" = 200
+check "Host of --host-name 200" test "$(status /healthz -H "Host: radloc.ward:$port")" = 200
+check "Host with another port 403" test "$(status /healthz -H "Host: localhost:1$port")" = 403
+check "foreign Origin 403" test "$(status /v1/score -H 'Origin: http://evil.example' \
+	-H 'Content-Type: application/json' --data-binary @fixtures/exams/demo.json)" = 403
+check "foreign Origin 403 is a JSON error" refused_json
+check "Origin null 403" test "$(status /v1/vocabulary -H 'Origin: null')" = 403
+check "own Origin 200" test "$(status /v1/score -H "Origin: http://127.0.0.1:$port" \
+	-H 'Content-Type: application/json' --data-binary @fixtures/exams/demo.json)" = 200
+for type in text/plain 'text/plain;charset=UTF-8' application/x-www-form-urlencoded \
+	'multipart/form-data; boundary=x' application/xml; do
+	check "POST as $type 415" test "$(status /v1/score -H "Content-Type: $type" \
+		--data-binary @fixtures/exams/demo.json)" = 415
+done
+check "415 is a JSON error" refused_json
+check "POST without a Content-Type 415" test "$(status /v1/score -H 'Content-Type:' \
+	--data-binary @fixtures/exams/demo.json)" = 415
+check "POST application/json; charset=utf-8 200" test "$(status /v1/score \
+	-H 'Content-Type: application/json; charset=utf-8' --data-binary @fixtures/exams/demo.json)" = 200
+check "batch as application/x-ndjson 200" test "$(status /v1/batch?draws=0 \
+	-H 'Content-Type: application/x-ndjson' --data-binary @fixtures/exams/batch-mixed.jsonl)" = 200
+check "batch as application/jsonl 200" test "$(status /v1/batch?draws=0 \
+	-H 'Content-Type: application/jsonl' --data-binary @fixtures/exams/batch-mixed.jsonl)" = 200
+
+# A request whose length is ambiguous is refused (request smuggling).
+raw() { # the request's text -> the status line of the answer in $line
+	exec 3<>"/dev/tcp/127.0.0.1/$port"
+	# (a subshell: if the server has closed, SIGPIPE ends it, not the test)
+	(printf "$1" >&3) 2>/dev/null
+	line=$(timeout 5 head -1 <&3 | tr -d '\r')
+	exec 3>&-
+}
+h="Host: 127.0.0.1:$port\r\nContent-Type: application/json\r\n"
+raw "POST /v1/exam HTTP/1.1\r\n${h}Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}"
+check "duplicate Content-Length 400 ($line)" test "$line" = "HTTP/1.1 400 Bad Request"
+raw "POST /v1/exam HTTP/1.1\r\n${h}Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+check "Content-Length with Transfer-Encoding 400 ($line)" test "$line" = "HTTP/1.1 400 Bad Request"
+raw "POST /v1/exam HTTP/1.1\r\n${h}Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n"
+check "Transfer-Encoding with Content-Length 400 ($line)" test "$line" = "HTTP/1.1 400 Bad Request"
+
+# Methods: 405 says which ones a path takes; OPTIONS answers with them.
+allow_of() { tr -d '\r' < "$tmp/head" | sed -n 's/^[Aa]llow: //p'; }
+code=$(curl -s -D "$tmp/head" -o /dev/null -w '%{http_code}' "$url/v1/score")
+check "GET on score 405 with Allow: POST, OPTIONS" test "$code $(allow_of)" = "405 POST, OPTIONS"
+code=$(curl -s -D "$tmp/head" -o /dev/null -w '%{http_code}' -X DELETE "$url/healthz")
+check "DELETE on healthz 405 with Allow" test "$code $(allow_of)" = "405 GET, HEAD, OPTIONS"
+code=$(curl -s -D "$tmp/head" -o /dev/null -w '%{http_code}' -X OPTIONS "$url/v1/batch")
+check "OPTIONS on batch 204 with Allow" test "$code $(allow_of)" = "204 POST, OPTIONS"
+code=$(curl -s -D "$tmp/head" -o /dev/null -w '%{http_code}' -X OPTIONS "$url/")
+check "OPTIONS on the page 204 with Allow" test "$code $(allow_of)" = "204 GET, HEAD, OPTIONS"
+check "OPTIONS on no such path 404" test "$(status /nothing -X OPTIONS)" = 404
+
+# Headers: the SVG is a document that may run nothing; no answer leaks
+# its address in Referer.
+header() { # PATH HEADER CURL-ARGS... -> the header's value
+	local path=$1 name=$2
+	shift 2
+	curl -s -D - -o /dev/null "$@" "$url$path" | tr -d '\r' | sed -n "s/^$name: //Ip"
+}
+check "chart.svg has a CSP that runs nothing" test "$(header /v1/chart.svg Content-Security-Policy)" = \
+	"default-src 'none'; frame-ancestors 'none'; sandbox"
+check "map SVG has the CSP" test "$(header /v1/map Content-Security-Policy \
+	-H 'Content-Type: application/yaml' --data-binary @fixtures/exams/demo.yaml)" = \
+	"default-src 'none'; frame-ancestors 'none'; sandbox"
+for p in / /main.js /healthz /v1/vocabulary /nothing; do
+	check "Referrer-Policy on $p" test "$(header "$p" Referrer-Policy)" = no-referrer
+done
+check "Referrer-Policy on a refusal" test "$(header /healthz Referrer-Policy -H 'Host: x')" = no-referrer
+check "Referrer-Policy on an API answer" test "$(header /v1/score Referrer-Policy \
+	-H 'Content-Type: application/json' --data-binary @fixtures/exams/demo.json)" = no-referrer
+# The page's markup has no inline script or event handler (the CSP
+# would block them): every <script> has a src.
+check "no inline script in cli/page/*.html" bash -c \
+	"! grep -hoiE '<script[^>]*>|[[:space:]]on[a-z]+=' cli/page/*.html | grep -viE 'src=\"/'"
+
+# 100 000-deep nesting is a well-formed body past a limit of its shape:
+# 422 with the located message, not 413.
+head -c 100000 /dev/zero | tr '\0' '[' > "$tmp/deep.json"
+post /v1/score "$tmp/deep.json"
+check "100 000-deep nesting 422" test "$code" = 422
+check "100 000-deep nesting located" test "$(jq -r '.error | "\(.line):\(.column): \(.message)"' "$tmp/body")" = \
+	"1:33: nesting deeper than 32 levels"
+
+# The log says what was asked, never what the exam contained: one line
+# per request, method, path, status, size, time.
 check "log free of exam contents" bash -c "! grep -q -e dorsum_foot -e bed-12 -e great_toe '$tmp/log'"
-check "log has one line per request" grep -q 'radloc serve: 200' "$tmp/log"
+check "log line: method path status size time" grep -qE \
+	'^radloc serve: POST /v1/score 200 [0-9]+ bytes [0-9]+\.[0-9] ms$' "$tmp/log"
+check "log line of a refusal" grep -qE '^radloc serve: GET /healthz 403 [0-9]+ bytes' "$tmp/log"
+check "log line of a 404 names the path" grep -qE '^radloc serve: OPTIONS /nothing 404 ' "$tmp/log"
+check "log has no query" bash -c "! grep -q 'draws=' '$tmp/log'"
 
 echo "api: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
