@@ -122,9 +122,12 @@ static const double saddle_half[] = {
 static const double lateral_heel_pts[] = {
 	28.5, 614, 39, 612, 40.5, 626, 39.5, 634, 35, 640, 28.5, 642,
 };
+/* Toes 2-4, from beside the first web space (which ends at x 28.5) to
+ * the small toe: the space under the web space is left free for its
+ * touch area. */
 static const double middle_toes_pts[] = {
-	23.1, 640, 44.7, 637.5, 44.3, 653.5, 41, 655.5, 37.4, 657.5, 34, 660,
-	30.8, 660.5, 27, 663, 23.6, 660.5,
+	30.5, 640, 44.7, 637.5, 44.3, 653.5, 41, 655.5, 37.4, 657.5, 34, 660,
+	30.8, 660.5,
 };
 static const double scapula_pts[] = {
 	22, 128, 54, 122, 46, 182, 28, 166,
@@ -176,6 +179,10 @@ static const region_spec regions[] = {
 	{"lateral_leg", BODYCHART_FRONT, 0, STRIP_(LEG, .50, 1, 4.15, 5.85)},
 	{"medial_malleolus", BODYCHART_FRONT, 0, MEDIAL_MALLEOLUS_},
 	{"dorsum_foot", BODYCHART_FRONT, 0, OUTLINE_(dorsum_foot_pts)},
+	/* The dorsum of the middle three toes, over their digits: drawn before
+	 * the toes and the first web space so that those small regions stay on
+	 * top and keep their touch area. */
+	{"middle_toes", BODYCHART_FRONT, 0, OUTLINE_(middle_toes_pts)},
 	{"lateral_foot", BODYCHART_FRONT, 0, OUTLINE_(lateral_foot_pts)},
 	{"great_toe", BODYCHART_FRONT, 0, GREAT_TOE_},
 	{"first_web_space", BODYCHART_FRONT, 0, OUTLINE_(first_web_pts)},
@@ -209,7 +216,6 @@ static const region_spec regions[] = {
 	{"lower_abdomen", BODYCHART_FRONT, 0, OVAL_(32, 260, 4, 4.5)},
 	{"inguinal", BODYCHART_FRONT, 0, OVAL_(26, 286, 4, 4.5)},
 	{"dorsum_hand_ulnar", BODYCHART_BACK, 0, STRIP_(HAND, 0, .50, .2, 1.9)},
-	{"middle_toes", BODYCHART_FRONT, 0, OUTLINE_(middle_toes_pts)},
 };
 #define REGION_COUNT (sizeof regions / sizeof regions[0])
 

@@ -147,15 +147,21 @@ function regionGroup(g) {
   const v = g.closest('g[id^="view-"]'), r = info.regions[g.dataset.region];
   return (v ? v.id : '') + '|' + g.dataset.side + '|' + (r ? r.limb : '');
 }
+const LIMB_ORDER = ['arm', 'leg', 'trunk', 'midline'];
 function orderChart(svg) {
   const rank = new Map(((vocab && vocab.regions) || []).map((r, i) => [r.id, i]));
   const at = (list, x) => { const i = list.indexOf(x); return i < 0 ? list.length : i; };
   const pos = g => {
     const v = g.closest('g[id^="view-"]');
-    return [at(VIEWS, v ? v.id : ''), at(SIDE_ORDER, g.dataset.side), rank.has(g.dataset.region) ? rank.get(g.dataset.region) : rank.size];
+    // The trunk's points (a sensory level) come after the limbs of their
+    // view, so that PageDown still goes arm, leg, other arm, other leg.
+    // Within a side, the arm's regions before the leg's, whatever their
+    // order in the rules (the neck and shoulder points were added last).
+    const r = info.regions[g.dataset.region], limb = r ? r.limb : '', trunk = limb === 'trunk' ? 1 : 0;
+    return [at(VIEWS, v ? v.id : ''), trunk, at(SIDE_ORDER, g.dataset.side), at(LIMB_ORDER, limb), rank.has(g.dataset.region) ? rank.get(g.dataset.region) : rank.size];
   };
   return [...svg.querySelectorAll('g.region')].map((g, i) => ({ g, k: pos(g).concat(i) }))
-    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.k[3] - b.k[3]).map(x => x.g);
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.k[3] - b.k[3] || a.k[4] - b.k[4] || a.k[5] - b.k[5]).map(x => x.g);
 }
 function setStop(g) {
   if (!chartSvg || !g) return;
