@@ -158,13 +158,12 @@ static radloc_status build_keys(radloc_rules *r, rl_hypothesis *h)
 	if (h->pattern == RADLOC_MYELOPATHY)
 		h->places &= ~(RL_PLACE(RL_ARM, RADLOC_LEFT, 0) | RL_PLACE(RL_ARM, RADLOC_LEFT, 1) |
 		               RL_PLACE(RL_ARM, RADLOC_RIGHT, 0) | RL_PLACE(RL_ARM, RADLOC_RIGHT, 1));
-	/* Motor neuron disease starts in one limb, any of the four: the
-	 * distal segment of every limb-side, one of which the selection
-	 * model picks (selection.c). */
+	/* Motor neuron disease takes a limb proximally as often as
+	 * distally (the flail arm is proximal, the split hand and the foot
+	 * drop distal): both segments of every limb-side, of which the
+	 * selection model takes one limb or all four (selection.c). */
 	if (h->pattern == RADLOC_MOTOR_NEURON_DISEASE)
-		h->places = r->selection.places &
-		            (RL_PLACE(RL_ARM, RADLOC_LEFT, 1) | RL_PLACE(RL_ARM, RADLOC_RIGHT, 1) |
-		             RL_PLACE(RL_LEG, RADLOC_LEFT, 1) | RL_PLACE(RL_LEG, RADLOC_RIGHT, 1));
+		h->places = r->selection.places & 0xFFu;
 	return RADLOC_OK;
 }
 

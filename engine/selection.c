@@ -104,14 +104,14 @@ static int own_territories(const radloc_rules *r, const rl_hypothesis *h, double
 	}
 	if (h->pattern == RADLOC_MOTOR_NEURON_DISEASE) {
 		/* Seen in one limb only (share one_limb), any of the four
-		 * alike, each limb-side's distal segment (hypotheses.c) its own
+		 * alike, that limb-side's two segments (hypotheses.c) its
 		 * territory; else already in all four (patterns.yaml). */
 		double one = r->patterns.mnd_one_limb;
 		int n = 0;
-		for (unsigned place = 1u; place <= LIMB_PLACES; place <<= 1)
-			n += (h->places & place) != 0;
-		for (unsigned place = 1u; place <= LIMB_PLACES; place <<= 1)
-			if ((h->places & place) && visit(place, weight * one / n, ctx))
+		for (unsigned side = 3u; side <= LIMB_PLACES; side <<= 2)
+			n += (h->places & side) != 0;
+		for (unsigned side = 3u; side <= LIMB_PLACES; side <<= 2)
+			if ((h->places & side) && visit(h->places & side, weight * one / n, ctx))
 				return 1;
 		return visit(h->places, weight * (1.0 - one), ctx);
 	}
