@@ -6,7 +6,8 @@
  *   rules_entries.c    roots, nerves, regions, movements, reflexes, signs
  *   rules_parameters.c findings, patterns, examination, severity
  *   rules_nerves.c     what each nerve covers through its branches
- *   rules_plexus.c     plexus elements and the routes through them */
+ *   rules_plexus.c     plexus elements and the routes through them
+ *   rules_mnd.c        the pattern motor_neuron_disease */
 #ifndef RADLOC_RULES_LOADER_H
 #define RADLOC_RULES_LOADER_H
 
