@@ -45,7 +45,8 @@ static const struct {
 	 "    and MRI, whatever ranks first below."},
 	{RADLOC_FLAG_UPPER_MOTOR_NEURON, 1,
 	 "UPPER MOTOR NEURON SIGNS: brisk reflexes, clonus, Hoffmann or\n"
-	 "    Babinski. Think of the spinal cord (myelopathy), not only a root."},
+	 "    Babinski. Think of the spinal cord (myelopathy) and, with weakness\n"
+	 "    and no sensory loss, of motor neuron disease, not only a root."},
 	{RADLOC_FLAG_STOCKING_GLOVE, 0,
 	 "Stocking-glove pattern: bilateral, symmetric, distal first (a\n"
 	 "    length-dependent polyneuropathy)."},
@@ -98,6 +99,8 @@ static const char *pattern_words(radloc_pattern p)
 	case RADLOC_OTHER: return "other: the findings fit none of the lesions radloc models";
 	case RADLOC_PLEXOPATHY: return "plexopathy (a trunk, cord or plexus)";
 	case RADLOC_TWO_LESIONS: return "two lesions at once (two independent processes)";
+	case RADLOC_MOTOR_NEURON_DISEASE:
+		return "MOTOR NEURON DISEASE (upper and lower motor neuron, no sensory loss)";
 	}
 	return "?";
 }

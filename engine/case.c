@@ -130,7 +130,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 	int pattern = pick(d, n, "pattern", patterns, RADLOC_PATTERN_COUNT,
 	                   "radiculopathy, multiradiculopathy, polyneuropathy, "
 	                   "mononeuropathy, cauda_equina, myelopathy, normal, other, "
-	                   "plexopathy, two_lesions");
+	                   "plexopathy, two_lesions, motor_neuron_disease");
 	if (pattern < 0)
 		return;
 	c->expect.pattern = (radloc_pattern)pattern;

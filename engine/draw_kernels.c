@@ -78,6 +78,7 @@ static int same_in_every_draw(const rl_hypothesis *h)
 	switch (h->pattern) {
 	case RADLOC_POLYNEUROPATHY:
 	case RADLOC_MYELOPATHY:
+	case RADLOC_MOTOR_NEURON_DISEASE:
 	case RADLOC_OTHER:
 	case RADLOC_NORMAL:
 		return 1;

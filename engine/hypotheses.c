@@ -102,6 +102,11 @@ static double reach(const radloc_rules *r, const rl_hypothesis *h,
 	case RADLOC_MYELOPATHY:
 		/* Upper motor neuron signs are looked for in the leg reflexes. */
 		return table == RADLOC_REFLEX && el->limb == RL_LEG ? 1.0 : 0.0;
+	case RADLOC_MOTOR_NEURON_DISEASE:
+		/* Brisk reflexes in a weak limb are what is looked for, in any
+		 * limb. */
+		return table == RADLOC_REFLEX && (el->limb == RL_LEG || el->limb == RL_ARM) ? 1.0
+		                                                                            : 0.0;
 	default:
 		return 0.0;
 	}
@@ -153,6 +158,12 @@ static radloc_status build_keys(radloc_rules *r, rl_hypothesis *h)
 	if (h->pattern == RADLOC_MYELOPATHY)
 		h->places &= ~(RL_PLACE(RL_ARM, RADLOC_LEFT, 0) | RL_PLACE(RL_ARM, RADLOC_LEFT, 1) |
 		               RL_PLACE(RL_ARM, RADLOC_RIGHT, 0) | RL_PLACE(RL_ARM, RADLOC_RIGHT, 1));
+	/* Motor neuron disease takes a limb proximally as often as
+	 * distally (the flail arm is proximal, the split hand and the foot
+	 * drop distal): both segments of every limb-side, of which the
+	 * selection model takes one limb or all four (selection.c). */
+	if (h->pattern == RADLOC_MOTOR_NEURON_DISEASE)
+		h->places = r->selection.places & 0xFFu;
 	return RADLOC_OK;
 }
 
@@ -268,7 +279,7 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 	 * answers). */
 	int plexus = P->present[RADLOC_PLEXOPATHY] && r->plexus_count > 0;
 	size_t cap = 2 * (r->root_count + r->nerve_count + r->plexus_count) + 3 * runs +
-	             r->nerve_count + 5;
+	             r->nerve_count + 6; /* the six bilateral patterns below */
 	r->hyps = rl_arena_alloc(r->arena, cap * sizeof *r->hyps);
 	if (r->hyps == NULL)
 		return RADLOC_ERR_NOMEM;
@@ -332,11 +343,11 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 	 * it: a rule set written before it keeps its answers. */
 	static const radloc_pattern bilateral[] = {
 		RADLOC_POLYNEUROPATHY, RADLOC_CAUDA_EQUINA, RADLOC_MYELOPATHY,
-		RADLOC_NORMAL, RADLOC_OTHER,
+		RADLOC_NORMAL, RADLOC_OTHER, RADLOC_MOTOR_NEURON_DISEASE,
 	};
 	for (size_t i = 0; i < sizeof bilateral / sizeof *bilateral; i++) {
 		radloc_pattern p = bilateral[i];
-		if (p == RADLOC_OTHER && !P->present[p])
+		if ((p == RADLOC_OTHER || p == RADLOC_MOTOR_NEURON_DISEASE) && !P->present[p])
 			continue;
 		rl_hypothesis *h = &r->hyps[n++];
 		*h = (rl_hypothesis){p, radloc_pattern_name(p), {-1, -1, -1}, 0, -1,

@@ -126,6 +126,9 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		else if (f->fkind == RL_MOTOR || f->fkind == RL_SENSORY)
 			*qL = rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY);
 		return;
+	case RADLOC_MOTOR_NEURON_DISEASE:
+		rl_mnd_q(r, f, el, qL, qE, phi);
+		return;
 	case RADLOC_OTHER: /* rl_other_q(); graded evenly in other_outcome() */
 	case RADLOC_NORMAL:
 	case RADLOC_TWO_LESIONS: /* never a component: scored by its parts */
@@ -522,6 +525,8 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 		return 0;
 	case RADLOC_MYELOPATHY:
 		return f->fkind != RL_PAIN && rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY) > 0.0;
+	case RADLOC_MOTOR_NEURON_DISEASE:
+		return rl_mnd_touches(r, f, fw->el);
 	default:
 		return 0;
 	}

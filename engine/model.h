@@ -82,6 +82,15 @@ double rl_modality_scale(const radloc_rules *r, const rl_finding *f);
 double rl_pattern_sensitivity(const radloc_rules *r, const rl_finding *f,
                               radloc_pattern pattern);
 
+/* ---- mnd.c: motor neuron disease ---- */
+
+/* Its loss (qL) and brisk (qE) chances for a finding on element el, and
+ * the share phi that grades them; all 0 off the limbs and for signs. */
+void rl_mnd_q(const radloc_rules *r, const rl_finding *f, const rl_element *el,
+              double *qL, double *qE, double *phi);
+/* Whether it moves the finding away from its background. */
+int rl_mnd_touches(const radloc_rules *r, const rl_finding *f, const rl_element *el);
+
 /* Sharpen fw->w (the element's root weights, the means or one draw) for
  * the finding's modality: w(x)^gamma over the element's roots,
  * renormalised to the same total; nothing when gamma is 1 or there is no

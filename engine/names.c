@@ -64,6 +64,7 @@ const char *radloc_pattern_name(radloc_pattern pattern)
 	case RADLOC_OTHER: return "other";
 	case RADLOC_TWO_LESIONS: return "two_lesions";
 	case RADLOC_PLEXOPATHY: return "plexopathy";
+	case RADLOC_MOTOR_NEURON_DISEASE: return "motor_neuron_disease";
 	}
 	return "?";
 }

@@ -127,8 +127,9 @@ static int read_element_nerves(rl_loader *L, const yt_node *key,
  * specificity already gives. */
 static const radloc_pattern sign_patterns[] = {
 	RADLOC_POLYNEUROPATHY, RADLOC_CAUDA_EQUINA, RADLOC_MYELOPATHY,
+	RADLOC_MOTOR_NEURON_DISEASE,
 };
-#define SIGN_PATTERN_COUNT 3
+#define SIGN_PATTERN_COUNT 4
 
 static void report_unknown_sign_target(rl_loader *L, const yt_node *k,
                                        const char *what)

@@ -185,6 +185,13 @@ typedef struct rl_patterns {
 	 * spread evenly, an abnormal reflex brisk with share other_brisk. */
 	double other_abnormal[RL_FKIND_COUNT];
 	double other_brisk;
+	/* Motor neuron disease (rules_mnd.c, mnd.c): each kind's loss
+	 * sensitivity in any limb, a reflex's chance of being brisk, and the
+	 * share of a weak muscle's motor neurons it takes (its grading). */
+	double mnd_sens[RL_FKIND_COUNT];
+	double mnd_brisk;
+	double mnd_share;
+	double mnd_one_limb; /* selection: the share seen with one limb affected */
 	/* Lesion severity: focal lesions are a mixture over these scales of
 	 * their sensitivities (mean 1), so that a lesion's findings share one
 	 * severity. One scale of 1 when the rules have no `severity:`. */

@@ -228,7 +228,7 @@ static int check_set(rl_loader *L)
 		 * set written before them ranks the modelled single lesions
 		 * alone, with the answers it always gave. */
 		int optional = p == RADLOC_OTHER || p == RADLOC_PLEXOPATHY ||
-		               p == RADLOC_TWO_LESIONS;
+		               p == RADLOC_TWO_LESIONS || p == RADLOC_MOTOR_NEURON_DISEASE;
 		if (!r->patterns.present[p] && !optional) {
 			rl_report(&L->d, RADLOC_ERR_SCHEMA, 1, 1,
 			          "the rule set has no 'patterns: %s' entry",

@@ -6,7 +6,8 @@
  *   rules_entries.c    roots, nerves, regions, movements, reflexes, signs
  *   rules_parameters.c findings, patterns, examination, severity
  *   rules_nerves.c     what each nerve covers through its branches
- *   rules_plexus.c     plexus elements and the routes through them */
+ *   rules_plexus.c     plexus elements and the routes through them
+ *   rules_mnd.c        the pattern motor_neuron_disease */
 #ifndef RADLOC_RULES_LOADER_H
 #define RADLOC_RULES_LOADER_H
 
@@ -133,6 +134,13 @@ int rl_load_findings(rl_loader *L, const yt_node *key);
 int rl_load_patterns(rl_loader *L, const yt_node *key);
 int rl_load_examination(rl_loader *L, const yt_node *key);
 int rl_load_severity(rl_loader *L, const yt_node *key);
+
+/* ---- rules_mnd.c (pass 2) ---- */
+
+/* The entry `patterns: motor_neuron_disease` at key: its tables into the
+ * rule set's patterns, its prior and source into *prior and *source. */
+int rl_load_mnd(rl_loader *L, const yt_node *key, const char *what, double *prior,
+                const char **source);
 
 /* The grading table of one finding kind's levels (an element's
  * `background_severity`), each in [0, 1], summing to 1. */

@@ -406,9 +406,8 @@ static const rl_field poly_fields[] = {
 	{"extents", read_poly_extents, 0, 1},
 	PATTERN_SOURCE,
 };
-static const rl_field cauda_fields[] = {
-	PATTERN_PRIOR, {"roots", read_cauda_roots, 0, 1}, PATTERN_SOURCE,
-};
+static const rl_field cauda_fields[] = {PATTERN_PRIOR,
+	{"roots", read_cauda_roots, 0, 1}, PATTERN_SOURCE};
 /* multiradiculopathy's forms: its prior's share for each form. */
 #define FORM(key, n, b) {key, rl_read_fraction_field, \
 	offsetof(rl_patterns, forms) + ((n) * 2 + (b)) * sizeof(double), 1}
@@ -420,17 +419,15 @@ static const rl_field form_fields[] = {
 static int read_forms(rl_loader *L, const yt_node *key, const rl_field *field,
                       const char *what, void *dest)
 {
-	(void)field;
-	(void)what;
+	(void)field, (void)what;
 	return rl_read_mapping(L, key, form_fields, RL_FIELD_COUNT(form_fields),
 	                       "multiradiculopathy forms", ((pattern_entry *)dest)->patterns);
 }
 static const rl_field multi_fields[] = {
 	PATTERN_PRIOR, {"forms", read_forms, 0, 0}, PATTERN_SOURCE,
 };
-static const rl_field myelo_fields[] = {
-	PATTERN_PRIOR, {"sensitivity", read_myelo_sensitivity, 0, 1}, PATTERN_SOURCE,
-};
+static const rl_field myelo_fields[] = {PATTERN_PRIOR,
+	{"sensitivity", read_myelo_sensitivity, 0, 1}, PATTERN_SOURCE};
 static const rl_field other_fields[] = {
 	PATTERN_PRIOR,
 	{"abnormal", read_other_abnormal, 0, 1},
@@ -483,6 +480,9 @@ int rl_load_patterns(rl_loader *L, const yt_node *key)
 		case RADLOC_OTHER:
 			bad += rl_read_mapping(L, k, other_fields, RL_FIELD_COUNT(other_fields),
 			                       what, &entry);
+			break;
+		case RADLOC_MOTOR_NEURON_DISEASE: /* rules_mnd.c */
+			bad += rl_load_mnd(L, k, what, &entry.prior, &entry.source);
 			break;
 		default:
 			bad += rl_read_mapping(L, k, simple_pattern_fields,

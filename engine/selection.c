@@ -102,6 +102,19 @@ static int own_territories(const radloc_rules *r, const rl_hypothesis *h, double
 		return visit(h->places & ~ARM_PLACES, weight * (1.0 - cervical), ctx) ||
 		       visit(h->places | ARM_PLACES, weight * cervical, ctx);
 	}
+	if (h->pattern == RADLOC_MOTOR_NEURON_DISEASE) {
+		/* Seen in one limb only (share one_limb), any of the four
+		 * alike, that limb-side's two segments (hypotheses.c) its
+		 * territory; else already in all four (patterns.yaml). */
+		double one = r->patterns.mnd_one_limb;
+		int n = 0;
+		for (unsigned side = 3u; side <= LIMB_PLACES; side <<= 2)
+			n += (h->places & side) != 0;
+		for (unsigned side = 3u; side <= LIMB_PLACES; side <<= 2)
+			if ((h->places & side) && visit(h->places & side, weight * one / n, ctx))
+				return 1;
+		return visit(h->places, weight * (1.0 - one), ctx);
+	}
 	return visit(h->places, weight, ctx);
 }
 

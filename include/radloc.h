@@ -346,9 +346,12 @@ typedef enum radloc_pattern {
 	RADLOC_PLEXOPATHY = 8,
 	/* Two independent lesions at once ("ulnar left + common_peroneal
 	 * right"). */
-	RADLOC_TWO_LESIONS = 9
+	RADLOC_TWO_LESIONS = 9,
+	/* Motor neuron disease: upper and lower motor neuron signs in one or
+	 * more limbs, no sensory loss. */
+	RADLOC_MOTOR_NEURON_DISEASE = 10
 } radloc_pattern;
-#define RADLOC_PATTERN_COUNT 10
+#define RADLOC_PATTERN_COUNT 11
 
 /* The contract's names: "radiculopathy", ... "normal", "other". */
 const char *radloc_pattern_name(radloc_pattern pattern);

@@ -214,6 +214,8 @@ int main(void)
 	srunner_add_suite(sr, suite_posterior());
 	srunner_add_suite(sr, suite_rules_traits());
 	srunner_add_suite(sr, suite_selection());
+	srunner_add_suite(sr, suite_mnd());
+	srunner_add_suite(sr, suite_rules_mnd());
 	srunner_add_suite(sr, suite_draws());
 	srunner_add_suite(sr, suite_quantile());
 	srunner_add_suite(sr, suite_intervals());

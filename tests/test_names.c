@@ -10,12 +10,14 @@ START_TEST(names_are_the_contracts)
 	static const char *const patterns[] = {
 		"radiculopathy", "multiradiculopathy", "polyneuropathy", "mononeuropathy",
 		"cauda_equina", "myelopathy", "normal", "other", "plexopathy", "two_lesions",
+		"motor_neuron_disease",
 	};
 	/* `other` is appended: every earlier value keeps its number. */
 	ck_assert_int_eq(RADLOC_NORMAL, 6);
 	ck_assert_int_eq(RADLOC_OTHER, 7);
 	ck_assert_int_eq(RADLOC_PLEXOPATHY, 8);
 	ck_assert_int_eq(RADLOC_TWO_LESIONS, 9);
+	ck_assert_int_eq(RADLOC_MOTOR_NEURON_DISEASE, 10);
 	static const char *const flags[] = {
 		"stocking_glove", "cauda_equina_red_flag", "upper_motor_neuron", "bilateral",
 		"inconsistent_findings", "low_confidence", "two_processes",

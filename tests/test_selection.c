@@ -94,16 +94,26 @@ START_TEST(mixtures)
 			continue;
 		/* P(empty | x) from its chance of every place unexamined. */
 		double nothing = 0.0;
-		unsigned t[2] = {x->places, x->places};
-		double w[2] = {1.0, 0.0};
+		unsigned t[5] = {x->places, x->places, 0u, 0u, 0u};
+		double w[5] = {1.0, 0.0, 0.0, 0.0, 0.0};
 		if (x->pattern == RADLOC_MYELOPATHY) {
 			t[0] = x->places & ~arms;
 			t[1] = x->places | arms;
 			w[0] = 1.0 - r->selection.cervical;
 			w[1] = r->selection.cervical;
 		}
+		/* Motor neuron disease: all four limbs, or one limb-side (both
+		 * segments), the four alike. */
+		if (x->pattern == RADLOC_MOTOR_NEURON_DISEASE) {
+			double one = r->patterns.mnd_one_limb;
+			w[0] = 1.0 - one;
+			for (int side = 0; side < 4; side++) {
+				t[side + 1] = x->places & (3u << (2 * side));
+				w[side + 1] = one / 4.0;
+			}
+		}
 		double seen = 0.0;
-		for (int v = 0; v < 2; v++) {
+		for (int v = 0; v < 5; v++) {
 			double a = w[v], b = w[v];
 			for (unsigned p = 1; p <= RL_PLACE_ALL; p <<= 1) {
 				double c = rl_selection_chance(r, t[v], p);

@@ -11,6 +11,7 @@
 #include "bench.h"
 
 #include <gsl/gsl_randist.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -139,6 +140,9 @@ static void misspecify(const bench_gen_options *opt, gsl_rng *rng,
 	fw->el = person;
 	world->patterns.poly_sens[k] = jitter(rng, j, r->patterns.poly_sens[k] * scale);
 	world->patterns.myelo_sens[k] = jitter(rng, j, r->patterns.myelo_sens[k] * scale);
+	world->patterns.mnd_sens[k] = jitter(rng, j, r->patterns.mnd_sens[k] * scale);
+	if (k == RL_REFLEX)
+		world->patterns.mnd_brisk = jitter(rng, j, r->patterns.mnd_brisk * scale);
 }
 
 int bench_generate(const radloc_rules *r, unsigned long count, unsigned long seed,
@@ -205,7 +209,9 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 		p.sens[k] *= opt->sensitivity_scale;
 		world.patterns.poly_sens[k] *= opt->sensitivity_scale;
 		world.patterns.myelo_sens[k] *= opt->sensitivity_scale;
+		world.patterns.mnd_sens[k] *= opt->sensitivity_scale;
 	}
+	world.patterns.mnd_brisk = fmin(1.0, world.patterns.mnd_brisk * opt->sensitivity_scale);
 
 	for (unsigned long x = 0; x < count; x++) {
 		size_t h = drawn_hyp[gsl_ran_discrete(rng, choose)];
