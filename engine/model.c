@@ -107,17 +107,18 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		return;
 	}
 	case RADLOC_CAUDA_EQUINA: {
-		double keep = 1.0, spared = 1.0;
+		/* Its roots lie together in one sac and are taken together: the
+		 * shares of the element they carry add, and the lesion acts on
+		 * it as one structure carrying that share, as a nerve does
+		 * (docs/scoring.md, "Cauda equina extents"). */
+		double taken = 0.0;
 		if (el->limb == RL_ARM)
 			return;
-		for (size_t j = 0; j < el->root_count; j++) {
-			int root = el->roots[j].index;
-			double taken = fw->w[root] * rl_cauda_root(r, comps->extent[comp], root);
-			keep *= 1.0 - s * taken;
-			spared *= 1.0 - taken;
-		}
-		*qL = 1.0 - keep;
-		*phi = 1.0 - spared;
+		for (size_t j = 0; j < el->root_count; j++)
+			taken += fw->w[el->roots[j].index] *
+			         rl_cauda_root(r, comps->extent[comp], el->roots[j].index);
+		*phi = taken < 1.0 ? taken : 1.0;
+		*qL = rl_nerve_loss(s, *phi, 1.0);
 		return;
 	}
 	case RADLOC_MYELOPATHY:
