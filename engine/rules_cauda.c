@@ -83,7 +83,7 @@ static int read_extent_signs(rl_loader *L, const yt_node *key, const rl_field *f
 }
 
 static const rl_field extent_fields[] = {
-	{"weight", rl_read_fraction_field, offsetof(rl_cauda_extent, weight), 1},
+	{"weight", rl_read_positive_field, offsetof(rl_cauda_extent, weight), 1},
 	{"roots", read_extent_roots, 0, 1},
 	{"signs", read_extent_signs, 0, 0},
 	{"source", rl_read_text_field, offsetof(rl_cauda_extent, source), 1},
