@@ -41,6 +41,15 @@ static const char *site_of(const radloc_result *res, const char *label)
 	return "none";
 }
 
+static const char *extent_of(const radloc_result *res, const char *label)
+{
+	radloc_hypothesis h;
+	for (size_t i = 0; radloc_result_hypothesis(res, i, &h) == RADLOC_OK; i++)
+		if (strcmp(h.label, label) == 0)
+			return h.extent ? h.extent : "none";
+	return "none";
+}
+
 static void flag_list(unsigned flags, char *buf, size_t size)
 {
 	buf[0] = '\0';
@@ -114,6 +123,9 @@ static int check_file(const radloc_rules *rules, radloc_scorer *scorer,
 			if (!v.site_matches)
 				printf("; site %s, expected %s",
 				       site_of(res, e.label), e.site);
+			if (!v.extent_matches)
+				printf("; extent %s, expected %s",
+				       extent_of(res, e.label), e.extent);
 			if (v.missing_flags) {
 				char flags[256];
 				flag_list(v.missing_flags, flags, sizeof flags);

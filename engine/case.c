@@ -19,6 +19,7 @@ struct radloc_case {
 	radloc_expectation expect;
 	char label[160];
 	char *site;
+	char *extent;
 };
 
 void radloc_case_free(radloc_case **c)
@@ -28,6 +29,7 @@ void radloc_case_free(radloc_case **c)
 	free((*c)->id);
 	free((*c)->source);
 	free((*c)->site);
+	free((*c)->extent);
 	radloc_exam_free(&(*c)->exam);
 	free(*c);
 	*c = NULL;
@@ -101,11 +103,38 @@ static int read_site(const radloc_rules *r, const yt_node *n, const char *nerve,
 	return 0;
 }
 
+/* extent: a polyneuropathy's (one of the rules' extents) or a cauda
+ * equina's (contract section 4: sacral, conus, low, full). Returns 0
+ * after reporting a bad one. */
+static int read_extent(const radloc_rules *r, const yt_node *n, rl_diagctx *d,
+                       radloc_case *c)
+{
+	static const char *const cauda[] = {"sacral", "conus", "low", "full"};
+	int ok = 0;
+	if (n->type == YT_SCALAR && c->expect.pattern == RADLOC_CAUDA_EQUINA)
+		for (size_t i = 0; i < sizeof cauda / sizeof *cauda; i++)
+			ok |= strcmp(n->text, cauda[i]) == 0;
+	if (n->type == YT_SCALAR && c->expect.pattern == RADLOC_POLYNEUROPATHY)
+		ok = radloc_rules_extent_threshold(r, n->text) >= 0.0;
+	if (!ok) {
+		rl_report(d, RADLOC_ERR_VALUE, n->line, n->column,
+		          "extent must be a cauda_equina extent (sacral, conus, low, full) "
+		          "or a polyneuropathy extent of the rules, for that pattern");
+		return 0;
+	}
+	if (!(c->extent = dup_text(n->text))) {
+		rl_report(d, RADLOC_ERR_NOMEM, 0, 0, "out of memory");
+		return 0;
+	}
+	c->expect.extent = c->extent;
+	return 1;
+}
+
 static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d,
                         radloc_case *c)
 {
 	static const char *const keys[] = {"pattern", "roots", "nerve", "plexus", "side",
-	                                   "within", "flags", "label", "site"};
+	                                   "within", "flags", "label", "site", "extent"};
 	static const char *const sides[] = {"left", "right", "bilateral"};
 	const char *patterns[RADLOC_PATTERN_COUNT], *flags[RADLOC_FLAG_COUNT];
 	char buf[RL_PRINTABLE_SIZE];
@@ -155,6 +184,8 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 					c->expect.flags |= 1u << i;
 			}
 	}
+	if ((n = yt_get(map, "extent")) && !read_extent(r, n, d, c))
+		return;
 	/* The exact ranked label (contract section 2): how a case names two
 	 * lesions at once, "ulnar left + common_peroneal right". */
 	if ((n = yt_get(map, "label"))) {
@@ -380,19 +411,23 @@ radloc_status radloc_case_check(const radloc_case *c, const radloc_result *res,
 		return RADLOC_ERR_ARGUMENT;
 	memset(out, 0, sizeof *out);
 	out->site_matches = 1;
+	out->extent_matches = 1;
 	for (size_t i = 0; i < res->hyp_count; i++)
 		if (strcmp(res->ranked[i].h.label, c->expect.label) == 0) {
 			const char *site = res->ranked[i].h.site;
+			const char *extent = res->ranked[i].h.extent;
 			out->rank = i + 1;
 			out->probability = res->ranked[i].h.probability;
 			if (c->expect.site)
 				out->site_matches = site && strcmp(site, c->expect.site) == 0;
+			if (c->expect.extent)
+				out->extent_matches = extent && strcmp(extent, c->expect.extent) == 0;
 			break;
 		}
 	out->missing_flags = c->expect.flags & ~res->flags;
 	out->pattern_matches = res->pattern == c->expect.pattern;
 	out->pass = out->rank > 0 && out->rank <= c->expect.within &&
-	            out->missing_flags == 0 && out->site_matches &&
+	            out->missing_flags == 0 && out->site_matches && out->extent_matches &&
 	            (c->expect.within > 1 || out->pattern_matches);
 	return RADLOC_OK;
 }

@@ -107,17 +107,18 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		return;
 	}
 	case RADLOC_CAUDA_EQUINA: {
-		double keep = 1.0, spared = 1.0;
+		/* Its roots lie together in one sac and are taken together: the
+		 * shares of the element they carry add, and the lesion acts on
+		 * it as one structure carrying that share, as a nerve does
+		 * (docs/scoring.md, "Cauda equina extents"). */
+		double taken = 0.0;
 		if (el->limb == RL_ARM)
 			return;
-		for (size_t j = 0; j < el->root_count; j++) {
-			int root = el->roots[j].index;
-			double taken = fw->w[root] * r->patterns.cauda_roots[root];
-			keep *= 1.0 - s * taken;
-			spared *= 1.0 - taken;
-		}
-		*qL = 1.0 - keep;
-		*phi = 1.0 - spared;
+		for (size_t j = 0; j < el->root_count; j++)
+			taken += fw->w[el->roots[j].index] *
+			         rl_cauda_root(r, comps->extent[comp], el->roots[j].index);
+		*phi = taken < 1.0 ? taken : 1.0;
+		*qL = rl_nerve_loss(s, *phi, 1.0);
 		return;
 	}
 	case RADLOC_MYELOPATHY:
@@ -136,11 +137,15 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	}
 }
 
-void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h, int site,
-                     radloc_side finding_side, rl_sign_link *out)
+void rl_sign_link_of(const radloc_rules *r, const rl_components *comps, size_t comp,
+                     const rl_fwork *fw, rl_sign_link *out)
 {
+	const rl_hypothesis *h = &r->hyps[comps->hyp[comp]];
+	int site = rl_comp_site(comps, comp);
+	radloc_side finding_side = fw->f->side;
 	out->count = 1;
 	out->scaled = 1;
+	out->fixed = 0.0;
 	switch (h->pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY:
@@ -158,6 +163,16 @@ void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h, int site,
 		out->column[0] = (int)rl_sign_pattern_column(r, h->pattern);
 		out->scaled = 0;
 		out->reach = 1.0;
+		/* A cauda equina extent with its own row for the sign (a conus's
+		 * Babinski) sets it, fixed, in place of the pattern's drawn one. */
+		if (h->pattern == RADLOC_CAUDA_EQUINA && fw->sg) {
+			double own = rl_cauda_sign_sensitivity(r, comps->extent[comp],
+			                                       (size_t)(fw->sg - r->signs));
+			if (own >= 0.0) {
+				out->count = 0;
+				out->fixed = own;
+			}
+		}
 		return;
 	}
 }
@@ -173,8 +188,7 @@ static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
 	if (r->hyps[comps->hyp[comp]].pattern == RADLOC_OTHER)
 		return 1.0 - fw->sg->specificity * (1.0 - r->patterns.other_abnormal[RL_SIGNKIND]);
 	rl_sign_link link;
-	rl_sign_link_of(r, &r->hyps[comps->hyp[comp]], rl_comp_site(comps, comp), fw->f->side,
-	                &link);
+	rl_sign_link_of(r, comps, comp, fw, &link);
 	return 1.0 - rl_sign_negative(fw->sg->specificity, fw->ssens, &link,
 	                              comps->scale[comp]);
 }
@@ -444,8 +458,8 @@ void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
 {
 	if (fw->sg) {
 		rl_sign_link la, lb;
-		rl_sign_link_of(r, &r->hyps[comps->hyp[a]], rl_comp_site(comps, a), fw->f->side, &la);
-		rl_sign_link_of(r, &r->hyps[comps->hyp[b]], rl_comp_site(comps, b), fw->f->side, &lb);
+		rl_sign_link_of(r, comps, a, fw, &la);
+		rl_sign_link_of(r, comps, b, fw, &lb);
 		double neg = rl_sign_negative(fw->sg->specificity, fw->ssens, &la,
 		                              comps->scale[a]) *
 		             rl_sign_negative(1.0, fw->ssens, &lb, comps->scale[b]);
@@ -483,9 +497,11 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 		return 1;
 	if (fw->sg) {
 		rl_sign_link link;
-		rl_sign_link_of(r, h, rl_comp_site(comps, comp), f->side, &link);
+		rl_sign_link_of(r, comps, comp, fw, &link);
 		if (link.reach == 0.0)
 			return 0;
+		if (link.fixed > 0.0)
+			return 1;
 		for (int i = 0; i < link.count; i++)
 			if (fw->ssens[link.column[i]] > 0.0)
 				return 1;
@@ -520,7 +536,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 		if (limb == RL_ARM)
 			return 0;
 		for (size_t j = 0; j < fw->el->root_count; j++)
-			if (r->patterns.cauda_roots[fw->el->roots[j].index] > 0.0)
+			if (rl_cauda_root(r, comps->extent[comp], fw->el->roots[j].index) > 0.0)
 				return 1;
 		return 0;
 	case RADLOC_MYELOPATHY:

@@ -27,7 +27,7 @@ typedef struct rl_fwork {
 typedef struct rl_components {
 	size_t count;
 	int *hyp;       /* component → hypothesis */
-	int *extent;    /* component → polyneuropathy extent, or -1 */
+	int *extent;    /* component → polyneuropathy or cauda equina extent, or -1 */
 	double *scale;  /* component → severity scale of a focal lesion (else 1) */
 	double *log_prior; /* log prior, extents sharing their hypothesis's */
 	int *site;      /* component → nerve site (rl_site numbering), or -1:
@@ -204,10 +204,13 @@ typedef struct rl_sign_link {
 	int count;
 	int scaled;
 	double reach;
+	double fixed; /* a sensitivity the lesion sets itself, not drawn (a cauda
+	               * equina extent's own row), or 0 */
 } rl_sign_link;
 
-void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h, int site,
-                     radloc_side finding_side, rl_sign_link *out);
+/* How the component comp is linked to the sign finding fw. */
+void rl_sign_link_of(const radloc_rules *r, const rl_components *comps, size_t comp,
+                     const rl_fwork *fw, rl_sign_link *out);
 
 /* P(a sign stays negative) under a lesion of severity scale linked to it
  * by link: specificity * prod (1 - sens * reach), the sensitivities from
@@ -222,7 +225,7 @@ static inline double rl_sign_negative(double specificity, const double *ssens,
 			sens = rl_capped_sensitivity(sens * scale);
 		keep *= 1.0 - sens * link->reach;
 	}
-	return keep;
+	return keep * (1.0 - link->fixed * link->reach);
 }
 
 /* An element finding's recorded outcome probability, under a lesion

@@ -163,6 +163,18 @@ typedef struct rl_extent {
 	double threshold;
 } rl_extent;
 
+/* A cauda equina extent (rules_cauda.c; docs/scoring.md, "Cauda equina
+ * extents"): the roots it takes on both sides, its share of the
+ * pattern's prior, and the signs whose sensitivity it sets itself (a
+ * conus's Babinski, its early sphincter failure). */
+typedef struct rl_cauda_extent {
+	const char *name;   /* NULL: the one implicit extent of `roots:` */
+	double weight;      /* share of the cauda equina prior (sums to 1) */
+	double *roots;      /* per root: involvement, both sides */
+	double *sign_sens;  /* per sign: its sensitivity here, or -1 (the pattern's) */
+	const char *source;
+} rl_cauda_extent;
+
 typedef struct rl_patterns {
 	int present[RADLOC_PATTERN_COUNT];
 	double prior[RADLOC_PATTERN_COUNT];
@@ -171,7 +183,10 @@ typedef struct rl_patterns {
 	double poly_gradient;
 	rl_extent *extents;
 	size_t extent_count;
-	double *cauda_roots;   /* per root: involvement, both sides */
+	double *cauda_roots;   /* per root: involvement, both sides, the extents'
+	                        * weighted mean (what the hypothesis touches) */
+	rl_cauda_extent *cauda_extents; /* at least one after pass 3 */
+	size_t cauda_extent_count;
 	/* How the multiradiculopathy prior is shared among its forms
 	 * (docs/scoring.md, "Roots on both sides and over several levels"):
 	 * forms[n][b] for n adjacent roots, on one side (b = 0) or both
@@ -319,6 +334,12 @@ long rl_plexus_index(const radloc_rules *r, const char *id);
  * at the rules' mean root weights: 1 - prod over its roots of
  * (1 - route * w(root)). */
 double rl_plexus_share(const rl_element *el, const rl_plexus *p);
+
+/* A cauda equina at extent x (rules_cauda.c): its involvement of a root
+ * (x < 0: the extents' weighted mean), and its own sensitivity for a
+ * sign, or -1 where the pattern's applies. */
+double rl_cauda_root(const radloc_rules *r, int extent, int root);
+double rl_cauda_sign_sensitivity(const radloc_rules *r, int extent, size_t sign);
 
 /* Build the hypothesis list from the loaded tables (hypotheses.c). */
 radloc_status rl_build_hypotheses(radloc_rules *r);

@@ -323,13 +323,7 @@ static int check_set(rl_loader *L)
 		r->patterns.severity_names = (const char **)one;
 		r->patterns.severity_count = 1;
 	}
-	if (r->patterns.cauda_roots == NULL) {
-		r->patterns.cauda_roots = rl_arena_alloc(r->arena,
-		                                         (r->root_count + 1) * sizeof(double));
-		if (r->patterns.cauda_roots == NULL)
-			return 1 + (rl_loader_nomem(L) != RADLOC_OK);
-	}
-	return 0;
+	return rl_finish_cauda(L);
 }
 
 /* ---- the passes, and handing over the rule set ------------------------------- */

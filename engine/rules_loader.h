@@ -178,6 +178,17 @@ int rl_load_plexus(rl_loader *L, const yt_node *key);
  * problems (out of memory). */
 int rl_derive_plexus_routes(rl_loader *L);
 
+/* ---- rules_cauda.c (pass 2 readers, pass 3) ---- */
+
+/* cauda_equina's `roots:` (one implicit extent) and `extents:`; field
+ * readers whose offset locates the rl_patterns pointer in the entry. */
+rl_field_reader rl_read_cauda_roots;
+rl_field_reader rl_read_cauda_extents;
+
+/* The extents' weights as shares and the mean involvement of each root;
+ * one implicit extent where the rules name none. Returns the problems. */
+int rl_finish_cauda(rl_loader *L);
+
 /* ---- rules_sites.c (pass 2 readers, pass 3) ---- */
 
 /* A nerve's `sites:` and a sign's `sites:` (field readers). */

@@ -375,26 +375,6 @@ static int read_poly_extents(rl_loader *L, const yt_node *key,
 	return bad;
 }
 
-/* roots: root -> involvement, both sides. */
-static int read_cauda_roots(rl_loader *L, const yt_node *key,
-                            const rl_field *field, const char *what, void *dest)
-{
-	rl_patterns *P = ((pattern_entry *)dest)->patterns;
-	rl_share *shares;
-	size_t count;
-
-	(void)field, (void)what;
-	P->cauda_roots = rl_arena_alloc(L->r->arena, (L->r->root_count + 1) * sizeof(double));
-	if (P->cauda_roots == NULL)
-		return 1 + (rl_loader_nomem(L) != RADLOC_OK);
-	if (rl_read_shares(L, key->value, RADLOC_ROOT, "the roots of cauda_equina",
-	                   &shares, &count))
-		return 1;
-	for (size_t j = 0; j < count; j++)
-		P->cauda_roots[shares[j].index] = shares[j].weight;
-	return 0;
-}
-
 #define PATTERN_PRIOR {"prior", rl_read_fraction_field, offsetof(pattern_entry, prior), 1}
 #define PATTERN_SOURCE {"source", rl_read_text_field, offsetof(pattern_entry, source), 1}
 
@@ -406,8 +386,12 @@ static const rl_field poly_fields[] = {
 	{"extents", read_poly_extents, 0, 1},
 	PATTERN_SOURCE,
 };
-static const rl_field cauda_fields[] = {PATTERN_PRIOR,
-	{"roots", read_cauda_roots, 0, 1}, PATTERN_SOURCE};
+/* cauda_equina: `roots:` or `extents:` (rules_cauda.c). */
+static const rl_field cauda_fields[] = {
+	PATTERN_PRIOR, PATTERN_SOURCE,
+	{"roots", rl_read_cauda_roots, offsetof(pattern_entry, patterns), 0},
+	{"extents", rl_read_cauda_extents, offsetof(pattern_entry, patterns), 0},
+};
 /* multiradiculopathy's forms: its prior's share for each form. */
 #define FORM(key, n, b) {key, rl_read_fraction_field, \
 	offsetof(rl_patterns, forms) + ((n) * 2 + (b)) * sizeof(double), 1}

@@ -65,6 +65,29 @@ static const char *best_site(const rl_scoring *s, int h, long comp)
 	return site;
 }
 
+/* A cauda equina's extent: the component's given (a pair's part), else
+ * the one holding most posterior summed over its severities; NULL for
+ * the one implicit extent of rules without `extents:`. */
+static const char *best_cauda_extent(const rl_scoring *s, int h, long comp)
+{
+	const rl_patterns *P = &s->r->patterns;
+	if (comp >= 0)
+		return P->cauda_extents[s->comps->extent[comp]].name;
+	size_t best = 0;
+	double best_mass = -1.0;
+	for (size_t x = 0; x < P->cauda_extent_count; x++) {
+		double mass = 0.0;
+		for (size_t c = 0; c < s->comps->count; c++)
+			if (s->comps->hyp[c] == h && s->comps->extent[c] == (int)x)
+				mass += s->comp_post[c];
+		if (mass > best_mass) {
+			best_mass = mass;
+			best = x;
+		}
+	}
+	return P->cauda_extents[best].name;
+}
+
 static void fill_single(const rl_scoring *s, int h, long comp, radloc_hypothesis *out)
 {
 	const radloc_rules *r = s->r;
@@ -89,6 +112,8 @@ static void fill_single(const rl_scoring *s, int h, long comp, radloc_hypothesis
 	} else {
 		out->kind = RADLOC_HYPOTHESIS_PATTERN;
 	}
+	if (hyp->pattern == RADLOC_CAUDA_EQUINA)
+		out->extent = best_cauda_extent(s, h, comp);
 	if (hyp->pattern != RADLOC_POLYNEUROPATHY)
 		return;
 	if (comp < 0) /* The most probable extent names the polyneuropathy. */

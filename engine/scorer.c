@@ -9,7 +9,8 @@
 #include "scorer_impl.h"
 
 /* The parts of a hypothesis: a polyneuropathy's extents; a focal
- * lesion's severities, times a nerve's sites. */
+ * lesion's severities, times a nerve's sites or a cauda equina's
+ * extents. */
 static size_t part_count(const radloc_rules *r, const rl_hypothesis *hyp)
 {
 	const rl_patterns *patterns = &r->patterns;
@@ -17,6 +18,8 @@ static size_t part_count(const radloc_rules *r, const rl_hypothesis *hyp)
 		return patterns->extent_count;
 	if (hyp->pattern == RADLOC_MONONEUROPATHY)
 		return patterns->severity_count * r->nerves[hyp->nerve].site_count;
+	if (hyp->pattern == RADLOC_CAUDA_EQUINA)
+		return patterns->severity_count * patterns->cauda_extent_count;
 	if (rl_pattern_is_focal(hyp->pattern))
 		return patterns->severity_count;
 	return 1;
@@ -42,18 +45,24 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 		int is_focal = rl_pattern_is_focal(hyp->pattern);
 		const rl_nerve *nerve = hyp->pattern == RADLOC_MONONEUROPATHY
 		                        ? &r->nerves[hyp->nerve] : NULL;
-		/* Extents and severities are equally likely a priori; a nerve's
-		 * sites as the rules share them (docs/scoring.md, "Nerve sites"). */
+		/* A polyneuropathy's extents and the severities are equally
+		 * likely a priori; a nerve's sites and a cauda equina's extents
+		 * as the rules share them (docs/scoring.md, "Nerve sites",
+		 * "Cauda equina extents"). */
+		int cauda = hyp->pattern == RADLOC_CAUDA_EQUINA;
 		size_t parts = part_count(r, hyp);
-		size_t each = nerve ? parts / nerve->site_count : parts;
+		size_t each = nerve ? parts / nerve->site_count
+		              : cauda ? parts / patterns->cauda_extent_count : parts;
 		for (size_t x = 0; x < parts; x++) {
 			size_t sev = x % each, site = x / each;
+			double w = nerve ? nerve->sites[site].share
+			           : cauda ? patterns->cauda_extents[site].weight : 1.0;
 			c->hyp[n] = (int)h;
-			c->extent[n] = hyp->pattern == RADLOC_POLYNEUROPATHY ? (int)x : -1;
+			c->extent[n] = hyp->pattern == RADLOC_POLYNEUROPATHY ? (int)x
+			               : cauda ? (int)site : -1;
 			c->scale[n] = is_focal ? patterns->severity[sev] : 1.0;
 			c->site[n] = nerve ? (int)(nerve->site_base + site) : -1;
-			c->log_prior[n++] = lp - log((double)each) +
-			                    (nerve ? log(nerve->sites[site].share) : 0.0);
+			c->log_prior[n++] = lp - log((double)each) + (w > 0.0 ? log(w) : -INFINITY);
 		}
 	}
 	return RADLOC_OK;

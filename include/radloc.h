@@ -522,6 +522,8 @@ typedef struct radloc_expectation {
 	size_t within;       /* it must rank in the top `within` */
 	unsigned flags;      /* flags that must be raised */
 	const char *site;    /* a nerve's site expected (`site:`), else NULL */
+	const char *extent;  /* a cauda equina's or polyneuropathy's extent
+	                      * expected (`extent:`), else NULL */
 } radloc_expectation;
 
 radloc_status radloc_case_expectation(const radloc_case *c,
@@ -535,6 +537,8 @@ typedef struct radloc_verdict {
 	int pattern_matches;     /* the result's pattern is the expected one */
 	int site_matches;        /* the expected hypothesis names the expected site
 	                          * (1 when the case expects none) */
+	int extent_matches;      /* it names the expected extent (1 when the case
+	                          * expects none) */
 } radloc_verdict;
 
 /* Compare a result (scored from the case's exam, any top) with the

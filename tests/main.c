@@ -229,6 +229,7 @@ int main(void)
 	srunner_add_suite(sr, suite_rules_parameters());
 	srunner_add_suite(sr, suite_rules_nerves());
 	srunner_add_suite(sr, suite_rules_plexus());
+	srunner_add_suite(sr, suite_rules_cauda());
 	srunner_add_suite(sr, suite_rules_sites());
 	srunner_add_suite(sr, suite_rules_modalities());
 	srunner_add_suite(sr, suite_territory());

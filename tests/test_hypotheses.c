@@ -130,6 +130,9 @@ START_TEST(kind_matches_what_is_blamed)
 			ck_assert(h.side == RADLOC_LEFT || h.side == RADLOC_RIGHT);
 			ck_assert_int_eq(strncmp(h.label, h.plexus, strlen(h.plexus)), 0);
 			break;
+		case RADLOC_HYPOTHESIS_TWO_LESIONS:
+			ck_abort_msg("two lesions were checked above");
+			break;
 		}
 	}
 	/* Priors are a distribution over the single lesions, posteriors over

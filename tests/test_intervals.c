@@ -222,11 +222,51 @@ START_TEST(draws_follow_the_sites)
 }
 END_TEST
 
+/* The draws score a cauda equina at each of its extents as the point
+ * estimate does: each extent's roots, and a sign row an extent sets
+ * itself (fixed, not drawn). With every concentration so large that each
+ * plausible person is the average one, each interval closes on its
+ * probability; a draw that took the extents' mean would sit away. */
+START_TEST(draws_follow_the_cauda_extents)
+{
+	char *a = tiny_rules_text_with(
+		"  cauda_equina: {prior: 0.05, roots: {A: 1.0}, source: \"test\"}\n",
+		"  cauda_equina:\n    prior: 0.05\n    source: \"test\"\n    extents:\n"
+		"      a: {weight: 1, roots: {A: 1.0}, source: \"test\"}\n"
+		"      b: {weight: 3, roots: {B: 0.8}, signs: {g: 0.7}, source: \"test\"}\n");
+	char *b = replace_all(a, "concentration: 10", "concentration: 1e6");
+	radloc_rules *r = load_tiny_text(replace_all(b, "concentration: 20", "concentration: 1e6"));
+	free(a);
+	free(b);
+	radloc_exam *e = exam_of(r, "S mid - reduced; S r1 L normal; G g L pos; M m1 R 4");
+	radloc_scorer *sc = radloc_scorer_new(r);
+	radloc_result *res = NULL;
+	ck_assert_int_eq(radloc_scorer_set_draws(sc, 200), RADLOC_OK);
+	ck_assert_int_eq(radloc_score(sc, e, &res), RADLOC_OK);
+	int seen = 0;
+	for (size_t i = 0; i < radloc_result_count(res); i++) {
+		radloc_hypothesis h = nth(res, i);
+		ck_assert_double_eq_tol(h.lower, h.probability, 1e-3);
+		ck_assert_double_eq_tol(h.upper, h.probability, 1e-3);
+		if (h.pattern == RADLOC_CAUDA_EQUINA && h.probability > 0.01) {
+			seen = 1;
+			ck_assert_str_eq(h.extent, "b");
+		}
+	}
+	ck_assert(seen);
+	radloc_result_free(&res);
+	radloc_scorer_free(&sc);
+	radloc_exam_free(&e);
+	radloc_rules_free(&r);
+}
+END_TEST
+
 Suite *suite_intervals(void)
 {
 	return make_suite("intervals", 0,
 	                  TESTS(intervals_are_intervals, more_mass_wider_interval,
 	                        reproducible_whatever_came_before, draws_follow_the_modality,
 	                        draws_take_every_root_on_both_sides,
-	                        draws_follow_the_plexus, draws_follow_the_sites));
+	                        draws_follow_the_plexus, draws_follow_the_sites,
+	                        draws_follow_the_cauda_extents));
 }

@@ -25,8 +25,9 @@ START_TEST(settings_are_checked)
 }
 END_TEST
 
-/* Each hypothesis's components share its prior: severities and extents
- * are equally likely a priori. */
+/* Each hypothesis's components share its prior: severities and a
+ * polyneuropathy's extents are equally likely a priori, a cauda equina's
+ * extents go by their weights; only those two have extents. */
 START_TEST(components_split_each_prior)
 {
 	const radloc_rules *r = shipped_rules();
@@ -41,9 +42,13 @@ START_TEST(components_split_each_prior)
 				prior += exp(c->log_prior[i]);
 				parts++;
 				ck_assert_int_eq(c->extent[i] >= 0,
-				                 r->hyps[h].pattern == RADLOC_POLYNEUROPATHY);
+				                 r->hyps[h].pattern == RADLOC_POLYNEUROPATHY ||
+				                 r->hyps[h].pattern == RADLOC_CAUDA_EQUINA);
 			}
 		ck_assert_uint_ge(parts, 1);
+		if (r->hyps[h].pattern == RADLOC_CAUDA_EQUINA)
+			ck_assert_uint_eq(parts, r->patterns.cauda_extent_count *
+			                         r->patterns.severity_count);
 		ck_assert_double_eq_tol(prior, r->hyps[h].prior, 1e-12 * (1.0 + r->hyps[h].prior));
 	}
 	radloc_scorer_free(&sc);

@@ -22,6 +22,7 @@ Suite *suite_rules_entries(void);
 Suite *suite_rules_parameters(void);
 Suite *suite_rules_nerves(void);
 Suite *suite_rules_plexus(void);
+Suite *suite_rules_cauda(void);
 Suite *suite_rules_sites(void);
 Suite *suite_rules_modalities(void);
 Suite *suite_territory(void);

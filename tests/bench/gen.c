@@ -216,7 +216,8 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 	for (unsigned long x = 0; x < count; x++) {
 		size_t h = drawn_hyp[gsl_ran_discrete(rng, choose)];
 		const rl_hypothesis *hyp = &r->hyps[h];
-		/* One component: a severity of a focal lesion, an extent. */
+		/* One component: a severity of a focal lesion, an extent (a
+		 * polyneuropathy's evenly, a cauda equina's below). */
 		int focal = rl_pattern_is_focal(hyp->pattern);
 		int extent = hyp->pattern == RADLOC_POLYNEUROPATHY
 		             ? (int)gsl_rng_uniform_int(rng, r->patterns.extent_count) : -1;
@@ -234,6 +235,17 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 					break;
 			}
 			site = (int)(nv->site_base + at);
+		}
+		/* A cauda equina at one of its extents, drawn by their weights. */
+		if (hyp->pattern == RADLOC_CAUDA_EQUINA) {
+			double u = gsl_rng_uniform(rng), acc = 0.0;
+			size_t at = 0;
+			for (; at + 1 < r->patterns.cauda_extent_count; at++) {
+				acc += r->patterns.cauda_extents[at].weight;
+				if (u < acc)
+					break;
+			}
+			extent = (int)at;
 		}
 		int hyp_index = (int)h, ext = extent;
 		double lp = 0.0;
