@@ -47,7 +47,9 @@ static void take_all(radloc_result *r, string_block *b)
 			radloc_hypothesis *part = (radloc_hypothesis *)h->parts[k];
 			take(b, &part->label);
 			take(b, &part->nerve);
+			take(b, &part->plexus);
 			take(b, &part->extent);
+			take(b, &part->site);
 			for (size_t j = 0; j < part->root_count; j++)
 				take(b, &part->roots[j]);
 		}

@@ -36,9 +36,16 @@ START_TEST(result_outlives_its_rules)
 	int extents = 0, roots = 0, nerves = 0;
 	for (size_t i = 0; i < radloc_result_count(res); i++) {
 		ck_assert_int_eq(radloc_result_hypothesis(res, i, &h), RADLOC_OK);
-		bytes += touch(h.label) + touch(h.nerve) + touch(h.extent);
+		bytes += touch(h.label) + touch(h.nerve) + touch(h.extent) + touch(h.site) +
+		         touch(h.plexus);
 		for (size_t k = 0; k < h.root_count; k++)
 			bytes += touch(h.roots[k]);
+		/* A pair's parts name their own sites (a nerve part's most
+		 * probable site): copied too, under the sanitizer a read of the
+		 * freed rules. */
+		for (size_t k = 0; k < h.part_count; k++)
+			bytes += touch(h.parts[k]->label) + touch(h.parts[k]->nerve) +
+			         touch(h.parts[k]->site) + touch(h.parts[k]->extent);
 		extents += h.extent != NULL;
 		roots += h.root_count > 0;
 		nerves += h.nerve != NULL;
