@@ -117,7 +117,28 @@ typedef struct pair_scratch {
 	rl_params p;
 	unsigned char *touched; /* nf × components: whether c can move f */
 	double *lp;             /* per pair component: its log posterior, unnormalised */
+	/* Per finding, the log likelihood when neither part moves it: the
+	 * background (nf), and with a trait each person's (nf × people).
+	 * Computed once per exam instead of once per pair of components. */
+	double *log_bg, *log_bg_people;
 } pair_scratch;
+
+/* The findings' background logs, as pair_loglik would compute them. */
+static void background_logs(const rl_scoring *s, pair_scratch *w)
+{
+	const radloc_rules *r = s->r;
+	for (size_t f = 0; f < s->nf; f++) {
+		const rl_fwork *fw = &s->fw[f];
+		unsigned mask = r->traits.present ? rl_trait_mask(r, fw->f, fw->el) : 0u;
+		double like[RL_TRAIT_PEOPLE];
+		w->log_bg[f] = log(rl_background(r, fw, s->outcome[f]));
+		if (mask == 0)
+			continue;
+		rl_likelihood_traits(r, &w->p, fw, NULL, 0, s->outcome[f], mask, like);
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			w->log_bg_people[f * RL_TRAIT_PEOPLE + (size_t)t] = log(like[t]);
+	}
+}
 
 /* log P(exam | components ca and cb together): the findings neither
  * moves keep the background, those one moves that one's entry, and the
@@ -138,15 +159,22 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 		if (mask == 0 && !(ta && tb)) {
 			total += ta ? s->loglik[ca * nf + f]
 			       : tb ? s->loglik[cb * nf + f]
-			            : log(rl_background(r, fw, s->outcome[f]));
+			            : w->log_bg[f];
+			continue;
+		}
+		if (!ta && !tb) {
+			/* mask != 0: the background of each person. */
+			traits = 1;
+			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+				mix[t] += w->log_bg_people[f * RL_TRAIT_PEOPLE + (size_t)t];
 			continue;
 		}
 		if (ta && tb)
 			rl_pair_likelihood_traits(r, &w->p, fw, s->comps, ca, cb, s->outcome[f],
 			                          mask, like);
 		else
-			rl_likelihood_traits(r, &w->p, fw, ta || tb ? s->comps : NULL,
-			                     ta ? ca : cb, s->outcome[f], mask, like);
+			rl_likelihood_traits(r, &w->p, fw, s->comps, ta ? ca : cb, s->outcome[f],
+			                     mask, like);
 		if (mask == 0) {
 			total += log(like[0]);
 			continue;
@@ -228,12 +256,15 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 			most = run;
 	}
 	w.lp = malloc((most * most + 1) * sizeof *w.lp);
+	w.log_bg = malloc((nf + 1) * sizeof *w.log_bg);
+	w.log_bg_people = malloc((nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people);
 	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
 	double *pair_lp = malloc(k * k * sizeof *pair_lp);
-	if (!w.touched || !w.lp || !s->pairs || !pair_lp) {
+	if (!w.touched || !w.lp || !w.log_bg || !w.log_bg_people || !s->pairs || !pair_lp) {
 		status = RADLOC_ERR_NOMEM;
 		goto done;
 	}
+	background_logs(s, &w);
 	for (size_t f = 0; f < nf; f++)
 		for (size_t i = 0; i < s->touch_count[f]; i++)
 			w.touched[f * nc + (size_t)s->touch[f][i]] = 1;
@@ -281,6 +312,8 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 done:
 	free(w.touched);
 	free(w.lp);
+	free(w.log_bg);
+	free(w.log_bg_people);
 	free(pair_lp);
 	return status;
 }

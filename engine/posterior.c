@@ -181,17 +181,23 @@ static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
 		if (mask == 0)
 			continue;
 		rl_likelihood_traits(r, p, fw, NULL, 0, s->outcome[f], mask, bg);
+		/* The background's logs once per finding, not once per
+		 * component that leaves the finding alone (most of them). */
+		double log_bg[RL_TRAIT_PEOPLE];
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			log_bg[t] = log(bg[t]);
 		for (size_t i = 0; i < s->touch_count[f]; i++)
 			touched[s->touch[f][i]] = 1;
 		for (size_t c = 0; c < nc; c++) {
-			const double *like = bg;
 			double *wc = w + c * RL_TRAIT_PEOPLE, mix;
 			if (touched[c]) {
 				rl_likelihood_traits(r, p, fw, s->comps, c, s->outcome[f], mask, out);
-				like = out;
+				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+					wc[t] += log(out[t]);
+			} else {
+				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+					wc[t] += log_bg[t];
 			}
-			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-				wc[t] += log(like[t]);
 			if (rl_logsumexp(wc, RL_TRAIT_PEOPLE, &mix) != GSL_SUCCESS) {
 				free(w);
 				free(total);

@@ -96,6 +96,31 @@ START_TEST(a_spared_branch_takes_what_it_covers)
 }
 END_TEST
 
+/* The version 2 ids take their place in the branch order (evidence.md
+ * section 10): FPL is anterior interosseous, the dorsal ulnar cutaneous
+ * branch and the long toe flexors leave above the wrist and the tarsal
+ * tunnel, EPL is posterior interosseous, the first dorsal interosseous
+ * is deep ulnar (through Guyon's canal). */
+START_TEST(the_version_2_ids_follow_the_branch_order)
+{
+	const radloc_rules *r = shipped_rules();
+	ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "thumb_flexion", "median", "elbow"), 0.9);
+	ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "thumb_flexion", "median",
+	                         "anterior_interosseous"), 0.9);
+	ck_assert_double_eq(loss(r, RADLOC_MOVEMENT, "thumb_flexion", "median", "wrist"), 0.0);
+	ck_assert_double_gt(loss(r, RADLOC_REGION, "dorsum_hand_ulnar", "ulnar", "elbow"), 0.5);
+	ck_assert_double_eq(loss(r, RADLOC_REGION, "dorsum_hand_ulnar", "ulnar", "wrist"), 0.0);
+	ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "index_finger_abduction", "ulnar", "elbow"), 0.9);
+	ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "index_finger_abduction", "ulnar", "wrist"), 0.9);
+	ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "toe_flexion", "tibial", "popliteal"), 0.9);
+	ck_assert_double_eq(loss(r, RADLOC_MOVEMENT, "toe_flexion", "tibial", "tarsal_tunnel"), 0.0);
+	const char *radial_sites[] = {"axilla", "spiral_groove", "posterior_interosseous"};
+	for (int i = 0; i < 3; i++)
+		ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "thumb_extension", "radial",
+		                         radial_sites[i]), 0.9);
+}
+END_TEST
+
 START_TEST(a_provocative_sign_speaks_for_its_site_only)
 {
 	const radloc_rules *r = shipped_rules();
@@ -203,6 +228,7 @@ Suite *suite_rules_sites(void)
 	                  TESTS(radial_sites_follow_the_branch_order,
 	                        median_wrist_spares_the_palm_and_forearm,
 	                        a_spared_branch_takes_what_it_covers,
+	                        the_version_2_ids_follow_the_branch_order,
 	                        a_provocative_sign_speaks_for_its_site_only,
 	                        bad_sites_are_reported, tiny_site_spares_its_element,
 	                        the_scored_nerve_names_its_likeliest_site));
