@@ -226,6 +226,8 @@ typedef struct rl_selection {
 	double other_side;    /* the other side of a limb in the territory */
 	double elsewhere;     /* any other place */
 	double cervical;      /* myelopathy: share whose territory includes the arms */
+	double other_diffuse; /* `other`: share whose territory is all four limbs
+	                       * (optional, 0: the modelled lesions' mixture) */
 	double split[2];      /* per limb: the distal_rank from which a place is the
 	                       * lower segment (the middle of the limb's range) */
 	unsigned places;      /* the places the rules have an element in: only

@@ -507,6 +507,8 @@ static const rl_field examination_fields[] = {
 	 offsetof(radloc_rules, selection.cervical), 1},
 	{"midline_unilateral", rl_read_fraction_field,
 	 offsetof(radloc_rules, midline_unilateral), 1},
+	{"other_diffuse", rl_read_fraction_field, offsetof(radloc_rules, selection.other_diffuse),
+	 0},
 	{"source", rl_read_text_field, offsetof(radloc_rules, examination_source), 1},
 };
 

@@ -123,6 +123,13 @@ static int territories(const radloc_rules *r, const rl_hypothesis *h,
 {
 	if (h->places != 0)
 		return own_territories(r, h, 1.0, visit, ctx);
+	/* None of the modelled lesions: what radloc does not model is often
+	 * diffuse (an acute or chronic inflammatory neuropathy, a myopathy),
+	 * so a share of such patients complain of all four limbs; the rest
+	 * as a patient with no lesion. */
+	double diffuse = h->pattern == RADLOC_OTHER ? r->selection.other_diffuse : 0.0;
+	if (diffuse > 0.0 && visit(LIMB_PLACES & r->selection.places, diffuse, ctx))
+		return 1;
 	/* No lesion: the complaint, and so the exam, of a lesion from the
 	 * priors. */
 	double mass = 0.0;
@@ -130,10 +137,11 @@ static int territories(const radloc_rules *r, const rl_hypothesis *h,
 		if (r->hyps[i].places != 0)
 			mass += r->hyps[i].prior;
 	if (mass <= 0.0)
-		return visit(0u, 1.0, ctx); /* a rule set with no territory at all */
+		return visit(0u, 1.0 - diffuse, ctx); /* a rule set with no territory at all */
 	for (size_t i = 0; i < r->hyp_count; i++)
 		if (r->hyps[i].places != 0 &&
-		    own_territories(r, &r->hyps[i], r->hyps[i].prior / mass, visit, ctx))
+		    own_territories(r, &r->hyps[i], (1.0 - diffuse) * r->hyps[i].prior / mass,
+		                    visit, ctx))
 			return 1;
 	return 0;
 }
