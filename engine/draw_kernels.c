@@ -113,7 +113,7 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 	}
 	if (fw->sg) {
 		k->kind = KERNEL_SIGN;
-		rl_sign_link_of(r, h, rl_comp_site(s->comps, c), fw->f->side, &k->sign);
+		rl_sign_link_of(r, s->comps, c, fw->sg, fw->f->side, &k->sign);
 		return;
 	}
 	if (!linear)

@@ -19,6 +19,7 @@
  * findings fit none of the lesions: q = the kind's broad rate, split
  * between loss and brisk, no anatomy). The examiner then records it
  * wrongly now and then (outcome_probability). docs/scoring.md. */
+#include "cord.h"
 #include "model.h"
 #include "vocabulary.h"
 
@@ -121,10 +122,9 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		return;
 	}
 	case RADLOC_MYELOPATHY:
-		if (f->fkind == RL_REFLEX)
-			*qE = r->patterns.myelo_sens[RL_REFLEX];
-		else if (f->fkind == RL_MOTOR || f->fkind == RL_SENSORY)
-			*qL = rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY);
+		/* Its level and form (cord.c): the level's root findings at
+		 * the roots' sensitivity, the long tracts below. */
+		rl_cord_element_q(r, f, el, fw->w, s, rl_comp_cord(comps, comp), qL, qE, phi);
 		return;
 	case RADLOC_OTHER: /* rl_other_q(); graded evenly in other_outcome() */
 	case RADLOC_NORMAL:
@@ -133,9 +133,11 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 	}
 }
 
-void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h, int site,
-                     radloc_side finding_side, rl_sign_link *out)
+void rl_sign_link_of(const radloc_rules *r, const rl_components *comps, size_t comp,
+                     const rl_sign *sg, radloc_side finding_side, rl_sign_link *out)
 {
+	const rl_hypothesis *h = &r->hyps[comps->hyp[comp]];
+	int site = rl_comp_site(comps, comp);
 	out->count = 1;
 	out->scaled = 1;
 	switch (h->pattern) {
@@ -154,7 +156,11 @@ void rl_sign_link_of(const radloc_rules *r, const rl_hypothesis *h, int site,
 	default:
 		out->column[0] = (int)rl_sign_pattern_column(r, h->pattern);
 		out->scaled = 0;
-		out->reach = 1.0;
+		/* A myelopathy's level and form: Hoffmann only above C8, a
+		 * hemicord's signs on its side (cord.c). */
+		out->reach = h->pattern == RADLOC_MYELOPATHY
+		             ? rl_cord_sign_reach(r, sg, rl_comp_cord(comps, comp), finding_side)
+		             : 1.0;
 		return;
 	}
 }
@@ -170,8 +176,7 @@ static double sign_positive(const radloc_rules *r, const rl_fwork *fw,
 	if (r->hyps[comps->hyp[comp]].pattern == RADLOC_OTHER)
 		return 1.0 - fw->sg->specificity * (1.0 - r->patterns.other_abnormal[RL_SIGNKIND]);
 	rl_sign_link link;
-	rl_sign_link_of(r, &r->hyps[comps->hyp[comp]], rl_comp_site(comps, comp), fw->f->side,
-	                &link);
+	rl_sign_link_of(r, comps, comp, fw->sg, fw->f->side, &link);
 	return 1.0 - rl_sign_negative(fw->sg->specificity, fw->ssens, &link,
 	                              comps->scale[comp]);
 }
@@ -441,8 +446,8 @@ void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
 {
 	if (fw->sg) {
 		rl_sign_link la, lb;
-		rl_sign_link_of(r, &r->hyps[comps->hyp[a]], rl_comp_site(comps, a), fw->f->side, &la);
-		rl_sign_link_of(r, &r->hyps[comps->hyp[b]], rl_comp_site(comps, b), fw->f->side, &lb);
+		rl_sign_link_of(r, comps, a, fw->sg, fw->f->side, &la);
+		rl_sign_link_of(r, comps, b, fw->sg, fw->f->side, &lb);
 		double neg = rl_sign_negative(fw->sg->specificity, fw->ssens, &la,
 		                              comps->scale[a]) *
 		             rl_sign_negative(1.0, fw->ssens, &lb, comps->scale[b]);
@@ -480,7 +485,7 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 		return 1;
 	if (fw->sg) {
 		rl_sign_link link;
-		rl_sign_link_of(r, h, rl_comp_site(comps, comp), f->side, &link);
+		rl_sign_link_of(r, comps, comp, fw->sg, f->side, &link);
 		if (link.reach == 0.0)
 			return 0;
 		for (int i = 0; i < link.count; i++)
@@ -521,7 +526,10 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 				return 1;
 		return 0;
 	case RADLOC_MYELOPATHY:
-		return f->fkind != RL_PAIN && rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY) > 0.0;
+		/* With levels, the level's root findings too, whatever the
+		 * modality's long-tract sensitivity. */
+		return f->fkind != RL_PAIN &&
+		       (r->cord.present || rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY) > 0.0);
 	default:
 		return 0;
 	}

@@ -363,9 +363,11 @@ enum {
 	RADLOC_FLAG_LOW_CONFIDENCE = 1u << 5,
 	/* two_processes: the pairs of lesions hold more than half the
 	 * probability (docs/scoring.md, "Two lesions at once"). */
-	RADLOC_FLAG_TWO_PROCESSES = 1u << 6
+	RADLOC_FLAG_TWO_PROCESSES = 1u << 6,
+	RADLOC_FLAG_SENSORY_LEVEL = 1u << 7,       /* sensory_level */
+	RADLOC_FLAG_DISSOCIATED = 1u << 8          /* dissociated_sensory_loss */
 };
-#define RADLOC_FLAG_COUNT 7
+#define RADLOC_FLAG_COUNT 9
 const char *radloc_flag_name(unsigned flag);
 
 /* The most roots one hypothesis blames: three adjacent roots ("L3+L4+L5
@@ -406,6 +408,10 @@ typedef struct radloc_hypothesis {
 	size_t part_count;
 	const char *site;         /* nerve: its most probable named site ("spiral_groove"),
 	                           * NULL for a nerve with one implicit site or no nerve */
+	const char *level;        /* myelopathy: its most probable level, a segment
+	                           * ("C5"), else NULL */
+	const char *form;         /* myelopathy: its most probable form ("transverse",
+	                           * "hemicord", "central"), else NULL */
 } radloc_hypothesis;
 
 typedef struct radloc_evidence {
@@ -519,6 +525,9 @@ typedef struct radloc_expectation {
 	size_t within;       /* it must rank in the top `within` */
 	unsigned flags;      /* flags that must be raised */
 	const char *site;    /* a nerve's site expected (`site:`), else NULL */
+	const char *level;   /* a myelopathy's level expected (`level:`, "C6";
+	                      * matches within one segment), else NULL */
+	const char *form;    /* a myelopathy's form expected (`form:`), else NULL */
 } radloc_expectation;
 
 radloc_status radloc_case_expectation(const radloc_case *c,
@@ -532,6 +541,9 @@ typedef struct radloc_verdict {
 	int pattern_matches;     /* the result's pattern is the expected one */
 	int site_matches;        /* the expected hypothesis names the expected site
 	                          * (1 when the case expects none) */
+	int level_matches;       /* ... a level within one segment of the expected
+	                          * one (1 when the case expects none) */
+	int form_matches;        /* ... the expected form (1 when none expected) */
 } radloc_verdict;
 
 /* Compare a result (scored from the case's exam, any top) with the
