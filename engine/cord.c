@@ -129,9 +129,14 @@ void rl_cord_element_q(const radloc_rules *r, const rl_finding *f, const rl_elem
 	 * side (both for the transverse and central forms). */
 	double lmn = root_sens * at * own;
 
+	/* A hemicord is named by its tracts: each lost below the level with
+	 * its own sensitivity; the other forms keep the pattern's. */
+	double tract_sens = form == RL_CORD_HEMICORD ? c->hemicord_sensitivity : below_sens;
 	switch (f->fkind) {
 	case RL_MOTOR: {
-		double umn = r->patterns.myelo_sens[RL_MOTOR] * below * own;
+		double umn = (form == RL_CORD_HEMICORD ? c->hemicord_sensitivity
+		                                       : r->patterns.myelo_sens[RL_MOTOR]) *
+		             below * own;
 		if (form == RL_CORD_CENTRAL && el->limb == RL_LEG)
 			umn *= c->central_leg;
 		*qL = either(lmn, umn);
@@ -159,8 +164,8 @@ void rl_cord_element_q(const radloc_rules *r, const rl_finding *f, const rl_elem
 			taken = below;
 		} else {
 			double crossed = share_between(r, el, w, X + c->crossed_offset, INFINITY);
-			double a = dc ? below_sens * below * own : 0.0;
-			double b = st ? below_sens * crossed * other : 0.0;
+			double a = dc ? tract_sens * below * own : 0.0;
+			double b = st ? tract_sens * crossed * other : 0.0;
 			tract = either(a, b);
 			taken = fmax(dc ? below * own : 0.0, st ? crossed * other : 0.0);
 		}

@@ -149,6 +149,8 @@ static const rl_field cord_fields[] = {
 	{"levels", read_levels, 0, 1},
 	{"forms", read_forms, 0, 1},
 	{"central_leg", rl_read_fraction_field, offsetof(rl_cord, central_leg), 1},
+	{"hemicord_sensitivity", rl_read_fraction_field,
+	 offsetof(rl_cord, hemicord_sensitivity), 1},
 	{"central_span", rl_read_positive_field, offsetof(rl_cord, central_span), 1},
 	{"cape_sensitivity", rl_read_fraction_field, offsetof(rl_cord, cape_sensitivity), 1},
 	{"crossed_offset", rl_read_positive_field, offsetof(rl_cord, crossed_offset), 1},

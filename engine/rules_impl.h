@@ -222,7 +222,10 @@ typedef struct rl_cord {
 	double level_weight[RL_CORD_MAX_LEVELS];
 	size_t level_count;
 	double form_weight[RL_CORD_FORMS];
-	double central_leg;      /* central: the legs' share of that weakness */
+	double central_leg;      /* central: the legs' share of the pyramidal weakness */
+	double hemicord_sensitivity; /* hemicord: each tract's loss below the level
+	                              * (pyramidal, dorsal columns, crossed
+	                              * spinothalamic), in place of the kind's */
 	double central_span;     /* central: segments of the cape, from the level down */
 	double cape_sensitivity; /* central: pin/temperature lost in the cape */
 	double crossed_offset;   /* hemicord: segments below the level where the
