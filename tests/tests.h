@@ -29,6 +29,8 @@ Suite *suite_examined(void);
 Suite *suite_scorer(void);
 Suite *suite_posterior(void);
 Suite *suite_rules_traits(void);
+Suite *suite_rules_cord(void);
+Suite *suite_cord(void);
 Suite *suite_selection(void);
 Suite *suite_draws(void);
 Suite *suite_quantile(void);
