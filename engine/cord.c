@@ -61,7 +61,11 @@ static double tract_reach(const radloc_rules *r, int i, radloc_side side, int sa
 		return same ? 1.0 : 0.0; /* one tract term, counted once */
 	if (!same)
 		own = own == RADLOC_LEFT ? RADLOC_RIGHT : RADLOC_LEFT;
-	return rl_side_reach(r, own, side);
+	/* As a one-sided root reaches (model.c, rl_side_reach), written
+	 * here so that the cord stays below the model. */
+	if (side == RADLOC_MIDLINE)
+		return r->midline_unilateral;
+	return side == own ? 1.0 : 0.0;
 }
 
 /* The shares of an element whose roots lie at the levels [from, to]. */
