@@ -185,6 +185,43 @@ START_TEST(crossed_loss_is_a_hemicord)
 }
 END_TEST
 
+/* The draws agree with the point estimate: the level's root findings
+ * read the drawn weights (the generic kernel), so the myelopathy's
+ * interval holds its probability. */
+START_TEST(interval_holds_the_point_estimate)
+{
+	const radloc_rules *r = shipped_rules();
+	static const char text[] =
+		"sensory:\n"
+		"  - {region: lateral_shoulder, side: bilateral, status: absent, modality: pin_prick}\n"
+		"  - {region: lateral_arm, side: bilateral, status: normal, modality: light_touch}\n"
+		"motor:\n"
+		"  - {movement: shoulder_abduction, side: bilateral, grade: 3}\n"
+		"reflex:\n"
+		"  - {reflex: biceps, side: bilateral, grade: 0}\n"
+		"  - {reflex: patellar, side: bilateral, grade: 0}\n";
+	radloc_exam *exam = NULL;
+	radloc_result *res = NULL;
+	radloc_scorer *sc = radloc_scorer_new(r);
+	ck_assert_int_eq(radloc_exam_parse(r, text, strlen(text), "t", 1, NULL, NULL, &exam),
+	                 RADLOC_OK);
+	radloc_scorer_set_draws(sc, 400);
+	radloc_scorer_set_top(sc, 1000);
+	ck_assert_int_eq(radloc_score(sc, exam, &res), RADLOC_OK);
+	for (size_t i = 0; i < radloc_result_count(res); i++) {
+		radloc_hypothesis h;
+		radloc_result_hypothesis(res, i, &h);
+		if (strcmp(h.label, "myelopathy") == 0 && h.probability > 0.01) {
+			ck_assert_double_le(h.lower, h.probability * 1.5);
+			ck_assert_double_ge(h.upper, h.probability / 1.5);
+		}
+	}
+	radloc_result_free(&res);
+	radloc_exam_free(&exam);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 /* A plain root lesion raises neither flag, and one root's skin lost by
  * pin prick alone (touch untested) is no dissociation. */
 START_TEST(root_lesion_raises_no_cord_flag)
@@ -208,5 +245,6 @@ Suite *suite_cord(void)
 	                        signs_name_their_levels_and_side, myeloradiculopathy_names_its_level,
 	                        sensory_level_is_thoracic_and_flagged,
 	                        cape_with_touch_kept_is_central_and_dissociated,
-	                        crossed_loss_is_a_hemicord, root_lesion_raises_no_cord_flag));
+	                        crossed_loss_is_a_hemicord, root_lesion_raises_no_cord_flag,
+	                        interval_holds_the_point_estimate));
 }
