@@ -154,7 +154,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 				int i = pick(d, f, "flag", flags, RADLOC_FLAG_COUNT,
 				             "stocking_glove, cauda_equina_red_flag, upper_motor_neuron, "
 				             "bilateral, inconsistent_findings, low_confidence, "
-				             "two_processes");
+				             "two_processes, sensory_level, dissociated_sensory_loss");
 				if (i >= 0)
 					c->expect.flags |= 1u << i;
 			}
