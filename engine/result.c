@@ -50,6 +50,10 @@ static void take_all(radloc_result *r, string_block *b)
 			take(b, &part->label);
 			take(b, &part->nerve);
 			take(b, &part->extent);
+			/* Its site and plexus too: a pair's part names them like a
+			 * single (they were left pointing into the rules). */
+			take(b, &part->site);
+			take(b, &part->plexus);
 			take(b, &part->level);
 			take(b, &part->form);
 			for (size_t j = 0; j < part->root_count; j++)
