@@ -50,6 +50,19 @@ static const char *extent_of(const radloc_result *res, const char *label)
 	return "none";
 }
 
+/* The level and form the result names for the myelopathy. */
+static const char *cord_of(const radloc_result *res, const char *label)
+{
+	static char buf[40];
+	radloc_hypothesis h;
+	for (size_t i = 0; radloc_result_hypothesis(res, i, &h) == RADLOC_OK; i++)
+		if (strcmp(h.label, label) == 0 && h.level && h.form) {
+			snprintf(buf, sizeof buf, "%s %s", h.level, h.form);
+			return buf;
+		}
+	return "none";
+}
+
 static void flag_list(unsigned flags, char *buf, size_t size)
 {
 	buf[0] = '\0';
@@ -126,6 +139,10 @@ static int check_file(const radloc_rules *rules, radloc_scorer *scorer,
 			if (!v.extent_matches)
 				printf("; extent %s, expected %s",
 				       extent_of(res, e.label), e.extent);
+			if (!v.level_matches || !v.form_matches)
+				printf("; level and form %s, expected %s %s",
+				       cord_of(res, e.label), e.level ? e.level : "-",
+				       e.form ? e.form : "-");
 			if (v.missing_flags) {
 				char flags[256];
 				flag_list(v.missing_flags, flags, sizeof flags);

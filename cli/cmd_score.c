@@ -261,6 +261,8 @@ static void print_text(const radloc_rules *rules, const radloc_result *res,
 			printf(" (extent: %s)", h.extent);
 		if (h.site)
 			printf(" (site: %s)", h.site);
+		if (h.level && h.form)
+			printf(" (level %s, %s)", h.level, h.form);
 		printf("\n");
 	}
 	if (radloc_result_other(res) > 0.0005) {

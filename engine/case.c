@@ -20,6 +20,7 @@ struct radloc_case {
 	char label[160];
 	char *site;
 	char *extent;
+	char level[8], form[16];
 };
 
 void radloc_case_free(radloc_case **c)
@@ -130,11 +131,14 @@ static int read_extent(const radloc_rules *r, const yt_node *n, rl_diagctx *d,
 	return 1;
 }
 
+static int read_level_form(const yt_node *map, rl_diagctx *d, radloc_case *c);
+
 static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d,
                         radloc_case *c)
 {
 	static const char *const keys[] = {"pattern", "roots", "nerve", "plexus", "side",
-	                                   "within", "flags", "label", "site", "extent"};
+	                                   "within", "flags", "label", "site", "extent",
+	                                   "level", "form"};
 	static const char *const sides[] = {"left", "right", "bilateral"};
 	const char *patterns[RADLOC_PATTERN_COUNT], *flags[RADLOC_FLAG_COUNT];
 	char buf[RL_PRINTABLE_SIZE];
@@ -179,7 +183,7 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 				int i = pick(d, f, "flag", flags, RADLOC_FLAG_COUNT,
 				             "stocking_glove, cauda_equina_red_flag, upper_motor_neuron, "
 				             "bilateral, inconsistent_findings, low_confidence, "
-				             "two_processes");
+				             "two_processes, sensory_level, dissociated_sensory_loss");
 				if (i >= 0)
 					c->expect.flags |= 1u << i;
 			}
@@ -314,6 +318,8 @@ static void read_expect(const radloc_rules *r, const yt_node *map, rl_diagctx *d
 		break;
 	default:
 		snprintf(c->label, sizeof c->label, "%s", patterns[pattern]);
+		if (pattern == RADLOC_MYELOPATHY && !read_level_form(map, d, c))
+			return;
 		break;
 	}
 	c->expect.label = c->label;
@@ -404,6 +410,36 @@ radloc_status radloc_case_parse_file(const radloc_rules *rules, const char *path
 	return status;
 }
 
+/* level: a segment C1-T12; form: transverse, hemicord or central (a
+ * myelopathy's, contract section 4). Returns 0 after reporting. */
+static int read_level_form(const yt_node *map, rl_diagctx *d, radloc_case *c)
+{
+	const yt_node *level = yt_get(map, "level"), *form = yt_get(map, "form");
+	if (level) {
+		if (level->type != YT_SCALAR || rl_segment_number(level->text) == 0) {
+			rl_report(d, RADLOC_ERR_VALUE, level->line, level->column,
+			          "level must be a segment C1-C8 or T1-T12");
+			return 0;
+		}
+		snprintf(c->level, sizeof c->level, "%s", level->text);
+		c->expect.level = c->level;
+	}
+	if (form) {
+		int f = -1;
+		for (int i = 0; i < RL_CORD_FORMS && form->type == YT_SCALAR; i++)
+			if (strcmp(form->text, rl_cord_form_name(i)) == 0)
+				f = i;
+		if (f < 0) {
+			rl_report(d, RADLOC_ERR_VALUE, form->line, form->column,
+			          "form must be transverse, hemicord or central");
+			return 0;
+		}
+		snprintf(c->form, sizeof c->form, "%s", form->text);
+		c->expect.form = c->form;
+	}
+	return 1;
+}
+
 radloc_status radloc_case_check(const radloc_case *c, const radloc_result *res,
                                 radloc_verdict *out)
 {
@@ -412,6 +448,7 @@ radloc_status radloc_case_check(const radloc_case *c, const radloc_result *res,
 	memset(out, 0, sizeof *out);
 	out->site_matches = 1;
 	out->extent_matches = 1;
+	out->level_matches = out->form_matches = 1;
 	for (size_t i = 0; i < res->hyp_count; i++)
 		if (strcmp(res->ranked[i].h.label, c->expect.label) == 0) {
 			const char *site = res->ranked[i].h.site;
@@ -422,12 +459,20 @@ radloc_status radloc_case_check(const radloc_case *c, const radloc_result *res,
 				out->site_matches = site && strcmp(site, c->expect.site) == 0;
 			if (c->expect.extent)
 				out->extent_matches = extent && strcmp(extent, c->expect.extent) == 0;
+			const char *level = res->ranked[i].h.level, *form = res->ranked[i].h.form;
+			if (c->expect.level)
+				out->level_matches =
+				    level && abs(rl_segment_number(level) -
+				                 rl_segment_number(c->expect.level)) <= 1;
+			if (c->expect.form)
+				out->form_matches = form && strcmp(form, c->expect.form) == 0;
 			break;
 		}
 	out->missing_flags = c->expect.flags & ~res->flags;
 	out->pattern_matches = res->pattern == c->expect.pattern;
 	out->pass = out->rank > 0 && out->rank <= c->expect.within &&
 	            out->missing_flags == 0 && out->site_matches && out->extent_matches &&
+	            out->level_matches && out->form_matches &&
 	            (c->expect.within > 1 || out->pattern_matches);
 	return RADLOC_OK;
 }

@@ -70,14 +70,17 @@ double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_para
 
 /* Whether a component's likelihood of an element finding reads no drawn
  * parameter: its q comes from the rules' pattern sensitivities (a
- * polyneuropathy's edge, a myelopathy's rates, `other`'s broad rate) or
+ * polyneuropathy's edge, a level-less myelopathy's rates, `other`'s broad rate) or
  * there is none. Every draw then takes the same ratio, computed once at
  * the mean. (Signs differ: a pattern's sign sensitivity is drawn.) */
-static int same_in_every_draw(const rl_hypothesis *h)
+static int same_in_every_draw(const radloc_rules *r, const rl_hypothesis *h)
 {
 	switch (h->pattern) {
-	case RADLOC_POLYNEUROPATHY:
 	case RADLOC_MYELOPATHY:
+		/* With levels it takes its level's root findings: the drawn
+		 * root weights and kind sensitivities reach it (cord.c). */
+		return !r->cord.present;
+	case RADLOC_POLYNEUROPATHY:
 	case RADLOC_MOTOR_NEURON_DISEASE:
 	case RADLOC_OTHER:
 	case RADLOC_NORMAL:
@@ -104,7 +107,7 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 			k->severity = (int)j;
 	/* `other` reads no drawn parameter even for a sign (its broad rate
 	 * sits on the sign's specificity). */
-	if (h->pattern == RADLOC_OTHER || (!fw->sg && same_in_every_draw(h))) {
+	if (h->pattern == RADLOC_OTHER || (!fw->sg && same_in_every_draw(r, h))) {
 		rl_params mean;
 		rl_mean_params(r, &mean);
 		k->kind = KERNEL_CONSTANT;
@@ -153,7 +156,7 @@ static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_
 	k->kind = KERNEL_GENERIC;
 	k->scale = s->comps->scale[c];
 	k->reach = rl_side_reach(r, h->side, fw->f->side);
-	if (same_in_every_draw(h)) {
+	if (same_in_every_draw(r, h)) {
 		rl_params mean;
 		rl_mean_params(r, &mean);
 		k->kind = KERNEL_CONSTANT;

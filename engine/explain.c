@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cord.h"
 #include "scorer_impl.h"
 #include "vocabulary.h"
 
@@ -329,6 +330,8 @@ static void flags(rl_scoring *s, radloc_result *res, const rivalry *v)
 	 * "Two lesions at once"). */
 	if (pattern_mass[RADLOC_TWO_LESIONS] > TWO_PROCESSES)
 		res->flags |= RADLOC_FLAG_TWO_PROCESSES;
+	/* On the findings: a sensory level, dissociated loss (cord.c). */
+	res->flags |= rl_cord_flags(s->r, s->exam);
 }
 
 /* The leading hypothesis that is a lesion radloc models: the leader, or

@@ -19,6 +19,7 @@
  * findings fit none of the lesions: q = the kind's broad rate, split
  * between loss and brisk, no anatomy). The examiner then records it
  * wrongly now and then (outcome_probability). docs/scoring.md. */
+#include "cord.h"
 #include "model.h"
 #include "vocabulary.h"
 
@@ -120,10 +121,9 @@ static void element_q(const radloc_rules *r, const rl_params *p,
 		return;
 	}
 	case RADLOC_MYELOPATHY:
-		if (f->fkind == RL_REFLEX)
-			*qE = r->patterns.myelo_sens[RL_REFLEX];
-		else if (f->fkind == RL_MOTOR || f->fkind == RL_SENSORY)
-			*qL = rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY);
+		/* Its level and form (cord.c): the level's root findings at
+		 * the roots' sensitivity, the long tracts below. */
+		rl_cord_element_q(r, f, el, fw->w, s, rl_comp_cord(comps, comp), qL, qE, phi);
 		return;
 	case RADLOC_MOTOR_NEURON_DISEASE:
 		rl_mnd_q(r, f, el, qL, qE, phi);
@@ -160,7 +160,11 @@ void rl_sign_link_of(const radloc_rules *r, const rl_components *comps, size_t c
 	default:
 		out->column[0] = (int)rl_sign_pattern_column(r, h->pattern);
 		out->scaled = 0;
-		out->reach = 1.0;
+		/* A myelopathy's level and form: Hoffmann only above C8, a
+		 * hemicord's signs on its side (cord.c). */
+		out->reach = h->pattern == RADLOC_MYELOPATHY && fw->sg
+		             ? rl_cord_sign_reach(r, fw->sg, rl_comp_cord(comps, comp), finding_side)
+		             : 1.0;
 		/* A cauda equina extent with its own row for the sign (a conus's
 		 * Babinski) sets it, fixed, in place of the pattern's drawn one. */
 		if (h->pattern == RADLOC_CAUDA_EQUINA && fw->sg) {
@@ -538,7 +542,10 @@ int rl_touches(const radloc_rules *r, const rl_fwork *fw,
 				return 1;
 		return 0;
 	case RADLOC_MYELOPATHY:
-		return f->fkind != RL_PAIN && rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY) > 0.0;
+		/* With levels, the level's root findings too, whatever the
+		 * modality's long-tract sensitivity. */
+		return f->fkind != RL_PAIN &&
+		       (r->cord.present || rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY) > 0.0);
 	case RADLOC_MOTOR_NEURON_DISEASE:
 		return rl_mnd_touches(r, f, fw->el);
 	default:

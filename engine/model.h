@@ -32,7 +32,16 @@ typedef struct rl_components {
 	double *log_prior; /* log prior, extents sharing their hypothesis's */
 	int *site;      /* component → nerve site (rl_site numbering), or -1:
 	                 * the nerve's whole territory; NULL: -1 for all */
+	int *cord;      /* component → myelopathy level and form (cord.h), or
+	                 * -1: not a myelopathy, or one without levels; NULL:
+	                 * -1 for all */
 } rl_components;
+
+/* The myelopathy level-and-form part of a component, or -1. */
+static inline int rl_comp_cord(const rl_components *c, size_t comp)
+{
+	return c->cord ? c->cord[comp] : -1;
+}
 
 /* The site of a component, or -1. */
 static inline int rl_comp_site(const rl_components *c, size_t comp)

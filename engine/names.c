@@ -91,6 +91,8 @@ const char *radloc_flag_name(unsigned flag)
 	case RADLOC_FLAG_INCONSISTENT: return "inconsistent_findings";
 	case RADLOC_FLAG_LOW_CONFIDENCE: return "low_confidence";
 	case RADLOC_FLAG_TWO_PROCESSES: return "two_processes";
+	case RADLOC_FLAG_SENSORY_LEVEL: return "sensory_level";
+	case RADLOC_FLAG_DISSOCIATED: return "dissociated_sensory_loss";
 	default: return NULL;
 	}
 }

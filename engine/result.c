@@ -39,6 +39,8 @@ static void take_all(radloc_result *r, string_block *b)
 		take(b, &h->nerve);
 		take(b, &h->plexus);
 		take(b, &h->extent);
+		take(b, &h->level);
+		take(b, &h->form);
 		take(b, &h->site);
 		for (size_t k = 0; k < h->root_count; k++)
 			take(b, &h->roots[k]);
@@ -50,6 +52,8 @@ static void take_all(radloc_result *r, string_block *b)
 			take(b, &part->plexus);
 			take(b, &part->extent);
 			take(b, &part->site);
+			take(b, &part->level);
+			take(b, &part->form);
 			for (size_t j = 0; j < part->root_count; j++)
 				take(b, &part->roots[j]);
 		}

@@ -234,6 +234,33 @@ typedef struct rl_selection {
 	                       * these can be examined */
 } rl_selection;
 
+/* Myelopathy with a level and a form (rules/cord.yaml `cord:`;
+ * docs/scoring.md, "Myelopathy: level and form"): a mixture over the
+ * segments the rules list (level numbers as the roots', C1 = 1 ... T12
+ * = 20) and the forms, each a component of the one hypothesis. */
+#define RL_CORD_MAX_LEVELS 32
+enum { RL_CORD_TRANSVERSE, RL_CORD_HEMICORD, RL_CORD_CENTRAL, RL_CORD_FORMS };
+typedef struct rl_cord {
+	int present;
+	int level[RL_CORD_MAX_LEVELS];      /* segment numbers, in the rules' order */
+	double level_weight[RL_CORD_MAX_LEVELS];
+	size_t level_count;
+	double form_weight[RL_CORD_FORMS];
+	double central_leg;      /* central: the legs' share of the pyramidal weakness */
+	double hemicord_sensitivity; /* hemicord: each tract's loss below the level
+	                              * (pyramidal, dorsal columns, crossed
+	                              * spinothalamic), in place of the kind's */
+	double central_span;     /* central: segments of the cape, from the level down */
+	double cape_sensitivity; /* central: pin/temperature lost in the cape */
+	double crossed_offset;   /* hemicord: segments below the level where the
+	                          * other side's pain and temperature loss begins */
+	/* Signs that name a range of levels (Hoffmann above C8, inverted
+	 * supinator at C5-C6): per sign, the highest and lowest level at
+	 * which a myelopathy produces it (0: any). */
+	int *sign_from, *sign_to;
+	const char *source;
+} rl_cord;
+
 /* Person-level traits (docs/scoring.md, "Person-level traits"): a brisk
  * person, whose reflexes are all brisk without disease, and age-related
  * distal loss (ankle jerks and toe vibration). Each changes only the
@@ -312,6 +339,7 @@ struct radloc_rules {
 	double midline_unilateral;
 	const char *examination_source;
 	rl_traits traits;
+	rl_cord cord;
 	rl_hypothesis *hyps;
 	size_t hyp_count;
 };
@@ -342,6 +370,13 @@ double rl_plexus_share(const rl_element *el, const rl_plexus *p);
  * sign, or -1 where the pattern's applies. */
 double rl_cauda_root(const radloc_rules *r, int extent, int root);
 double rl_cauda_sign_sensitivity(const radloc_rules *r, int extent, size_t sign);
+
+/* rules_cord.c: a segment's number as the roots count levels ("C5" -> 5,
+ * "T10" -> 18; 0 for none) and its name (NULL outside C1-T12); a cord
+ * form's name. */
+int rl_segment_number(const char *s);
+const char *rl_segment_name(int level);
+const char *rl_cord_form_name(int form);
 
 /* Build the hypothesis list from the loaded tables (hypotheses.c). */
 radloc_status rl_build_hypotheses(radloc_rules *r);

@@ -197,6 +197,8 @@ static int load_entries(rl_loader *L)
 			bad += rl_load_severity(L, sec);
 		if ((sec = rl_key_node(root, "traits")))
 			bad += rl_load_traits(L, sec);
+		if ((sec = rl_key_node(root, "cord")))
+			bad += rl_load_cord(L, sec);
 		if ((sec = rl_key_node(root, "plexus")))
 			bad += rl_load_plexus(L, sec);
 	}

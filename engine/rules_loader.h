@@ -147,6 +147,11 @@ int rl_load_mnd(rl_loader *L, const yt_node *key, const char *what, double *prio
 int rl_read_element_levels(rl_loader *L, const yt_node *key, int fkind,
                            const char *what, double *out);
 
+/* ---- rules_cord.c (pass 2) ---- */
+
+/* The `cord:` section: the myelopathy's levels and forms. */
+int rl_load_cord(rl_loader *L, const yt_node *key);
+
 /* ---- rules_traits.c (pass 2) ---- */
 
 /* The `traits:` section: person-level traits (docs/scoring.md). */

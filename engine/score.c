@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cord.h"
 #include "scorer_impl.h"
 
 static int by_probability(const void *a, const void *b)
@@ -88,6 +89,33 @@ static const char *best_cauda_extent(const rl_scoring *s, int h, long comp)
 	return P->cauda_extents[best].name;
 }
 
+/* A myelopathy's level and form: the component given (a pair's part),
+ * else each the one holding most posterior summed over the other. */
+static void cord_level_form(const rl_scoring *s, int h, long comp, radloc_hypothesis *out)
+{
+	const radloc_rules *r = s->r;
+	if (!r->cord.present)
+		return;
+	double level[RL_CORD_MAX_LEVELS] = {0}, form[RL_CORD_FORMS] = {0};
+	int best_level = 0, best_form = 0;
+	for (size_t c = 0; c < s->comps->count; c++) {
+		int i = rl_comp_cord(s->comps, c);
+		if (s->comps->hyp[c] != h || i < 0)
+			continue;
+		double mass = comp >= 0 ? (c == (size_t)comp) : s->comp_post[c];
+		level[i / RL_CORD_PARTS] += mass;
+		form[rl_cord_form(i)] += mass;
+	}
+	for (size_t x = 1; x < r->cord.level_count; x++)
+		if (level[x] > level[best_level])
+			best_level = (int)x;
+	for (int f = 1; f < RL_CORD_FORMS; f++)
+		if (form[f] > form[best_form])
+			best_form = f;
+	out->level = rl_segment_name(r->cord.level[best_level]);
+	out->form = rl_cord_form_name(best_form);
+}
+
 static void fill_single(const rl_scoring *s, int h, long comp, radloc_hypothesis *out)
 {
 	const radloc_rules *r = s->r;
@@ -114,6 +142,8 @@ static void fill_single(const rl_scoring *s, int h, long comp, radloc_hypothesis
 	}
 	if (hyp->pattern == RADLOC_CAUDA_EQUINA)
 		out->extent = best_cauda_extent(s, h, comp);
+	if (hyp->pattern == RADLOC_MYELOPATHY)
+		cord_level_form(s, h, comp, out);
 	if (hyp->pattern != RADLOC_POLYNEUROPATHY)
 		return;
 	if (comp < 0) /* The most probable extent names the polyneuropathy. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cord.h"
 #include "radloc_limits.h"
 #include "scorer_impl.h"
 
@@ -22,6 +23,8 @@ static size_t part_count(const radloc_rules *r, const rl_hypothesis *hyp)
 		return patterns->severity_count * patterns->cauda_extent_count;
 	if (rl_pattern_is_focal(hyp->pattern))
 		return patterns->severity_count;
+	if (hyp->pattern == RADLOC_MYELOPATHY)
+		return rl_cord_component_count(r);
 	return 1;
 }
 
@@ -37,7 +40,8 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 	c->scale = calloc(c->count, sizeof *c->scale);
 	c->log_prior = calloc(c->count, sizeof *c->log_prior);
 	c->site = calloc(c->count, sizeof *c->site);
-	if (!c->hyp || !c->extent || !c->scale || !c->log_prior || !c->site)
+	c->cord = calloc(c->count, sizeof *c->cord);
+	if (!c->hyp || !c->extent || !c->scale || !c->log_prior || !c->site || !c->cord)
 		return RADLOC_ERR_NOMEM;
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		const rl_hypothesis *hyp = &r->hyps[h];
@@ -62,6 +66,14 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 			               : cauda ? (int)site : -1;
 			c->scale[n] = is_focal ? patterns->severity[sev] : 1.0;
 			c->site[n] = nerve ? (int)(nerve->site_base + site) : -1;
+			/* A myelopathy's levels and forms as the rules weight them
+			 * (cord.c); without levels, its one component. */
+			int cord = hyp->pattern == RADLOC_MYELOPATHY && r->cord.present;
+			c->cord[n] = cord ? (int)x : -1;
+			if (cord) {
+				c->log_prior[n++] = lp + rl_cord_log_share(r, x);
+				continue;
+			}
 			c->log_prior[n++] = lp - log((double)each) + (w > 0.0 ? log(w) : -INFINITY);
 		}
 	}
@@ -75,6 +87,7 @@ static void free_components(rl_components *c)
 	free(c->scale);
 	free(c->log_prior);
 	free(c->site);
+	free(c->cord);
 	memset(c, 0, sizeof *c);
 }
 

@@ -31,6 +31,6 @@ const char *const rl_rule_section_names[RL_RULE_SECTION_COUNT] = {
 	[RADLOC_ROOT] = "roots", [RADLOC_NERVE] = "nerves",
 	[RADLOC_REGION] = "regions", [RADLOC_MOVEMENT] = "movements",
 	[RADLOC_REFLEX] = "reflexes", [RADLOC_SIGN] = "signs",
-	"format", "findings", "patterns", "examination", "severity", "traits",
+	"format", "findings", "patterns", "examination", "severity", "traits", "cord",
 	"plexus",
 };

@@ -366,9 +366,11 @@ enum {
 	RADLOC_FLAG_LOW_CONFIDENCE = 1u << 5,
 	/* two_processes: the pairs of lesions hold more than half the
 	 * probability (docs/scoring.md, "Two lesions at once"). */
-	RADLOC_FLAG_TWO_PROCESSES = 1u << 6
+	RADLOC_FLAG_TWO_PROCESSES = 1u << 6,
+	RADLOC_FLAG_SENSORY_LEVEL = 1u << 7,       /* sensory_level */
+	RADLOC_FLAG_DISSOCIATED = 1u << 8          /* dissociated_sensory_loss */
 };
-#define RADLOC_FLAG_COUNT 7
+#define RADLOC_FLAG_COUNT 9
 const char *radloc_flag_name(unsigned flag);
 
 /* The most roots one hypothesis blames: three adjacent roots ("L3+L4+L5
@@ -409,6 +411,10 @@ typedef struct radloc_hypothesis {
 	size_t part_count;
 	const char *site;         /* nerve: its most probable named site ("spiral_groove"),
 	                           * NULL for a nerve with one implicit site or no nerve */
+	const char *level;        /* myelopathy: its most probable level, a segment
+	                           * ("C5"), else NULL */
+	const char *form;         /* myelopathy: its most probable form ("transverse",
+	                           * "hemicord", "central"), else NULL */
 } radloc_hypothesis;
 
 typedef struct radloc_evidence {
@@ -524,6 +530,9 @@ typedef struct radloc_expectation {
 	const char *site;    /* a nerve's site expected (`site:`), else NULL */
 	const char *extent;  /* a cauda equina's or polyneuropathy's extent
 	                      * expected (`extent:`), else NULL */
+	const char *level;   /* a myelopathy's level expected (`level:`, "C6";
+	                      * matches within one segment), else NULL */
+	const char *form;    /* a myelopathy's form expected (`form:`), else NULL */
 } radloc_expectation;
 
 radloc_status radloc_case_expectation(const radloc_case *c,
@@ -539,6 +548,9 @@ typedef struct radloc_verdict {
 	                          * (1 when the case expects none) */
 	int extent_matches;      /* it names the expected extent (1 when the case
 	                          * expects none) */
+	int level_matches;       /* ... a level within one segment of the expected
+	                          * one (1 when the case expects none) */
+	int form_matches;        /* ... the expected form (1 when none expected) */
 } radloc_verdict;
 
 /* Compare a result (scored from the case's exam, any top) with the

@@ -308,7 +308,11 @@ START_TEST(areflexic_weakness_of_four_limbs_is_other)
 	ck_assert_str_eq(lead.label, "other");
 	ck_assert_int_eq(lead.kind, RADLOC_HYPOTHESIS_PATTERN);
 	ck_assert_int_eq(radloc_result_pattern(res), RADLOC_OTHER);
-	ck_assert_double_lt(probability_of(res, "myelopathy"), 0.01);
+	/* Was < 0.01 before the myelopathy had levels and forms (issue 14):
+	 * a central lesion at C5 takes the anterior horns of C5-C8, so the
+	 * arms' areflexic weakness fits it; the leg areflexia, the legs
+	 * weaker than the arms and the kept sensation hold it near 4 %. */
+	ck_assert_double_lt(probability_of(res, "myelopathy"), 0.05);
 	ck_assert(radloc_result_flags(res) & RADLOC_FLAG_INCONSISTENT);
 	ck_assert(warns(res, "fit none of the lesions radloc models"));
 	radloc_result_free(&res);

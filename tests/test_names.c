@@ -20,7 +20,8 @@ START_TEST(names_are_the_contracts)
 	ck_assert_int_eq(RADLOC_MOTOR_NEURON_DISEASE, 10);
 	static const char *const flags[] = {
 		"stocking_glove", "cauda_equina_red_flag", "upper_motor_neuron", "bilateral",
-		"inconsistent_findings", "low_confidence", "two_processes",
+		"inconsistent_findings", "low_confidence", "two_processes", "sensory_level",
+		"dissociated_sensory_loss",
 	};
 	ck_assert_uint_eq(RADLOC_PATTERN_COUNT, sizeof patterns / sizeof patterns[0]);
 	ck_assert_uint_eq(RADLOC_FLAG_COUNT, sizeof flags / sizeof flags[0]);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cord.h"
 #include "exam_impl.h"
 #include "model.h"
 #include "rules_impl.h"
@@ -247,9 +248,21 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 			}
 			extent = (int)at;
 		}
+		/* A myelopathy at one of its levels and forms, drawn by their
+		 * prior shares (cord.c). */
+		int cord = -1;
+		if (hyp->pattern == RADLOC_MYELOPATHY && r->cord.present) {
+			size_t parts = rl_cord_component_count(r);
+			double u = gsl_rng_uniform(rng), acc = 0.0;
+			for (cord = 0; (size_t)cord + 1 < parts; cord++) {
+				acc += exp(rl_cord_log_share(r, (size_t)cord));
+				if (u < acc)
+					break;
+			}
+		}
 		int hyp_index = (int)h, ext = extent;
 		double lp = 0.0;
-		rl_components one = {1, &hyp_index, &ext, &scale, &lp, &site};
+		rl_components one = {1, &hyp_index, &ext, &scale, &lp, &site, &cord};
 		/* Where the clinician looks, and what is recorded there. */
 		unsigned examined = draw_places(rng, r, hyp);
 		/* The person's traits, at the rules' prevalences (docs/scoring.md,

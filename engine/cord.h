@@ -1,0 +1,44 @@
+/* Internal: the myelopathy's levels and forms (cord.c; docs/scoring.md,
+ * "Myelopathy: level and form"). A myelopathy component is one level of
+ * the rules' `cord: levels` and one of four parts: transverse, a hemicord
+ * of the left or the right half, central. */
+#ifndef RADLOC_CORD_H
+#define RADLOC_CORD_H
+
+#include "exam_impl.h"
+#include "rules_impl.h"
+
+#define RL_CORD_PARTS 4
+enum { RL_PART_TRANSVERSE, RL_PART_HEMI_LEFT, RL_PART_HEMI_RIGHT, RL_PART_CENTRAL };
+
+/* The components of the myelopathy hypothesis: levels x parts, or 1
+ * (the level-less myelopathy) when the rules have no `cord:`. */
+size_t rl_cord_component_count(const radloc_rules *r);
+
+/* log of the share of the myelopathy prior component i takes: its
+ * level's weight times its form's (a hemicord's halved between sides). */
+double rl_cord_log_share(const radloc_rules *r, size_t i);
+
+/* Component i's level (a segment number) and form (RL_CORD_*). */
+int rl_cord_level(const radloc_rules *r, int i);
+int rl_cord_form(int i);
+
+/* What component i (-1: none, the level-less myelopathy) makes of an
+ * element finding: loss qL, brisk qE, and phi, the share it takes.
+ * root_sens the roots' sensitivity of the finding's kind (with its
+ * modality); w the element's root weights. */
+void rl_cord_element_q(const radloc_rules *r, const rl_finding *f, const rl_element *el,
+                       const double *w, double root_sens, int i, double *qL, double *qE,
+                       double *phi);
+
+/* How much of a sign's myelopathy sensitivity component i reaches on
+ * finding_side: 0 where the sign names other levels (Hoffmann below C8)
+ * or the other side of a hemicord, else 1. */
+double rl_cord_sign_reach(const radloc_rules *r, const rl_sign *sg, int i,
+                          radloc_side finding_side);
+
+/* The flags read from the modalities (docs/scoring.md): a sensory level,
+ * and dissociated sensory loss; RADLOC_FLAG_* bits. */
+unsigned rl_cord_flags(const radloc_rules *r, const radloc_exam *exam);
+
+#endif
