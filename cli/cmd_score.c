@@ -55,6 +55,13 @@ static const struct {
 	 "    well; the ranking below is the least bad fit. Consider two processes,\n"
 	 "    or one radloc does not model (a polyradiculopathy, an acute\n"
 	 "    neuropathy), and recheck the exam."},
+	{RADLOC_FLAG_SENSORY_LEVEL, 1,
+	 "SENSORY LEVEL: sensation lost below a level on the trunk or limbs.\n"
+	 "    Think of the spinal cord at or above that level (MRI of the cord)."},
+	{RADLOC_FLAG_DISSOCIATED, 0,
+	 "Dissociated sensory loss: pin prick and temperature lost where touch,\n"
+	 "    vibration or position is kept (or the reverse): a cord lesion\n"
+	 "    (central or hemicord) or a small- or large-fibre neuropathy."},
 	{RADLOC_FLAG_BILATERAL, 0, "Findings on both sides."},
 	{RADLOC_FLAG_TWO_PROCESSES, 0,
 	 "Two processes: two lesions at once explain the exam better than any one."},

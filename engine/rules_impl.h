@@ -350,12 +350,13 @@ const rl_entry *rl_rules_entry(const radloc_rules *r, radloc_kind kind,
 /* Index of id in a kind, or -1. */
 long rl_rules_index(const radloc_rules *r, radloc_kind kind, const char *id);
 
-/* A focal lesion (roots, a nerve, a plexus element): a mixture over the
- * severity scales (docs/scoring.md). */
+/* A focal lesion (roots, a nerve, a plexus element, a cauda equina at
+ * each of its extents): a mixture over the severity scales
+ * (docs/scoring.md, "Lesion severity", "Cauda equina extents"). */
 static inline int rl_pattern_is_focal(radloc_pattern p)
 {
 	return p <= RADLOC_MULTIRADICULOPATHY || p == RADLOC_MONONEUROPATHY ||
-	       p == RADLOC_PLEXOPATHY;
+	       p == RADLOC_PLEXOPATHY || p == RADLOC_CAUDA_EQUINA;
 }
 
 /* Index of a plexus element's id, or -1 (rules_plexus.c). */
