@@ -31,36 +31,20 @@ typedef struct tally {
 	unsigned long passed, failed;
 } tally;
 
-/* The site the result names for the hypothesis labelled label. */
-static const char *site_of(const radloc_result *res, const char *label)
+/* The hypothesis labelled label as the result names it (its site,
+ * extent, level and form); all of them NULL when it is not reported. */
+static radloc_hypothesis named(const radloc_result *res, const char *label)
 {
 	radloc_hypothesis h;
 	for (size_t i = 0; radloc_result_hypothesis(res, i, &h) == RADLOC_OK; i++)
 		if (strcmp(h.label, label) == 0)
-			return h.site ? h.site : "none";
-	return "none";
+			return h;
+	return (radloc_hypothesis){0};
 }
 
-static const char *extent_of(const radloc_result *res, const char *label)
+static const char *or_none(const char *s)
 {
-	radloc_hypothesis h;
-	for (size_t i = 0; radloc_result_hypothesis(res, i, &h) == RADLOC_OK; i++)
-		if (strcmp(h.label, label) == 0)
-			return h.extent ? h.extent : "none";
-	return "none";
-}
-
-/* The level and form the result names for the myelopathy. */
-static const char *cord_of(const radloc_result *res, const char *label)
-{
-	static char buf[40];
-	radloc_hypothesis h;
-	for (size_t i = 0; radloc_result_hypothesis(res, i, &h) == RADLOC_OK; i++)
-		if (strcmp(h.label, label) == 0 && h.level && h.form) {
-			snprintf(buf, sizeof buf, "%s %s", h.level, h.form);
-			return buf;
-		}
-	return "none";
+	return s ? s : "none";
 }
 
 static void flag_list(unsigned flags, char *buf, size_t size)
@@ -133,16 +117,19 @@ static int check_file(const radloc_rules *rules, radloc_scorer *scorer,
 				printf("; pattern %s, expected %s",
 				       radloc_pattern_name(radloc_result_pattern(res)),
 				       radloc_pattern_name(e.pattern));
+			radloc_hypothesis x = named(res, e.label);
 			if (!v.site_matches)
-				printf("; site %s, expected %s",
-				       site_of(res, e.label), e.site);
+				printf("; site %s, expected %s", or_none(x.site), e.site);
 			if (!v.extent_matches)
-				printf("; extent %s, expected %s",
-				       extent_of(res, e.label), e.extent);
-			if (!v.level_matches || !v.form_matches)
-				printf("; level and form %s, expected %s %s",
-				       cord_of(res, e.label), e.level ? e.level : "-",
+				printf("; extent %s, expected %s", or_none(x.extent), e.extent);
+			if (!v.level_matches || !v.form_matches) {
+				if (x.level && x.form)
+					printf("; level and form %s %s", x.level, x.form);
+				else
+					printf("; level and form none");
+				printf(", expected %s %s", e.level ? e.level : "-",
 				       e.form ? e.form : "-");
+			}
 			if (v.missing_flags) {
 				char flags[256];
 				flag_list(v.missing_flags, flags, sizeof flags);

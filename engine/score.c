@@ -40,53 +40,50 @@ static radloc_pattern result_pattern(const rl_scoring *s, const radloc_result *r
 	return pattern;
 }
 
-/* A single hypothesis as the result says it; comp, when not -1, names
- * the polyneuropathy's extent (a pair's part), else its most probable. */
-/* Where along the nerve: the site of the component given (a pair's
- * part), else the one holding most posterior summed over its
- * severities; NULL for a nerve with one implicit site. */
-static const char *best_site(const rl_scoring *s, int h, long comp)
+/* Of hypothesis h's components (adjacent, scorer.c), the value of a
+ * per-component index (a nerve's site, a cauda equina's extent) whose
+ * components hold the most posterior together, summed over the
+ * severities; the first such value on a tie. */
+static int most_probable(const rl_scoring *s, int h, const int *index)
 {
-	const radloc_rules *r = s->r;
-	const rl_nerve *nv = &r->nerves[r->hyps[h].nerve];
-	if (comp >= 0)
-		return nv->sites[(size_t)s->comps->site[comp] - nv->site_base].id;
-	const char *site = NULL;
-	double best = -1.0;
-	for (size_t x = 0; x < nv->site_count; x++) {
+	const rl_components *k = s->comps;
+	size_t first = 0, end;
+	while (first < k->count && k->hyp[first] != h)
+		first++;
+	for (end = first; end < k->count && k->hyp[end] == h; end++)
+		;
+	int best = index[first];
+	double best_mass = -1.0;
+	for (size_t c = first; c < end; c++) {
 		double mass = 0.0;
-		for (size_t c = 0; c < s->comps->count; c++)
-			if (s->comps->hyp[c] == h && s->comps->site[c] == (int)(nv->site_base + x))
-				mass += s->comp_post[c];
-		if (mass > best) {
-			best = mass;
-			site = nv->sites[x].id;
+		for (size_t d = first; d < end; d++)
+			if (index[d] == index[c])
+				mass += s->comp_post[d];
+		if (mass > best_mass) {
+			best_mass = mass;
+			best = index[c];
 		}
 	}
-	return site;
+	return best;
+}
+
+/* Where along the nerve: the site of the component given (a pair's
+ * part), else the most probable one; NULL for a nerve with one implicit
+ * site. */
+static const char *best_site(const rl_scoring *s, int h, long comp)
+{
+	const rl_nerve *nv = &s->r->nerves[s->r->hyps[h].nerve];
+	int site = comp >= 0 ? s->comps->site[comp] : most_probable(s, h, s->comps->site);
+	return nv->sites[(size_t)site - nv->site_base].id;
 }
 
 /* A cauda equina's extent: the component's given (a pair's part), else
- * the one holding most posterior summed over its severities; NULL for
- * the one implicit extent of rules without `extents:`. */
+ * the most probable one; NULL for the one implicit extent of rules
+ * without `extents:`. */
 static const char *best_cauda_extent(const rl_scoring *s, int h, long comp)
 {
-	const rl_patterns *P = &s->r->patterns;
-	if (comp >= 0)
-		return P->cauda_extents[s->comps->extent[comp]].name;
-	size_t best = 0;
-	double best_mass = -1.0;
-	for (size_t x = 0; x < P->cauda_extent_count; x++) {
-		double mass = 0.0;
-		for (size_t c = 0; c < s->comps->count; c++)
-			if (s->comps->hyp[c] == h && s->comps->extent[c] == (int)x)
-				mass += s->comp_post[c];
-		if (mass > best_mass) {
-			best_mass = mass;
-			best = x;
-		}
-	}
-	return P->cauda_extents[best].name;
+	int x = comp >= 0 ? s->comps->extent[comp] : most_probable(s, h, s->comps->extent);
+	return s->r->patterns.cauda_extents[x].name;
 }
 
 /* A myelopathy's level and form: the component given (a pair's part),
@@ -116,6 +113,9 @@ static void cord_level_form(const rl_scoring *s, int h, long comp, radloc_hypoth
 	out->form = rl_cord_form_name(best_form);
 }
 
+/* A single hypothesis as the result says it; comp, when not -1, names
+ * the component a pair's part stands for, else each detail (extent,
+ * site, level and form) is the most probable one. */
 static void fill_single(const rl_scoring *s, int h, long comp, radloc_hypothesis *out)
 {
 	const radloc_rules *r = s->r;
