@@ -438,20 +438,29 @@ double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
 
 /* ---- person-level traits (docs/scoring.md; trait_of is above) ---- */
 
-void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
-                          const rl_fwork *fw, const rl_components *comps,
-                          size_t comp, int outcome, unsigned mask,
-                          double out[RL_TRAIT_PEOPLE])
+/* The element finding's likelihood for each of the four people, the
+ * state e (one lesion or two) fixed: only the traits in mask move it, so
+ * the others copy the person without them. */
+static void per_person(const radloc_rules *r, const rl_fwork *fw, const element_state *e,
+                       int outcome, unsigned mask, double out[RL_TRAIT_PEOPLE])
 {
-	element_state e = element_state_of(r, p, fw, comps, comp);
 	for (int person = 0; person < RL_TRAIT_PEOPLE; person++) {
 		if (person & ~(int)mask) {
 			out[person] = out[person & (int)mask];
 			continue;
 		}
 		trait_bg tb = trait_of(r, mask, person);
-		out[person] = element_outcome(r, fw, &e, outcome, &tb);
+		out[person] = element_outcome(r, fw, e, outcome, &tb);
 	}
+}
+
+void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
+                          const rl_fwork *fw, const rl_components *comps,
+                          size_t comp, int outcome, unsigned mask,
+                          double out[RL_TRAIT_PEOPLE])
+{
+	element_state e = element_state_of(r, p, fw, comps, comp);
+	per_person(r, fw, &e, outcome, mask, out);
 }
 
 /* Two lesions at once (docs/scoring.md): each acts independently, so a
@@ -481,14 +490,7 @@ void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
 	element_state e = {1.0 - (1.0 - ea.qL) * (1.0 - eb.qL),
 	                   1.0 - (1.0 - ea.qE) * (1.0 - eb.qE),
 	                   1.0 - (1.0 - ea.phi) * (1.0 - eb.phi), 0};
-	for (int person = 0; person < RL_TRAIT_PEOPLE; person++) {
-		if (person & ~(int)mask) {
-			out[person] = out[person & (int)mask];
-			continue;
-		}
-		trait_bg tb = trait_of(r, mask, person);
-		out[person] = element_outcome(r, fw, &e, outcome, &tb);
-	}
+	per_person(r, fw, &e, outcome, mask, out);
 }
 
 int rl_touches(const radloc_rules *r, const rl_fwork *fw,
