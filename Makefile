@@ -176,6 +176,7 @@ check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
 	$(CLI) check fixtures/cases
 	RADLOC=$(CLI) bash tests/serve/api.sh
 	CC="$(CC) $(VLDFLAGS)" sh tests/docs/api_example.sh $(BUILD)
+	CC="$(CC) $(VLDFLAGS)" MAKE="$(MAKE) VARIANT=$(VARIANT)" sh tests/install/run.sh $(BUILD)
 	sh tests/abi/exports.sh $(BUILD)
 	sh tests/docs/api_coverage.sh
 	sh tests/docs/architecture.sh
@@ -267,11 +268,10 @@ coverage: deps
 	  | awk '/^File/ {f=$$2} /^Lines/ {print f, $$2, $$4}'
 
 # --- install ------------------------------------------------------------------
-$(BUILD)/radloc.pc: radloc.pc.in
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
-
-install: all $(BUILD)/radloc.pc
+# The prefix is a property of the install, not of the build: the .pc file
+# is written by each install with that install's PREFIX, and the binary
+# finds PREFIX/share/radloc/rules from its own path (cli/common.c).
+install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
 	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(RULESDIR)
 	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/radloc
@@ -280,9 +280,16 @@ install: all $(BUILD)/radloc.pc
 	ln -sf libradloc.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libradloc.so.$(SOVERSION)
 	ln -sf libradloc.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libradloc.so
 	install -m 644 include/radloc.h $(DESTDIR)$(INCDIR)/radloc.h
-	install -m 644 $(BUILD)/radloc.pc $(DESTDIR)$(PKGCONFIGDIR)/radloc.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|' radloc.pc.in \
+	    > $(DESTDIR)$(PKGCONFIGDIR)/radloc.pc
 	install -m 644 docs/radloc.1 $(DESTDIR)$(MANDIR)/man1/radloc.1
 	install -m 644 rules/*.yaml $(DESTDIR)$(RULESDIR)/
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then \
+	  ldconfig "$(LIBDIR)" 2>/dev/null || ldconfig; \
+	elif [ -z "$(DESTDIR)" ]; then \
+	  echo "radloc: installed in $(LIBDIR); run ldconfig as root, or set LD_LIBRARY_PATH=$(LIBDIR), before running programs linked with -lradloc"; \
+	fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/radloc $(DESTDIR)$(LIBDIR)/libradloc.a \

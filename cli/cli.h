@@ -38,8 +38,9 @@ int cli_finish_output(int rc);
 /* Prints a diagnostic as FILE:LINE:COLUMN: message on stderr. */
 void cli_print_diag(const radloc_diag *diag, void *user);
 
-/* The rule set to use: --rules PATH, else $RADLOC_RULES, else the installed
- * share directory, else the source tree's rules/. */
+/* The rule set to use: --rules PATH, else $RADLOC_RULES, else the rules
+ * installed beside the binary (BIN/../share/radloc/rules), else the
+ * compiled-in share directory, else the source tree's rules/. */
 const char *cli_rules_path(const char *option);
 
 /* Load rules, printing problems; returns EXIT_OK or EXIT_RULES/INTERNAL. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "options.h"
@@ -26,13 +27,39 @@ static int exists(const char *path)
 	return path && stat(path, &st) == 0;
 }
 
+/* The rules installed beside this binary: PREFIX/bin/radloc reads
+ * PREFIX/share/radloc/rules. Found from the binary's own path, so an
+ * install to any prefix (make install PREFIX=X, a .deb, a copied tree)
+ * finds its rules whatever prefix the objects were first compiled with. */
+static const char *rules_beside_binary(void)
+{
+	static char path[4096];
+	char exe[4000];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	for (int up = 0; up < 2; up++) { /* strip "/radloc", then "/bin" */
+		char *slash = strrchr(exe, '/');
+		if (slash == NULL)
+			return NULL;
+		*slash = '\0';
+	}
+	if (snprintf(path, sizeof path, "%s/share/radloc/rules", exe) >= (int)sizeof path)
+		return NULL;
+	return path;
+}
+
 const char *cli_rules_path(const char *option)
 {
 	const char *env = getenv("RADLOC_RULES");
+	const char *beside = rules_beside_binary();
 	if (option)
 		return option;
 	if (env && *env)
 		return env;
+	if (beside && exists(beside))
+		return beside;
 	if (exists(RADLOC_RULES_INSTALLED))
 		return RADLOC_RULES_INSTALLED;
 	return RADLOC_RULES_SOURCE;
