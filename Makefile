@@ -84,7 +84,7 @@ CLI     := $(BUILD)/radloc
 TESTBIN := $(BUILD)/radloc-tests
 
 .PHONY: all demo check check-run test deps valgrind coverage install uninstall \
-        clean cli-tests fuzz fuzz-deps bench load browser isncsci hold
+        clean cli-tests fuzz fuzz-deps bench load browser isncsci hold deb
 all: $(LIB_A) $(LIB_SO) $(CLI)
 
 $(BUILD)/obj/%.o: %.c
@@ -177,6 +177,7 @@ check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
 	RADLOC=$(CLI) bash tests/serve/api.sh
 	CC="$(CC) $(VLDFLAGS)" sh tests/docs/api_example.sh $(BUILD)
 	CC="$(CC) $(VLDFLAGS)" MAKE="$(MAKE) VARIANT=$(VARIANT)" sh tests/install/run.sh $(BUILD)
+	MAKE="$(MAKE) VARIANT=$(VARIANT)" sh tests/install/deb.sh $(BUILD)
 	sh tests/abi/exports.sh $(BUILD)
 	sh tests/docs/api_coverage.sh
 	sh tests/docs/architecture.sh
@@ -290,6 +291,34 @@ install: all
 	elif [ -z "$(DESTDIR)" ]; then \
 	  echo "radloc: installed in $(LIBDIR); run ldconfig as root, or set LD_LIBRARY_PATH=$(LIBDIR), before running programs linked with -lradloc"; \
 	fi
+
+# --- Debian package (make deb) -----------------------------------------------
+# The library, header, CLI, rules, man page and pkg-config file under /usr,
+# installable with `apt install ./build/radloc_VERSION_ARCH.deb`. Depends
+# names the package of every shared library the binary and the library
+# load (their NEEDED entries, resolved with ldd and dpkg -S).
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
+DEB      = $(BUILD)/radloc_$(VERSION)_$(DEB_ARCH).deb
+deb: $(DEB)
+$(DEB): all radloc.pc.in docs/radloc.1 $(wildcard rules/*.yaml) LICENSE
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/DEBIAN $(BUILD)/deb/usr/share/doc/radloc
+	$(MAKE) --no-print-directory -s install PREFIX=/usr DESTDIR=$(CURDIR)/$(BUILD)/deb
+	cp LICENSE $(BUILD)/deb/usr/share/doc/radloc/copyright
+	gzip -9n $(BUILD)/deb/usr/share/man/man1/radloc.1
+	deps=$$( { objdump -p $(CLI); objdump -p $(LIB_SO); } | awk '/NEEDED/ {print $$2}' | sort -u | \
+	  while read so; do path=$$(ldd $(CLI) $(LIB_SO) | awk -v so="$$so" '$$1 == so {print $$3; exit}'); \
+	    [ -n "$$path" ] && dpkg -S "$$(readlink -f "$$path")" 2>/dev/null | cut -d: -f1; done | \
+	  grep -v '^libc6$$' | sort -u | paste -sd, | sed 's/,/, /g'); \
+	{ echo "Package: radloc"; echo "Version: $(VERSION)"; echo "Architecture: $(DEB_ARCH)"; \
+	  echo "Maintainer: radloc developers <radloc@localhost>"; \
+	  echo "Depends: libc6, $$deps"; echo "Section: science"; echo "Priority: optional"; \
+	  echo "Installed-Size: $$(du -sk $(BUILD)/deb/usr | cut -f1)"; \
+	  echo "Description: radiculopathy localisation engine"; \
+	  echo " Ranks the spinal nerve roots, nerves, plexus elements, cord and cauda"; \
+	  echo " equina lesions that explain a neurological examination (Bayesian, with"; \
+	  echo " credible intervals): library, header, CLI with radloc serve, rules."; \
+	} > $(BUILD)/deb/DEBIAN/control
+	dpkg-deb --root-owner-group --build $(BUILD)/deb $@ >/dev/null
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/radloc $(DESTDIR)$(LIBDIR)/libradloc.a \
