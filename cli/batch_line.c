@@ -29,10 +29,10 @@ static void set_error(batch_line *b, unsigned long line, const char *message)
 	snprintf(b->message, sizeof b->message, "%s", message);
 }
 
-/* {"id": ID or null, "error": {"line": L, "column": C, "message": M}};
- * NULL when out of memory. */
-static char *error_line(const char *id, unsigned long line, unsigned long column,
-                        const char *message)
+/* {"input_line": N, "id": ID or null, "error": {"line": L, "column": C,
+ * "message": M}}; NULL when out of memory. */
+static char *error_line(unsigned long input_line, const char *id, unsigned long line,
+                        unsigned long column, const char *message)
 {
 	json_t *root = json_object(), *err = json_object();
 	/* An id that is not valid UTF-8 cannot be echoed: null, not a guess. */
@@ -40,7 +40,9 @@ static char *error_line(const char *id, unsigned long line, unsigned long column
 	json_t *msg = json_string(message);
 	/* json_object_set_new takes the value even when it fails: no leak on
 	 * any path, one check at the end. */
-	int bad = json_object_set_new(root, "id", idv ? idv : json_null()) != 0;
+	int bad = json_object_set_new(root, "input_line",
+	                              json_integer((json_int_t)input_line)) != 0;
+	bad |= json_object_set_new(root, "id", idv ? idv : json_null()) != 0;
 	bad |= json_object_set_new(err, "line", json_integer((json_int_t)line)) != 0;
 	bad |= json_object_set_new(err, "column", json_integer((json_int_t)column)) != 0;
 	bad |= json_object_set_new(err, "message",
@@ -49,6 +51,23 @@ static char *error_line(const char *id, unsigned long line, unsigned long column
 	char *text = bad ? NULL : json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT);
 	json_decref(root);
 	return text;
+}
+
+/* The input line of the exam leads the result, so a pipeline joins output
+ * to input even when ids are missing or repeated: "{...}" becomes
+ * "{"input_line":N,...}". The result is compact JSON that starts with '{'.
+ * Frees and clears *text when out of memory. */
+static int with_input_line(char **text, unsigned long input_line)
+{
+	char head[40];
+	int n = snprintf(head, sizeof head, "{\"input_line\":%lu,", input_line);
+	size_t rest = strlen(*text + 1);
+	char *joined = malloc((size_t)n + rest + 1);
+	if (joined)
+		memcpy(joined, head, (size_t)n), memcpy(joined + n, *text + 1, rest + 1);
+	free(*text);
+	*text = joined;
+	return joined ? 0 : -1;
 }
 
 void batch_line_score(const radloc_rules *rules, radloc_scorer *scorer,
@@ -79,14 +98,16 @@ void batch_line_score(const radloc_rules *rules, radloc_scorer *scorer,
 			out->internal = 1;
 		if (s == RADLOC_OK && radloc_result_json(res, 0, &out->text) != RADLOC_OK)
 			out->internal = 1;
+		if (out->text && with_input_line(&out->text, first_line) != 0)
+			out->internal = 1;
 	}
 	if (out->text == NULL) {
 		out->failed = 1;
 		if (!out->have_error)
 			set_error(out, first_line, "internal error");
 		int has_id = !too_long && exam_id_peek(data, size, id, sizeof id);
-		out->text = error_line(has_id ? id : NULL, out->line, out->column,
-		                       out->message);
+		out->text = error_line(first_line, has_id ? id : NULL, out->line,
+		                       out->column, out->message);
 		if (out->text == NULL)
 			out->internal = 1;
 	}

@@ -52,6 +52,17 @@ static int next_exam(batch *b, const char **start, size_t *len)
 	return 0;
 }
 
+/* The body's first byte after a byte-order mark and blanks is not '{' or
+ * '[' (the first bytes radloc batch reads as JSON Lines). */
+static int looks_like_yaml(const char *p, const char *end)
+{
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p < end && *p != '{' && *p != '[';
+}
+
 static ssize_t batch_read(void *cls, char *buf, size_t max)
 {
 	batch *b = cls;
@@ -105,6 +116,17 @@ enum MHD_Result serve_batch(const radloc_rules *rules, serve_pool *pool,
 	*b = (batch){rules, pool, *settings, rq->body, rq->body ? rq->body : "",
 	             rq->body ? rq->body + rq->size : "", 0, NULL, 0, 0};
 	rq->body = NULL;
+	/* radloc batch reads a YAML stream ("---" documents) as well as JSON
+	 * Lines, telling them apart by the first byte; here a YAML stream
+	 * would be cut into lines and every line would fail. Refuse it whole
+	 * and say what to do instead. */
+	if (looks_like_yaml(b->at, b->end)) {
+		batch_done(b);
+		return http_respond_error(c, rq, 400,
+		        "a batch is JSON Lines, one exam object per line, and this body starts "
+		        "like a YAML stream: send each YAML exam to /v1/score, or score the "
+		        "stream with radloc batch");
+	}
 	/* The work: each exam costs about as much as RADLOC_SERVE_LINE_COST
 	 * draws, plus its draws. */
 	unsigned long exams = 0;

@@ -114,8 +114,16 @@ check "POST on a page file 405 (not 415)" test "$code" = 405
 post /v1/batch fixtures/exams/batch-mixed.jsonl "?draws=0"
 check "batch 200" test "$code" = 200
 $RADLOC batch fixtures/exams/batch-mixed.jsonl --draws 0 --top 0 > "$tmp/cli.jsonl" 2>/dev/null
-check "batch lines as the CLI's" test "$(jq -c '[.id, .ranking[0].label, .error]' "$tmp/body")" = \
-	"$(jq -c '[.id, .ranking[0].label, .error]' "$tmp/cli.jsonl")"
+check "batch lines as the CLI's" test "$(jq -c '[.input_line, .id, .ranking[0].label, .error]' "$tmp/body")" = \
+	"$(jq -c '[.input_line, .id, .ranking[0].label, .error]' "$tmp/cli.jsonl")"
+check "every batch line names its input line" test "$(jq -c '[.input_line]' "$tmp/body" | tr -d '\n')" = \
+	"$(grep -n '[^[:space:]]' fixtures/exams/batch-mixed.jsonl | cut -d: -f1 | sed 's/.*/[&]/' | tr -d '\n')"
+# A YAML stream is what radloc batch also reads; cut into lines here every
+# line would fail, so it is refused whole, saying what to do.
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Content-Type: application/yaml' \
+	--data-binary @fixtures/exams/stream.yaml "$url/v1/batch?draws=0")
+check "a YAML stream to /v1/batch: 400 saying to use /v1/score or radloc batch" \
+	test "$code $(jq -r .error.message "$tmp/body" | grep -c 'radloc batch')" = "400 1"
 
 # The batch answer is streamed (chunked), and a batch asking more work than
 # the cap is refused before anything is scored, saying the limit.
