@@ -46,8 +46,8 @@ endif
 
 # Packages a fresh Debian machine needs. `make deps` installs the missing ones.
 DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev jq \
-                libxml2-utils locales libmicrohttpd-dev curl
-PKGS := yaml-0.1 gsl jansson
+                libxml2-utils locales libmicrohttpd-dev curl nettle-dev
+PKGS := yaml-0.1 gsl jansson nettle
 
 CC      ?= cc
 # Recursive (=) so that pkg-config runs when a recipe needs it, after `deps`.

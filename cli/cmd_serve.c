@@ -258,16 +258,19 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 	if (page != NULL)
 		return http_respond(c, rq, 200, page_type, (char *)page->bytes, page->size, 0);
 	if (strcmp(url, "/healthz") == 0) {
-		char body[160];
-		int n = snprintf(body, sizeof body,
-		                 "{\"status\":\"ok\",\"version\":\"%s\",\"roots\":%zu,\"nerves\":%zu}\n",
-		                 radloc_version(), radloc_rules_count(srv->rules, RADLOC_ROOT),
-		                 radloc_rules_count(srv->rules, RADLOC_NERVE));
-		char *copy = malloc((size_t)n + 1);
-		if (copy == NULL)
-			return MHD_NO;
-		memcpy(copy, body, (size_t)n + 1);
-		return http_respond(c, rq, 200, "application/json", copy, (size_t)n, 1);
+		/* jansson: the rule set's version is the rules' text, to escape. */
+		const char *rv = radloc_rules_version(srv->rules);
+		json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:{s:o, s:s}}", "status", "ok",
+		                      "version", radloc_version(),
+		                      "roots", (json_int_t)radloc_rules_count(srv->rules, RADLOC_ROOT),
+		                      "nerves", (json_int_t)radloc_rules_count(srv->rules, RADLOC_NERVE),
+		                      "rules", "version", rv ? json_string(rv) : json_null(),
+		                      "sha256", radloc_rules_sha256(srv->rules));
+		char *body = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+		json_decref(o);
+		if (body == NULL)
+			return http_respond_error(c, rq, 500, "out of memory");
+		return http_respond(c, rq, 200, "application/json", body, strlen(body), 1);
 	}
 	if (strcmp(url, "/v1/chart.svg") == 0) {
 		/* The chart before any finding: every region, nothing marked. */

@@ -42,6 +42,31 @@ static const command *find(const char *name)
 
 static int run(int argc, char **argv);
 
+/* radloc --version [--rules PATH]: the program's version and, for an
+ * auditor, the rule set in use (its declared version and fingerprint,
+ * docs/rules.md "Provenance"). Rules that do not load are exit 2, with
+ * their problems on stderr: there is no rule set to name. */
+static int print_version(int argc, char **argv)
+{
+	const char *option = NULL;
+	if (argc == 4 && strcmp(argv[2], "--rules") == 0)
+		option = argv[3];
+	else if (argc != 2) {
+		fprintf(stderr, "usage: radloc --version [--rules PATH]\n");
+		return EXIT_USAGE;
+	}
+	printf("radloc %s\n", radloc_version());
+	radloc_rules *rules = NULL;
+	int rc = cli_load_rules(option, &rules);
+	if (rc == EXIT_OK) {
+		const char *v = radloc_rules_version(rules);
+		printf("rules %s, sha256 %s, from %s\n", v ? v : "(no version)",
+		       radloc_rules_sha256(rules), cli_rules_path(option));
+	}
+	radloc_rules_free(&rules);
+	return rc;
+}
+
 /* Every way out passes the check of what was written (cli_finish_output). */
 int main(int argc, char **argv)
 {
@@ -60,10 +85,8 @@ static int run(int argc, char **argv)
 		usage(stdout);
 		return EXIT_OK;
 	}
-	if (strcmp(argv[1], "--version") == 0) {
-		printf("radloc %s\n", radloc_version());
-		return EXIT_OK;
-	}
+	if (strcmp(argv[1], "--version") == 0)
+		return print_version(argc, argv);
 	if (strcmp(argv[1], "help") == 0) {
 		const command *c = argc > 2 ? find(argv[2]) : NULL;
 		if (argc > 2 && c == NULL) {

@@ -176,6 +176,11 @@ radloc_status radloc_result_json(const radloc_result *r, int indent, char **out)
 	set(&b, root, "surprise_z", number(&b, r->surprise));
 	set(&b, root, "interval_mass", number(&b, r->mass));
 	set(&b, root, "draws", track(&b, json_integer((json_int_t)r->draws)));
+	json_t *rules = track(&b, json_object());
+	set(&b, rules, "version", r->rules_version ? text(&b, r->rules_version)
+	                                           : track(&b, json_null()));
+	set(&b, rules, "sha256", text(&b, r->rules_sha256));
+	set(&b, root, "rules", rules);
 	return dump(root, &b, indent, out);
 }
 

@@ -60,6 +60,7 @@ static void take_all(radloc_result *r, string_block *b)
 	}
 	if (r->has_next)
 		take(b, &r->next.id);
+	take(b, &r->rules_version);
 }
 
 /* A label naming a hypothesis, pointed at the result's copy of it: the

@@ -29,6 +29,10 @@ struct radloc_result {
 	const char **warnings;
 	size_t warning_count;
 	double surprise;
+	/* The rule set that scored it (provenance): its version (NULL if it
+	 * declares none) and fingerprint. */
+	const char *rules_version;
+	char rules_sha256[65];
 };
 
 /* Copy into the result's arena every string it hands out that still

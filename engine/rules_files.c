@@ -156,7 +156,8 @@ radloc_status rl_loader_read_path(rl_loader *L, const char *path)
 			continue;
 		size_t bytes = 0;
 		radloc_status s = yt_read_file(name, RADLOC_MAX_RULE_FILE_BYTES, &L->d,
-		                               &L->docs[L->ndocs].doc, &bytes);
+		                               &L->docs[L->ndocs].doc, &bytes,
+		                               rl_fingerprint_add, L);
 		/* Every tree is kept until the passes end: the files together
 		 * are capped, so 64 files at the file limit cannot take a GB. */
 		total += bytes;
@@ -184,6 +185,7 @@ void rl_loader_read_buffer(rl_loader *L, const char *data, size_t size,
 		return;
 	}
 	L->d.file = L->docs[0].file;
+	rl_fingerprint_add(L, data ? data : "", size);
 	if (yt_read_buffer(data ? data : "", size, RADLOC_MAX_RULE_FILE_BYTES,
 	                   &L->d, &L->docs[0].doc) == RADLOC_OK)
 		L->ndocs = 1;

@@ -338,6 +338,8 @@ struct radloc_rules {
 	rl_selection selection;
 	double midline_unilateral;
 	const char *examination_source;
+	const char *version;      /* rule_set.version; NULL: not given */
+	char sha256[65];          /* hex SHA-256 of the rule files' bytes */
 	rl_traits traits;
 	rl_cord cord;
 	rl_hypothesis *hyps;

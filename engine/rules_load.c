@@ -201,6 +201,8 @@ static int load_entries(rl_loader *L)
 			bad += rl_load_cord(L, sec);
 		if ((sec = rl_key_node(root, "plexus")))
 			bad += rl_load_plexus(L, sec);
+		if ((sec = rl_key_node(root, "rule_set")))
+			bad += rl_load_rule_set(L, sec);
 	}
 	return bad;
 }
@@ -356,6 +358,7 @@ static radloc_status build_rule_set(rl_loader *L, radloc_rules **out)
 		radloc_rules_free(&L->r);
 		return status;
 	}
+	rl_fingerprint_finish(L);
 	*out = L->r;
 	return RADLOC_OK;
 }
@@ -366,6 +369,7 @@ static radloc_status init_loader(rl_loader *L, radloc_diag_fn *diag, void *user,
 {
 	memset(L, 0, sizeof *L);
 	rl_diag_init(&L->d, diag, user, name);
+	sha256_init(&L->fingerprint);
 	L->r = calloc(1, sizeof *L->r);
 	if (L->r == NULL || (L->r->arena = rl_arena_new()) == NULL) {
 		free(L->r);

@@ -7,10 +7,12 @@
  *   rules_parameters.c findings, patterns, examination, severity
  *   rules_nerves.c     what each nerve covers through its branches
  *   rules_plexus.c     plexus elements and the routes through them
- *   rules_mnd.c        the pattern motor_neuron_disease */
+ *   rules_mnd.c        the pattern motor_neuron_disease
+ *   rules_provenance.c the rule set's version and fingerprint */
 #ifndef RADLOC_RULES_LOADER_H
 #define RADLOC_RULES_LOADER_H
 
+#include <nettle/sha2.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -39,6 +41,9 @@ typedef struct rl_loader {
 	/* The finding kind of the element entry being read (pass 2): its
 	 * `background_severity` is in that kind's levels. */
 	int entry_fkind;
+	/* The SHA-256 of every rule file's bytes, in reading order. */
+	struct sha256_ctx fingerprint;
+	const yt_node *rule_set_key; /* the first 'rule_set' section */
 } rl_loader;
 
 /* Report running out of memory; returns RADLOC_ERR_NOMEM. */
@@ -206,5 +211,17 @@ int rl_read_sign_sites(rl_loader *L, const yt_node *key, const rl_field *field,
  * what a lesion at each takes of each element and sign. After
  * rl_derive_nerve_territories. Returns the problems. */
 int rl_derive_sites(rl_loader *L);
+
+/* ---- rules_provenance.c ---- */
+
+/* Add bytes of a rule file to the fingerprint (a yt_seen_fn; user: the
+ * loader). */
+void rl_fingerprint_add(void *loader, const char *data, size_t size);
+
+/* Write the fingerprint's hex digest into the rule set. */
+void rl_fingerprint_finish(rl_loader *L);
+
+/* The `rule_set` section: {version: TEXT}, once in a rule set. */
+int rl_load_rule_set(rl_loader *L, const yt_node *key);
 
 #endif

@@ -232,6 +232,8 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 	}
 	res->mass = sc->mass;
 	res->draws = sc->draws;
+	res->rules_version = sc->rules->version;
+	memcpy(res->rules_sha256, sc->rules->sha256, sizeof res->rules_sha256);
 	if (exam->id && (res->id = rl_arena_strdup(res->arena, exam->id)) == NULL) {
 		status = RADLOC_ERR_NOMEM;
 		goto fail;

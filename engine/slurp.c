@@ -101,7 +101,7 @@ static read_outcome read_whole(const char *path, long max, rl_diagctx *d,
 }
 
 radloc_status yt_read_file(const char *path, long max_bytes, rl_diagctx *d,
-                           yt_doc **out, size_t *bytes)
+                           yt_doc **out, size_t *bytes, yt_seen_fn *seen, void *user)
 {
 	char *data;
 	size_t size;
@@ -126,6 +126,8 @@ radloc_status yt_read_file(const char *path, long max_bytes, rl_diagctx *d,
 	}
 	if (bytes)
 		*bytes = size;
+	if (seen)
+		seen(user, data, size);
 	status = yt_read_buffer(data, size, max_bytes, d, out);
 	free(data);
 	return status;

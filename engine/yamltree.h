@@ -38,10 +38,15 @@ typedef struct yt_doc yt_doc;
 radloc_status yt_read_buffer(const char *data, size_t size, long max_bytes,
                              rl_diagctx *d, yt_doc **out);
 
+/* Sees the bytes of a file as read, before they are parsed. */
+typedef void yt_seen_fn(void *user, const char *data, size_t size);
+
 /* Read a whole file (at most max_bytes, slurp.c) then parse it; *bytes
- * (when not NULL) gets the file's size, for a limit on a set of files. */
+ * (when not NULL) gets the file's size, for a limit on a set of files;
+ * seen (when not NULL) sees the bytes read, parsed or not (the rule set's
+ * fingerprint is of the files as they are). */
 radloc_status yt_read_file(const char *path, long max_bytes, rl_diagctx *d,
-                           yt_doc **out, size_t *bytes);
+                           yt_doc **out, size_t *bytes, yt_seen_fn *seen, void *user);
 
 /* The same tree from a JSON object, through jansson: several times faster
  * than libyaml for the JSON Lines of a batch. Positions are unknown (0).

@@ -93,6 +93,13 @@ radloc_status radloc_rules_load_buffer(const char *data, size_t size,
 
 void radloc_rules_free(radloc_rules **rules);
 
+/* Which rule set this is, for provenance: the version its `rule_set`
+ * section declares (NULL if none), and the SHA-256 of the bytes of its
+ * files in reading order, as 64 lowercase hex digits. Both live as long
+ * as the rule set. */
+const char *radloc_rules_version(const radloc_rules *rules);
+const char *radloc_rules_sha256(const radloc_rules *rules);
+
 /* How many ids of a kind, and the i-th (in file order). NULL if out of range. */
 size_t radloc_rules_count(const radloc_rules *rules, radloc_kind kind);
 const char *radloc_rules_id(const radloc_rules *rules, radloc_kind kind,

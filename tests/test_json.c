@@ -43,7 +43,7 @@ START_TEST(result_has_the_contract_keys_in_order)
 	json_t *o = parsed(text);
 	keys_of(o, keys, sizeof keys);
 	ck_assert_str_eq(keys, "id pattern flags ranking other_probability evidence next_test "
-	                       "warnings surprise_z interval_mass draws");
+	                       "warnings surprise_z interval_mass draws rules");
 	ck_assert_str_eq(json_string_value(json_object_get(o, "id")), "l5-classic-left");
 	ck_assert_str_eq(json_string_value(json_object_get(o, "pattern")), "radiculopathy");
 	ck_assert_int_eq(json_integer_value(json_object_get(o, "draws")), 100);

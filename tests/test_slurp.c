@@ -64,17 +64,17 @@ START_TEST(read_file_checks_size_then_parses)
 	temporary_file(path, "a: 1\n");
 
 	start(&d, &sink);
-	ck_assert_int_eq(yt_read_file(path, 5, &d, &doc, NULL), RADLOC_OK);
+	ck_assert_int_eq(yt_read_file(path, 5, &d, &doc, NULL, NULL, NULL), RADLOC_OK);
 	ck_assert_str_eq(yt_get(yt_root(doc), "a")->text, "1");
 	yt_free(&doc);
 
-	ck_assert_int_eq(yt_read_file(path, 4, &d, &doc, NULL), RADLOC_ERR_LIMIT);
+	ck_assert_int_eq(yt_read_file(path, 4, &d, &doc, NULL, NULL, NULL), RADLOC_ERR_LIMIT);
 	ck_assert_ptr_null(doc);
 	ck_assert_str_eq(sink.text, "1:1: file is 5 bytes, more than the limit of 4\n");
 	remove(path);
 
 	start(&d, &sink);
-	ck_assert_int_eq(yt_read_file(path, 5, &d, &doc, NULL), RADLOC_ERR_IO);
+	ck_assert_int_eq(yt_read_file(path, 5, &d, &doc, NULL, NULL, NULL), RADLOC_ERR_IO);
 	ck_assert_ptr_null(doc);
 	ck_assert_str_eq(sink.text, "0:0: cannot open: No such file or directory\n");
 }
@@ -94,7 +94,7 @@ START_TEST(directory_and_proc_file)
 	ck_assert_int_eq(yt_slurp("/tmp", 100, "exam", &d, &data, &size), RADLOC_ERR_IO);
 	ck_assert_str_eq(sink.text, "0:0: cannot read: Is a directory\n");
 	start(&d, &sink);
-	ck_assert_int_eq(yt_read_file("/tmp", 100, &d, &doc, NULL), RADLOC_ERR_IO);
+	ck_assert_int_eq(yt_read_file("/tmp", 100, &d, &doc, NULL, NULL, NULL), RADLOC_ERR_IO);
 	ck_assert_str_eq(sink.text, "0:0: cannot read: Is a directory\n");
 
 	start(&d, &sink);
@@ -105,7 +105,7 @@ START_TEST(directory_and_proc_file)
 	free(data);
 	/* Its size is not known beforehand: the limit is found by reading. */
 	start(&d, &sink);
-	ck_assert_int_eq(yt_read_file("/proc/self/status", 8, &d, &doc, NULL), RADLOC_ERR_LIMIT);
+	ck_assert_int_eq(yt_read_file("/proc/self/status", 8, &d, &doc, NULL, NULL, NULL), RADLOC_ERR_LIMIT);
 	ck_assert_str_eq(sink.text, "1:1: file is more than the limit of 8 bytes\n");
 }
 END_TEST
@@ -124,7 +124,7 @@ START_TEST(fifo_without_writer)
 	yt_doc *doc = NULL;
 	size_t bytes = 1;
 	start(&d, &sink);
-	ck_assert_int_ne(yt_read_file(path, 100, &d, &doc, &bytes), RADLOC_OK);
+	ck_assert_int_ne(yt_read_file(path, 100, &d, &doc, &bytes, NULL, NULL), RADLOC_OK);
 	ck_assert_ptr_null(doc);
 	ck_assert_uint_eq(bytes, 0);
 	ck_assert_ptr_nonnull(strstr(sink.text, "empty document"));

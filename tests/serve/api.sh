@@ -48,6 +48,12 @@ get() {
 
 get /healthz
 check "healthz 200 ok" test "$code" = 200 -a "$(jq -r .status "$tmp/body")" = ok
+# Provenance: the rule set's fingerprint is sha256sum of its files in name
+# order, and every result names the same rule set as /healthz.
+sha=$(cd rules && cat $(LC_ALL=C ls *.yaml) | sha256sum | cut -c1-64)
+check "healthz names the rules: version and the sha256 of the files" \
+	test "$(jq -r '.rules.version + " " + .rules.sha256' "$tmp/body")" = "2026.11.27 $sha"
+health_rules=$(jq -c .rules "$tmp/body")
 
 # The contract's example exam: L5 left leads (exam-format.md section 3).
 post /v1/score fixtures/exams/demo.yaml "?draws=200"
@@ -116,6 +122,8 @@ check "batch 200" test "$code" = 200
 $RADLOC batch fixtures/exams/batch-mixed.jsonl --draws 0 --top 0 > "$tmp/cli.jsonl" 2>/dev/null
 check "batch lines as the CLI's" test "$(jq -c '[.input_line, .id, .ranking[0].label, .error]' "$tmp/body")" = \
 	"$(jq -c '[.input_line, .id, .ranking[0].label, .error]' "$tmp/cli.jsonl")"
+check "every batch line names the rules of /healthz" test \
+	"$(jq -c .rules "$tmp/body" | grep -v '^null$' | sort -u)" = "$health_rules"
 check "every batch line names its input line" test "$(jq -c '[.input_line]' "$tmp/body" | tr -d '\n')" = \
 	"$(grep -n '[^[:space:]]' fixtures/exams/batch-mixed.jsonl | cut -d: -f1 | sed 's/.*/[&]/' | tr -d '\n')"
 # A YAML stream is what radloc batch also reads; cut into lines here every

@@ -1,1 +1,1 @@
-$RADLOC --version
+$RADLOC --version --rules fixtures/rules/tiny
