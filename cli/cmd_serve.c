@@ -36,6 +36,7 @@ void help_serve(FILE *out)
 	      "  POST /v1/map         an exam -> the body chart (SVG)\n"
 	      "  POST /v1/exam        an exam (or a teaching case) -> the exam as\n"
 	      "                       normalised JSON\n"
+	      "  POST /v1/case        a teaching case -> its exam and expected answer\n"
 	      "  GET  /v1/vocabulary  the ids of the rule set, with names\n"
 	      "  GET  /v1/chart.svg   the body chart with nothing marked\n"
 	      "  GET  /healthz\n"
@@ -141,7 +142,7 @@ static int configure(struct MHD_Connection *c, serve_settings *set, char *why, s
 
 /* ---- endpoints ------------------------------------------------------------------ */
 
-enum action { ACTION_SCORE, ACTION_MAP, ACTION_EXAM };
+enum action { ACTION_SCORE, ACTION_MAP, ACTION_EXAM, ACTION_CASE };
 
 static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http_request *rq,
                                      enum action action)
@@ -154,6 +155,17 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http
 
 	if (p.list == NULL)
 		return http_respond_error(c, rq, 500, "out of memory");
+	if (action == ACTION_CASE) {
+		/* The quiz: the case's exam and the answer its teacher expects. */
+		radloc_case *tc = NULL;
+		radloc_status cs = radloc_case_parse(srv->rules, rq->body ? rq->body : "", rq->size,
+		                                     "request", collect, &p, &tc);
+		ret = cs == RADLOC_OK ? http_respond_json(c, rq, 200, serve_case_json(tc))
+		                      : respond_problems(c, rq, status_of(cs), &p);
+		radloc_case_free(&tc);
+		json_decref(p.list);
+		return ret;
+	}
 	radloc_status s = radloc_exam_parse(srv->rules, rq->body ? rq->body : "", rq->size,
 	                                    "request", 1, collect, &p, &exam);
 	if (s != RADLOC_OK && action == ACTION_EXAM) {
@@ -225,7 +237,8 @@ static size_t body_limit(const char *url)
 /* The methods each path takes, for 405 and OPTIONS; NULL: no such path. */
 static const char *allowed(const char *url)
 {
-	static const char *const posts[] = {"/v1/score", "/v1/map", "/v1/exam", "/v1/batch"};
+	static const char *const posts[] = {"/v1/score", "/v1/map", "/v1/exam", "/v1/case",
+	                                    "/v1/batch"};
 	const char *type;
 	if (page_file_at(url, &type) != NULL || strcmp(url, "/healthz") == 0 ||
 	    strcmp(url, "/v1/chart.svg") == 0 || strcmp(url, "/v1/vocabulary") == 0)
@@ -244,7 +257,7 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 	rq->allow = allowed(url);
 	if (rq->allow == NULL)
 		return http_respond_error(c, rq, 404, "no such page (see /, /v1/score, /v1/batch, "
-		                     "/v1/map, /v1/exam, /v1/vocabulary, /v1/chart.svg, /healthz)");
+		                     "/v1/map, /v1/exam, /v1/case, /v1/vocabulary, /v1/chart.svg, /healthz)");
 	if (strcmp(method, "OPTIONS") == 0)
 		return http_respond(c, rq, 204, "text/plain", (char *)"", 0, 0);
 	int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
@@ -295,6 +308,7 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 	}
 	return exam_endpoint(srv, c, rq, strcmp(url, "/v1/map") == 0 ? ACTION_MAP
 	                                 : strcmp(url, "/v1/exam") == 0 ? ACTION_EXAM
+	                                 : strcmp(url, "/v1/case") == 0 ? ACTION_CASE
 	                                 : ACTION_SCORE);
 }
 

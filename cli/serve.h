@@ -37,4 +37,10 @@ enum MHD_Result serve_batch(const radloc_rules *rules, serve_pool *pool,
                             const serve_settings *settings, struct MHD_Connection *c,
                             http_request *rq);
 
+/* POST /v1/case: a teaching case as {id, source, exam, expect} (the exam
+ * as /v1/exam writes it; expect with pattern, label, site, extent, level,
+ * form, within, flags), a JSON text freed with free(); NULL when out of
+ * memory. */
+char *serve_case_json(const radloc_case *tc);
+
 #endif

@@ -4,13 +4,19 @@
 // findings entered, the bar at the foot on a tablet.
 import { $, el } from './dom.js';
 import { FLAG_TEXT, PATTERN_TEXT, cap, pct, ival, pnum, withSide, nameOf, findingWords, hypWords,
-  labelText, testWords, ratio, lr } from './words.js';
+  labelText, testWords, ratio, lr, shortName } from './words.js';
+import { details, territoryNote, nestedUnder, sameLesion } from './answer_parts.js';
 import { state, count, buildExam } from './exam.js';
 import { post } from './server.js';
 import { chartSvg, adoptChart, placeChart, paintChart, neutralChart } from './chart.js';
 import { printHead } from './actions.js';
 
 let lastResult = null;      // the last good answer
+/* The quiz (quiz.js) holds the answer back until the student has chosen:
+   intercept(result) returns true when it drew the page itself. */
+export const answerHooks = { intercept: null, after: null };
+export const currentResult = () => lastResult;
+export function redraw() { if (lastResult) showAnswer(lastResult); }
 let generation = 0, timer = 0, scoreAbort = null, mapAbort = null;
 
 export function changed() {
@@ -28,7 +34,10 @@ async function update() {
   const text = JSON.stringify(buildExam());
   $('#answer-panel').setAttribute('aria-busy', 'true');
   const sa = scoreAbort = new AbortController(), ma = mapAbort = new AbortController();
-  const score = post('/v1/score?draws=300&top=8', text, sa.signal).then(res => {
+  /* No draws= : the server's default (1000, as the CLI's), so the page and
+     `radloc score` give the same interval for the same exam; a rescore at
+     1000 draws takes well under 0.2 s (docs/serve.md). */
+  const score = post('/v1/score?top=12', text, sa.signal).then(res => {
     if (gen !== generation) return;
     lastResult = res;
     note('');
@@ -46,6 +55,7 @@ async function update() {
     if (gen !== generation) return;
     placeChart(adoptChart(svg));
     $('#chart').classList.remove('stale');
+    territoryNote(chartSvg, lastResult);
   }, err => {
     if (gen !== generation || err.name === 'AbortError') return;
     paintChart();
@@ -91,6 +101,7 @@ export function showEmpty(message) {
   renderEntered();
 }
 function showAnswer(r) {
+  if (answerHooks.intercept && answerHooks.intercept(r)) return;
   const flags = r.flags || [];
   const ranking = r.ranking || [];
   const lead = ranking[0];
@@ -114,7 +125,7 @@ function showAnswer(r) {
         'Two processes (for example a polyneuropathy and a root), a slip in entry, or a pattern radloc does not model. Re-examine the findings that disagree.')));
 
   $('#headline').textContent = lead
-    ? 'Most likely: ' + labelText(lead.label) + ', ' + pct(lead.probability) +
+    ? 'Most likely: ' + hypWords(lead) + ', ' + pct(lead.probability) +
       (red.length ? '. Red flag: ' + red.map(f => RED[f][0].replace('RED FLAG: ', '')).join('; ') : '') +
       (r.next_test ? '. Next best test: ' + testWords(r.next_test) : '') + '.'
     : 'No hypothesis.';
@@ -123,39 +134,48 @@ function showAnswer(r) {
   b.textContent = '';
   if (lead) {
     const others = flags.filter(f => !RED[f] && f !== 'inconsistent_findings');
-    const outlined = ['root', 'nerve'].includes(lead.kind) || ['polyneuropathy', 'cauda_equina'].includes(lead.pattern);
+    const together = sameLesion(lead, ranking);
     b.append(el('div', { class: 'leader', id: 'leader', 'data-label': lead.label },
-      el('div', {}, el('span', { class: 'name', id: 'leader-label', text: labelText(lead.label) }),
+      el('div', { class: 'head' }, el('span', { class: 'name', id: 'leader-label', text: shortName(lead) }),
         el('span', { class: 'pct', text: pct(lead.probability) }),
         lead.interval ? el('span', { class: 'ival', text: '90 % interval ' + ival(lead.interval[0], lead.interval[1]) + ' %' }) : null),
       el('div', { class: 'desc', text: cap(hypWords(lead)) + (r.pattern !== lead.pattern ? ' · pattern of the exam: ' + (PATTERN_TEXT[r.pattern] || r.pattern) : '') }),
-      outlined ? el('div', { class: 'small', id: 'territory-note' },
-        el('svg', {}), 'Dashed outline on the chart: where ' + labelText(lead.label) + ' would be felt.') : null,
+      details(lead),
+      together ? el('p', { class: 'small', id: 'same-lesion', text: together }) : null,
+      el('div', { class: 'small', id: 'territory-note', hidden: true }),
       others.length ? el('ul', { class: 'chips', id: 'flags', 'aria-label': 'Flags' },
         others.map(f => el('li', { class: 'chip' + (f === 'stocking_glove' ? ' key' : ''), 'data-flag': f },
           (f === 'stocking_glove' ? '◆ ' : f === 'low_confidence' ? '? ' : '↔ ') + (FLAG_TEXT[f] || f)))) : null));
-    const tn = $('#territory-note svg', b);
-    if (tn) tn.outerHTML = '<svg class="sw" aria-hidden="true"><use href="#sw-territory"/></svg> ';
+    territoryNote(chartSvg, r);
   }
   /* The ranking, with the 90 % interval drawn on each bar. */
   b.append(el('h3', { text: 'Ranking: probability and 90 % interval' }));
   const ol = el('ol', { class: 'ranking', id: 'ranking' });
-  for (const h of ranking.slice(0, 8)) {
+  /* Rows below 0.1 % say nothing a clinician can use: counted, not drawn.
+     A root answer that is the same lesion as one above it at another
+     extent (C6 under C6+C7) sits under it. */
+  const top = ranking.slice(0, 8);
+  const shown = top.filter((h, i) => i === 0 || h.probability >= 0.0005);
+  for (const h of shown) {
     const p = Math.max(0, Math.min(1, h.probability));
     const iv = h.interval || [p, p];
     const lo = Math.max(0, Math.min(1, iv[0])), hi = Math.max(lo, Math.min(1, iv[1]));
     const fill = el('div', { class: 'fill' }); fill.style.width = (100 * p) + '%';
     const ci = el('div', { class: 'ci' }); ci.style.left = (100 * lo) + '%'; ci.style.width = Math.max(0.6, 100 * (hi - lo)) + '%';
     const words = hypWords(h);
-    ol.append(el('li', { 'data-label': h.label, title: cap(words) },
-      el('div', { class: 'lab' }, labelText(h.label), el('span', { class: 'sr-only', text: ': ' + words })),
+    const parent = nestedUnder(h, shown);
+    ol.append(el('li', { 'data-label': h.label, title: cap(words), class: parent ? 'nested' : null },
+      el('div', { class: 'lab' }, parent ? el('span', { 'aria-hidden': 'true', text: '↳ ' }) : null, shortName(h),
+        el('span', { class: 'sr-only', text: ': ' + words + (parent ? '; the same lesion as ' + shortName(parent) + ' at another extent' : '') })),
       el('div', { class: 'track', role: 'img', 'aria-label': pct(p) + ', 90 % interval ' + pnum(lo) + ' to ' + pnum(hi) + ' %' }, fill, ci),
       el('div', { class: 'num', 'aria-hidden': 'true' }, el('b', { text: pct(p) }), el('small', { text: ' ' + ival(lo, hi) }))));
   }
   b.append(ol);
   b.append(el('p', { class: 'scale-note' },
     'Bar: probability; black bracket: its 90 % interval across plausible patients.' +
-    (typeof r.other_probability === 'number' && r.other_probability > 0 ? ' All others together: ' + pct(r.other_probability) + '.' : '')));
+    (top.length > shown.length ? ' ' + (top.length - shown.length) + ' more below 0.1 % not shown.' : '') +
+    (typeof r.other_probability === 'number' && r.other_probability >= 0.0005 ? ' All others together: ' + pct(r.other_probability) + '.' : '') +
+    (r.draws ? ' Intervals from ' + r.draws + ' plausible patients, as radloc score gives them.' : '')));
 
   /* The next best test. */
   b.append(el('h3', { text: 'Next best test' }));
@@ -171,25 +191,26 @@ function showAnswer(r) {
   /* Evidence for and against the leader, against its best rival that is
    * not the same lesion at another extent (the engine names it). */
   if (lead) {
+    const nm = l => { const h = ranking.find(x => x.label === l); return h ? shortName(h) : nm(l); };
     const ev = (r.evidence || []).filter(e => e.log_lr >= 0.005);
     const forL = ev.filter(e => e.supports === lead.label).sort((a, c) => c.log_lr - a.log_lr);
     const agL = ev.filter(e => e.against === lead.label).sort((a, c) => c.log_lr - a.log_lr);
     const neutral = (r.evidence || []).length - forL.length - agL.length;
     const rival = (forL[0] && forL[0].against) || (agL[0] && agL[0].supports) || (ranking[1] && ranking[1].label);
-    b.append(el('h3', { text: 'Evidence: ' + labelText(lead.label) + (rival ? ' rather than ' + labelText(rival) : '') }));
+    b.append(el('h3', { text: 'Evidence: ' + nm(lead.label) + (rival ? ' rather than ' + nm(rival) : '') }));
     const rh = ranking.find(h => h.label === rival);
     if (rh && lead.prior > 0 && rh.prior > 0) {
       const odds = lead.prior / rh.prior;
       b.append(el('p', { class: 'small muted', id: 'prior-odds', text: 'Before any finding (how common each is): ' +
-        (odds >= 1 ? labelText(lead.label) + ' ' + ratio(odds) + ' times as likely as ' + labelText(rival)
-                   : labelText(rival) + ' ' + ratio(1 / odds) + ' times as likely as ' + labelText(lead.label)) + '.' }));
+        (odds >= 1 ? nm(lead.label) + ' ' + ratio(odds) + ' times as likely as ' + nm(rival)
+                   : nm(rival) + ' ' + ratio(1 / odds) + ' times as likely as ' + nm(lead.label)) + '.' }));
     }
     const item = (e, i, other) => el('li', { class: i >= 4 ? 'extra' : null }, findingWords(e.finding),
-      el('span', { class: 'lr', text: 'likelihood ratio ' + lr(e.log_lr) + (other && other !== rival ? ' vs ' + labelText(other) : '') }));
+      el('span', { class: 'lr', text: 'likelihood ratio ' + lr(e.log_lr) + (other && other !== rival ? ' vs ' + nm(other) : '') }));
     b.append(el('div', { class: 'evidence', id: 'evidence' },
-      el('div', { class: 'ev-for' }, el('h4', { text: '✚ For ' + labelText(lead.label) }),
+      el('div', { class: 'ev-for' }, el('h4', { text: '✚ For ' + nm(lead.label) }),
         forL.length ? el('ul', {}, forL.map((e, i) => item(e, i, e.against))) : el('p', { class: 'small muted', text: 'none' })),
-      el('div', { class: 'ev-against' }, el('h4', { text: '✖ Against: favour ' + (rival ? labelText(rival) : 'the other') }),
+      el('div', { class: 'ev-against' }, el('h4', { text: '✖ Against: favour ' + (rival ? nm(rival) : 'the other') }),
         agL.length ? el('ul', {}, agL.map((e, i) => item(e, i, e.supports))) : el('p', { class: 'small muted', text: 'none' }))));
     if (neutral > 0) b.append(el('p', { class: 'scale-note', text: neutral + (neutral === 1 ? ' finding does' : ' findings do') + ' not separate them.' }));
   }
@@ -201,12 +222,13 @@ function showAnswer(r) {
   }
   renderEntered(b);
   printHead();
+  if (answerHooks.after) answerHooks.after(r);
   /* The bar at the foot on a tablet. */
   const mini = $('#mini');
   mini.textContent = '';
   if (lead) {
     if (red.length) mini.append(el('span', { class: 'flag', text: '⚠ RED FLAG' }));
-    mini.append(el('span', {}, 'Most likely: ', el('b', { text: labelText(lead.label) + ' ' + pct(lead.probability) })),
+    mini.append(el('span', {}, 'Most likely: ', el('b', { text: shortName(lead) + ' ' + pct(lead.probability) })),
       el('a', { href: '#answer-panel', text: 'see the answer' }));
   }
 }

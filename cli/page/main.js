@@ -9,6 +9,7 @@ import { chartSvg, adoptChart, placeChart, chartPlaceholder, onChartClick, onCha
   onChartHover } from './chart.js';
 import { showEmpty } from './answer.js';
 import { exportAs, loadFile, clearExam, printHead, printSummary } from './actions.js';
+import { setupTeaching } from './quiz.js';
 
 async function start() {
   $('#chart').addEventListener('click', onChartClick);
@@ -34,6 +35,7 @@ async function start() {
     return;
   }
   buildControls();
+  setupTeaching();
   showEmpty();
   /* The empty chart: from the server if it has one; otherwise the chart
      comes with the first finding. */
