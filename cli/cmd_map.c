@@ -9,6 +9,8 @@
 
 #include "bodychart.h"
 #include "cli.h"
+#include "clinical.h"
+#include "percent.h"
 #include "options.h"
 
 /* Hypotheses listed in the panel. */
@@ -297,8 +299,13 @@ static const char *red_flag_text(unsigned flag)
 }
 
 int map_render(const radloc_rules *rules, const radloc_exam *exam,
-               const radloc_result *res, char **svg_out, size_t *size_out)
+               const radloc_result *res, const radloc_case *expect,
+               char **svg_out, size_t *size_out)
 {
+	/* The chart speaks clinical words (clinical.h); the SVG's data
+	 * attributes keep the ids. */
+	char rank_words[RANKING_SHOWN][CLINICAL_SIZE], lead_words[CLINICAL_SIZE];
+	char expected[CLINICAL_SIZE + 96] = "";
 	map_state m = {rules, NULL, 0, 0, NULL, NULL, 0, ""};
 	const char *red[RADLOC_FLAG_COUNT], *flags[RADLOC_FLAG_COUNT];
 	size_t nred = 0, nflags = 0;
@@ -329,7 +336,8 @@ int map_render(const radloc_rules *rules, const radloc_exam *exam,
 		radloc_hypothesis h;
 		if (radloc_result_hypothesis(res, i, &h) != RADLOC_OK)
 			break;
-		ranking[nrank].label = h.label;
+		clinical_hypothesis(rules, &h, rank_words[nrank], sizeof rank_words[0]);
+		ranking[nrank].label = rank_words[nrank];
 		ranking[nrank++].probability = h.probability;
 	}
 	unsigned f = radloc_result_flags(res);
@@ -340,15 +348,30 @@ int map_render(const radloc_rules *rules, const radloc_exam *exam,
 		if (t)
 			red[nred++] = t;
 		else
-			flags[nflags++] = radloc_flag_name(1u << bit);
+			flags[nflags++] = clinical_flag(1u << bit);
 	}
 
+	clinical_hypothesis(rules, &lead, lead_words, sizeof lead_words);
+	radloc_expectation e;
+	radloc_verdict v;
+	if (expect && radloc_case_expectation(expect, &e) == RADLOC_OK &&
+	    radloc_case_check(expect, res, &v) == RADLOC_OK) {
+		char words[CLINICAL_SIZE], p[PERCENT_SIZE];
+		clinical_expectation(rules, &e, words, sizeof words);
+		percent_text(p, sizeof p, v.probability, 0);
+		if (v.rank)
+			snprintf(expected, sizeof expected, "Expected: %s (radloc ranks it %zu, %s: %s)",
+			         words, v.rank, p, v.pass ? "PASS" : "FAIL");
+		else
+			snprintf(expected, sizeof expected, "Expected: %s (not ranked: FAIL)", words);
+	}
 	bodychart chart = {
 		.rules = rules,
 		.exam_id = radloc_result_id(res),
-		.leader = lead.label,
+		.leader = lead_words,
+		.expected = expected[0] ? expected : NULL,
 		.probability = lead.probability,
-		.pattern = radloc_pattern_name(radloc_result_pattern(res)),
+		.pattern = clinical_pattern(radloc_result_pattern(res)),
 		.territory = m.territory[0] ? m.territory : NULL,
 		.red_flags = red,
 		.red_flag_count = nred,
@@ -380,6 +403,7 @@ int cmd_map(int argc, char **argv)
 	cli_options o;
 	radloc_rules *rules = NULL;
 	radloc_exam *exam = NULL;
+	radloc_case *kase = NULL;
 	radloc_result *res = NULL;
 	int rc = cli_parse_options(argc, argv, "map", help_map, &o);
 
@@ -402,11 +426,11 @@ int cmd_map(int argc, char **argv)
 		return rc;
 	/* The chart shows the ranking only: no credible intervals to draw. */
 	o.draws = 0;
-	if ((rc = cli_read_and_score(rules, &o, "map", 0, &exam, &res)) != EXIT_OK)
+	if ((rc = cli_read_and_score(rules, &o, "map", 0, &exam, &kase, &res)) != EXIT_OK)
 		goto done;
 	char *svg = NULL;
 	size_t size = 0;
-	rc = map_render(rules, exam, res, &svg, &size);
+	rc = map_render(rules, kase ? radloc_case_exam(kase) : exam, res, kase, &svg, &size);
 	if (rc == EXIT_INTERNAL)
 		fprintf(stderr, "radloc map: out of memory\n");
 	if (rc == EXIT_OK)
@@ -415,6 +439,7 @@ int cmd_map(int argc, char **argv)
 done:
 	radloc_result_free(&res);
 	radloc_exam_free(&exam);
+	radloc_case_free(&kase);
 	radloc_rules_free(&rules);
 	return rc;
 }
