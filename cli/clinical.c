@@ -32,18 +32,18 @@ static const struct {
 	{"ankle", "up to the ankles"},
 	{"mid_leg", "up to mid-leg (mid-shin)"},
 	{"knee_fingertips", "up to the knees, fingertips reached"},
-	{"sacral", "sacral roots only (S2-S5: saddle and sphincters, legs spared)"},
-	{"conus", "conus (S1-S5, early sphincter failure)"},
-	{"low", "low (S1-S5)"},
-	{"full", "full (L4 or L5 to S5, radicular)"},
+	{"sacral", "sacral roots only: S2-S5, saddle and sphincters, legs spared"},
+	{"conus", "conus: S1-S5, early sphincter failure"},
+	{"low", "low: S1-S5"},
+	{"full", "full: L4 or L5 to S5, radicular"},
 };
 
 /* The forms of rules/cord.yaml `forms:`. */
 static const struct {
 	const char *id, *text;
 } form_text[] = {
-	{"transverse", "transverse (the whole cord)"},
-	{"hemicord", "hemicord (Brown-Sequard)"},
+	{"transverse", "transverse: the whole cord"},
+	{"hemicord", "hemicord: Brown-Sequard"},
 	{"central", "central cord"},
 };
 
@@ -230,16 +230,16 @@ void clinical_hypothesis(const radloc_rules *r, const radloc_hypothesis *h, char
 		break;
 	case RADLOC_HYPOTHESIS_PATTERN:
 		if (h->pattern == RADLOC_MYELOPATHY && (h->level || h->form)) {
-			snprintf(out, size, "myelopathy%s%s%s%s", h->level ? " at " : "",
-			         h->level ? h->level : "", h->form ? ", " : "",
-			         h->form ? clinical_form(h->form) : "");
+			snprintf(out, size, "myelopathy%s%s%s%s%s", h->level ? " at " : "",
+			         h->level ? h->level : "", h->form ? " (" : "",
+			         h->form ? clinical_form(h->form) : "", h->form ? ")" : "");
 			return;
 		}
 		if (h->pattern == RADLOC_CAUDA_EQUINA || h->pattern == RADLOC_POLYNEUROPATHY) {
 			const char *p = h->pattern == RADLOC_CAUDA_EQUINA ? "cauda equina syndrome"
 			                                                  : "length-dependent polyneuropathy";
 			if (h->extent)
-				snprintf(out, size, "%s, %s", p, clinical_extent(h->extent));
+				snprintf(out, size, "%s (%s)", p, clinical_extent(h->extent));
 			else
 				snprintf(out, size, "%s", p);
 			return;

@@ -25,8 +25,8 @@ void clinical_finding_label(const radloc_rules *r, const radloc_exam *exam,
                             const char *label, char *out, size_t size);
 
 /* A hypothesis: "L5 left", "common peroneal (fibular) nerve, left, at the
- * fibular head", "cauda equina syndrome, conus", "myelopathy at C6,
- * transverse", two lesions joined by " + ". */
+ * fibular head", "cauda equina syndrome (conus: S1-S5, ...)",
+ * "myelopathy at C6 (transverse: the whole cord)", two lesions joined by " + ". */
 void clinical_hypothesis(const radloc_rules *r, const radloc_hypothesis *h, char *out,
                          size_t size);
 
@@ -45,11 +45,11 @@ void clinical_expectation(const radloc_rules *r, const radloc_expectation *e, ch
 const char *clinical_pattern(radloc_pattern p);
 
 /* A polyneuropathy's or cauda equina's extent ("up to the knees,
- * fingertips reached"; "conus (S1-S4, early sphincters)"); the id when
- * unknown. */
+ * fingertips reached"; "conus: S1-S5, early sphincter failure"); the id
+ * when unknown. */
 const char *clinical_extent(const char *extent);
 
-/* A myelopathy's form ("transverse (whole cord)"); the id when unknown. */
+/* A myelopathy's form ("transverse: the whole cord"); the id when unknown. */
 const char *clinical_form(const char *form);
 
 /* A flag as a short phrase ("Low confidence"). */
