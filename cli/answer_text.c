@@ -120,6 +120,72 @@ static void negligible_note(size_t n)
 		printf("  (%zu more finding%s, each under x1.05)\n", n, n == 1 ? "" : "s");
 }
 
+static int find_finding(const radloc_exam *exam, const char *label, radloc_finding *out)
+{
+	for (size_t i = 0; exam && radloc_exam_finding(exam, i, out) == RADLOC_OK; i++)
+		if (strcmp(out->label, label) == 0)
+			return 1;
+	return 0;
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether two findings are one finding of both sides ("left ankle
+ * reflex 0" and "right ankle reflex 0"), as a clinician writes them. */
+static int twins(const radloc_finding *a, const radloc_finding *b)
+{
+	return a->kind == b->kind && a->pain == b->pain && strcmp(a->id, b->id) == 0 &&
+	       same_text(a->value, b->value) && same_text(a->modality, b->modality) &&
+	       ((a->side == RADLOC_LEFT && b->side == RADLOC_RIGHT) ||
+	        (a->side == RADLOC_RIGHT && b->side == RADLOC_LEFT));
+}
+
+/* The findings of one side of the argument (those whose `supports` or,
+ * with against set, whose `against` is the leader), strongest first; the
+ * same finding on both sides with the same weight is one line. */
+static void argue(const words_ctx *w, radloc_evidence *ev, size_t ne, const char *lead,
+                  int against, char mark)
+{
+	size_t any = 0, small = 0;
+	char lr[32], f[CLINICAL_SIZE];
+	for (size_t i = 0; i < ne; i++) {
+		const char *side = against ? ev[i].against : ev[i].supports;
+		if (ev[i].finding == NULL || strcmp(side, lead) != 0 || ev[i].log_lr <= 0.005)
+			continue;
+		if (ev[i].log_lr < NEGLIGIBLE_LOG_LR) {
+			small++;
+			continue;
+		}
+		radloc_finding a, b;
+		int both = 0;
+		if (find_finding(w->exam, ev[i].finding, &a))
+			for (size_t j = i + 1; j < ne && !both; j++) {
+				const char *side_j = against ? ev[j].against : ev[j].supports;
+				if (ev[j].finding && strcmp(side_j, lead) == 0 &&
+				    fabs(ev[j].log_lr - ev[i].log_lr) < 0.005 &&
+				    find_finding(w->exam, ev[j].finding, &b) && twins(&a, &b)) {
+					ev[j].finding = NULL; /* said with its twin */
+					both = 1;
+				}
+			}
+		if (both) {
+			a.side = RADLOC_BILATERAL;
+			clinical_finding(w->rules, &a, f, sizeof f);
+		} else {
+			clinical_finding_label(w->rules, w->exam, ev[i].finding, f, sizeof f);
+		}
+		ratio_text(lr, sizeof lr, ev[i].log_lr);
+		printf("  %c %-52s %s%s\n", mark, f, lr, both ? " each" : "");
+		any++;
+	}
+	if (!any)
+		printf("  (nothing%s)\n", small ? " that counts" : "");
+	negligible_note(any ? small : 0);
+}
+
 /* Why the leader and not its best rival: the engine measures each
  * finding's likelihood ratio against the most probable hypothesis that is
  * not the leader at another extent (docs/scoring.md, "Evidence"). */
@@ -138,48 +204,18 @@ static void print_evidence(const words_ctx *w, const radloc_hypothesis *lead)
 	qsort(ev, ne, sizeof *ev, by_strength);
 	const char *rival = strcmp(ev[0].supports, lead->label) == 0 ? ev[0].against
 	                                                             : ev[0].supports;
-	char lead_words[CLINICAL_SIZE], rival_words[CLINICAL_SIZE], f[CLINICAL_SIZE];
+	char lead_words[CLINICAL_SIZE], rival_words[CLINICAL_SIZE];
 	clinical_hypothesis(w->rules, lead, lead_words, sizeof lead_words);
 	clinical_label(w->rules, res, rival, rival_words, sizeof rival_words);
 	double together = 0.0;
 	char lr[32];
-	size_t any = 0, small = 0;
+	for (size_t i = 0; i < ne; i++)
+		together += strcmp(ev[i].supports, lead->label) == 0 ? ev[i].log_lr : -ev[i].log_lr;
 	printf("\n%sWhat speaks for %s%s\n  over %s  (likelihood ratio)\n", st->bold,
 	       lead_words, st->reset, rival_words);
-	for (size_t i = 0; i < ne; i++) {
-		int for_lead = strcmp(ev[i].supports, lead->label) == 0;
-		together += for_lead ? ev[i].log_lr : -ev[i].log_lr;
-		if (!for_lead || ev[i].log_lr <= 0.005)
-			continue;
-		if (ev[i].log_lr < NEGLIGIBLE_LOG_LR) {
-			small++;
-			continue;
-		}
-		ratio_text(lr, sizeof lr, ev[i].log_lr);
-		clinical_finding_label(w->rules, w->exam, ev[i].finding, f, sizeof f);
-		printf("  + %-52s %s\n", f, lr);
-		any++;
-	}
-	if (!any)
-		printf("  (nothing%s)\n", small ? " that counts" : "");
-	negligible_note(any ? small : 0);
-	any = small = 0;
+	argue(w, ev, ne, lead->label, 0, '+');
 	printf("%sWhat speaks against it%s (for %s)\n", st->bold, st->reset, rival_words);
-	for (size_t i = 0; i < ne; i++) {
-		if (strcmp(ev[i].against, lead->label) != 0 || ev[i].log_lr <= 0.005)
-			continue;
-		if (ev[i].log_lr < NEGLIGIBLE_LOG_LR) {
-			small++;
-			continue;
-		}
-		ratio_text(lr, sizeof lr, ev[i].log_lr);
-		clinical_finding_label(w->rules, w->exam, ev[i].finding, f, sizeof f);
-		printf("  - %-52s %s\n", f, lr);
-		any++;
-	}
-	if (!any)
-		printf("  (nothing%s)\n", small ? " that counts" : "");
-	negligible_note(any ? small : 0);
+	argue(w, ev, ne, lead->label, 1, '-');
 	/* The rival's prior, if it is among the hypotheses reported. */
 	double prior_odds = -1.0;
 	radloc_hypothesis h;

@@ -137,6 +137,16 @@ void clinical_finding(const radloc_rules *r, const radloc_finding *f, char *out,
 		id_words(name, sizeof name, f->id);
 	if (f->side == RADLOC_LEFT || f->side == RADLOC_RIGHT)
 		snprintf(side, sizeof side, "%s ", radloc_side_name(f->side));
+	/* The same finding on both sides: said once, the sides at the end. */
+	if (f->side == RADLOC_BILATERAL) {
+		radloc_finding one = *f;
+		one.side = RADLOC_MIDLINE;
+		clinical_finding(r, &one, out, size);
+		size_t len = strlen(out);
+		if (len < size)
+			snprintf(out + len, size - len, ", both sides");
+		return;
+	}
 	if (f->pain) {
 		snprintf(out, size, "pain in the %s%s", side, name);
 		return;

@@ -166,9 +166,14 @@ int cli_read_exam(const radloc_rules *rules, const char *path, radloc_exam **out
 		s = radloc_exam_parse_file(rules, path, silent, NULL, out);
 		if (s == RADLOC_OK)
 			return EXIT_OK;
-		if (s == RADLOC_ERR_IO || s == RADLOC_ERR_NOMEM || (data = slurp(path, &n)) == NULL)
+		/* Not an exam, and not a teaching case either: the exam reader
+		 * says why, as it would have. */
+		if (s == RADLOC_ERR_IO || s == RADLOC_ERR_NOMEM || s == RADLOC_ERR_LIMIT ||
+		    (data = slurp(path, &n)) == NULL || !looks_like_case(data, n)) {
+			free(data);
 			return cli_exit_code(radloc_exam_parse_file(rules, path, cli_print_diag,
 			                                            NULL, out), EXIT_INPUT);
+		}
 	} else if ((data = slurp(path, &n)) == NULL) {
 		return EXIT_INPUT;
 	}
