@@ -30,7 +30,7 @@ static const struct {
 } extent_text[] = {
 	{"toes", "toes only"},
 	{"ankle", "up to the ankles"},
-	{"mid_leg", "up to mid-leg (mid-shin)"},
+	{"mid_leg", "up to mid-shin"},
 	{"knee_fingertips", "up to the knees, fingertips reached"},
 	{"sacral", "sacral roots only: S2-S5, saddle and sphincters, legs spared"},
 	{"conus", "conus: S1-S5, early sphincter failure"},
@@ -292,11 +292,16 @@ void clinical_expectation(const radloc_rules *r, const radloc_expectation *e, ch
 	h.level = e->level;
 	h.form = e->form;
 	const char *space = strrchr(e->label, ' ');
-	if (e->pattern == RADLOC_MONONEUROPATHY && space &&
+	if ((e->pattern == RADLOC_MONONEUROPATHY || e->pattern == RADLOC_PLEXOPATHY) && space &&
 	    (size_t)(space - e->label) < sizeof nerve) {
 		snprintf(nerve, sizeof nerve, "%.*s", (int)(space - e->label), e->label);
-		h.kind = RADLOC_HYPOTHESIS_NERVE;
-		h.nerve = nerve;
+		if (e->pattern == RADLOC_PLEXOPATHY) {
+			h.kind = RADLOC_HYPOTHESIS_PLEXUS;
+			h.plexus = nerve;
+		} else {
+			h.kind = RADLOC_HYPOTHESIS_NERVE;
+			h.nerve = nerve;
+		}
 		h.side = strcmp(space + 1, "left") == 0    ? RADLOC_LEFT
 		         : strcmp(space + 1, "right") == 0 ? RADLOC_RIGHT
 		                                           : RADLOC_BILATERAL;
