@@ -116,7 +116,7 @@ static void id_words(char *out, size_t size, const char *id)
 
 /* The reflex grade's meaning: on both scales 0 is absent and 1 reduced;
  * the engine says which higher grades are brisk (NINDS 3 is normal). */
-static const char *reflex_words(const radloc_finding *f)
+const char *clinical_reflex_grade(const radloc_finding *f)
 {
 	if (f->brisk)
 		return "brisk";
@@ -160,7 +160,7 @@ void clinical_finding(const radloc_rules *r, const radloc_finding *f, char *out,
 		snprintf(out, size, "%s%s MRC %s", side, name, f->value);
 		break;
 	case RADLOC_REFLEX:
-		snprintf(out, size, "%s%s %s (%s)", side, name, f->value, reflex_words(f));
+		snprintf(out, size, "%s%s %s (%s)", side, name, f->value, clinical_reflex_grade(f));
 		break;
 	case RADLOC_REGION:
 		if (f->modality) {
@@ -318,4 +318,23 @@ void clinical_expectation(const radloc_rules *r, const radloc_expectation *e, ch
 		snprintf(out, size, "%s", words);
 	else
 		snprintf(out, size, "%s [%s]", words, e->label);
+}
+
+void clinical_fit(char *text, size_t columns)
+{
+	size_t chars = 0, cut = 0, space = 0;
+	for (size_t i = 0; text[i]; i++) {
+		if (((unsigned char)text[i] & 0xC0) == 0x80)
+			continue; /* a UTF-8 continuation byte: the same character */
+		if (chars == columns - 1)
+			cut = i;
+		if (text[i] == ' ' && chars < columns - 1)
+			space = i;
+		chars++;
+	}
+	if (chars <= columns)
+		return;
+	/* At the last space that leaves room for the ellipsis, if any. */
+	size_t at = space > columns / 2 ? space : cut;
+	memcpy(text + at, "\xE2\x80\xA6", 4);
 }

@@ -41,6 +41,10 @@ void clinical_label(const radloc_rules *r, const radloc_result *res, const char 
 void clinical_expectation(const radloc_rules *r, const radloc_expectation *e, char *out,
                           size_t size);
 
+/* A reflex grade's meaning: "absent", "reduced", "normal" or "brisk"
+ * (on the exam's scale, as the engine read it). */
+const char *clinical_reflex_grade(const radloc_finding *f);
+
 /* A pattern as a clinician names it ("length-dependent polyneuropathy"). */
 const char *clinical_pattern(radloc_pattern p);
 
@@ -54,6 +58,11 @@ const char *clinical_form(const char *form);
 
 /* A flag as a short phrase ("Low confidence"). */
 const char *clinical_flag(unsigned flag);
+
+/* Shortens text (UTF-8, at least 4 bytes past the cut) in place to at
+ * most columns characters, ending in an ellipsis at a word boundary, for
+ * a line of the body chart. */
+void clinical_fit(char *text, size_t columns);
 
 /* A name without a trailing parenthesis: "dorsum of the foot (ISNCSCI
  * L5 key point)" -> "dorsum of the foot"; "patellar (knee) reflex" kept. */

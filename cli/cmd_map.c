@@ -15,6 +15,9 @@
 
 /* Hypotheses listed in the panel. */
 #define RANKING_SHOWN 5
+/* Characters of a ranking line that fit beside its bar (12 px text from
+ * x 974 to the chart's edge); the header names the leader in full. */
+#define RANK_COLUMNS 46
 
 void help_map(FILE *out)
 {
@@ -123,22 +126,24 @@ static int outline_leader(map_state *m, const radloc_hypothesis *h)
 	for (size_t i = 0; i < n; i++)
 		if (links[i].kind == RADLOC_REGION)
 			outline(m, links[i].id, h->side);
+	char words[CLINICAL_SIZE];
+	clinical_hypothesis(m->rules, h, words, sizeof words);
 	if (h->kind == RADLOC_HYPOTHESIS_ROOT) {
 		describe(m, "%s: regions where ", h->label);
 		for (size_t i = 0; i < h->root_count && i < RADLOC_MAX_ROOTS; i++)
 			describe(m, "%s%s", i ? " or " : "", h->roots[i]);
 		describe(m, " carries at least %.0f %% of the supply", percent);
 	} else if (h->kind == RADLOC_HYPOTHESIS_NERVE && h->nerve) {
-		describe(m, "%s: regions where the nerve carries at least %.0f %%", h->label,
+		describe(m, "%s: regions where the nerve carries at least %.0f %%", words,
 		         percent);
 	} else if (h->kind == RADLOC_HYPOTHESIS_PLEXUS && h->plexus) {
 		describe(m, "%s: regions where the plexus element carries at least %.0f %%",
-		         h->label, percent);
+		         words, percent);
 	} else if (h->pattern == RADLOC_POLYNEUROPATHY && h->extent) {
 		double threshold = radloc_rules_extent_threshold(m->rules, h->extent);
 		if (threshold >= 0)
-			describe(m, "polyneuropathy, extent %s: regions at or beyond distal "
-			         "rank %.2f, both sides", h->extent, threshold);
+			describe(m, "%s: regions at or beyond distal rank %.2f, both sides",
+			         words, threshold);
 	} else if (h->pattern == RADLOC_CAUDA_EQUINA) {
 		describe(m, "cauda equina: the saddle and the regions where ");
 		for (size_t i = 0, roots = 0; i < n; i++)
@@ -241,8 +246,10 @@ static void finding(map_state *m, const radloc_finding *f)
 		}
 		return;
 	case RADLOC_REFLEX:
-		if (f->abnormal)
-			note(m, RADLOC_REFLEX, f->id, f->side, f->value);
+		if (f->abnormal) {
+			snprintf(shown, sizeof shown, "%s (%s)", f->value, clinical_reflex_grade(f));
+			note(m, RADLOC_REFLEX, f->id, f->side, shown);
+		}
 		return;
 	case RADLOC_SIGN:
 		if (f->abnormal)
@@ -337,6 +344,7 @@ int map_render(const radloc_rules *rules, const radloc_exam *exam,
 		if (radloc_result_hypothesis(res, i, &h) != RADLOC_OK)
 			break;
 		clinical_hypothesis(rules, &h, rank_words[nrank], sizeof rank_words[0]);
+		clinical_fit(rank_words[nrank], RANK_COLUMNS);
 		ranking[nrank].label = rank_words[nrank];
 		ranking[nrank++].probability = h.probability;
 	}
