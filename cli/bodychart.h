@@ -68,7 +68,8 @@ typedef struct bodychart_rank {
 typedef struct bodychart {
 	const radloc_rules *rules;  /* clinical names of regions; NULL: ids */
 	const char *exam_id;
-	const char *leader;         /* the leading hypothesis's label */
+	const char *leader;         /* the leading hypothesis in clinical words */
+	const char *expected;       /* a teaching case's expected answer, one line */
 	double probability;         /* and its probability */
 	const char *pattern;
 	const char *territory;      /* what the dashed outline stands for */

@@ -153,13 +153,15 @@ void chart_ranking_panel(svg_sink *s, const bodychart *c, double x, double y)
 	y += 21;
 	for (size_t i = 0; i < c->rank_count; i++) {
 		double p = c->ranking[i].probability;
-		svg_put(s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"11\" fill=\"%s\"/>\n",
-		    x + 262, y - 10, 130 * (p < 0 ? 0 : p > 1 ? 1 : p),
-		    i == 0 ? "#0072b2" : "#9ab8cf");
-		svg_label(s, x, y, "font-size=\"13\" fill=\"#1a1a1a\"",
-		      c->ranking[i].label ? c->ranking[i].label : "?");
+		/* The percentage and bar first: clinical names are long
+		 * ("common peroneal (fibular) nerve, left, at the fibular head"). */
 		percent_text(t, sizeof t, p, 0);
-		svg_label(s, x + 254, y, "font-size=\"13\" fill=\"#1a1a1a\" text-anchor=\"end\"", t);
+		svg_label(s, x + 52, y, "font-size=\"13\" fill=\"#1a1a1a\" text-anchor=\"end\"", t);
+		svg_put(s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"11\" fill=\"%s\"/>\n",
+		    x + 58, y - 10, 60 * (p < 0 ? 0 : p > 1 ? 1 : p),
+		    i == 0 ? "#0072b2" : "#9ab8cf");
+		svg_label(s, x + 124, y, "font-size=\"12\" fill=\"#1a1a1a\"",
+		      c->ranking[i].label ? c->ranking[i].label : "?");
 		y += 18;
 	}
 }
@@ -185,6 +187,10 @@ double chart_header(svg_sink *s, const bodychart *c)
 		snprintf(t, sizeof t, "No hypothesis");
 	svg_label(s, 24, 68, "font-size=\"17\" fill=\"#1a1a1a\"", t);
 	double y = 84;
+	if (c->expected) {
+		svg_label(s, 24, y + 8, "font-size=\"15\" fill=\"#1a1a1a\"", c->expected);
+		y += 24;
+	}
 	if (c->red_flag_count) {
 		const char *ink = "font-size=\"14\" font-weight=\"bold\" fill=\"#ffffff\"";
 		double h = 10;

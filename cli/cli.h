@@ -66,14 +66,19 @@ int cmd_map(int argc, char **argv);
 void help_map(FILE *out);
 
 /* The body chart of a scored exam as SVG in memory (cmd_map.c; the page
- * of `radloc serve` shows the same). *svg is freed with free(). */
+ * of `radloc serve` shows the same). *svg is freed with free(). expect:
+ * a teaching case whose expected answer the header shows, or NULL. */
 int map_render(const radloc_rules *rules, const radloc_exam *exam,
-               const radloc_result *res, char **svg, size_t *size);
+               const radloc_result *res, const radloc_case *expect,
+               char **svg, size_t *size);
 
 /* Read a whole exam file ("-" = standard input) and parse it; prints
- * problems as FILE:LINE:COLUMN: message. Returns an exit code. */
+ * problems as FILE:LINE:COLUMN: message. Returns an exit code. With kase
+ * not NULL, a teaching case (a top-level `exam:`, docs/teaching.md) is
+ * read too: then *kase holds it, its exam is radloc_case_exam(*kase) and
+ * *out stays NULL. */
 int cli_read_exam(const radloc_rules *rules, const char *path,
-                  radloc_exam **out);
+                  radloc_exam **out, radloc_case **kase);
 
 struct cli_options;
 
@@ -81,9 +86,10 @@ struct cli_options;
  * (none or "-" = standard input), score it with the options' settings
  * (default_top hypotheses unless --top), and print any problem, as
  * "radloc COMMAND: ..." when it is not in the exam. Returns an exit code;
- * the caller frees *exam and *res, whatever it is. */
+ * the caller frees *exam, *kase and *res, whatever it is. A teaching case
+ * (kase not NULL) is scored as its exam (cli_read_exam). */
 int cli_read_and_score(const radloc_rules *rules, const struct cli_options *o,
                        const char *command, size_t default_top,
-                       radloc_exam **exam, radloc_result **res);
+                       radloc_exam **exam, radloc_case **kase, radloc_result **res);
 
 #endif

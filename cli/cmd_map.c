@@ -9,10 +9,15 @@
 
 #include "bodychart.h"
 #include "cli.h"
+#include "clinical.h"
+#include "percent.h"
 #include "options.h"
 
 /* Hypotheses listed in the panel. */
 #define RANKING_SHOWN 5
+/* Characters of a ranking line that fit beside its bar (12 px text from
+ * x 974 to the chart's edge); the header names the leader in full. */
+#define RANK_COLUMNS 46
 
 void help_map(FILE *out)
 {
@@ -23,7 +28,8 @@ void help_map(FILE *out)
 	      "pain striped, weakness, reflexes and signs listed by limb and side, the\n"
 	      "territory of the leading hypothesis outlined, red flags in a banner.\n"
 	      "\n"
-	      "FILE      the exam, YAML or JSON (default: standard input)\n"
+	      "FILE      the exam, YAML or JSON (default: standard input), or a\n"
+	      "          teaching case: its exam, with its expected answer in the header\n"
 	      "-o OUT    where to write the SVG (required; - for standard output)\n"
 	      "--rules   the rule set (default: $RADLOC_RULES, then the installed one)\n"
 	      "\n"
@@ -121,22 +127,24 @@ static int outline_leader(map_state *m, const radloc_hypothesis *h)
 	for (size_t i = 0; i < n; i++)
 		if (links[i].kind == RADLOC_REGION)
 			outline(m, links[i].id, h->side);
+	char words[CLINICAL_SIZE];
+	clinical_hypothesis(m->rules, h, words, sizeof words);
 	if (h->kind == RADLOC_HYPOTHESIS_ROOT) {
 		describe(m, "%s: regions where ", h->label);
 		for (size_t i = 0; i < h->root_count && i < RADLOC_MAX_ROOTS; i++)
 			describe(m, "%s%s", i ? " or " : "", h->roots[i]);
 		describe(m, " carries at least %.0f %% of the supply", percent);
 	} else if (h->kind == RADLOC_HYPOTHESIS_NERVE && h->nerve) {
-		describe(m, "%s: regions where the nerve carries at least %.0f %%", h->label,
+		describe(m, "%s: regions where the nerve carries at least %.0f %%", words,
 		         percent);
 	} else if (h->kind == RADLOC_HYPOTHESIS_PLEXUS && h->plexus) {
 		describe(m, "%s: regions where the plexus element carries at least %.0f %%",
-		         h->label, percent);
+		         words, percent);
 	} else if (h->pattern == RADLOC_POLYNEUROPATHY && h->extent) {
 		double threshold = radloc_rules_extent_threshold(m->rules, h->extent);
 		if (threshold >= 0)
-			describe(m, "polyneuropathy, extent %s: regions at or beyond distal "
-			         "rank %.2f, both sides", h->extent, threshold);
+			describe(m, "%s: regions at or beyond distal rank %.2f, both sides",
+			         words, threshold);
 	} else if (h->pattern == RADLOC_CAUDA_EQUINA) {
 		describe(m, "cauda equina: the saddle and the regions where ");
 		for (size_t i = 0, roots = 0; i < n; i++)
@@ -239,8 +247,10 @@ static void finding(map_state *m, const radloc_finding *f)
 		}
 		return;
 	case RADLOC_REFLEX:
-		if (f->abnormal)
-			note(m, RADLOC_REFLEX, f->id, f->side, f->value);
+		if (f->abnormal) {
+			snprintf(shown, sizeof shown, "%s (%s)", f->value, clinical_reflex_grade(f));
+			note(m, RADLOC_REFLEX, f->id, f->side, shown);
+		}
 		return;
 	case RADLOC_SIGN:
 		if (f->abnormal)
@@ -297,8 +307,13 @@ static const char *red_flag_text(unsigned flag)
 }
 
 int map_render(const radloc_rules *rules, const radloc_exam *exam,
-               const radloc_result *res, char **svg_out, size_t *size_out)
+               const radloc_result *res, const radloc_case *expect,
+               char **svg_out, size_t *size_out)
 {
+	/* The chart speaks clinical words (clinical.h); the SVG's data
+	 * attributes keep the ids. */
+	char rank_words[RANKING_SHOWN][CLINICAL_SIZE], lead_words[CLINICAL_SIZE];
+	char expected[CLINICAL_SIZE + 96] = "";
 	map_state m = {rules, NULL, 0, 0, NULL, NULL, 0, ""};
 	const char *red[RADLOC_FLAG_COUNT], *flags[RADLOC_FLAG_COUNT];
 	size_t nred = 0, nflags = 0;
@@ -329,7 +344,9 @@ int map_render(const radloc_rules *rules, const radloc_exam *exam,
 		radloc_hypothesis h;
 		if (radloc_result_hypothesis(res, i, &h) != RADLOC_OK)
 			break;
-		ranking[nrank].label = h.label;
+		clinical_hypothesis(rules, &h, rank_words[nrank], sizeof rank_words[0]);
+		clinical_fit(rank_words[nrank], RANK_COLUMNS);
+		ranking[nrank].label = rank_words[nrank];
 		ranking[nrank++].probability = h.probability;
 	}
 	unsigned f = radloc_result_flags(res);
@@ -340,15 +357,30 @@ int map_render(const radloc_rules *rules, const radloc_exam *exam,
 		if (t)
 			red[nred++] = t;
 		else
-			flags[nflags++] = radloc_flag_name(1u << bit);
+			flags[nflags++] = clinical_flag(1u << bit);
 	}
 
+	clinical_hypothesis(rules, &lead, lead_words, sizeof lead_words);
+	radloc_expectation e;
+	radloc_verdict v;
+	if (expect && radloc_case_expectation(expect, &e) == RADLOC_OK &&
+	    radloc_case_check(expect, res, &v) == RADLOC_OK) {
+		char words[CLINICAL_SIZE], p[PERCENT_SIZE];
+		clinical_expectation(rules, &e, words, sizeof words);
+		percent_text(p, sizeof p, v.probability, 0);
+		if (v.rank)
+			snprintf(expected, sizeof expected, "Expected: %s (radloc ranks it %zu, %s: %s)",
+			         words, v.rank, p, v.pass ? "PASS" : "FAIL");
+		else
+			snprintf(expected, sizeof expected, "Expected: %s (not ranked: FAIL)", words);
+	}
 	bodychart chart = {
 		.rules = rules,
 		.exam_id = radloc_result_id(res),
-		.leader = lead.label,
+		.leader = lead_words,
+		.expected = expected[0] ? expected : NULL,
 		.probability = lead.probability,
-		.pattern = radloc_pattern_name(radloc_result_pattern(res)),
+		.pattern = clinical_pattern(radloc_result_pattern(res)),
 		.territory = m.territory[0] ? m.territory : NULL,
 		.red_flags = red,
 		.red_flag_count = nred,
@@ -380,6 +412,7 @@ int cmd_map(int argc, char **argv)
 	cli_options o;
 	radloc_rules *rules = NULL;
 	radloc_exam *exam = NULL;
+	radloc_case *kase = NULL;
 	radloc_result *res = NULL;
 	int rc = cli_parse_options(argc, argv, "map", help_map, &o);
 
@@ -402,11 +435,11 @@ int cmd_map(int argc, char **argv)
 		return rc;
 	/* The chart shows the ranking only: no credible intervals to draw. */
 	o.draws = 0;
-	if ((rc = cli_read_and_score(rules, &o, "map", 0, &exam, &res)) != EXIT_OK)
+	if ((rc = cli_read_and_score(rules, &o, "map", 0, &exam, &kase, &res)) != EXIT_OK)
 		goto done;
 	char *svg = NULL;
 	size_t size = 0;
-	rc = map_render(rules, exam, res, &svg, &size);
+	rc = map_render(rules, kase ? radloc_case_exam(kase) : exam, res, kase, &svg, &size);
 	if (rc == EXIT_INTERNAL)
 		fprintf(stderr, "radloc map: out of memory\n");
 	if (rc == EXIT_OK)
@@ -415,6 +448,7 @@ int cmd_map(int argc, char **argv)
 done:
 	radloc_result_free(&res);
 	radloc_exam_free(&exam);
+	radloc_case_free(&kase);
 	radloc_rules_free(&rules);
 	return rc;
 }

@@ -213,7 +213,7 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http
 	if (action == ACTION_MAP) {
 		char *svg = NULL;
 		size_t size = 0;
-		int rc = map_render(srv->rules, exam, res, &svg, &size);
+		int rc = map_render(srv->rules, exam, res, NULL, &svg, &size);
 		radloc_result_free(&res);
 		radloc_exam_free(&exam);
 		if (rc != EXIT_OK)

@@ -117,41 +117,112 @@ int cli_load_rules(const char *option, radloc_rules **out)
 	return cli_exit_code(s, EXIT_RULES);
 }
 
-int cli_read_exam(const radloc_rules *rules, const char *path, radloc_exam **out)
+/* Whether a document that is not an exam is a teaching case: a key
+ * `exam` at the top (YAML "exam:" at the start of a line, JSON "exam").
+ * Only then are the case reader's problems the ones to show. */
+static int looks_like_case(const char *data, size_t n)
+{
+	for (size_t i = 0; i + 5 <= n; i++)
+		if ((i == 0 || data[i - 1] == '\n') && memcmp(data + i, "exam:", 5) == 0)
+			return 1;
+	for (size_t i = 0; i + 6 <= n; i++)
+		if (memcmp(data + i, "\"exam\"", 6) == 0)
+			return 1;
+	return 0;
+}
+
+static void silent(const radloc_diag *d, void *user)
+{
+	(void)d;
+	(void)user;
+}
+
+/* The whole file ("-" = standard input), one byte past the exam limit so
+ * that the parser can say it is too big. NULL after saying why. */
+static char *slurp(const char *path, size_t *size)
+{
+	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	const char *name = in == stdin ? "<stdin>" : path;
+	if (in == NULL) {
+		fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = (size_t)RADLOC_MAX_EXAM_BYTES + 1, n = 0;
+	char *data = malloc(cap);
+	if (data == NULL) {
+		if (in != stdin)
+			fclose(in);
+		fprintf(stderr, "%s: out of memory\n", name);
+		return NULL;
+	}
+	while (n < cap) {
+		size_t got = fread(data + n, 1, cap - n, in);
+		if (got == 0)
+			break;
+		n += got;
+	}
+	int bad = ferror(in);
+	int err = errno;
+	if (in != stdin)
+		fclose(in);
+	if (bad) {
+		fprintf(stderr, "%s: cannot read: %s\n", name, strerror(err));
+		free(data);
+		return NULL;
+	}
+	*size = n;
+	return data;
+}
+
+int cli_read_exam(const radloc_rules *rules, const char *path, radloc_exam **out,
+                  radloc_case **kase)
 {
 	radloc_status s;
 	*out = NULL;
-	if (strcmp(path, "-") != 0) {
+	if (kase)
+		*kase = NULL;
+	if (strcmp(path, "-") != 0 && kase == NULL) {
 		s = radloc_exam_parse_file(rules, path, cli_print_diag, NULL, out);
-	} else {
-		/* Read one byte past the limit so the parser can say it is too big. */
-		size_t cap = (size_t)RADLOC_MAX_EXAM_BYTES + 1, n = 0;
-		char *data = malloc(cap);
-		if (data == NULL)
-			return EXIT_INTERNAL;
-		while (n < cap) {
-			size_t got = fread(data + n, 1, cap - n, stdin);
-			if (got == 0)
-				break;
-			n += got;
-		}
-		if (ferror(stdin)) {
-			fprintf(stderr, "<stdin>: cannot read: %s\n", strerror(errno));
-			free(data);
-			return EXIT_INPUT;
-		}
-		s = radloc_exam_parse(rules, data, n, "<stdin>", 1, cli_print_diag, NULL, out);
-		free(data);
+		return cli_exit_code(s, EXIT_INPUT);
 	}
+	size_t n = 0;
+	char *data = NULL;
+	if (strcmp(path, "-") != 0) {
+		/* The engine's own reader checks the file (a directory, a FIFO,
+		 * its size) and says so as for any exam. */
+		s = radloc_exam_parse_file(rules, path, silent, NULL, out);
+		if (s == RADLOC_OK)
+			return EXIT_OK;
+		/* Not an exam, and not a teaching case either: the exam reader
+		 * says why, as it would have. */
+		if (s == RADLOC_ERR_IO || s == RADLOC_ERR_NOMEM || s == RADLOC_ERR_LIMIT ||
+		    (data = slurp(path, &n)) == NULL || !looks_like_case(data, n)) {
+			free(data);
+			return cli_exit_code(radloc_exam_parse_file(rules, path, cli_print_diag,
+			                                            NULL, out), EXIT_INPUT);
+		}
+	} else if ((data = slurp(path, &n)) == NULL) {
+		return EXIT_INPUT;
+	}
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	/* A teaching case (docs/teaching.md) is scored as its exam, and its
+	 * expected answer shown beside radloc's. */
+	if (kase && looks_like_case(data, n)) {
+		s = radloc_case_parse(rules, data, n, name, cli_print_diag, NULL, kase);
+		free(data);
+		return cli_exit_code(s, EXIT_INPUT);
+	}
+	s = radloc_exam_parse(rules, data, n, name, 1, cli_print_diag, NULL, out);
+	free(data);
 	return cli_exit_code(s, EXIT_INPUT);
 }
 
 int cli_read_and_score(const radloc_rules *rules, const cli_options *o,
                        const char *command, size_t default_top,
-                       radloc_exam **exam, radloc_result **res)
+                       radloc_exam **exam, radloc_case **kase, radloc_result **res)
 {
 	*res = NULL;
-	int rc = cli_read_exam(rules, o->nargs ? o->args[0] : "-", exam);
+	int rc = cli_read_exam(rules, o->nargs ? o->args[0] : "-", exam, kase);
 	if (rc != EXIT_OK)
 		return rc;
 	radloc_scorer *scorer = radloc_scorer_new(rules);
@@ -160,7 +231,8 @@ int cli_read_and_score(const radloc_rules *rules, const cli_options *o,
 		radloc_scorer_free(&scorer);
 		return EXIT_INTERNAL;
 	}
-	radloc_status s = radloc_score(scorer, *exam, res);
+	const radloc_exam *scored = kase && *kase ? radloc_case_exam(*kase) : *exam;
+	radloc_status s = radloc_score(scorer, scored, res);
 	radloc_scorer_free(&scorer);
 	if (s != RADLOC_OK) {
 		fprintf(stderr, "radloc %s: %s\n", command, radloc_strerror(s));

@@ -76,14 +76,42 @@ static const char *section_name(const kind_spec *k)
 /* An exam's keys: its id, its sections, and the reflex scale. */
 #define TOP_KEY_COUNT (RL_EXAM_SECTION_COUNT + 2)
 
-/* Names clinicians also write (docs/exam-format.md lists them). */
+/* Names clinicians also write (docs/exam-format.md lists them): each
+ * means one id and nothing else. A synonym that could mean two ids
+ * ("calf": posterior_calf, S1-S2, or lateral_leg, L5) is not an alias:
+ * it gets a suggestion (one_word_of). */
 static const struct {
 	radloc_kind table;
 	const char *alias, *id;
 } aliases[] = {
 	{RADLOC_REFLEX, "knee", "patellar"},
 	{RADLOC_REFLEX, "achilles", "ankle"},
+	{RADLOC_REGION, "big_toe", "great_toe"},
+	{RADLOC_REGION, "hallux", "great_toe"},
+	{RADLOC_MOVEMENT, "plantarflexion", "ankle_plantarflexion"},
+	{RADLOC_MOVEMENT, "dorsiflexion", "ankle_dorsiflexion"},
 };
+
+/* The one id of the table that has word as one of its '_'-separated
+ * words ("calf" in posterior_calf), or NULL when none or several do. */
+static const char *one_word_of(const radloc_rules *r, radloc_kind table, const char *word)
+{
+	const char *found = NULL;
+	size_t len = strlen(word);
+	if (len < 3)
+		return NULL;
+	for (size_t i = 0; i < radloc_rules_count(r, table); i++) {
+		const char *id = radloc_rules_id(r, table, i);
+		for (const char *p = id; (p = strstr(p, word)) != NULL; p++)
+			if ((p == id || p[-1] == '_') && (p[len] == '\0' || p[len] == '_')) {
+				if (found && found != id)
+					return NULL;
+				found = id;
+				break;
+			}
+	}
+	return found;
+}
 
 static int find_id(exam_parser *parser, const yt_node *n, const kind_spec *k)
 {
@@ -105,7 +133,13 @@ static int find_id(exam_parser *parser, const yt_node *n, const kind_spec *k)
 		   "shows them all)", k->id_key, k->id_key);
 		return -1;
 	}
-	const char *near = radloc_rules_nearest(parser->r, k->table, n->text);
+	const char *near = one_word_of(parser->r, k->table, n->text);
+	if (near) {
+		yt_report_suggesting(&parser->d, n, RADLOC_ERR_REFERENCE, near, "unknown %s '%s'",
+		                     k->id_key, rl_value_for_message(buf, n->text));
+		return -1;
+	}
+	near = radloc_rules_nearest(parser->r, k->table, n->text);
 	/* The aliases are accepted names too: "achiles" is a slip for
 	 * "achilles", which the rule set's ids alone would not suggest. */
 	const char *names[sizeof aliases / sizeof aliases[0]];
@@ -129,6 +163,12 @@ static int find_id(exam_parser *parser, const yt_node *n, const kind_spec *k)
 }
 
 static const char *const side_words[] = {"midline", "left", "right", "bilateral"};
+
+/* Sides as charts abbreviate them (docs/exam-format.md): R, L. */
+static const struct {
+	const char *alias;
+	radloc_side side;
+} side_aliases[] = {{"R", RADLOC_RIGHT}, {"L", RADLOC_LEFT}};
 
 static const char *const status_words[] = {
 	"normal", "reduced", "absent", "increased", "NT", "impaired",
@@ -161,6 +201,19 @@ static int grade(exam_parser *parser, const yt_node *n, const kind_spec *k, int 
 	if (strcmp(n->text, "NT") == 0) {
 		*nt = 1;
 		return 0;
+	}
+	/* "absent" is 0 on both reflex scales (docs/exam-format.md); the
+	 * other words (reduced, brisk) name more than one grade. */
+	if (k->fkind == RL_REFLEX && strcmp(n->text, "absent") == 0) {
+		snprintf(text, size, "0");
+		return 0;
+	}
+	if (k->fkind == RL_REFLEX && (strcmp(n->text, "normal") == 0 ||
+	                              strcmp(n->text, "reduced") == 0 ||
+	                              strcmp(n->text, "brisk") == 0)) {
+		yt_report(&parser->d, n, RADLOC_ERR_VALUE, "grade '%s' is a word: write the "
+		          "number on %s", n->text, scale);
+		return -1;
 	}
 	char digits[8];
 	size_t len = n->length;
@@ -251,7 +304,14 @@ static void finding(exam_parser *parser, const yt_node *item, const kind_spec *k
 	int limb = k->table == RADLOC_SIGN ? parser->r->signs[element].limb
 	           : parser->r->elements[k->table - RADLOC_REGION][element].limb;
 	radloc_side side = RADLOC_MIDLINE;
-	if (siden) {
+	int aliased = -1;
+	for (size_t a = 0; siden && siden->type == YT_SCALAR &&
+	                   a < sizeof side_aliases / sizeof side_aliases[0]; a++)
+		if (strcmp(siden->text, side_aliases[a].alias) == 0)
+			aliased = (int)side_aliases[a].side;
+	if (aliased >= 0) {
+		side = (radloc_side)aliased;
+	} else if (siden) {
 		int s = word(parser, siden, "side", side_words, 4, "left, right, bilateral, midline");
 		if (s < 0)
 			return;

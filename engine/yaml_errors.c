@@ -3,6 +3,7 @@
  * turned into the line and column the person can find. */
 #include "yaml_errors.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "textutil.h"
@@ -66,6 +67,35 @@ static unsigned long indenting_tab(const char *data, size_t size,
 	if (i < size && data[i] == '\t' && spaces == m.column)
 		return spaces + 1;
 	return 0;
+}
+
+/* libyaml's words for a line indented wrongly, which a person new to
+ * YAML cannot act on (issue #16), said as what to change: the message is
+ * `head`, where the enclosing block begins when libyaml says, then
+ * `tail`. */
+static const struct {
+	const char *problem, *head, *tail;
+} indentation[] = {
+	{"mapping values are not allowed in this context",
+	 "a key where none can start", "this line is indented more than the keys "
+	 "above it (line it up with them), or a value holds ': ' (quote it)"},
+	{"did not find expected key",
+	 "this line is not indented like the keys of its block",
+	 "line it up with them, or indent it under a key that ends with ':'"},
+	{"did not find expected '-' indicator",
+	 "this line is not indented like the list items of its block",
+	 "line its '-' up with theirs"},
+	{"block sequence entries are not allowed in this context",
+	 "a '-' list item where no list can start",
+	 "put the list on the lines below its key, indented"},
+};
+
+static int indentation_row(const char *problem)
+{
+	for (size_t i = 0; i < sizeof indentation / sizeof indentation[0]; i++)
+		if (strcmp(problem, indentation[i].problem) == 0)
+			return (int)i;
+	return -1;
 }
 
 void yt_report_parser_error(rl_diagctx *d, const yaml_parser_t *p,
@@ -140,6 +170,15 @@ void yt_report_parser_error(rl_diagctx *d, const yaml_parser_t *p,
 	else if (tab)
 		rl_report(d, RADLOC_ERR_SYNTAX, yt_line_of(m), tab,
 		          "tab used for indentation; indent with spaces");
+	else if (indentation_row(problem) >= 0) {
+		int r = indentation_row(problem);
+		char where[80] = "";
+		if (p->context)
+			snprintf(where, sizeof where, " (it begins at line %lu, column %lu)",
+			         yt_line_of(cm) + d->line_offset, yt_column_of(cm));
+		rl_report(d, RADLOC_ERR_SYNTAX, yt_line_of(m), yt_column_of(m), "%s%s: %s",
+		          indentation[r].head, r == 0 ? "" : where, indentation[r].tail);
+	}
 	else if (p->context)
 		rl_report(d, RADLOC_ERR_SYNTAX, yt_line_of(m), yt_column_of(m),
 		          "%s %s (line %lu, column %lu)", problem, p->context,

@@ -230,6 +230,34 @@ START_TEST(unknown_region_is_located_with_the_nearest_id)
 }
 END_TEST
 
+/* The words clinicians write (docs/exam-format.md, "Additions"): each
+ * alias read as its one id; a word that could mean two ids suggested,
+ * not guessed; reflex words other than "absent" refused with the scale. */
+START_TEST(clinicians_words)
+{
+	radloc_exam *e = parse_ok("sensory:\n"
+	                          "  - {region: big_toe, side: R, status: reduced}\n"
+	                          "motor:\n"
+	                          "  - {movement: plantarflexion, side: L, grade: 4}\n"
+	                          "reflex:\n"
+	                          "  - {reflex: ankle, side: left, grade: absent}\n");
+	radloc_finding toe = finding_at(e, 0), plantar = finding_at(e, 1), ankle = finding_at(e, 2);
+	ck_assert_str_eq(toe.id, "great_toe");
+	ck_assert_int_eq(toe.side, RADLOC_RIGHT);
+	ck_assert_str_eq(plantar.id, "ankle_plantarflexion");
+	ck_assert_int_eq(plantar.side, RADLOC_LEFT);
+	ck_assert_str_eq(ankle.value, "0");
+	ck_assert_int_eq(ankle.abnormal, 1);
+	ck_assert_int_eq(ankle.brisk, 0);
+	radloc_exam_free(&e);
+	refused("sensory: [{region: calf, side: left, status: reduced}]\n", RADLOC_ERR_REFERENCE,
+	        "1:20: unknown region 'calf'; did you mean 'posterior_calf'?\n");
+	refused("reflex: [{reflex: biceps, side: left, grade: brisk}]\n", RADLOC_ERR_VALUE, NULL);
+	/* Only the capitals: "r" is no side a chart writes. */
+	refused("reflex: [{reflex: biceps, side: r, grade: 2}]\n", RADLOC_ERR_VALUE, NULL);
+}
+END_TEST
+
 /* "every other finding needs a side": a limb region without one is
  * refused at the finding; a midline region takes none. */
 START_TEST(limb_region_needs_a_side)
@@ -356,7 +384,8 @@ Suite *suite_exam_parse(void)
 	                      TESTS(bilateral_finding_becomes_two, isncsci_numbers_read_as_words,
 	                            reflex_plus_and_aliases, ninds_scale_makes_3_normal,
 	                            nt_is_ignored, unknown_region_is_located_with_the_nearest_id,
-	                            limb_region_needs_a_side, contract_example_as_yaml_and_json));
+	                            limb_region_needs_a_side, contract_example_as_yaml_and_json,
+	                            clinicians_words));
 	tcase_add_loop_test(tc, json_fast_path_reads_alike, 0,
 	                    (int)(sizeof twins / sizeof twins[0]));
 	return s;

@@ -75,8 +75,27 @@ START_TEST(problem_and_context_within_the_file)
 	ck_assert_int_eq(refuse("a: [1, 2\n", 4, &sink), RADLOC_ERR_SYNTAX);
 	ck_assert_str_eq(sink.text, "5:9: did not find expected ',' or ']' while parsing "
 	                 "a flow sequence (line 5, column 4)\n");
+}
+END_TEST
+
+/* Indentation said as what to change (issue #16), at libyaml's place,
+ * with where the enclosing block begins, shifted like any line. */
+START_TEST(indentation_in_words)
+{
+	message_sink sink;
 	ck_assert_int_eq(refuse("a: 1\n  b: 2\n", 0, &sink), RADLOC_ERR_SYNTAX);
-	ck_assert_str_eq(sink.text, "2:4: mapping values are not allowed in this context\n");
+	ck_assert_str_eq(sink.text, "2:4: a key where none can start: this line is indented "
+	                 "more than the keys above it (line it up with them), or a value "
+	                 "holds ': ' (quote it)\n");
+	ck_assert_int_eq(refuse("a:\n  b: 1\n c: 2\n", 2, &sink), RADLOC_ERR_SYNTAX);
+	ck_assert_str_eq(sink.text, "5:2: this line is not indented like the keys of its "
+	                 "block (it begins at line 3, column 1): line it up with them, or "
+	                 "indent it under a key that ends with ':'\n");
+	ck_assert_int_eq(refuse("a:\n  - 1\n - 2\n", 0, &sink), RADLOC_ERR_SYNTAX);
+	ck_assert_ptr_nonnull(strstr(sink.text, "not indented like"));
+	ck_assert_int_eq(refuse("a: - 1\n", 0, &sink), RADLOC_ERR_SYNTAX);
+	ck_assert_str_eq(sink.text, "1:4: a '-' list item where no list can start: put the "
+	                 "list on the lines below its key, indented\n");
 }
 END_TEST
 
@@ -85,5 +104,6 @@ Suite *suite_yaml_errors(void)
 	return make_suite("yaml_errors", 0,
 	                  TESTS(tab_in_indentation_at_its_position,
 	                        bad_utf8_at_its_first_byte, text_after_the_document,
-	                        problem_and_context_within_the_file));
+	                        problem_and_context_within_the_file,
+	                        indentation_in_words));
 }

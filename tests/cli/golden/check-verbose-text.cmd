@@ -1,0 +1,1 @@
+$RADLOC check --verbose fixtures/cases/c6-c7-left.yaml

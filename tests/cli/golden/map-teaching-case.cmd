@@ -1,0 +1,1 @@
+$RADLOC map fixtures/cases/common-peroneal-left.yaml -o - | grep -o "Expected[^<]*"

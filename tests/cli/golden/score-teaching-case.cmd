@@ -1,0 +1,1 @@
+$RADLOC score fixtures/cases/c8-minimal-right.yaml --no-color
