@@ -47,4 +47,5 @@ fi
 export RADLOC CHROMIUM="$chromium"
 # Playwright must not look for (or fetch) a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-exec node "$here/page.test.mjs"
+node "$here/page.test.mjs"
+exec node "$here/chart.test.mjs"
