@@ -130,7 +130,7 @@ function addHits(svg) {
 /* The region a pointer event is for: the region itself or its hit area. */
 function regionAt(t) {
   if (!t || !t.closest) return null;
-  const g = t.closest('#chart g.region');
+  const g = t.closest('#chart g.region, #chart g.region-copy');
   if (g) return g;
   const h = t.closest('#chart .hit');
   return h && chartSvg ? chartSvg.querySelector('#' + CSS.escape(h.getAttribute('data-for'))) : null;
@@ -222,7 +222,7 @@ function paintRegion(g) {
 }
 export function paintChart() {
   if (!chartSvg) return;
-  for (const g of document.querySelectorAll('#chart g.region')) paintRegion(g);
+  for (const g of document.querySelectorAll('#chart g.region, #chart g.region-copy')) paintRegion(g);
 }
 /* With no findings the territory means nothing: take it away. */
 export function neutralChart() {

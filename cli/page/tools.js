@@ -8,8 +8,8 @@ import { syncControls } from './findings.js';
 import { paintChart } from './chart.js';
 import { commit } from './history.js';
 
-const MOD_WORD = { '': 'not stated', light_touch: 'light touch', pin_prick: 'pin prick', vibration: 'vibration',
-  proprioception: 'joint position (proprioception)', temperature: 'temperature' };
+const MOD_WORD = { '': 'modality: any', light_touch: 'light touch', pin_prick: 'pin prick', vibration: 'vibration',
+  proprioception: 'joint position', temperature: 'temperature' };
 /* A stocking or a glove reaches up to a distal_rank (rules/dermatomes.yaml:
    toes 1.0, foot 0.88-0.9, malleolus 0.8, mid leg 0.65, knee and fingers
    0.5, hand 0.42, forearm 0.3, elbow crease 0.15, thigh 0.2). The leg's
@@ -31,12 +31,12 @@ export function buildTools() {
 
   const lv = $('#level');
   lv.textContent = '';
-  lv.append(el('option', { value: '', text: 'choose…' }));
+  lv.append(el('option', { value: '', text: 'quick mark…' }));
   lv.append(el('optgroup', { label: 'Stocking (both legs) up to' }, STOCKING.map(([v, t]) => el('option', { value: 'stocking:' + v, text: 'stocking to ' + t }))));
   lv.append(el('optgroup', { label: 'Glove (both hands) up to' }, GLOVE.map(([v, t]) => el('option', { value: 'glove:' + v, text: 'glove to ' + t }))));
   const trunk = vocab.regions.filter(r => r.limb === 'trunk');
   lv.append(el('optgroup', { label: 'Sensory level: from this point down' },
-    trunk.map(r => el('option', { value: 'level:' + r.id, text: 'level ' + (LEVEL_OF(r.name) || '') + ': ' + nameOf('regions', r.id) + ' and below' }))));
+    trunk.map(r => el('option', { value: 'level:' + r.id, text: 'level ' + (LEVEL_OF(r.name) || '') + ' and below (' + nameOf('regions', r.id) + ')' }))));
   $('#mark-level').addEventListener('click', markLevel);
   modalityNote();
 }

@@ -149,13 +149,13 @@ async function main() {
   });
 
   await check('enlarged hands and feet', async () => {
-    const n = await page.$$eval('#chart-insets svg g.region', l => l.length);
+    const n = await page.$$eval('#chart-insets svg g.region-copy', l => l.length);
     ok(n === 32, 'the insets copy the hand and foot regions', n);
     await page.click('label[for=brush-absent]');
-    await page.click('#chart-insets g.region[data-region=middle_toes][data-side=right]');
+    await page.click('#chart-insets g.region-copy[data-region=middle_toes][data-side=right]');
     ok(/middle_toes|second to fourth toes/i.test(await label(page, 'region-middle_toes-right')) && /absent$/.test(await label(page, 'region-middle_toes-right')),
       'a touch on the enlarged foot marks the chart\'s region', await label(page, 'region-middle_toes-right'));
-    const box = await page.$eval('#chart-insets g.region[data-region=middle_finger][data-side=right]', g => { const r = g.getBoundingClientRect(); return [r.width, r.height]; });
+    const box = await page.$eval('#chart-insets g.region-copy[data-region=middle_finger][data-side=right]', g => { const r = g.getBoundingClientRect(); return [r.width, r.height]; });
     ok(box[0] >= 14 && box[1] >= 54, 'an inset finger is a usable target at desktop width', box.map(Math.round).join('x'));
   });
 
@@ -219,7 +219,7 @@ async function main() {
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     ok(overflow <= 0, 'no sideways scrolling at phone width', overflow);
-    const box = await page.$eval('#chart-insets g.region[data-region=index_finger][data-side=left]', g => { const r = g.getBoundingClientRect(); return [r.width, r.height]; });
+    const box = await page.$eval('#chart-insets g.region-copy[data-region=index_finger][data-side=left]', g => { const r = g.getBoundingClientRect(); return [r.width, r.height]; });
     ok(box[0] >= 8 && box[1] >= 30, 'an inset finger is larger than the chart\'s 4x15 px on a phone', box.map(Math.round).join('x'));
     await page.screenshot({ path: join(shots, 'chart-phone.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
