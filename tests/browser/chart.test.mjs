@@ -221,7 +221,8 @@ async function main() {
     ok(overflow <= 0, 'no sideways scrolling at phone width', overflow);
     const box = await page.$eval('#chart-insets g.region-copy[data-region=index_finger][data-side=left]', g => { const r = g.getBoundingClientRect(); return [r.width, r.height]; });
     ok(box[0] >= 8 && box[1] >= 30, 'an inset finger is larger than the chart\'s 4x15 px on a phone', box.map(Math.round).join('x'));
-    await page.screenshot({ path: join(shots, 'chart-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(shots, 'chart-phone.png') });
+    await page.locator('#chart-panel').screenshot({ path: join(shots, 'chart-phone-panel.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
