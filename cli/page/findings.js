@@ -58,15 +58,20 @@ export function buildControls() {
   body.textContent = ''; nav.textContent = '';
   const byLimb = (list, limb) => list.filter(x => x.limb === limb);
   const groups = [
-    ['leg', 'Legs'], ['midline', 'Saddle and sphincters (midline)'], ['arm', 'Arms']
+    ['leg', 'Legs'], ['midline', 'Midline: saddle, sphincters, signs without a side'], ['arm', 'Arms']
   ];
   for (const [limb, title] of groups) {
     const fs = el('fieldset', { class: 'group', id: 'group-' + limb }, el('legend', { text: title }));
     nav.append(el('a', { href: '#group-' + limb, text: title }));
     if (limb === 'midline') {
       const regs = byLimb(vocab.regions, 'midline'), signs = byLimb(vocab.signs, 'midline');
+      // The bladder and bowel are the sphincters; Lhermitte's and Romberg's
+      // signs (contract section 4) take no side either but are not.
+      const sphincter = g => /bladder|bowel/.test(g.id);
+      const sph = signs.filter(sphincter), other = signs.filter(g => !sphincter(g));
       if (regs.length) fs.append(el('h3', { text: 'Sensation' }), table('skin', regs, SKINOPT, 'Midline skin: sensation', lab('regions', ', sensation')));
-      if (signs.length) fs.append(el('h3', { text: 'Sphincters' }), table('sign', signs, SIGN, 'Midline signs: result', lab('signs', ', result')));
+      if (sph.length) fs.append(el('h3', { text: 'Sphincters' }), table('sign', sph, SIGN, 'Midline signs: result', lab('signs', ', result')));
+      if (other.length) fs.append(el('h3', { text: 'Signs without a side' }), table('sign', other, SIGN, 'Sign: result', lab('signs', ', result')));
       // The anal squeeze (MRC) and the anal wink take no side either.
       const mv = byLimb(vocab.movements, 'midline'), rf = byLimb(vocab.reflexes, 'midline');
       if (mv.length) fs.append(el('h3', { text: 'Strength (MRC)' }), table('motor', mv, MRC, 'Midline movement: MRC grade', lab('movements', ', MRC grade')));
