@@ -329,6 +329,10 @@ static char *vocabulary(const radloc_rules *rules, size_t *size)
 				json_object_set_new(o, "limb", json_string(info.limb));
 			if (o && info.muscles)
 				json_object_set_new(o, "muscles", json_string(info.muscles));
+			/* The page's stocking and glove tool marks a limb up to a
+			 * polyneuropathy extent's distal_rank (rules/patterns.yaml). */
+			if (o && k == RADLOC_REGION)
+				json_object_set_new(o, "distal_rank", json_real(info.distal_rank));
 			if (o == NULL || json_array_append_new(list, o) != 0) {
 				json_decref(o);
 				json_decref(list);

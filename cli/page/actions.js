@@ -6,7 +6,7 @@ import { state, count, buildExam, toYaml, loadExam, snapshot, restore } from './
 import { post } from './server.js';
 import { syncControls } from './findings.js';
 import { paintChart, resetHint } from './chart.js';
-import { changed } from './answer.js';
+import { commit } from './history.js';
 
 let statusTimer = 0;
 export function status(text, problem, undo) {
@@ -51,22 +51,25 @@ export async function loadFile(file) {
     resetHint();
     syncControls();
     paintChart();
-    changed();
-    status('Loaded ' + file.name + ': ' + count() + ' findings.', false, () => { restore(before); syncControls(); paintChart(); changed(); status('Load undone.'); });
+    commit();
+    status('Loaded ' + file.name + ': ' + count() + ' findings.', false, () => { restore(before); syncControls(); paintChart(); commit(); status('Load undone.'); });
   } catch (e) {
     const teaching = /unknown key '(exam|expect|source)'/.test(e.message) ? ' This looks like a teaching case: load the exam under its exam: key as a file of its own.' : '';
     status('Could not load ' + file.name + ': ' + (e.line ? 'line ' + e.line + ', column ' + e.column + ': ' : '') + e.message + '. The exam on the page is unchanged.' + teaching, true);
   }
 }
+/* A new exam asks first when there is one to lose (it stays one Undo
+   away, and the exam kept in this browser is replaced). */
 export function clearExam() {
   const before = snapshot();
   const had = count() || state.id;
+  if (had && !window.confirm('Start a new exam? The ' + count() + ' findings entered will be cleared (Undo brings them back).')) return;
   restore({ id: '', reflexScale: '', skin: new Map(), pain: new Set(), motor: new Map(), reflex: new Map(), signs: new Map() });
   resetHint();
   syncControls();
   paintChart();
-  changed();
-  if (had) status('Exam cleared.', false, () => { restore(before); syncControls(); paintChart(); changed(); status('Clear undone.'); });
+  commit();
+  if (had) status('Exam cleared.', false, () => { restore(before); syncControls(); paintChart(); commit(); status('Clear undone.'); });
   $('#exam-id').focus();
 }
 export function printHead() {

@@ -4,11 +4,13 @@
 // the exam as it is entered, touched to mark the skin.
 import { $, el } from './dom.js';
 import { vocab, info, nameOf, cap } from './words.js';
-import { state, key } from './exam.js';
+import { state, key, skinKey } from './exam.js';
 import { syncControls } from './findings.js';
-import { changed } from './answer.js';
+import { commit } from './history.js';
+import { buildInsets } from './inset.js';
 
-const EDGE = '#b3a89c';
+/* Borders dark enough to see each region on a phone in daylight. */
+const EDGE = '#7d7268';
 const FILL = { normal: '#c4e6d8', reduced: 'url(#fill-reduced)', absent: 'url(#fill-absent)',
   increased: 'url(#fill-increased)' };
 const SKIN_WORD = { normal: 'tested normal', reduced: 'sensation reduced', absent: 'sensation absent',
@@ -128,7 +130,7 @@ function addHits(svg) {
 /* The region a pointer event is for: the region itself or its hit area. */
 function regionAt(t) {
   if (!t || !t.closest) return null;
-  const g = t.closest('#chart g.region');
+  const g = t.closest('#chart g.region, #chart g.region-copy');
   if (g) return g;
   const h = t.closest('#chart .hit');
   return h && chartSvg ? chartSvg.querySelector('#' + CSS.escape(h.getAttribute('data-for'))) : null;
@@ -174,22 +176,23 @@ export function placeChart(node) {
   const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('#chart g.region');
   const fid = focused ? focused.id : null;
   box.textContent = '';
-  box.append(node);
+  box.append(node, el('div', { id: 'chart-tip', class: 'chart-tip', hidden: true, 'aria-hidden': 'true' }));
   chartSvg = node;
   chartOrder = orderChart(node);
   setStop((chartStop && node.querySelector('#' + CSS.escape(chartStop))) || chartOrder[0]);
+  buildInsets(node);
   paintChart();
   if (fid) { const g = node.querySelector('#' + CSS.escape(fid)); if (g) g.focus({ preventScroll: true }); }
 }
 function regionLabel(g) {
   const id = g.dataset.region, s = g.dataset.side;
-  const v = state.skin.get(key(id, s)) || '';
+  const v = state.skin.get(skinKey(id, s)) || '';
   const pain = state.pain.has(key(id, s));
   return nameOf('regions', id) + (s === 'midline' ? '' : ' ' + s) + ': ' + SKIN_WORD[v] + (pain ? ', pain radiates here' : '');
 }
 function paintRegion(g) {
   const k = key(g.dataset.region, g.dataset.side);
-  const v = state.skin.get(k) || '', pain = state.pain.has(k);
+  const v = state.skin.get(skinKey(g.dataset.region, g.dataset.side)) || '', pain = state.pain.has(k);
   const poly = g.querySelector('polygon');
   if (!poly) return;
   const cls = v === 'NT' ? 'untested' : (v || 'untested');
@@ -198,7 +201,7 @@ function paintRegion(g) {
   if (pain) g.classList.add('pain');
   poly.setAttribute('fill', FILL[v] || 'none');
   poly.setAttribute('stroke', v === 'normal' ? '#009e73' : EDGE);
-  poly.setAttribute('stroke-width', v === 'normal' ? '1.3' : '0.7');
+  poly.setAttribute('stroke-width', v === 'normal' ? '1.6' : '1.1');
   let over = g.querySelector('polygon.pain-overlay');
   if (pain && !over) {
     over = document.createElementNS('http://www.w3.org/2000/svg', 'polygon');
@@ -219,34 +222,41 @@ function paintRegion(g) {
 }
 export function paintChart() {
   if (!chartSvg) return;
-  for (const g of chartSvg.querySelectorAll('g.region')) paintRegion(g);
+  for (const g of document.querySelectorAll('#chart g.region, #chart g.region-copy')) paintRegion(g);
 }
 /* With no findings the territory means nothing: take it away. */
 export function neutralChart() {
   if (!chartSvg) return;
   for (const o of chartSvg.querySelectorAll('.territory-outline')) o.remove();
-  for (const g of chartSvg.querySelectorAll('g.region.territory')) g.classList.remove('territory');
+  for (const g of document.querySelectorAll('#chart g.region.territory')) g.classList.remove('territory');
   paintChart();
   $('#chart').classList.remove('stale');
 }
+/* "Both sides": a touch on one side sets the other side's region to the
+   same state (a stocking, a glove, a bilateral level in half the touches). */
+export const mirrorOn = () => { const m = $('#mirror'); return !!(m && m.checked); };
+export const otherSide = s => s === 'left' ? 'right' : s === 'right' ? 'left' : null;
 function touch(g) {
-  const k = key(g.dataset.region, g.dataset.side);
+  const id = g.dataset.region, side = g.dataset.side;
+  const sides = mirrorOn() && otherSide(side) ? [side, otherSide(side)] : [side];
+  const k = key(id, side), sk = skinKey(id, side);
   const brush = (document.querySelector('input[name=brush]:checked') || {}).value || 'cycle';
   if (brush === 'pain') {
-    if (state.pain.has(k)) state.pain.delete(k); else state.pain.add(k);
+    const on = !state.pain.has(k);
+    for (const s of sides) if (on) state.pain.add(key(id, s)); else state.pain.delete(key(id, s));
   } else {
-    const now = state.skin.get(k) || '';
+    const now = state.skin.get(sk) || '';
     let next;
     if (brush === 'cycle') { const i = CYCLE.indexOf(now); next = CYCLE[(i < 0 ? 0 : i + 1) % CYCLE.length]; }
     else if (brush === 'none') next = '';
     else next = now === brush ? '' : brush;
-    if (next) state.skin.set(k, next); else state.skin.delete(k);
+    for (const s of sides) if (next) state.skin.set(skinKey(id, s), next); else state.skin.delete(skinKey(id, s));
   }
-  paintRegion(g);
+  paintChart();
   syncControls();
-  say(regionLabel(g));
+  say(regionLabel(g) + (sides.length > 1 ? '; the same on the ' + otherSide(side) : ''));
   touched(g);
-  changed();
+  commit();
 }
 /* What the last touch did, in words where the hint was: small regions are
    easy to miss with a finger. */
@@ -300,8 +310,26 @@ export function onChartKey(e) {
 }
 export function onChartFocus(e) {
   const g = e.target.closest && e.target.closest('g.region');
-  if (g) setStop(g);
+  if (g) { setStop(g); showTip(g); }
 }
+/* The region's name on hover and focus, without touching the exam: a
+   small label over the chart, just above the region. */
+function showTip(g) {
+  const tip = $('#chart-tip'), box = $('#chart');
+  if (!tip || !box) return;
+  const label = regionLabel(g), cut = label.lastIndexOf(': ');
+  tip.textContent = '';
+  tip.append(el('b', { text: cap(label.slice(0, cut)) }), ': ' + label.slice(cut + 2));
+  const r = g.getBoundingClientRect(), b = box.getBoundingClientRect();
+  tip.hidden = false;
+  const w = tip.offsetWidth, h = tip.offsetHeight;
+  let x = r.left - b.left + r.width / 2 - w / 2, y = r.top - b.top - h - 6;
+  if (y < 0) y = r.bottom - b.top + 6;
+  x = Math.max(0, Math.min(x, b.width - w));
+  tip.style.left = x + 'px';
+  tip.style.top = y + 'px';
+}
+export function hideTip() { const tip = $('#chart-tip'); if (tip) tip.hidden = true; }
 export function onChartClick(e) {
   const g = regionAt(e.target);
   if (g) touch(g);
@@ -311,6 +339,9 @@ export function onChartHover(e) {
   const h = e.target.closest && e.target.closest('#chart .hit');
   const g = h ? regionAt(h) : null;
   if (g) g.classList.toggle('hover', e.type === 'pointerover');
+  const r = regionAt(e.target);
+  if (r && e.type === 'pointerover') showTip(r);
+  else if (e.type === 'pointerout' && !regionAt(e.relatedTarget)) hideTip();
 }
 export function chartPlaceholder(html) {
   const box = $('#chart');

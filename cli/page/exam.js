@@ -8,6 +8,17 @@ import { vocab } from './words.js';
 export const state = { id: '', reflexScale: '', skin: new Map(), pain: new Set(), motor: new Map(),
   reflex: new Map(), signs: new Map() };
 export const key = (id, side) => id + '|' + side;
+/* The sensory modalities of the exam format; '' is a finding without one
+   (its own, unstated modality). The skin's keys are "id|side" for an
+   unstated finding and "id|side|modality" otherwise: one finding per
+   region, side and modality, as the format counts them. The chart and the
+   sensation list show and edit one modality at a time (`modality`). */
+export const MODALITIES = ['', 'light_touch', 'pin_prick', 'vibration', 'proprioception', 'temperature'];
+export const view = { modality: '' };
+export const skinKey = (id, side, mod) => {
+  const m = mod === undefined ? view.modality : mod;
+  return key(id, side) + (m ? '|' + m : '');
+};
 export const sidesOf = limb => limb === 'midline' ? ['midline'] : ['left', 'right'];
 
 /* The exam as the format writes it, and back. */
@@ -22,9 +33,9 @@ export function buildExam() {
   if (state.reflexScale) ex.reflex_scale = state.reflexScale;
   const sensory = [], motor = [], reflex = [], signs = [], pain = [];
   const put = (list, side, o) => { if (side !== 'midline') o.side = side; list.push(o); };
-  for (const r of vocab.regions) for (const s of sidesOf(r.limb)) {
-    const v = state.skin.get(key(r.id, s));
-    if (v) { const o = { region: r.id }; put(sensory, s, o); o.status = v; }
+  for (const r of vocab.regions) for (const s of sidesOf(r.limb)) for (const m of MODALITIES) {
+    const v = state.skin.get(skinKey(r.id, s, m));
+    if (v) { const o = { region: r.id }; put(sensory, s, o); o.status = v; if (m) o.modality = m; }
   }
   for (const m of vocab.movements) for (const s of sidesOf(m.limb)) {
     const v = state.motor.get(key(m.id, s));
@@ -69,7 +80,7 @@ export function loadExam(ex) {
   state.id = ex.id === undefined ? '' : String(ex.id);
   state.reflexScale = ex.reflex_scale && ex.reflex_scale !== 'bedside' ? ex.reflex_scale : '';
   state.skin.clear(); state.pain.clear(); state.motor.clear(); state.reflex.clear(); state.signs.clear();
-  for (const o of ex.sensory || []) state.skin.set(key(o.region, side(o)), String(o.status));
+  for (const o of ex.sensory || []) state.skin.set(skinKey(o.region, side(o), o.modality || ''), String(o.status));
   for (const o of ex.pain || []) state.pain.add(key(o.region, side(o)));
   for (const o of ex.motor || []) state.motor.set(key(o.movement, side(o)), String(o.grade));
   for (const o of ex.reflex || []) state.reflex.set(key(o.reflex, side(o)), String(o.grade).replace(/\+$/, ''));
@@ -80,3 +91,14 @@ export function snapshot() {
     motor: new Map(state.motor), reflex: new Map(state.reflex), signs: new Map(state.signs) };
 }
 export function restore(s) { Object.assign(state, s); }
+/* The exam as text and back, for the undo history and the browser's own
+   storage (history.js). */
+export function serialise() {
+  return JSON.stringify({ id: state.id, reflexScale: state.reflexScale, skin: [...state.skin], pain: [...state.pain],
+    motor: [...state.motor], reflex: [...state.reflex], signs: [...state.signs] });
+}
+export function deserialise(text) {
+  const o = JSON.parse(text);
+  restore({ id: String(o.id || ''), reflexScale: String(o.reflexScale || ''), skin: new Map(o.skin || []),
+    pain: new Set(o.pain || []), motor: new Map(o.motor || []), reflex: new Map(o.reflex || []), signs: new Map(o.signs || []) });
+}

@@ -3,8 +3,9 @@
 // each choice goes into the exam, and the lists follow the exam back.
 import { $, el } from './dom.js';
 import { vocab, info, nameOf, withSide } from './words.js';
-import { state, key, sidesOf } from './exam.js';
-import { changed } from './answer.js';
+import { state, key, skinKey, sidesOf, view } from './exam.js';
+import { commit } from './history.js';
+import { mirrorOn, otherSide } from './chart.js';
 
 const MRC = [['', '—'], ['5', '5'], ['4+', '4+'], ['4', '4'], ['4-', '4−'], ['3', '3'], ['2', '2'], ['1', '1'], ['0', '0'], ['NT', 'NT']];
 const REFLEX = [['', '—'], ['0', '0'], ['1', '1+'], ['2', '2+'], ['3', '3+'], ['4', '4+'], ['NT', 'NT']];
@@ -22,7 +23,7 @@ function table(kind, items, options, caption, labelOf) {
   const t = el('table', { class: 'grid' + (kind === 'skin' ? ' skin' : '') });
   t.append(el('caption', { class: 'sr-only', text: caption }));
   t.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: caption.split(':')[0] }),
-    lateral ? [el('th', { scope: 'col', text: 'Left' }), el('th', { scope: 'col', text: 'Right' })]
+    lateral ? [el('th', { scope: 'col', class: 'side-head', text: 'Patient\'s RIGHT' }), el('th', { scope: 'col', class: 'side-head', text: 'Patient\'s LEFT' })]
             : el('th', { scope: 'col', text: 'Finding' }))));
   const body = el('tbody');
   for (const x of items) {
@@ -31,7 +32,7 @@ function table(kind, items, options, caption, labelOf) {
     if (info[kindVocab(kind)][x.id] && info[kindVocab(kind)][x.id].name !== nameOf(kindVocab(kind), x.id))
       head.title = info[kindVocab(kind)][x.id].name;
     const row = el('tr', { id: 'row-' + kind + '-' + x.id }, head);
-    for (const s of sidesOf(x.limb)) {
+    for (const s of rowSides(x.limb)) {
       const td = el('td', {}, selectFor(kind, x.id, s, options, labelOf(x, s)));
       if (kind === 'skin') {
         const cid = 'pain-' + x.id + '-' + s;
@@ -46,6 +47,9 @@ function table(kind, items, options, caption, labelOf) {
   t.append(body);
   return t;
 }
+/* The columns follow the front chart: the patient's right first (on the
+   viewer's left), as the chart draws it. */
+const rowSides = limb => limb === 'midline' ? ['midline'] : ['right', 'left'];
 function kindVocab(kind) { return { motor: 'movements', reflex: 'reflexes', sign: 'signs', skin: 'regions' }[kind]; }
 const lab = (what, suffix) => (x, s) => withSide(s, nameOf(what, x.id)) + suffix;
 
@@ -54,15 +58,20 @@ export function buildControls() {
   body.textContent = ''; nav.textContent = '';
   const byLimb = (list, limb) => list.filter(x => x.limb === limb);
   const groups = [
-    ['leg', 'Legs'], ['midline', 'Saddle and sphincters (midline)'], ['arm', 'Arms']
+    ['leg', 'Legs'], ['midline', 'Midline: saddle, sphincters, signs without a side'], ['arm', 'Arms']
   ];
   for (const [limb, title] of groups) {
     const fs = el('fieldset', { class: 'group', id: 'group-' + limb }, el('legend', { text: title }));
     nav.append(el('a', { href: '#group-' + limb, text: title }));
     if (limb === 'midline') {
       const regs = byLimb(vocab.regions, 'midline'), signs = byLimb(vocab.signs, 'midline');
+      // The bladder and bowel are the sphincters; Lhermitte's and Romberg's
+      // signs (contract section 4) take no side either but are not.
+      const sphincter = g => /bladder|bowel/.test(g.id);
+      const sph = signs.filter(sphincter), other = signs.filter(g => !sphincter(g));
       if (regs.length) fs.append(el('h3', { text: 'Sensation' }), table('skin', regs, SKINOPT, 'Midline skin: sensation', lab('regions', ', sensation')));
-      if (signs.length) fs.append(el('h3', { text: 'Sphincters' }), table('sign', signs, SIGN, 'Midline signs: result', lab('signs', ', result')));
+      if (sph.length) fs.append(el('h3', { text: 'Sphincters' }), table('sign', sph, SIGN, 'Midline signs: result', lab('signs', ', result')));
+      if (other.length) fs.append(el('h3', { text: 'Signs without a side' }), table('sign', other, SIGN, 'Sign: result', lab('signs', ', result')));
       // The anal squeeze (MRC) and the anal wink take no side either.
       const mv = byLimb(vocab.movements, 'midline'), rf = byLimb(vocab.reflexes, 'midline');
       if (mv.length) fs.append(el('h3', { text: 'Strength (MRC)' }), table('motor', mv, MRC, 'Midline movement: MRC grade', lab('movements', ', MRC grade')));
@@ -84,8 +93,10 @@ export function buildControls() {
   const det = el('details', { class: 'group', id: 'group-skin' },
     el('summary', { text: 'Sensation as a list (the same as the chart; for the keyboard or a screen reader)' }));
   nav.append(el('a', { href: '#group-skin', text: 'Sensation as a list', onclick: () => { det.open = true; } }));
-  for (const limb of ['leg', 'arm']) {
-    det.append(el('h3', { text: limb === 'leg' ? 'Legs and buttocks' : 'Arms and hands' }),
+  const skinTitle = { leg: 'Legs and buttocks', trunk: 'Trunk (ISNCSCI points T2 to T12, for a sensory level)',
+    arm: 'Neck, arms and hands (with the C3 and C4 points)' };
+  for (const limb of ['leg', 'trunk', 'arm']) {
+    det.append(el('h3', { text: skinTitle[limb] }),
       table('skin', vocab.regions.filter(r => r.limb === limb), SKINOPT, 'Region: sensation', lab('regions', ', sensation')));
   }
   body.append(det);
@@ -95,18 +106,25 @@ function reflexScaleControl() {
   const s = el('select', { id: 'reflex-scale' },
     el('option', { value: '', text: 'bedside 0–4+ (3+ is brisk)' }),
     el('option', { value: 'ninds', text: 'NINDS (3+ is still normal)' }));
-  s.addEventListener('change', () => { state.reflexScale = s.value; syncControls(); changed(); });
+  s.addEventListener('change', () => { state.reflexScale = s.value; syncControls(); commit(); });
   return el('span', { class: 'no-print' }, ' · ', el('label', { for: 'reflex-scale', text: 'scale: ' }), s);
 }
 function mapFor(kind) { return { motor: state.motor, reflex: state.reflex, sign: state.signs, skin: state.skin }[kind]; }
+/* The skin's key carries the modality the chart shows (exam.js). */
+const keyFor = (kind, id, s) => kind === 'skin' ? skinKey(id, s) : key(id, s);
 function onControl(e) {
   const t = e.target, kind = t.dataset.kind;
   if (!kind) return;
-  const k = key(t.dataset.id, t.dataset.side);
-  if (kind === 'pain') { if (t.checked) state.pain.add(k); else state.pain.delete(k); }
-  else { const m = mapFor(kind); if (t.value) m.set(k, t.value); else m.delete(k); }
-  styleSelect(t);
-  changed();
+  const s = t.dataset.side;
+  // "Both sides" applies a choice in a list to the other side too.
+  const sides = mirrorOn() && otherSide(s) ? [s, otherSide(s)] : [s];
+  for (const side of sides) {
+    const k = keyFor(kind, t.dataset.id, side);
+    if (kind === 'pain') { if (t.checked) state.pain.add(k); else state.pain.delete(k); }
+    else { const m = mapFor(kind); if (t.value) m.set(k, t.value); else m.delete(k); }
+  }
+  if (sides.length > 1) syncControls(); else styleSelect(t);
+  commit();
 }
 function styleSelect(s) {
   if (s.tagName !== 'SELECT') return;
@@ -123,7 +141,7 @@ export function syncControls() {
   $('#exam-id').value = state.id;
   const rs = $('#reflex-scale'); if (rs) rs.value = state.reflexScale;
   for (const s of document.querySelectorAll('#findings-body select[data-kind]')) {
-    const v = mapFor(s.dataset.kind).get(key(s.dataset.id, s.dataset.side)) || '';
+    const v = mapFor(s.dataset.kind).get(keyFor(s.dataset.kind, s.dataset.id, s.dataset.side)) || '';
     if (v && ![...s.options].some(o => o.value === v)) s.append(el('option', { value: v, text: v }));
     s.value = v;
     styleSelect(s);

@@ -6,8 +6,10 @@ import { setVocabulary } from './words.js';
 import { state, count } from './exam.js';
 import { buildControls } from './findings.js';
 import { chartSvg, adoptChart, placeChart, chartPlaceholder, onChartClick, onChartKey, onChartFocus,
-  onChartHover } from './chart.js';
-import { showEmpty } from './answer.js';
+  onChartHover, hideTip } from './chart.js';
+import { showEmpty, changed } from './answer.js';
+import { undo, redo, commit, restoreSaved, onHistoryKey } from './history.js';
+import { buildTools } from './tools.js';
 import { exportAs, loadFile, clearExam, printHead, printSummary } from './actions.js';
 import { setupTeaching } from './quiz.js';
 
@@ -17,14 +19,18 @@ async function start() {
   $('#chart').addEventListener('focusin', onChartFocus);
   $('#chart').addEventListener('pointerover', onChartHover);
   $('#chart').addEventListener('pointerout', onChartHover);
+  $('#chart').addEventListener('focusout', onChartBlur);
   $('#exam-id').addEventListener('input', e => { state.id = e.target.value; });
+  $('#exam-id').addEventListener('change', () => commit());
+  $('#undo').addEventListener('click', undo);
+  $('#redo').addEventListener('click', redo);
+  document.addEventListener('keydown', onHistoryKey);
   $('#load-file').addEventListener('change', e => { loadFile(e.target.files[0]); e.target.value = ''; });
   $('#export-yaml').addEventListener('click', () => exportAs('yaml'));
   $('#export-json').addEventListener('click', () => exportAs('json'));
   $('#print').addEventListener('click', printSummary);
   $('#clear').addEventListener('click', clearExam);
   window.addEventListener('beforeprint', printHead);
-  window.addEventListener('beforeunload', e => { if (count()) { e.preventDefault(); e.returnValue = ''; } });
   try {
     const r = await fetch('/v1/vocabulary');
     if (!r.ok) throw new Error('the server answered ' + r.status);
@@ -36,7 +42,11 @@ async function start() {
   }
   buildControls();
   setupTeaching();
+  buildTools();
+  /* The exam left in this browser before a reload, with its undo steps. */
+  const had = restoreSaved();
   showEmpty();
+  if (had && count()) changed();
   /* The empty chart: from the server if it has one; otherwise the chart
      comes with the first finding. */
   try {
@@ -51,3 +61,5 @@ async function start() {
   }
 }
 start();
+/* Leaving the chart takes the name label away. */
+function onChartBlur(e) { if (!e.relatedTarget || !e.relatedTarget.closest || !e.relatedTarget.closest('#chart')) hideTip(); }

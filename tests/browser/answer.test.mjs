@@ -143,6 +143,7 @@ async function main() {
   });
   const page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(STEP_MS);
+  page.on('dialog', d => d.accept());   // "New exam" asks first (chart.test.mjs tests the question)
   const problems = [], scoreUrls = [];
   page.on('pageerror', e => problems.push('page error: ' + e.message));
   page.on('console', m => { if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push('console: ' + m.text()); });

@@ -47,5 +47,9 @@ fi
 export RADLOC CHROMIUM="$chromium"
 # Playwright must not look for (or fetch) a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-node "$here/page.test.mjs"
-exec node "$here/answer.test.mjs"
+# Every test file runs, whichever fails: each reports its own lines.
+failed=0
+node "$here/page.test.mjs" || failed=1
+node "$here/answer.test.mjs" || failed=1
+node "$here/chart.test.mjs" || failed=1
+exit $failed
