@@ -28,6 +28,7 @@ int rl_cord_form(int i)
 	switch (i % RL_CORD_PARTS) {
 	case RL_PART_TRANSVERSE: return RL_CORD_TRANSVERSE;
 	case RL_PART_CENTRAL: return RL_CORD_CENTRAL;
+	case RL_PART_COMPLETE: return RL_CORD_TRANSVERSE;
 	default: return RL_CORD_HEMICORD;
 	}
 }
@@ -38,8 +39,15 @@ double rl_cord_log_share(const radloc_rules *r, size_t i)
 	if (!c->present)
 		return 0.0;
 	int form = rl_cord_form((int)i);
+	int part = (int)(i % RL_CORD_PARTS);
 	double w = c->level_weight[i / RL_CORD_PARTS] * c->form_weight[form] *
 	           (form == RL_CORD_HEMICORD ? 0.5 : 1.0);
+	/* The transverse form's share is split between incomplete and
+	 * complete (`complete`, 0 when the rules do not give it). */
+	if (part == RL_PART_TRANSVERSE)
+		w *= 1.0 - c->complete;
+	else if (part == RL_PART_COMPLETE)
+		w *= c->complete;
 	return w > 0.0 ? log(w) : -INFINITY;
 }
 
@@ -133,6 +141,21 @@ void rl_cord_element_q(const radloc_rules *r, const rl_finding *f, const rl_elem
 	 * side (both for the transverse and central forms). */
 	double lmn = root_sens * at * own;
 
+	/* A complete lesion (ISNCSCI AIS A: no motor or sensory function
+	 * below the level, down to S4-S5) takes its own segment and every
+	 * tract below it whole: the grey matter of X, where X's root enters
+	 * and its motor neurons lie, and the tracts from below. Each finding
+	 * of the segments from X down is lost with complete_sensitivity and
+	 * graded as a whole supply lost (phi = that share): MRC 0 and absent
+	 * sensation. Reflexes stay as the transverse form's (brisk below
+	 * once spinal shock has passed). */
+	if (i % RL_CORD_PARTS == RL_PART_COMPLETE &&
+	    (f->fkind == RL_MOTOR || f->fkind == RL_SENSORY)) {
+		double taken = share_between(r, el, w, X, INFINITY);
+		*qL = either(lmn, c->complete_sensitivity * taken);
+		*phi = taken;
+		return;
+	}
 	/* A hemicord is named by its tracts: each lost below the level with
 	 * its own sensitivity; the other forms keep the pattern's. */
 	double tract_sens = form == RL_CORD_HEMICORD ? c->hemicord_sensitivity : below_sens;

@@ -8,8 +8,11 @@
 #include "exam_impl.h"
 #include "rules_impl.h"
 
-#define RL_CORD_PARTS 4
-enum { RL_PART_TRANSVERSE, RL_PART_HEMI_LEFT, RL_PART_HEMI_RIGHT, RL_PART_CENTRAL };
+#define RL_CORD_PARTS 5
+/* RL_PART_COMPLETE is the transverse form taken whole (ISNCSCI AIS A):
+ * reported as `transverse`, with every tract below the level lost. */
+enum { RL_PART_TRANSVERSE, RL_PART_HEMI_LEFT, RL_PART_HEMI_RIGHT, RL_PART_CENTRAL,
+       RL_PART_COMPLETE };
 
 /* The components of the myelopathy hypothesis: levels x parts, or 1
  * (the level-less myelopathy) when the rules have no `cord:`. */

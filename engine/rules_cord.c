@@ -154,6 +154,9 @@ static const rl_field cord_fields[] = {
 	{"central_span", rl_read_positive_field, offsetof(rl_cord, central_span), 1},
 	{"cape_sensitivity", rl_read_fraction_field, offsetof(rl_cord, cape_sensitivity), 1},
 	{"crossed_offset", rl_read_positive_field, offsetof(rl_cord, crossed_offset), 1},
+	{"complete", rl_read_fraction_field, offsetof(rl_cord, complete), 0},
+	{"complete_sensitivity", rl_read_fraction_field,
+	 offsetof(rl_cord, complete_sensitivity), 0},
 	{"signs", read_sign_levels, 0, 0},
 	{"source", rl_read_text_field, offsetof(rl_cord, source), 1},
 };

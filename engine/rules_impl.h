@@ -254,6 +254,8 @@ typedef struct rl_cord {
 	double cape_sensitivity; /* central: pin/temperature lost in the cape */
 	double crossed_offset;   /* hemicord: segments below the level where the
 	                          * other side's pain and temperature loss begins */
+	double complete;         /* transverse: the share that is complete (AIS A) */
+	double complete_sensitivity; /* complete: each tract's loss below the level */
 	/* Signs that name a range of levels (Hoffmann above C8, inverted
 	 * supinator at C5-C6): per sign, the highest and lowest level at
 	 * which a myelopathy produces it (0: any). */

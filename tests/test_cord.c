@@ -238,6 +238,60 @@ START_TEST(root_lesion_raises_no_cord_flag)
 }
 END_TEST
 
+/* A complete T4 paraplegia (ISNCSCI AIS A): every leg key muscle 0, pin
+ * prick absent from the nipple line down, the saddle and the anal squeeze
+ * lost, the arms normal. The complete part of the transverse form makes
+ * MRC 0 and absent sensation below its level; without it this was `other`
+ * at > 99.9 % (tests/isncsci t4-complete). */
+START_TEST(complete_paraplegia_is_a_transverse_cord)
+{
+	char level[8], form[16];
+	unsigned flags;
+	double p = myelopathy_of(
+		"sensory:\n"
+		"  - {region: axilla, side: bilateral, status: normal, modality: pin_prick}\n"
+		"  - {region: upper_chest, side: bilateral, status: normal, modality: pin_prick}\n"
+		"  - {region: nipple_line, side: bilateral, status: absent, modality: pin_prick}\n"
+		"  - {region: xiphoid, side: bilateral, status: absent, modality: pin_prick}\n"
+		"  - {region: umbilicus, side: bilateral, status: absent, modality: pin_prick}\n"
+		"  - {region: anterior_thigh, side: bilateral, status: absent, modality: pin_prick}\n"
+		"  - {region: dorsum_foot, side: bilateral, status: absent, modality: pin_prick}\n"
+		"  - {region: perianal, side: midline, status: absent, modality: pin_prick}\n"
+		"motor:\n"
+		"  - {movement: elbow_flexion, side: bilateral, grade: 5}\n"
+		"  - {movement: finger_abduction, side: bilateral, grade: 5}\n"
+		"  - {movement: hip_flexion, side: bilateral, grade: 0}\n"
+		"  - {movement: knee_extension, side: bilateral, grade: 0}\n"
+		"  - {movement: ankle_dorsiflexion, side: bilateral, grade: 0}\n"
+		"  - {movement: ankle_plantarflexion, side: bilateral, grade: 0}\n"
+		"  - {movement: anal_contraction, side: midline, grade: 0}\n",
+		level, form, &flags);
+	ck_assert_double_gt(p, 0.9);
+	ck_assert_int_ge(rl_segment_number(level), rl_segment_number("T3"));
+	ck_assert_int_le(rl_segment_number(level), rl_segment_number("T5"));
+	ck_assert_str_eq(form, "transverse");
+	ck_assert(flags & RADLOC_FLAG_SENSORY_LEVEL);
+}
+END_TEST
+
+/* Without the complete part (complete 0: a rule set that does not give
+ * it) the transverse form's shares are as before and sum to its weight. */
+START_TEST(complete_takes_a_share_of_the_transverse_form)
+{
+	const radloc_rules *r = shipped_rules();
+	double transverse = 0.0, complete = 0.0;
+	for (size_t i = 0; i < rl_cord_component_count(r); i++) {
+		double w = exp(rl_cord_log_share(r, i));
+		if (i % RL_CORD_PARTS == RL_PART_TRANSVERSE) transverse += w;
+		if (i % RL_CORD_PARTS == RL_PART_COMPLETE) complete += w;
+	}
+	ck_assert_double_eq_tol(complete / (complete + transverse), r->cord.complete, 1e-9);
+	ck_assert_double_eq_tol(complete + transverse, r->cord.form_weight[RL_CORD_TRANSVERSE],
+	                        1e-9);
+	ck_assert_int_eq(rl_cord_form(RL_PART_COMPLETE), RL_CORD_TRANSVERSE);
+}
+END_TEST
+
 Suite *suite_cord(void)
 {
 	return make_suite("cord", 0,
@@ -246,5 +300,7 @@ Suite *suite_cord(void)
 	                        sensory_level_is_thoracic_and_flagged,
 	                        cape_with_touch_kept_is_central_and_dissociated,
 	                        crossed_loss_is_a_hemicord, root_lesion_raises_no_cord_flag,
-	                        interval_holds_the_point_estimate));
+	                        interval_holds_the_point_estimate,
+	                        complete_paraplegia_is_a_transverse_cord,
+	                        complete_takes_a_share_of_the_transverse_form));
 }
