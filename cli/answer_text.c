@@ -373,6 +373,15 @@ void answer_text(const radloc_rules *rules, const radloc_exam *exam,
 		printf(" (%.0f %% interval %s)", 100.0 * radloc_result_interval_mass(res), iv);
 	}
 	printf("\n");
+	/* A cord level is a range the findings narrow: say how sure. */
+	if (lead.level && lead.level_probability > 0.0) {
+		char lp[PERCENT_SIZE];
+		percent_text(lp, sizeof lp, lead.level_probability, 0);
+		printf("Level %s: %s of the myelopathy's probability is at this level%s\n",
+		       lead.level, lp,
+		       lead.level_probability < 0.5 ? " (other levels share the rest: the "
+		                                      "level is uncertain)" : "");
+	}
 	neighbours(res, &lead);
 	if (expect)
 		print_expected(&w, expect);

@@ -75,8 +75,10 @@ static json_t *identity(builder *b, const radloc_hypothesis *h)
 		set(b, o, "extent", text(b, h->extent));
 	if (h->site)
 		set(b, o, "site", text(b, h->site));
-	if (h->level)
+	if (h->level) {
 		set(b, o, "level", text(b, h->level));
+		set(b, o, "level_probability", number(b, h->level_probability));
+	}
 	if (h->form)
 		set(b, o, "form", text(b, h->form));
 	return o;

@@ -111,6 +111,12 @@ static void cord_level_form(const rl_scoring *s, int h, long comp, radloc_hypoth
 			best_form = f;
 	out->level = rl_segment_name(r->cord.level[best_level]);
 	out->form = rl_cord_form_name(best_form);
+	/* How sure of the level: its share of the hypothesis's posterior (1
+	 * for a pair's part, which stands for one component). */
+	double total = 0.0;
+	for (size_t x = 0; x < r->cord.level_count; x++)
+		total += level[x];
+	out->level_probability = total > 0.0 ? level[best_level] / total : 0.0;
 }
 
 /* A single hypothesis as the result says it; comp, when not -1, names

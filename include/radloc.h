@@ -422,6 +422,8 @@ typedef struct radloc_hypothesis {
 	                           * ("C5"), else NULL */
 	const char *form;         /* myelopathy: its most probable form ("transverse",
 	                           * "hemicord", "central"), else NULL */
+	double level_probability; /* myelopathy: how sure of the level, the share of
+	                           * its probability at that level (0..1); else 0 */
 } radloc_hypothesis;
 
 typedef struct radloc_evidence {

@@ -2,11 +2,15 @@
  * shipped rules (docs/scoring.md, "Myelopathy: level and form"), the
  * signs that name levels, and the flags read from the modalities. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cord.h"
 #include "model.h"
 #include "tests.h"
+
+/* How sure the myelopathy of exam text is of its level. */
+static double level_sureness;
 
 /* The myelopathy of exam text as ranked, and the result's flags. */
 static double myelopathy_of(const char *text, char *level, char *form, unsigned *flags)
@@ -30,6 +34,8 @@ static double myelopathy_of(const char *text, char *level, char *form, unsigned 
 			ck_assert_ptr_nonnull(h.form);
 			strcpy(level, h.level);
 			strcpy(form, h.form);
+			level_sureness = h.level_probability;
+			ck_assert(h.level_probability > 0.0 && h.level_probability <= 1.0);
 		} else {
 			ck_assert_ptr_null(h.level);
 			ck_assert_ptr_null(h.form);
@@ -132,6 +138,28 @@ START_TEST(sensory_level_is_thoracic_and_flagged)
 	ck_assert_int_le(rl_segment_number(level), rl_segment_number("T11"));
 	ck_assert(flags & RADLOC_FLAG_SENSORY_LEVEL);
 	ck_assert(!(flags & RADLOC_FLAG_DISSOCIATED));
+}
+END_TEST
+
+/* How sure of the level follows what was examined: the T8 point between
+ * a normal xiphoid (T6) and an absent umbilicus (T10) tested normal rules
+ * out the levels above it, so the level is surer. */
+START_TEST(level_sureness_follows_the_points_examined)
+{
+	static const char t8_normal[] =
+		"  - {region: upper_abdomen, side: bilateral, status: normal, modality: pin_prick}\n";
+	char level[8], form[16], with_t8[1024];
+	unsigned flags;
+	myelopathy_of(t10, level, form, &flags);
+	double open = level_sureness;
+	/* t10 with the T8 point added after its first line (the xiphoid). */
+	const char *second = strchr(strchr(t10, '\n') + 1, '\n') + 1;
+	snprintf(with_t8, sizeof with_t8, "%.*s%s%s", (int)(second - t10), t10, t8_normal, second);
+	myelopathy_of(with_t8, level, form, &flags);
+	ck_assert_msg(level_sureness > open + 0.1, "sureness %.3f with T8 normal, %.3f without",
+	              level_sureness, open);
+	ck_assert_int_ge(rl_segment_number(level), rl_segment_number("T9"));
+	ck_assert_int_le(rl_segment_number(level), rl_segment_number("T11"));
 }
 END_TEST
 
@@ -297,7 +325,7 @@ Suite *suite_cord(void)
 	return make_suite("cord", 0,
 	                  TESTS(components_share_the_myelopathy_prior,
 	                        signs_name_their_levels_and_side, myeloradiculopathy_names_its_level,
-	                        sensory_level_is_thoracic_and_flagged,
+	                        sensory_level_is_thoracic_and_flagged, level_sureness_follows_the_points_examined,
 	                        cape_with_touch_kept_is_central_and_dissociated,
 	                        crossed_loss_is_a_hemicord, root_lesion_raises_no_cord_flag,
 	                        interval_holds_the_point_estimate,
