@@ -23,6 +23,9 @@ const schema = JSON.parse(readFileSync(join(root, "docs", "result.schema.json"),
 const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
+// `radloc check --format json` verdicts: docs/check.schema.json, which
+// borrows the pattern and flag enumerations from the result's schema.
+const validateVerdict = ajv.compile(JSON.parse(readFileSync(join(root, "docs", "check.schema.json"), "utf8")));
 
 let failures = 0;
 const counts = {};
@@ -62,7 +65,16 @@ function check(value, where) {
 		console.error(`FAIL ${where}: ${problems.slice(0, 5).join("; ")}`);
 	}
 	bump("error" in value ? "error lines" : "results");
+	// What the results exercised, so that the report shows which of the
+	// schema's branches real output reached.
+	for (const h of value.ranking || []) {
+		seen.add(`kind ${h.kind}`);
+		for (const k of ["site", "extent", "level", "form", "parts"]) if (k in h) seen.add(`field ${k}`);
+	}
+	for (const k of ["other_probability", "input_line"]) if (k in value) seen.add(`field ${k}`);
+	if (value.next_test === null) seen.add("next_test null");
 }
+const seen = new Set();
 
 // A value is radloc's output if it is a result or a batch error line; the
 // goldens also hold jq projections of results (json-contract's booleans,
@@ -151,7 +163,23 @@ const before = counts.results || 0;
 checkText(b.out, "batch gen 200", "generated batches");
 if ((counts.results || 0) - before !== 200) { failures++; console.error(`FAIL batch gen 200: ${(counts.results || 0) - before} results, expected 200`); }
 
-// 5. The schema rejects what breaks the contract: each mutation of a real
+// 5. Teaching-case verdicts, good and unreadable cases.
+for (const dir of ["fixtures/cases", "fixtures/bad/cases"]) {
+	const r = run(["check", dir, "--format", "json"]);
+	for (const line of r.out.split("\n").filter((l) => l.trim())) {
+		const v = JSON.parse(line);
+		if (!validateVerdict(v)) {
+			failures++;
+			console.error(`FAIL check ${dir} ${v.file}: ${ajv.errorsText(validateVerdict.errors)}`);
+		}
+		bump("check verdicts");
+	}
+}
+if (validateVerdict({ file: "x.yaml", id: "x", pass: "yes", error: "x" })) {
+	failures++; console.error("FAIL: the verdict schema accepts pass: \"yes\"");
+} else bump("mutations rejected");
+
+// 6. The schema rejects what breaks the contract: each mutation of a real
 // result (and of a real error line) must fail validation.
 const good = JSON.parse(run(["score", join(exams, "two-nerves.yaml"), "--format", "json", "--draws", "0"]).out);
 const badLine = JSON.parse('{"input_line":3,"id":null,"error":{"line":3,"column":1,"message":"x"}}');
@@ -184,5 +212,6 @@ for (const [name, mutate] of Object.entries(mutations)) {
 }
 
 for (const [k, n] of Object.entries(counts)) console.log(`  ${k}: ${n}`);
+console.log(`  exercised: ${[...seen].sort().join(", ")}`);
 if (failures) { console.error(`tests/schema: ${failures} failure(s)`); process.exit(1); }
 console.log("tests/schema: every result matches docs/result.schema.json");
