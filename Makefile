@@ -45,8 +45,11 @@ else
 endif
 
 # Packages a fresh Debian machine needs. `make deps` installs the missing ones.
-DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev jq nodejs \
+DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev jq \
                 libxml2-utils locales libmicrohttpd-dev curl nettle-dev
+# Tools that may come from a package or from elsewhere (node with its own
+# npm): package:command, installed when the command is missing.
+DEB_TOOLS := nodejs:node npm:npm
 PKGS := yaml-0.1 gsl jansson nettle
 
 CC      ?= cc
@@ -147,6 +150,9 @@ deps:
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
 	    || missing="$$missing $$p"; \
 	done; \
+	for t in $(DEB_TOOLS); do \
+	  command -v $${t#*:} >/dev/null 2>&1 || missing="$$missing $${t%%:*}"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "radloc: installing missing packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
@@ -170,11 +176,12 @@ build/locale/de_DE.UTF-8/LC_NUMERIC:
 	@mkdir -p build/locale
 	-@localedef -i de_DE -f UTF-8 build/locale/de_DE.UTF-8 2>/dev/null || true
 
-check-run: all $(TESTBIN) build/locale/de_DE.UTF-8/LC_NUMERIC
+check-run: all $(TESTBIN) $(BUILD)/radloc-bench build/locale/de_DE.UTF-8/LC_NUMERIC
 	CK_FORK=yes RADLOC_SRCDIR=$(CURDIR) LOCPATH=$(CURDIR)/build/locale $(TESTBIN)
 	RADLOC=$(CLI) sh tests/cli/run.sh
 	$(CLI) check fixtures/cases
 	RADLOC=$(CLI) sh tests/isncsci/run.sh
+	RADLOC=$(CLI) BENCH=$(BUILD)/radloc-bench sh tests/schema/run.sh
 	RADLOC=$(CLI) bash tests/serve/api.sh
 	CC="$(CC) $(VLDFLAGS)" sh tests/docs/api_example.sh $(BUILD)
 	CC="$(CC) $(VLDFLAGS)" MAKE="$(MAKE) VARIANT=$(VARIANT)" sh tests/install/run.sh $(BUILD)
@@ -222,7 +229,7 @@ fuzz: fuzz-deps
 BENCH_SRC := $(wildcard tests/bench/*.c)
 $(BUILD)/radloc-bench: $(BENCH_SRC) tests/bench/bench.h $(LIB_A)
 	$(CC) -std=c11 $(WARN) -O2 -g -D_POSIX_C_SOURCE=200809L -Iinclude -Iengine -Itests/bench \
-	  -DHAVE_INLINE $(PKG_CFLAGS) -o $@ $(BENCH_SRC) $(LIB_A) $(LDLIBS)
+	  -DHAVE_INLINE $(PKG_CFLAGS) $(VLDFLAGS) -o $@ $(BENCH_SRC) $(LIB_A) $(LDLIBS)
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/radloc-bench
