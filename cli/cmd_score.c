@@ -18,6 +18,8 @@ void help_score(FILE *out)
 	      "pattern, red flags, the ranking with 90 % credible intervals, the\n"
 	      "findings for and against the leader, and the next best test.\n"
 	      "\n"
+	      "  --from exam|fhir     the input's format (default exam; fhir: a FHIR R4\n"
+	      "                       Bundle as `radloc fhir` writes, docs/fhir.md)\n"
 	      "  --format text|json   output (default text)\n"
 	      "  --top N              hypotheses shown (default 10 for text, all for json)\n"
 	      "  --draws N            draws for the intervals (default 1000; 0 = none)\n"

@@ -151,7 +151,7 @@ int cli_read_and_score(const radloc_rules *rules, const cli_options *o,
                        radloc_exam **exam, radloc_result **res)
 {
 	*res = NULL;
-	int rc = cli_read_exam(rules, o->nargs ? o->args[0] : "-", exam);
+	int rc = cli_read_from(o->from, rules, o->nargs ? o->args[0] : "-", exam);
 	if (rc != EXIT_OK)
 		return rc;
 	radloc_scorer *scorer = radloc_scorer_new(rules);
