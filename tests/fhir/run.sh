@@ -2,7 +2,8 @@
 # The FHIR R4 Bundles (issue #17): installs what is missing (node and
 # npm with apt-get when run as root; the `fhir` package from
 # package-lock.json, as tests/browser installs playwright-core), builds
-# radloc if needed, runs bundles.test.mjs (a few seconds).
+# radloc if needed, runs bundles.test.mjs (every Bundle validated and read
+# back) and cds.test.mjs (CDS Hooks against radloc serve), ~10 s.
 #
 #   tests/fhir/run.sh            (from `make fhir` and `make check`)
 #   RADLOC=build/san/radloc tests/fhir/run.sh
@@ -37,4 +38,5 @@ if [ ! -x "$RADLOC" ] && [ "$RADLOC" = "$root/build/radloc" ]; then
 fi
 [ -x "$RADLOC" ] || { echo "tests/fhir: no radloc at $RADLOC" >&2; exit 2; }
 export RADLOC
-exec node "$here/bundles.test.mjs"
+node "$here/bundles.test.mjs"
+exec node "$here/cds.test.mjs"
