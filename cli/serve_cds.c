@@ -49,9 +49,8 @@ static const struct {
 static json_t *card(const char *summary, const char *detail, const char *indicator,
                     const char *source)
 {
-	return json_pack("{s:s, s:s, s:s, s:{s:s, s:s}}", "summary", summary, "detail", detail,
-	                 "indicator", indicator, "source", "label", source,
-	                 "url", "https://radloc.example/docs/fhir.md");
+	return json_pack("{s:s, s:s, s:s, s:{s:s}}", "summary", summary, "detail", detail,
+	                 "indicator", indicator, "source", "label", source);
 }
 
 static int by_strength(const void *a, const void *b)
