@@ -19,8 +19,9 @@ json_t *fhir_bundle_of_exam(const radloc_rules *rules, const radloc_exam *exam,
                             const char *subject);
 
 /* A Bundle (or a searchset from a FHIR server) read back into the
- * contract's exam JSON object; NULL with *why set when it is not one. */
-json_t *fhir_exam_of_bundle(const json_t *bundle, const char **why);
+ * contract's exam JSON object; NULL with the reason in why (size bytes)
+ * when it is not one. */
+json_t *fhir_exam_of_bundle(const json_t *bundle, char *why, size_t size);
 
 /* Read a Bundle file ("-" = standard input) and parse its exam, printing
  * problems as "FILE: message"; an exit code (cli.h). */

@@ -138,12 +138,11 @@ bad:
 	return kind;
 }
 
-json_t *fhir_exam_of_bundle(const json_t *bundle, const char **why)
+json_t *fhir_exam_of_bundle(const json_t *bundle, char *why, size_t size)
 {
-	static char msg[160];
 	const char *rt = json_string_value(json_object_get(bundle, "resourceType"));
 	if (rt == NULL || strcmp(rt, "Bundle") != 0) {
-		*why = "not a FHIR Bundle (resourceType is not \"Bundle\")";
+		snprintf(why, size, "not a FHIR Bundle (resourceType is not \"Bundle\")");
 		return NULL;
 	}
 	json_t *exam = json_object();
@@ -160,9 +159,8 @@ json_t *fhir_exam_of_bundle(const json_t *bundle, const char **why)
 			continue;
 		const char *bad = read_observation(exam, r);
 		if (bad) {
-			snprintf(msg, sizeof msg, "entry %zu: a radloc '%.40s' Observation without "
+			snprintf(why, size, "entry %zu: a radloc '%.40s' Observation without "
 			         "the codes radloc writes (docs/fhir.md)", i + 1, bad);
-			*why = msg;
 			json_decref(exam);
 			return NULL;
 		}
@@ -182,8 +180,8 @@ int fhir_read_exam(const radloc_rules *rules, const char *path, radloc_exam **ou
 		        err.text);
 		return EXIT_INPUT;
 	}
-	const char *why = NULL;
-	json_t *exam = fhir_exam_of_bundle(b, &why);
+	char why[160];
+	json_t *exam = fhir_exam_of_bundle(b, why, sizeof why);
 	json_decref(b);
 	if (exam == NULL) {
 		fprintf(stderr, "%s: %s\n", name, why);

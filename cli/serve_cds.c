@@ -175,8 +175,8 @@ enum MHD_Result serve_cds(const radloc_rules *rules, serve_pool *pool,
 		return http_respond_error(c, rq, 412, "prefetch." PREFETCH_KEY " (a Bundle of the "
 		                          "patient's exam Observations) is required");
 	}
-	const char *why = NULL;
-	json_t *exam_json = fhir_exam_of_bundle(bundle, &why);
+	char why[160];
+	json_t *exam_json = fhir_exam_of_bundle(bundle, why, sizeof why);
 	json_decref(req);
 	if (exam_json == NULL)
 		return http_respond_error(c, rq, 400, why);
