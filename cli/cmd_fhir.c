@@ -15,6 +15,7 @@ void help_fhir(FILE *out)
 	      "Bundle (type collection) of Observations, one per finding and side\n"
 	      "(docs/fhir.md). `radloc score --from fhir BUNDLE` reads it back.\n"
 	      "\n"
+	      "  --from exam|fhir     the input's format (default exam)\n"
 	      "  --rules PATH         rule file or directory\n",
 	      out);
 }
@@ -29,7 +30,7 @@ int cmd_fhir(int argc, char **argv)
 	radloc_exam *exam = NULL;
 	if ((rc = cli_load_rules(o.rules, &rules)) != EXIT_OK)
 		return rc;
-	if ((rc = cli_read_exam(rules, o.nargs ? o.args[0] : "-", &exam)) == EXIT_OK) {
+	if ((rc = cli_read_from(o.from, rules, o.nargs ? o.args[0] : "-", &exam)) == EXIT_OK) {
 		json_t *b = fhir_bundle_of_exam(rules, exam, NULL);
 		char *text = b ? json_dumps(b, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
 		json_decref(b);

@@ -105,6 +105,11 @@ int cli_parse_options(int argc, char **argv, const char *command,
 		} else if (strcmp(a, "--from") == 0) {
 			if ((o->from = VALUE()) == NULL)
 				goto missing;
+			if (strcmp(command, "batch") == 0 || strcmp(command, "check") == 0) {
+				fprintf(stderr, "radloc %s: --from is for one exam (score, map, fhir)\n",
+				        command);
+				return EXIT_USAGE;
+			}
 			if (!cli_from_known(o->from)) {
 				fprintf(stderr, "radloc %s: --from is one of ", command);
 				cli_from_list(stderr);

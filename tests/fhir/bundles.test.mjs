@@ -55,6 +55,8 @@ for (const f of exams) {
     assert.fail(`${f}: the round trip changed the answer at line ${i + 1}: ` +
       `${JSON.stringify(a[i])} (exam: ${JSON.stringify(b[i])})`);
   }
+  // Read as FHIR and written again: the same Bundle.
+  assert.equal(run(['fhir', '--from', 'fhir', file]).stdout, w.stdout, `${f}: fhir -> fhir moved`);
   written++;
 }
 assert.ok(written >= 5, `only ${written} exams written`);
@@ -83,6 +85,9 @@ r = run(['score', '--from', 'fhir', 'fixtures/exams/demo.yaml']);
 assert.equal(r.status, 3, 'YAML read as FHIR');
 r = run(['score', '--from', 'hl7v2', 'fixtures/exams/demo.yaml']);
 assert.equal(r.status, 1);
+r = run(['batch', '--from', 'fhir', 'fixtures/exams/demo.yaml']);
+assert.equal(r.status, 1, 'batch takes no --from');
+assert.match(r.stderr, /--from is for one exam/);
 
 fs.rmSync(tmp, { recursive: true });
 console.log(`tests/fhir: ${written} Bundles (${observations} Observations) valid FHIR R4 and ` +
