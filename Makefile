@@ -7,6 +7,7 @@
 #   make valgrind        the unit tests and the CLI under valgrind
 #   make coverage        line coverage of the engine (gcov)
 #   make isncsci         spinal-cord-injury worksheets (npm isncsci) against radloc
+#   make fhir            FHIR R4 Bundles: npm fhir validator, round trip (in check)
 #   make install / uninstall   honour PREFIX and DESTDIR
 #
 # VARIANT=release (default, build/), debug (build/debug/), san (build/san/),
@@ -87,7 +88,7 @@ CLI     := $(BUILD)/radloc
 TESTBIN := $(BUILD)/radloc-tests
 
 .PHONY: all demo check check-run test deps valgrind coverage install uninstall \
-        clean cli-tests fuzz fuzz-deps bench load browser isncsci hold deb
+        clean cli-tests fuzz fuzz-deps bench load browser isncsci fhir hold deb
 all: $(LIB_A) $(LIB_SO) $(CLI)
 
 $(BUILD)/obj/%.o: %.c
@@ -183,6 +184,7 @@ check-run: all $(TESTBIN) $(BUILD)/radloc-bench build/locale/de_DE.UTF-8/LC_NUME
 	RADLOC=$(CLI) sh tests/isncsci/run.sh
 	RADLOC=$(CLI) BENCH=$(BUILD)/radloc-bench sh tests/schema/run.sh
 	RADLOC=$(CLI) bash tests/serve/api.sh
+	RADLOC=$(CLI) sh tests/fhir/run.sh
 	CC="$(CC) $(VLDFLAGS)" sh tests/docs/api_example.sh $(BUILD)
 	CC="$(CC) $(VLDFLAGS)" MAKE="$(MAKE) VARIANT=$(VARIANT)" sh tests/install/run.sh $(BUILD)
 	MAKE="$(MAKE) VARIANT=$(VARIANT)" sh tests/install/deb.sh $(BUILD)
@@ -252,6 +254,13 @@ browser: deps
 isncsci: deps
 	@$(MAKE) --no-print-directory all
 	RADLOC=$(CLI) sh tests/isncsci/run.sh
+
+# FHIR R4 Bundles written by `radloc fhir`, validated by the npm `fhir`
+# package (installed from tests/fhir/package-lock.json by run.sh) and read
+# back with `radloc score --from fhir` (docs/fhir.md; ~10 s, also in check).
+fhir: deps
+	@$(MAKE) --no-print-directory all
+	RADLOC=$(CLI) sh tests/fhir/run.sh
 
 # The server under weight (tests/serve/hold.sh, ~1 minute): a 50 000-exam
 # batch in bounded memory, small requests during big batches, a client

@@ -62,6 +62,8 @@ int cli_verdict_json(const char *file, const radloc_case *c, const radloc_result
                      const radloc_verdict *v, const char *error, char **out);
 int cmd_serve(int argc, char **argv);
 void help_serve(FILE *out);
+int cmd_fhir(int argc, char **argv);
+void help_fhir(FILE *out);
 int cmd_map(int argc, char **argv);
 void help_map(FILE *out);
 

@@ -20,6 +20,8 @@ void help_score(FILE *out)
 	      "clinical words (JSON keeps the ids). A teaching case (docs/teaching.md)\n"
 	      "is scored as its exam, with its expected answer beside radloc's.\n"
 	      "\n"
+	      "  --from exam|fhir     the input's format (default exam; fhir: a FHIR R4\n"
+	      "                       Bundle as `radloc fhir` writes, docs/fhir.md)\n"
 	      "  --format text|json   output (default text)\n"
 	      "  --top N              hypotheses shown (default 10 for text, all for json)\n"
 	      "  --draws N            draws for the intervals (default 1000; 0 = none)\n"

@@ -40,6 +40,8 @@ void help_serve(FILE *out)
 	      "  GET  /v1/vocabulary  the ids of the rule set, with names\n"
 	      "  GET  /v1/chart.svg   the body chart with nothing marked\n"
 	      "  GET  /healthz\n"
+	      "  GET  /cds-services   CDS Hooks 2.0 discovery; POST /cds-services/\n"
+	      "                       radloc-localise: patient-view -> cards (docs/fhir.md)\n"
 	      "Query parameters of score, batch and map: draws, seed, top, interval.\n"
 	      "Binds to 127.0.0.1:8080 unless told otherwise (--port 0: any free port;\n"
 	      "the address is printed on stdout). Requests must name the server in\n"
@@ -231,17 +233,20 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http
 /* A body to /v1/batch may hold many exams; any other, one. */
 static size_t body_limit(const char *url)
 {
-	return strcmp(url, "/v1/batch") == 0 ? SERVE_BATCH_BYTES : SERVE_EXAM_BYTES;
+	/* A hook request's Bundle is a few kB per finding: the batch limit. */
+	return strcmp(url, "/v1/batch") == 0 || strncmp(url, "/cds-services/", 14) == 0
+	       ? SERVE_BATCH_BYTES : SERVE_EXAM_BYTES;
 }
 
 /* The methods each path takes, for 405 and OPTIONS; NULL: no such path. */
 static const char *allowed(const char *url)
 {
 	static const char *const posts[] = {"/v1/score", "/v1/map", "/v1/exam", "/v1/case",
-	                                    "/v1/batch"};
+	                                    "/v1/batch", "/cds-services/" SERVE_CDS_SERVICE};
 	const char *type;
 	if (page_file_at(url, &type) != NULL || strcmp(url, "/healthz") == 0 ||
-	    strcmp(url, "/v1/chart.svg") == 0 || strcmp(url, "/v1/vocabulary") == 0)
+	    strcmp(url, "/v1/chart.svg") == 0 || strcmp(url, "/v1/vocabulary") == 0 ||
+	    strcmp(url, "/cds-services") == 0)
 		return "GET, HEAD, OPTIONS";
 	for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++)
 		if (strcmp(url, posts[i]) == 0)
@@ -257,7 +262,8 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 	rq->allow = allowed(url);
 	if (rq->allow == NULL)
 		return http_respond_error(c, rq, 404, "no such page (see /, /v1/score, /v1/batch, "
-		                     "/v1/map, /v1/exam, /v1/case, /v1/vocabulary, /v1/chart.svg, /healthz)");
+		                     "/v1/map, /v1/exam, /v1/case, /v1/vocabulary, /v1/chart.svg, /healthz, "
+		                     "/cds-services)");
 	if (strcmp(method, "OPTIONS") == 0)
 		return http_respond(c, rq, 204, "text/plain", (char *)"", 0, 0);
 	int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
@@ -299,12 +305,15 @@ static enum MHD_Result route(void *app, struct MHD_Connection *c, http_request *
 	if (strcmp(url, "/v1/vocabulary") == 0)
 		return http_respond(c, rq, 200, "application/json", srv->vocabulary,
 		                    srv->vocabulary_size, 0);
-	if (strcmp(url, "/v1/batch") == 0) {
+	if (strcmp(url, "/cds-services") == 0)
+		return http_respond_json(c, rq, 200, serve_cds_discovery());
+	if (strcmp(url, "/v1/batch") == 0 || strcmp(url, "/cds-services/" SERVE_CDS_SERVICE) == 0) {
 		serve_settings set;
 		char why[128];
 		if (configure(c, &set, why, sizeof why) != 0)
 			return http_respond_error(c, rq, 400, why);
-		return serve_batch(srv->rules, srv->pool, &set, c, rq);
+		return url[1] == 'c' ? serve_cds(srv->rules, srv->pool, &set, c, rq)
+		                     : serve_batch(srv->rules, srv->pool, &set, c, rq);
 	}
 	return exam_endpoint(srv, c, rq, strcmp(url, "/v1/map") == 0 ? ACTION_MAP
 	                                 : strcmp(url, "/v1/exam") == 0 ? ACTION_EXAM

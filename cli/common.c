@@ -222,7 +222,7 @@ int cli_read_and_score(const radloc_rules *rules, const cli_options *o,
                        radloc_exam **exam, radloc_case **kase, radloc_result **res)
 {
 	*res = NULL;
-	int rc = cli_read_exam(rules, o->nargs ? o->args[0] : "-", exam, kase);
+	int rc = cli_read_from(o->from, rules, o->nargs ? o->args[0] : "-", exam, kase);
 	if (rc != EXIT_OK)
 		return rc;
 	radloc_scorer *scorer = radloc_scorer_new(rules);

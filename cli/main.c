@@ -15,6 +15,7 @@ typedef struct command {
 static const command commands[] = {
 	{"score", "score one exam: ranking, reasons, red flags", cmd_score, help_score},
 	{"batch", "score a stream of exams (JSON Lines in and out)", cmd_batch, help_batch},
+	{"fhir", "write an exam as a FHIR R4 Bundle of Observations", cmd_fhir, help_fhir},
 	{"map", "draw the exam on a body chart (SVG)", cmd_map, help_map},
 	{"serve", "the clinician's page and the HTTP API", cmd_serve, help_serve},
 	{"check", "run teaching cases against their expected answers", cmd_check, help_check},

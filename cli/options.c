@@ -102,6 +102,20 @@ int cli_parse_options(int argc, char **argv, const char *command,
 				return EXIT_USAGE;
 			}
 			o->interval = p;
+		} else if (strcmp(a, "--from") == 0) {
+			if ((o->from = VALUE()) == NULL)
+				goto missing;
+			if (strcmp(command, "batch") == 0 || strcmp(command, "check") == 0) {
+				fprintf(stderr, "radloc %s: --from is for one exam (score, map, fhir)\n",
+				        command);
+				return EXIT_USAGE;
+			}
+			if (!cli_from_known(o->from)) {
+				fprintf(stderr, "radloc %s: --from is one of ", command);
+				cli_from_list(stderr);
+				fprintf(stderr, ", not '%s'\n", o->from);
+				return EXIT_USAGE;
+			}
 		} else if (strcmp(a, "--color") == 0) {
 			o->color = 1;
 		} else if (strcmp(a, "--no-color") == 0) {

@@ -25,6 +25,7 @@ typedef struct cli_options {
 	int seed_set;
 	int color;              /* -1 auto, 0 off, 1 on */
 	long jobs;              /* batch */
+	const char *from;       /* --from FORMAT (from.c); NULL = exam */
 	const char *args[4];
 	int nargs;
 } cli_options;
@@ -39,5 +40,13 @@ int cli_one_input(const cli_options *o, const char *command, const char *one_onl
 
 /* Apply seed, draws, interval and top (default_top when not given). */
 int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_top);
+
+/* --from FORMAT (from.c): whether FORMAT has a reader, the names, and
+ * read PATH with FORMAT's reader (NULL = the exam format; with kase not
+ * NULL a teaching case too, as cli_read_exam). */
+int cli_from_known(const char *format);
+void cli_from_list(FILE *out);
+int cli_read_from(const char *format, const radloc_rules *rules, const char *path,
+                  radloc_exam **out, radloc_case **kase);
 
 #endif

@@ -43,4 +43,15 @@ enum MHD_Result serve_batch(const radloc_rules *rules, serve_pool *pool,
  * memory. */
 char *serve_case_json(const radloc_case *tc);
 
+/* CDS Hooks 2.0 (serve_cds.c, docs/fhir.md): the discovery document
+ * (GET /cds-services; a JSON text freed with free(), NULL when out of
+ * memory) and the service (POST /cds-services/radloc-localise): a
+ * patient-view request whose prefetch holds the exam Observations,
+ * answered with cards. */
+#define SERVE_CDS_SERVICE "radloc-localise"
+char *serve_cds_discovery(void);
+enum MHD_Result serve_cds(const radloc_rules *rules, serve_pool *pool,
+                          const serve_settings *settings, struct MHD_Connection *c,
+                          http_request *rq);
+
 #endif

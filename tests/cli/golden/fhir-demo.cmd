@@ -1,0 +1,1 @@
+$RADLOC fhir fixtures/exams/demo.yaml

@@ -1,0 +1,1 @@
+$RADLOC score --from hl7v2 fixtures/exams/demo.yaml
