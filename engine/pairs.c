@@ -121,6 +121,10 @@ typedef struct pair_scratch {
 	 * background (nf), and with a trait each person's (nf × people).
 	 * Computed once per exam instead of once per pair of components. */
 	double *log_bg, *log_bg_people;
+	/* Each finding's traits and the people's log priors: asked once
+	 * per exam, not once per pair of components. */
+	unsigned *mask;
+	double log_prior[RL_TRAIT_PEOPLE];
 } pair_scratch;
 
 /* The findings' background logs, as pair_loglik would compute them. */
@@ -131,6 +135,7 @@ static void background_logs(const rl_scoring *s, pair_scratch *w)
 		const rl_fwork *fw = &s->fw[f];
 		unsigned mask = r->traits.present ? rl_trait_mask(r, fw->f, fw->el) : 0u;
 		double like[RL_TRAIT_PEOPLE];
+		w->mask[f] = mask;
 		w->log_bg[f] = log(rl_background(r, fw, s->outcome[f]));
 		if (mask == 0)
 			continue;
@@ -150,12 +155,11 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 	size_t nf = s->nf, nc = s->comps->count;
 	double total = 0.0, mix[RL_TRAIT_PEOPLE], like[RL_TRAIT_PEOPLE];
 	int traits = 0;
-	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-		mix[t] = rl_trait_log_prior(r, t);
+	memcpy(mix, w->log_prior, sizeof mix);
 	for (size_t f = 0; f < nf; f++) {
 		const rl_fwork *fw = &s->fw[f];
 		int ta = w->touched[f * nc + ca], tb = w->touched[f * nc + cb];
-		unsigned mask = r->traits.present ? rl_trait_mask(r, fw->f, fw->el) : 0u;
+		unsigned mask = w->mask[f];
 		if (mask == 0 && !(ta && tb)) {
 			total += ta ? s->loglik[ca * nf + f]
 			       : tb ? s->loglik[cb * nf + f]
@@ -258,12 +262,15 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	w.lp = malloc((most * most + 1) * sizeof *w.lp);
 	w.log_bg = malloc((nf + 1) * sizeof *w.log_bg);
 	w.log_bg_people = malloc((nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people);
+	w.mask = malloc((nf + 1) * sizeof *w.mask);
 	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
 	double *pair_lp = malloc(k * k * sizeof *pair_lp);
-	if (!w.touched || !w.lp || !w.log_bg || !w.log_bg_people || !s->pairs || !pair_lp) {
+	if (!w.touched || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp) {
 		status = RADLOC_ERR_NOMEM;
 		goto done;
 	}
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		w.log_prior[t] = rl_trait_log_prior(r, t);
 	background_logs(s, &w);
 	for (size_t f = 0; f < nf; f++)
 		for (size_t i = 0; i < s->touch_count[f]; i++)
@@ -314,6 +321,7 @@ done:
 	free(w.lp);
 	free(w.log_bg);
 	free(w.log_bg_people);
+	free(w.mask);
 	free(pair_lp);
 	return status;
 }

@@ -81,7 +81,7 @@ static radloc_status prepare_findings(rl_scoring *s)
 	s->outcome = calloc(s->nf, sizeof *s->outcome);
 	s->weights = calloc(s->nf * r->root_count, sizeof *s->weights);
 	s->ssens = calloc(s->nf * sign_width, sizeof *s->ssens);
-	s->loglik = calloc(s->nf * nc, sizeof *s->loglik);
+	s->loglik = malloc(s->nf * nc * sizeof *s->loglik); /* written whole below */
 	s->comp_logpost = calloc(nc, sizeof *s->comp_logpost);
 	s->comp_post = calloc(nc, sizeof *s->comp_post);
 	s->hyp_post = calloc(r->hyp_count, sizeof *s->hyp_post);
@@ -156,28 +156,34 @@ static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nf = s->nf;
 	double *w = NULL, *total = NULL;
-	unsigned char *touched = NULL;
+	unsigned char *touched = NULL, *own = NULL;
 
 	if (!r->traits.present)
 		return RADLOC_OK;
 	w = malloc(nc * RL_TRAIT_PEOPLE * sizeof *w);
 	total = malloc(nc * sizeof *total);
 	touched = calloc(nc + 1, 1);
-	if (!w || !total || !touched) {
+	own = calloc(nc + 1, 1);
+	if (!w || !total || !touched || !own) {
 		free(w);
 		free(total);
 		free(touched);
+		free(own);
 		return RADLOC_ERR_NOMEM;
 	}
-	for (size_t c = 0; c < nc; c++) {
-		total[c] = 0.0;
-		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-			w[c * RL_TRAIT_PEOPLE + (size_t)t] = rl_trait_log_prior(r, t);
-	}
-	for (size_t f = 0; f < nf; f++) {
+	/* Every component that no trait finding has touched yet carries the
+	 * same mixture (the background's, finding after finding), so that one
+	 * shared state (the class) is computed once per finding; a component
+	 * takes its own copy when a finding first touches it. The arithmetic
+	 * is the same operation for operation, so the result is too. */
+	double class_w[RL_TRAIT_PEOPLE], class_total = 0.0;
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		class_w[t] = rl_trait_log_prior(r, t);
+	radloc_status status = RADLOC_OK;
+	for (size_t f = 0; f < nf && status == RADLOC_OK; f++) {
 		const rl_fwork *fw = &s->fw[f];
 		unsigned mask = rl_trait_mask(r, fw->f, fw->el);
-		double bg[RL_TRAIT_PEOPLE], out[RL_TRAIT_PEOPLE];
+		double bg[RL_TRAIT_PEOPLE], out[RL_TRAIT_PEOPLE], class_mix;
 		if (mask == 0)
 			continue;
 		rl_likelihood_traits(r, p, fw, NULL, 0, s->outcome[f], mask, bg);
@@ -186,10 +192,29 @@ static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
 		double log_bg[RL_TRAIT_PEOPLE];
 		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 			log_bg[t] = log(bg[t]);
-		for (size_t i = 0; i < s->touch_count[f]; i++)
-			touched[s->touch[f][i]] = 1;
+		for (size_t i = 0; i < s->touch_count[f]; i++) {
+			size_t c = (size_t)s->touch[f][i];
+			touched[c] = 1;
+			if (!own[c]) {
+				own[c] = 1;
+				memcpy(w + c * RL_TRAIT_PEOPLE, class_w, sizeof class_w);
+				total[c] = class_total;
+			}
+		}
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			class_w[t] += log_bg[t];
+		if (rl_logsumexp(class_w, RL_TRAIT_PEOPLE, &class_mix) != GSL_SUCCESS) {
+			status = RADLOC_ERR_NUMERIC;
+			break;
+		}
+		double class_loglik = class_mix - class_total;
+		class_total = class_mix;
 		for (size_t c = 0; c < nc; c++) {
 			double *wc = w + c * RL_TRAIT_PEOPLE, mix;
+			if (!own[c]) {
+				s->loglik[c * nf + f] = class_loglik;
+				continue;
+			}
 			if (touched[c]) {
 				rl_likelihood_traits(r, p, fw, s->comps, c, s->outcome[f], mask, out);
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
@@ -199,10 +224,8 @@ static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
 					wc[t] += log_bg[t];
 			}
 			if (rl_logsumexp(wc, RL_TRAIT_PEOPLE, &mix) != GSL_SUCCESS) {
-				free(w);
-				free(total);
-				free(touched);
-				return RADLOC_ERR_NUMERIC;
+				status = RADLOC_ERR_NUMERIC;
+				break;
 			}
 			s->loglik[c * nf + f] = mix - total[c];
 			total[c] = mix;
@@ -213,7 +236,8 @@ static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
 	free(w);
 	free(total);
 	free(touched);
-	return RADLOC_OK;
+	free(own);
+	return status;
 }
 
 /* The point estimate: every parameter at its mean. The dense matrix of
