@@ -41,17 +41,18 @@ void rl_scoring_free(rl_scoring *s)
  * draws exams from (selection.c). A constant per hypothesis, so every
  * component of it, and every plausible person of the intervals, gets the
  * same term. */
-static radloc_status selection_term(rl_scoring *s)
+static radloc_status selection_term(rl_scoring *s, radloc_scorer *sc)
 {
 	const radloc_rules *r = s->r;
-	double *per_hyp = malloc(r->hyp_count * sizeof *per_hyp);
-	if (per_hyp == NULL)
-		return RADLOC_ERR_NOMEM;
-	for (size_t h = 0; h < r->hyp_count; h++)
-		per_hyp[h] = rl_selection_log(r, &r->hyps[h], s->examined.places);
+	double **per_hyp = &sc->selection[s->examined.places & RL_PLACE_ALL];
+	if (*per_hyp == NULL) {
+		if ((*per_hyp = malloc(r->hyp_count * sizeof **per_hyp)) == NULL)
+			return RADLOC_ERR_NOMEM;
+		for (size_t h = 0; h < r->hyp_count; h++)
+			(*per_hyp)[h] = rl_selection_log(r, &r->hyps[h], s->examined.places);
+	}
 	for (size_t c = 0; c < s->comps->count; c++)
-		s->log_factor[c] = per_hyp[s->comps->hyp[c]];
-	free(per_hyp);
+		s->log_factor[c] = (*per_hyp)[s->comps->hyp[c]];
 	return RADLOC_OK;
 }
 
@@ -299,7 +300,7 @@ radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc)
 	radloc_status status;
 	if ((status = prepare_findings(s)) != RADLOC_OK ||
 	    (status = rl_examined_build(s->exam, &s->examined)) != RADLOC_OK ||
-	    (status = selection_term(s)) != RADLOC_OK)
+	    (status = selection_term(s, sc)) != RADLOC_OK)
 		return status;
 	return point_estimate(s, sc);
 }

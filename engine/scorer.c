@@ -188,6 +188,8 @@ void radloc_scorer_free(radloc_scorer **scorer)
 	free((*scorer)->touch_list);
 	free((*scorer)->touch_len);
 	free((*scorer)->touch_done);
+	for (size_t i = 0; i <= RL_PLACE_ALL; i++)
+		free((*scorer)->selection[i]);
 	free(*scorer);
 	*scorer = NULL;
 }

@@ -7,6 +7,7 @@
 #include "examined.h"
 #include "model.h"
 #include "result_impl.h"
+#include "selection.h"
 
 struct radloc_scorer {
 	const radloc_rules *rules;
@@ -22,6 +23,10 @@ struct radloc_scorer {
 	size_t *touch_len;
 	unsigned char *touch_done;
 	rl_bank bank;
+	/* Where the clinician looked (selection.c) depends only on the
+	 * hypothesis and the set of places examined: each set's row of
+	 * log terms (one per hypothesis) made when an exam first has it. */
+	double *selection[RL_PLACE_ALL + 1];
 	/* Two lesions at once (pairs.c): whether the rules give them a
 	 * prior, and the log of what turns the product of two single priors
 	 * into the pair's, log(m / (1 - m)) - log(sum over every pair of the
