@@ -196,13 +196,8 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 /* The components of a hypothesis: consecutive in the scorer's list. */
 static void component_range(const rl_components *c, int hyp, size_t *first, size_t *end)
 {
-	size_t i = 0;
-	while (i < c->count && c->hyp[i] != hyp)
-		i++;
-	*first = i;
-	while (i < c->count && c->hyp[i] == hyp)
-		i++;
-	*end = i;
+	*first = c->first[hyp];
+	*end = c->first[hyp + 1];
 }
 
 /* Score one pair: its log posterior (unnormalised) into *lp, its most

@@ -309,8 +309,8 @@ size_t rl_best_component(const rl_scoring *s, int hyp)
 {
 	size_t best = 0;
 	double p = -1.0;
-	for (size_t c = 0; c < s->comps->count; c++)
-		if (s->comps->hyp[c] == hyp && s->comp_post[c] > p) {
+	for (size_t c = s->comps->first[hyp]; c < s->comps->first[hyp + 1]; c++)
+		if (s->comp_post[c] > p) {
 			p = s->comp_post[c];
 			best = c;
 		}

@@ -41,10 +41,13 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 	c->log_prior = calloc(c->count, sizeof *c->log_prior);
 	c->site = calloc(c->count, sizeof *c->site);
 	c->cord = calloc(c->count, sizeof *c->cord);
-	if (!c->hyp || !c->extent || !c->scale || !c->log_prior || !c->site || !c->cord)
+	c->first = calloc(r->hyp_count + 1, sizeof *c->first);
+	if (!c->hyp || !c->extent || !c->scale || !c->log_prior || !c->site || !c->cord ||
+	    !c->first)
 		return RADLOC_ERR_NOMEM;
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		const rl_hypothesis *hyp = &r->hyps[h];
+		c->first[h] = n;
 		double lp = hyp->prior > 0.0 ? log(hyp->prior) : -INFINITY;
 		int is_focal = rl_pattern_is_focal(hyp->pattern);
 		const rl_nerve *nerve = hyp->pattern == RADLOC_MONONEUROPATHY
@@ -77,6 +80,7 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 			c->log_prior[n++] = lp - log((double)each) + (w > 0.0 ? log(w) : -INFINITY);
 		}
 	}
+	c->first[r->hyp_count] = n;
 	return RADLOC_OK;
 }
 
@@ -88,6 +92,7 @@ static void free_components(rl_components *c)
 	free(c->log_prior);
 	free(c->site);
 	free(c->cord);
+	free(c->first);
 	memset(c, 0, sizeof *c);
 }
 
