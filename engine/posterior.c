@@ -270,13 +270,17 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 	}
 	for (size_t f = 0; f < nf; f++) {
 		double log_background = log(rl_background(r, &s->fw[f], s->outcome[f]));
+		const double *touched;
 		for (size_t c = 0; c < nc; c++)
 			s->loglik[c * nf + f] = log_background;
-		for (size_t i = 0; i < s->touch_count[f]; i++) {
-			size_t c = (size_t)s->touch[f][i];
-			s->loglik[c * nf + f] =
-				log(rl_likelihood(r, &p, &s->fw[f], s->comps, c, s->outcome[f]));
+		if ((status = rl_scorer_logliks(sc, &s->fw[f], s->outcome[f], &touched)) !=
+		    RADLOC_OK) {
+			free(ones);
+			free(sum);
+			return status;
 		}
+		for (size_t i = 0; i < s->touch_count[f]; i++)
+			s->loglik[(size_t)s->touch[f][i] * nf + f] = touched[i];
 	}
 	if ((status = trait_mixture(s, &p)) != RADLOC_OK) {
 		free(ones);

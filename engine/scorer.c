@@ -105,6 +105,10 @@ static size_t touch_slot(size_t row, radloc_side side, int pain)
 	return row * TOUCH_SLOTS + (size_t)side * 2 + (size_t)pain;
 }
 
+/* Lists of log likelihoods per touch slot, modality and outcome. */
+#define LOGLIK_MODALITIES (RADLOC_MODALITY_TEMPERATURE + 1)
+#define LOGLIK_SLOTS (TOUCH_SLOTS * LOGLIK_MODALITIES * RL_MAX_OUTCOMES)
+
 /* The touch lists of one element (all sides, pain or not). */
 static radloc_status touch_row(radloc_scorer *s, radloc_kind t, int e, size_t row)
 {
@@ -145,7 +149,9 @@ static radloc_status build_touch_table(radloc_scorer *s)
 	s->touch_list = calloc(rows * TOUCH_SLOTS + 1, sizeof *s->touch_list);
 	s->touch_len = calloc(rows * TOUCH_SLOTS + 1, sizeof *s->touch_len);
 	s->touch_done = calloc(rows + 1, 1);
-	return s->touch_list && s->touch_len && s->touch_done ? RADLOC_OK : RADLOC_ERR_NOMEM;
+	s->loglik_table = calloc(rows * LOGLIK_SLOTS + 1, sizeof *s->loglik_table);
+	return s->touch_list && s->touch_len && s->touch_done && s->loglik_table
+	       ? RADLOC_OK : RADLOC_ERR_NOMEM;
 }
 
 radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
@@ -158,6 +164,37 @@ radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
 		return status;
 	*list = sc->touch_list[slot];
 	*len = sc->touch_len[slot];
+	return RADLOC_OK;
+}
+
+radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
+                                const double **logliks)
+{
+	const rl_finding *f = fw->f;
+	const int *list;
+	size_t len;
+	radloc_status status = rl_scorer_touches(sc, f, &list, &len);
+	if (status != RADLOC_OK)
+		return status;
+	if (f->modality < 0 || f->modality >= LOGLIK_MODALITIES || outcome < 0 ||
+	    outcome >= RL_MAX_OUTCOMES)
+		return RADLOC_ERR_ARGUMENT; /* the parser admits none such */
+	size_t row = rl_element_row(sc->rules, f->table, f->element);
+	double **entry = &sc->loglik_table[(touch_slot(row, f->side, f->fkind == RL_PAIN) *
+	                                    LOGLIK_MODALITIES + (size_t)f->modality) *
+	                                   RL_MAX_OUTCOMES + (size_t)outcome];
+	if (*entry == NULL) {
+		rl_params p;
+		double *t = malloc((len + 1) * sizeof *t);
+		if (t == NULL)
+			return RADLOC_ERR_NOMEM;
+		rl_mean_params(sc->rules, &p);
+		for (size_t i = 0; i < len; i++)
+			t[i] = log(rl_likelihood(sc->rules, &p, fw, &sc->comps, (size_t)list[i],
+			                         outcome));
+		*entry = t;
+	}
+	*logliks = *entry;
 	return RADLOC_OK;
 }
 
@@ -193,6 +230,10 @@ void radloc_scorer_free(radloc_scorer **scorer)
 	free((*scorer)->touch_list);
 	free((*scorer)->touch_len);
 	free((*scorer)->touch_done);
+	if ((*scorer)->loglik_table)
+		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * LOGLIK_SLOTS; i++)
+			free((*scorer)->loglik_table[i]);
+	free((*scorer)->loglik_table);
 	for (size_t i = 0; i <= RL_PLACE_ALL; i++)
 		free((*scorer)->selection[i]);
 	free(*scorer);

@@ -22,6 +22,12 @@ struct radloc_scorer {
 	int **touch_list;
 	size_t *touch_len;
 	unsigned char *touch_done;
+	/* The log likelihood of a finding under each component of its touch
+	 * list, at the mean parameters: it depends only on the finding's
+	 * element, side, kind, modality and outcome, never on the rest of
+	 * the exam, so each list of them is made when an exam first has that
+	 * finding and kept (rl_scorer_logliks). */
+	double **loglik_table;
 	rl_bank bank;
 	/* Where the clinician looked (selection.c) depends only on the
 	 * hypothesis and the set of places examined: each set's row of
@@ -75,6 +81,10 @@ typedef struct rl_scoring {
  * keep its background), listed once per scorer. */
 radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
                                 const int **list, size_t *len);
+/* The log likelihoods of the finding (its weights at their means) under
+ * each component of its touch list, in the list's order. */
+radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
+                                const double **logliks);
 
 /* The steps of one scoring call, run by radloc_score (score.c): the
  * posterior fills the rl_scoring, the other two read it.
