@@ -152,18 +152,19 @@ static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
  * log likelihood: finding f's entry is log P(f | c, the affected findings
  * before it), the mixture's weights those findings' posterior over
  * people. The unaffected findings keep their entries. */
-static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
+static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 {
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nf = s->nf;
 	double *w = NULL, *total = NULL;
-	unsigned char *touched = NULL, *own = NULL;
+	size_t *touched = NULL; /* per component: 1 + its place in the touch list, or 0 */
+	unsigned char *own = NULL;
 
 	if (!r->traits.present)
 		return RADLOC_OK;
 	w = malloc(nc * RL_TRAIT_PEOPLE * sizeof *w);
 	total = malloc(nc * sizeof *total);
-	touched = calloc(nc + 1, 1);
+	touched = calloc(nc + 1, sizeof *touched);
 	own = calloc(nc + 1, 1);
 	if (!w || !total || !touched || !own) {
 		free(w);
@@ -184,10 +185,16 @@ static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
 	for (size_t f = 0; f < nf && status == RADLOC_OK; f++) {
 		const rl_fwork *fw = &s->fw[f];
 		unsigned mask = rl_trait_mask(r, fw->f, fw->el);
-		double bg[RL_TRAIT_PEOPLE], out[RL_TRAIT_PEOPLE], class_mix;
+		double bg[RL_TRAIT_PEOPLE], class_mix;
+		const double *logliks, *people;
+		rl_params p;
 		if (mask == 0)
 			continue;
-		rl_likelihood_traits(r, p, fw, NULL, 0, s->outcome[f], mask, bg);
+		rl_mean_params(r, &p);
+		rl_likelihood_traits(r, &p, fw, NULL, 0, s->outcome[f], mask, bg);
+		if ((status = rl_scorer_logliks(sc, fw, s->outcome[f], &logliks, &people)) !=
+		    RADLOC_OK)
+			break;
 		/* The background's logs once per finding, not once per
 		 * component that leaves the finding alone (most of them). */
 		double log_bg[RL_TRAIT_PEOPLE];
@@ -195,7 +202,7 @@ static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
 			log_bg[t] = log(bg[t]);
 		for (size_t i = 0; i < s->touch_count[f]; i++) {
 			size_t c = (size_t)s->touch[f][i];
-			touched[c] = 1;
+			touched[c] = i + 1;
 			if (!own[c]) {
 				own[c] = 1;
 				memcpy(w + c * RL_TRAIT_PEOPLE, class_w, sizeof class_w);
@@ -217,9 +224,9 @@ static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
 				continue;
 			}
 			if (touched[c]) {
-				rl_likelihood_traits(r, p, fw, s->comps, c, s->outcome[f], mask, out);
+				const double *mine = people + (touched[c] - 1) * RL_TRAIT_PEOPLE;
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-					wc[t] += log(out[t]);
+					wc[t] += mine[t];
 			} else {
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 					wc[t] += log_bg[t];
@@ -270,11 +277,11 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 	}
 	for (size_t f = 0; f < nf; f++) {
 		double log_background = log(rl_background(r, &s->fw[f], s->outcome[f]));
-		const double *touched;
+		const double *touched, *people;
 		for (size_t c = 0; c < nc; c++)
 			s->loglik[c * nf + f] = log_background;
-		if ((status = rl_scorer_logliks(sc, &s->fw[f], s->outcome[f], &touched)) !=
-		    RADLOC_OK) {
+		if ((status = rl_scorer_logliks(sc, &s->fw[f], s->outcome[f], &touched,
+		                                &people)) != RADLOC_OK) {
 			free(ones);
 			free(sum);
 			return status;
@@ -282,7 +289,7 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 		for (size_t i = 0; i < s->touch_count[f]; i++)
 			s->loglik[(size_t)s->touch[f][i] * nf + f] = touched[i];
 	}
-	if ((status = trait_mixture(s, &p)) != RADLOC_OK) {
+	if ((status = trait_mixture(s, sc)) != RADLOC_OK) {
 		free(ones);
 		free(sum);
 		return status;

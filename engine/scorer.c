@@ -168,7 +168,7 @@ radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
 }
 
 radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
-                                const double **logliks)
+                                const double **logliks, const double **people)
 {
 	const rl_finding *f = fw->f;
 	const int *list;
@@ -183,18 +183,27 @@ radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outco
 	double **entry = &sc->loglik_table[(touch_slot(row, f->side, f->fkind == RL_PAIN) *
 	                                    LOGLIK_MODALITIES + (size_t)f->modality) *
 	                                   RL_MAX_OUTCOMES + (size_t)outcome];
+	unsigned mask = rl_trait_mask(sc->rules, f, fw->el);
 	if (*entry == NULL) {
 		rl_params p;
-		double *t = malloc((len + 1) * sizeof *t);
+		double *t = malloc((len * (mask ? 1 + RL_TRAIT_PEOPLE : 1) + 1) * sizeof *t);
 		if (t == NULL)
 			return RADLOC_ERR_NOMEM;
 		rl_mean_params(sc->rules, &p);
-		for (size_t i = 0; i < len; i++)
-			t[i] = log(rl_likelihood(sc->rules, &p, fw, &sc->comps, (size_t)list[i],
-			                         outcome));
+		for (size_t i = 0; i < len; i++) {
+			size_t c = (size_t)list[i];
+			double out[RL_TRAIT_PEOPLE];
+			t[i] = log(rl_likelihood(sc->rules, &p, fw, &sc->comps, c, outcome));
+			if (mask == 0)
+				continue;
+			rl_likelihood_traits(sc->rules, &p, fw, &sc->comps, c, outcome, mask, out);
+			for (int k = 0; k < RL_TRAIT_PEOPLE; k++)
+				t[len + i * RL_TRAIT_PEOPLE + (size_t)k] = log(out[k]);
+		}
 		*entry = t;
 	}
 	*logliks = *entry;
+	*people = mask ? *entry + len : NULL;
 	return RADLOC_OK;
 }
 

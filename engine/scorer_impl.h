@@ -82,9 +82,11 @@ typedef struct rl_scoring {
 radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
                                 const int **list, size_t *len);
 /* The log likelihoods of the finding (its weights at their means) under
- * each component of its touch list, in the list's order. */
+ * each component of its touch list, in the list's order; and where a
+ * person-level trait affects the finding (rl_trait_mask), each person's
+ * (people[i * RL_TRAIT_PEOPLE + t], rl_likelihood_traits), else NULL. */
 radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
-                                const double **logliks);
+                                const double **logliks, const double **people);
 
 /* The steps of one scoring call, run by radloc_score (score.c): the
  * posterior fills the rl_scoring, the other two read it.
