@@ -109,6 +109,8 @@ static size_t touch_slot(size_t row, radloc_side side, int pain)
 #define LOGLIK_MODALITIES (RADLOC_MODALITY_TEMPERATURE + 1)
 #define LOGLIK_SLOTS (TOUCH_SLOTS * LOGLIK_MODALITIES * RL_MAX_OUTCOMES)
 
+#define PROBE_SIDES 3 /* midline, left, right */
+
 /* The touch lists of one element (all sides, pain or not). */
 static radloc_status touch_row(radloc_scorer *s, radloc_kind t, int e, size_t row)
 {
@@ -150,8 +152,9 @@ static radloc_status build_touch_table(radloc_scorer *s)
 	s->touch_len = calloc(rows * TOUCH_SLOTS + 1, sizeof *s->touch_len);
 	s->touch_done = calloc(rows + 1, 1);
 	s->loglik_table = calloc(rows * LOGLIK_SLOTS + 1, sizeof *s->loglik_table);
-	return s->touch_list && s->touch_len && s->touch_done && s->loglik_table
-	       ? RADLOC_OK : RADLOC_ERR_NOMEM;
+	s->probe_table = calloc(rows * PROBE_SIDES + 1, sizeof *s->probe_table);
+	return s->touch_list && s->touch_len && s->touch_done && s->loglik_table &&
+	       s->probe_table ? RADLOC_OK : RADLOC_ERR_NOMEM;
 }
 
 radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
@@ -207,6 +210,36 @@ radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outco
 	return RADLOC_OK;
 }
 
+radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, size_t comp,
+                                    const double **probs)
+{
+	const rl_finding *f = probe->f;
+	size_t nc = sc->comps.count;
+	struct rl_probe_table *t = &sc->probe_table[rl_element_row(sc->rules, f->table,
+	                                                           f->element) * PROBE_SIDES +
+	                                            (size_t)f->side];
+	if (t->probs == NULL) {
+		t->probs = malloc(nc * RL_MAX_OUTCOMES * sizeof *t->probs);
+		t->done = calloc(nc, 1);
+		if (t->probs == NULL || t->done == NULL) {
+			free(t->probs);
+			free(t->done);
+			t->probs = NULL;
+			t->done = NULL;
+			return RADLOC_ERR_NOMEM;
+		}
+	}
+	if (!t->done[comp]) {
+		rl_params p;
+		rl_mean_params(sc->rules, &p);
+		rl_outcome_probs(sc->rules, &p, probe, &sc->comps, comp,
+		                 t->probs + comp * RL_MAX_OUTCOMES);
+		t->done[comp] = 1;
+	}
+	*probs = t->probs + comp * RL_MAX_OUTCOMES;
+	return RADLOC_OK;
+}
+
 radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 {
 	if (rules == NULL)
@@ -243,6 +276,12 @@ void radloc_scorer_free(radloc_scorer **scorer)
 		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * LOGLIK_SLOTS; i++)
 			free((*scorer)->loglik_table[i]);
 	free((*scorer)->loglik_table);
+	if ((*scorer)->probe_table)
+		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * PROBE_SIDES; i++) {
+			free((*scorer)->probe_table[i].probs);
+			free((*scorer)->probe_table[i].done);
+		}
+	free((*scorer)->probe_table);
 	for (size_t i = 0; i <= RL_PLACE_ALL; i++)
 		free((*scorer)->selection[i]);
 	free(*scorer);

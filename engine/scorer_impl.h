@@ -28,6 +28,14 @@ struct radloc_scorer {
 	 * the exam, so each list of them is made when an exam first has that
 	 * finding and kept (rl_scorer_logliks). */
 	double **loglik_table;
+	/* The next test's probes (a key's element and side, no modality):
+	 * each component's outcome probabilities at the mean parameters,
+	 * made when a search first needs them and kept
+	 * (rl_scorer_probe_probs); rows × 3 sides. */
+	struct rl_probe_table {
+		double *probs;       /* components × RL_MAX_OUTCOMES */
+		unsigned char *done; /* per component: probs made */
+	} *probe_table;
 	rl_bank bank;
 	/* Where the clinician looked (selection.c) depends only on the
 	 * hypothesis and the set of places examined: each set's row of
@@ -70,6 +78,7 @@ typedef struct rl_scoring {
 	rl_examined examined;   /* what the exam looked at */
 	const int **touch;      /* per finding: the components that can move its */
 	size_t *touch_count;    /* likelihood (the rest keep the background) */
+	radloc_scorer *scorer;  /* the scorer it runs on (its kept tables) */
 	size_t nt_count;        /* NT findings ignored */
 	rl_pair *pairs;         /* two lesions at once, among the leading singles */
 	size_t pair_count;
@@ -85,6 +94,10 @@ radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
  * each component of its touch list, in the list's order; and where a
  * person-level trait affects the finding (rl_trait_mask), each person's
  * (people[i * RL_TRAIT_PEOPLE + t], rl_likelihood_traits), else NULL. */
+/* rl_outcome_probs of a probe finding (rl_probe_finding, not pain) under
+ * component comp, kept per scorer. */
+radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, size_t comp,
+                                    const double **probs);
 radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
                                 const double **logliks, const double **people);
 
