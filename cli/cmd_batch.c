@@ -364,17 +364,28 @@ static void score_one(job *j, radloc_scorer *scorer, exam_doc *d)
 	                 d->too_long, &d->result);
 }
 
+/* One thread's scorer, kept for the whole batch: a scorer keeps tables
+ * it makes as exams first need them (touch lists, likelihoods), so a new
+ * one per window would make them again every 64 exams. */
+typedef struct lane {
+	job *j;
+	radloc_scorer *scorer;
+} lane;
+
 static void *worker(void *arg)
 {
-	job *j = arg;
-	radloc_scorer *scorer = radloc_scorer_new(j->rules);
-	if (scorer == NULL || cli_configure(scorer, j->o, 10) != EXIT_OK) {
+	lane *l = arg;
+	job *j = l->j;
+	if (l->scorer == NULL &&
+	    ((l->scorer = radloc_scorer_new(j->rules)) == NULL ||
+	     cli_configure(l->scorer, j->o, 10) != EXIT_OK)) {
 		pthread_mutex_lock(&j->lock);
 		j->internal = 1;
 		pthread_mutex_unlock(&j->lock);
-		radloc_scorer_free(&scorer);
+		radloc_scorer_free(&l->scorer);
 		return NULL;
 	}
+	radloc_scorer *scorer = l->scorer;
 	for (;;) {
 		pthread_mutex_lock(&j->lock);
 		size_t i = j->next++;
@@ -383,26 +394,25 @@ static void *worker(void *arg)
 			break;
 		score_one(j, scorer, &j->docs[i]);
 	}
-	radloc_scorer_free(&scorer);
 	return NULL;
 }
 
-static int score_window(job *j, long jobs)
+static int score_window(job *j, lane *lanes, long jobs)
 {
 	pthread_t threads[CLI_MAX_JOBS];
 	long started = 0;
 	j->next = 0;
 	if (jobs <= 1 || j->count <= 1) {
-		worker(j);
+		worker(&lanes[0]);
 		return j->internal ? -1 : 0;
 	}
 	for (long t = 0; t < jobs; t++) {
-		if (pthread_create(&threads[t], NULL, worker, j) != 0)
+		if (pthread_create(&threads[t], NULL, worker, &lanes[t]) != 0)
 			break;
 		started++;
 	}
 	if (started == 0)
-		worker(j);
+		worker(&lanes[0]);
 	for (long t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
 	return j->internal ? -1 : 0;
@@ -492,6 +502,9 @@ int cmd_batch(int argc, char **argv)
 	size_t line_cap = 0;
 	unsigned long total = 0, failed = 0;
 	job j = {rules, &o, r.name, docs, 0, 0, PTHREAD_MUTEX_INITIALIZER, 0};
+	lane lanes[CLI_MAX_JOBS];
+	for (long t = 0; t < CLI_MAX_JOBS; t++)
+		lanes[t] = (lane){&j, NULL};
 	rc = docs ? EXIT_OK : EXIT_INTERNAL;
 	while (rc == EXIT_OK) {
 		size_t n = 0;
@@ -505,7 +518,7 @@ int cmd_batch(int argc, char **argv)
 		if (n == 0)
 			break;
 		j.count = n;
-		if (score_window(&j, o.jobs) != 0)
+		if (score_window(&j, lanes, o.jobs) != 0)
 			rc = EXIT_INTERNAL;
 		for (size_t i = 0; i < n; i++) {
 			const batch_line *b = &docs[i].result;
@@ -542,6 +555,8 @@ int cmd_batch(int argc, char **argv)
 		free(docs[i].result.text);
 	}
 	free(docs);
+	for (long t = 0; t < CLI_MAX_JOBS; t++)
+		radloc_scorer_free(&lanes[t].scorer);
 	free(line);
 	free(r.held);
 	free(r.lead);

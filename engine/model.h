@@ -35,6 +35,9 @@ typedef struct rl_components {
 	int *cord;      /* component → myelopathy level and form (cord.h), or
 	                 * -1: not a myelopathy, or one without levels; NULL:
 	                 * -1 for all */
+	size_t *first;  /* hypothesis → its first component, hyp_count + 1
+	                 * entries (a hypothesis's components are adjacent);
+	                 * the scorer's only, NULL elsewhere */
 } rl_components;
 
 /* The myelopathy level-and-form part of a component, or -1. */

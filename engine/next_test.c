@@ -112,10 +112,15 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 			memset(joint, 0, sizeof joint);
 			for (size_t i = 0; i < nlive; i++) {
 				size_t c = live[i], slot = 0;
-				double outcome_prob[RL_MAX_OUTCOMES];
+				const double *outcome_prob;
 				while (hyps[slot] != s->comps->hyp[c])
 					slot++;
-				rl_outcome_probs(r, &p, &fw, s->comps, c, outcome_prob);
+				/* The same for every exam: kept by the scorer. */
+				if (rl_scorer_probe_probs(s->scorer, &fw, c, &outcome_prob) != RADLOC_OK) {
+					free(live);
+					free(w);
+					return RADLOC_ERR_NOMEM;
+				}
 				for (int o = 0; o < outcomes; o++)
 					joint[o][slot] += s->comp_post[c] * outcome_prob[o];
 			}

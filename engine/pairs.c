@@ -115,12 +115,21 @@ static size_t candidates(const rl_scoring *s, int *out)
 
 typedef struct pair_scratch {
 	rl_params p;
-	unsigned char *touched; /* nf × components: whether c can move f */
+	/* nf × components: 1 + c's place in f's touch list, 0 if c cannot
+	 * move f */
+	size_t *touched;
+	/* Per finding a trait affects: each person's log likelihood under
+	 * each component of its touch list (rl_scorer_logliks), else NULL. */
+	const double **people;
 	double *lp;             /* per pair component: its log posterior, unnormalised */
 	/* Per finding, the log likelihood when neither part moves it: the
 	 * background (nf), and with a trait each person's (nf × people).
 	 * Computed once per exam instead of once per pair of components. */
 	double *log_bg, *log_bg_people;
+	/* Each finding's traits and the people's log priors: asked once
+	 * per exam, not once per pair of components. */
+	unsigned *mask;
+	double log_prior[RL_TRAIT_PEOPLE];
 } pair_scratch;
 
 /* The findings' background logs, as pair_loglik would compute them. */
@@ -131,6 +140,7 @@ static void background_logs(const rl_scoring *s, pair_scratch *w)
 		const rl_fwork *fw = &s->fw[f];
 		unsigned mask = r->traits.present ? rl_trait_mask(r, fw->f, fw->el) : 0u;
 		double like[RL_TRAIT_PEOPLE];
+		w->mask[f] = mask;
 		w->log_bg[f] = log(rl_background(r, fw, s->outcome[f]));
 		if (mask == 0)
 			continue;
@@ -150,12 +160,11 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 	size_t nf = s->nf, nc = s->comps->count;
 	double total = 0.0, mix[RL_TRAIT_PEOPLE], like[RL_TRAIT_PEOPLE];
 	int traits = 0;
-	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-		mix[t] = rl_trait_log_prior(r, t);
+	memcpy(mix, w->log_prior, sizeof mix);
 	for (size_t f = 0; f < nf; f++) {
 		const rl_fwork *fw = &s->fw[f];
-		int ta = w->touched[f * nc + ca], tb = w->touched[f * nc + cb];
-		unsigned mask = r->traits.present ? rl_trait_mask(r, fw->f, fw->el) : 0u;
+		size_t ta = w->touched[f * nc + ca], tb = w->touched[f * nc + cb];
+		unsigned mask = w->mask[f];
 		if (mask == 0 && !(ta && tb)) {
 			total += ta ? s->loglik[ca * nf + f]
 			       : tb ? s->loglik[cb * nf + f]
@@ -169,12 +178,17 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 				mix[t] += w->log_bg_people[f * RL_TRAIT_PEOPLE + (size_t)t];
 			continue;
 		}
-		if (ta && tb)
-			rl_pair_likelihood_traits(r, &w->p, fw, s->comps, ca, cb, s->outcome[f],
-			                          mask, like);
-		else
-			rl_likelihood_traits(r, &w->p, fw, s->comps, ta ? ca : cb, s->outcome[f],
-			                     mask, like);
+		if (!(ta && tb)) {
+			/* mask != 0, one part moves it: that part's, as the
+			 * point estimate has it. */
+			const double *one = w->people[f] + ((ta ? ta : tb) - 1) * RL_TRAIT_PEOPLE;
+			traits = 1;
+			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+				mix[t] += one[t];
+			continue;
+		}
+		rl_pair_likelihood_traits(r, &w->p, fw, s->comps, ca, cb, s->outcome[f], mask,
+		                          like);
 		if (mask == 0) {
 			total += log(like[0]);
 			continue;
@@ -192,13 +206,8 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 /* The components of a hypothesis: consecutive in the scorer's list. */
 static void component_range(const rl_components *c, int hyp, size_t *first, size_t *end)
 {
-	size_t i = 0;
-	while (i < c->count && c->hyp[i] != hyp)
-		i++;
-	*first = i;
-	while (i < c->count && c->hyp[i] == hyp)
-		i++;
-	*end = i;
+	*first = c->first[hyp];
+	*end = c->first[hyp + 1];
 }
 
 /* Score one pair: its log posterior (unnormalised) into *lp, its most
@@ -246,7 +255,8 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		return RADLOC_OK;
 	pair_scratch w;
 	rl_mean_params(r, &w.p);
-	w.touched = calloc(nf * nc + 1, 1);
+	w.touched = calloc(nf * nc + 1, sizeof *w.touched);
+	w.people = calloc(nf + 1, sizeof *w.people);
 	/* The most components any hypothesis has (severities, extents, a
 	 * nerve's sites times its severities): a hypothesis's are adjacent. */
 	size_t most = 1;
@@ -258,16 +268,25 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	w.lp = malloc((most * most + 1) * sizeof *w.lp);
 	w.log_bg = malloc((nf + 1) * sizeof *w.log_bg);
 	w.log_bg_people = malloc((nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people);
+	w.mask = malloc((nf + 1) * sizeof *w.mask);
 	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
 	double *pair_lp = malloc(k * k * sizeof *pair_lp);
-	if (!w.touched || !w.lp || !w.log_bg || !w.log_bg_people || !s->pairs || !pair_lp) {
+	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp) {
 		status = RADLOC_ERR_NOMEM;
 		goto done;
 	}
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		w.log_prior[t] = rl_trait_log_prior(r, t);
 	background_logs(s, &w);
-	for (size_t f = 0; f < nf; f++)
+	for (size_t f = 0; f < nf; f++) {
+		const double *logliks;
 		for (size_t i = 0; i < s->touch_count[f]; i++)
-			w.touched[f * nc + (size_t)s->touch[f][i]] = 1;
+			w.touched[f * nc + (size_t)s->touch[f][i]] = i + 1;
+		if (w.mask[f] != 0 &&
+		    (status = rl_scorer_logliks(sc, &s->fw[f], s->outcome[f], &logliks,
+		                                &w.people[f])) != RADLOC_OK)
+			goto done;
+	}
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = i + 1; j < k; j++) {
 			int a = cand[i] < cand[j] ? cand[i] : cand[j];
@@ -311,9 +330,11 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	s->pattern_post[RADLOC_TWO_LESIONS] = s->pair_mass;
 done:
 	free(w.touched);
+	free(w.people);
 	free(w.lp);
 	free(w.log_bg);
 	free(w.log_bg_people);
+	free(w.mask);
 	free(pair_lp);
 	return status;
 }

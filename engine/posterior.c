@@ -41,17 +41,18 @@ void rl_scoring_free(rl_scoring *s)
  * draws exams from (selection.c). A constant per hypothesis, so every
  * component of it, and every plausible person of the intervals, gets the
  * same term. */
-static radloc_status selection_term(rl_scoring *s)
+static radloc_status selection_term(rl_scoring *s, radloc_scorer *sc)
 {
 	const radloc_rules *r = s->r;
-	double *per_hyp = malloc(r->hyp_count * sizeof *per_hyp);
-	if (per_hyp == NULL)
-		return RADLOC_ERR_NOMEM;
-	for (size_t h = 0; h < r->hyp_count; h++)
-		per_hyp[h] = rl_selection_log(r, &r->hyps[h], s->examined.places);
+	double **per_hyp = &sc->selection[s->examined.places & RL_PLACE_ALL];
+	if (*per_hyp == NULL) {
+		if ((*per_hyp = malloc(r->hyp_count * sizeof **per_hyp)) == NULL)
+			return RADLOC_ERR_NOMEM;
+		for (size_t h = 0; h < r->hyp_count; h++)
+			(*per_hyp)[h] = rl_selection_log(r, &r->hyps[h], s->examined.places);
+	}
 	for (size_t c = 0; c < s->comps->count; c++)
-		s->log_factor[c] = per_hyp[s->comps->hyp[c]];
-	free(per_hyp);
+		s->log_factor[c] = (*per_hyp)[s->comps->hyp[c]];
 	return RADLOC_OK;
 }
 
@@ -81,7 +82,7 @@ static radloc_status prepare_findings(rl_scoring *s)
 	s->outcome = calloc(s->nf, sizeof *s->outcome);
 	s->weights = calloc(s->nf * r->root_count, sizeof *s->weights);
 	s->ssens = calloc(s->nf * sign_width, sizeof *s->ssens);
-	s->loglik = calloc(s->nf * nc, sizeof *s->loglik);
+	s->loglik = malloc(s->nf * nc * sizeof *s->loglik); /* written whole below */
 	s->comp_logpost = calloc(nc, sizeof *s->comp_logpost);
 	s->comp_post = calloc(nc, sizeof *s->comp_post);
 	s->hyp_post = calloc(r->hyp_count, sizeof *s->hyp_post);
@@ -151,58 +152,88 @@ static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
  * log likelihood: finding f's entry is log P(f | c, the affected findings
  * before it), the mixture's weights those findings' posterior over
  * people. The unaffected findings keep their entries. */
-static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
+static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 {
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nf = s->nf;
 	double *w = NULL, *total = NULL;
-	unsigned char *touched = NULL;
+	size_t *touched = NULL; /* per component: 1 + its place in the touch list, or 0 */
+	unsigned char *own = NULL;
 
 	if (!r->traits.present)
 		return RADLOC_OK;
 	w = malloc(nc * RL_TRAIT_PEOPLE * sizeof *w);
 	total = malloc(nc * sizeof *total);
-	touched = calloc(nc + 1, 1);
-	if (!w || !total || !touched) {
+	touched = calloc(nc + 1, sizeof *touched);
+	own = calloc(nc + 1, 1);
+	if (!w || !total || !touched || !own) {
 		free(w);
 		free(total);
 		free(touched);
+		free(own);
 		return RADLOC_ERR_NOMEM;
 	}
-	for (size_t c = 0; c < nc; c++) {
-		total[c] = 0.0;
-		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-			w[c * RL_TRAIT_PEOPLE + (size_t)t] = rl_trait_log_prior(r, t);
-	}
-	for (size_t f = 0; f < nf; f++) {
+	/* Every component that no trait finding has touched yet carries the
+	 * same mixture (the background's, finding after finding), so that one
+	 * shared state (the class) is computed once per finding; a component
+	 * takes its own copy when a finding first touches it. The arithmetic
+	 * is the same operation for operation, so the result is too. */
+	double class_w[RL_TRAIT_PEOPLE], class_total = 0.0;
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		class_w[t] = rl_trait_log_prior(r, t);
+	radloc_status status = RADLOC_OK;
+	for (size_t f = 0; f < nf && status == RADLOC_OK; f++) {
 		const rl_fwork *fw = &s->fw[f];
 		unsigned mask = rl_trait_mask(r, fw->f, fw->el);
-		double bg[RL_TRAIT_PEOPLE], out[RL_TRAIT_PEOPLE];
+		double bg[RL_TRAIT_PEOPLE], class_mix;
+		const double *logliks, *people;
+		rl_params p;
 		if (mask == 0)
 			continue;
-		rl_likelihood_traits(r, p, fw, NULL, 0, s->outcome[f], mask, bg);
+		rl_mean_params(r, &p);
+		rl_likelihood_traits(r, &p, fw, NULL, 0, s->outcome[f], mask, bg);
+		if ((status = rl_scorer_logliks(sc, fw, s->outcome[f], &logliks, &people)) !=
+		    RADLOC_OK)
+			break;
 		/* The background's logs once per finding, not once per
 		 * component that leaves the finding alone (most of them). */
 		double log_bg[RL_TRAIT_PEOPLE];
 		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 			log_bg[t] = log(bg[t]);
-		for (size_t i = 0; i < s->touch_count[f]; i++)
-			touched[s->touch[f][i]] = 1;
+		for (size_t i = 0; i < s->touch_count[f]; i++) {
+			size_t c = (size_t)s->touch[f][i];
+			touched[c] = i + 1;
+			if (!own[c]) {
+				own[c] = 1;
+				memcpy(w + c * RL_TRAIT_PEOPLE, class_w, sizeof class_w);
+				total[c] = class_total;
+			}
+		}
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			class_w[t] += log_bg[t];
+		if (rl_logsumexp(class_w, RL_TRAIT_PEOPLE, &class_mix) != GSL_SUCCESS) {
+			status = RADLOC_ERR_NUMERIC;
+			break;
+		}
+		double class_loglik = class_mix - class_total;
+		class_total = class_mix;
 		for (size_t c = 0; c < nc; c++) {
 			double *wc = w + c * RL_TRAIT_PEOPLE, mix;
+			if (!own[c]) {
+				s->loglik[c * nf + f] = class_loglik;
+				continue;
+			}
 			if (touched[c]) {
-				rl_likelihood_traits(r, p, fw, s->comps, c, s->outcome[f], mask, out);
+				const double *mine = people + (touched[c] - 1) * RL_TRAIT_PEOPLE;
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-					wc[t] += log(out[t]);
+					wc[t] += mine[t];
 			} else {
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 					wc[t] += log_bg[t];
 			}
 			if (rl_logsumexp(wc, RL_TRAIT_PEOPLE, &mix) != GSL_SUCCESS) {
-				free(w);
-				free(total);
-				free(touched);
-				return RADLOC_ERR_NUMERIC;
+				status = RADLOC_ERR_NUMERIC;
+				break;
 			}
 			s->loglik[c * nf + f] = mix - total[c];
 			total[c] = mix;
@@ -213,7 +244,8 @@ static radloc_status trait_mixture(rl_scoring *s, const rl_params *p)
 	free(w);
 	free(total);
 	free(touched);
-	return RADLOC_OK;
+	free(own);
+	return status;
 }
 
 /* The point estimate: every parameter at its mean. The dense matrix of
@@ -245,15 +277,19 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 	}
 	for (size_t f = 0; f < nf; f++) {
 		double log_background = log(rl_background(r, &s->fw[f], s->outcome[f]));
+		const double *touched, *people;
 		for (size_t c = 0; c < nc; c++)
 			s->loglik[c * nf + f] = log_background;
-		for (size_t i = 0; i < s->touch_count[f]; i++) {
-			size_t c = (size_t)s->touch[f][i];
-			s->loglik[c * nf + f] =
-				log(rl_likelihood(r, &p, &s->fw[f], s->comps, c, s->outcome[f]));
+		if ((status = rl_scorer_logliks(sc, &s->fw[f], s->outcome[f], &touched,
+		                                &people)) != RADLOC_OK) {
+			free(ones);
+			free(sum);
+			return status;
 		}
+		for (size_t i = 0; i < s->touch_count[f]; i++)
+			s->loglik[(size_t)s->touch[f][i] * nf + f] = touched[i];
 	}
-	if ((status = trait_mixture(s, &p)) != RADLOC_OK) {
+	if ((status = trait_mixture(s, sc)) != RADLOC_OK) {
 		free(ones);
 		free(sum);
 		return status;
@@ -275,7 +311,7 @@ radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc)
 	radloc_status status;
 	if ((status = prepare_findings(s)) != RADLOC_OK ||
 	    (status = rl_examined_build(s->exam, &s->examined)) != RADLOC_OK ||
-	    (status = selection_term(s)) != RADLOC_OK)
+	    (status = selection_term(s, sc)) != RADLOC_OK)
 		return status;
 	return point_estimate(s, sc);
 }
@@ -284,8 +320,8 @@ size_t rl_best_component(const rl_scoring *s, int hyp)
 {
 	size_t best = 0;
 	double p = -1.0;
-	for (size_t c = 0; c < s->comps->count; c++)
-		if (s->comps->hyp[c] == hyp && s->comp_post[c] > p) {
+	for (size_t c = s->comps->first[hyp]; c < s->comps->first[hyp + 1]; c++)
+		if (s->comp_post[c] > p) {
 			p = s->comp_post[c];
 			best = c;
 		}

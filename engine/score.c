@@ -231,6 +231,7 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 	s.r = sc->rules;
 	s.exam = exam;
 	s.comps = &sc->comps;
+	s.scorer = sc;
 	res = calloc(1, sizeof *res);
 	if (res == NULL || (res->arena = rl_arena_new()) == NULL) {
 		free(res);

@@ -41,10 +41,13 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 	c->log_prior = calloc(c->count, sizeof *c->log_prior);
 	c->site = calloc(c->count, sizeof *c->site);
 	c->cord = calloc(c->count, sizeof *c->cord);
-	if (!c->hyp || !c->extent || !c->scale || !c->log_prior || !c->site || !c->cord)
+	c->first = calloc(r->hyp_count + 1, sizeof *c->first);
+	if (!c->hyp || !c->extent || !c->scale || !c->log_prior || !c->site || !c->cord ||
+	    !c->first)
 		return RADLOC_ERR_NOMEM;
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		const rl_hypothesis *hyp = &r->hyps[h];
+		c->first[h] = n;
 		double lp = hyp->prior > 0.0 ? log(hyp->prior) : -INFINITY;
 		int is_focal = rl_pattern_is_focal(hyp->pattern);
 		const rl_nerve *nerve = hyp->pattern == RADLOC_MONONEUROPATHY
@@ -77,6 +80,7 @@ static radloc_status build_components(const radloc_rules *r, rl_components *c)
 			c->log_prior[n++] = lp - log((double)each) + (w > 0.0 ? log(w) : -INFINITY);
 		}
 	}
+	c->first[r->hyp_count] = n;
 	return RADLOC_OK;
 }
 
@@ -88,6 +92,7 @@ static void free_components(rl_components *c)
 	free(c->log_prior);
 	free(c->site);
 	free(c->cord);
+	free(c->first);
 	memset(c, 0, sizeof *c);
 }
 
@@ -99,6 +104,12 @@ static size_t touch_slot(size_t row, radloc_side side, int pain)
 {
 	return row * TOUCH_SLOTS + (size_t)side * 2 + (size_t)pain;
 }
+
+/* Lists of log likelihoods per touch slot, modality and outcome. */
+#define LOGLIK_MODALITIES (RADLOC_MODALITY_TEMPERATURE + 1)
+#define LOGLIK_SLOTS (TOUCH_SLOTS * LOGLIK_MODALITIES * RL_MAX_OUTCOMES)
+
+#define PROBE_SIDES 3 /* midline, left, right */
 
 /* The touch lists of one element (all sides, pain or not). */
 static radloc_status touch_row(radloc_scorer *s, radloc_kind t, int e, size_t row)
@@ -140,7 +151,10 @@ static radloc_status build_touch_table(radloc_scorer *s)
 	s->touch_list = calloc(rows * TOUCH_SLOTS + 1, sizeof *s->touch_list);
 	s->touch_len = calloc(rows * TOUCH_SLOTS + 1, sizeof *s->touch_len);
 	s->touch_done = calloc(rows + 1, 1);
-	return s->touch_list && s->touch_len && s->touch_done ? RADLOC_OK : RADLOC_ERR_NOMEM;
+	s->loglik_table = calloc(rows * LOGLIK_SLOTS + 1, sizeof *s->loglik_table);
+	s->probe_table = calloc(rows * PROBE_SIDES + 1, sizeof *s->probe_table);
+	return s->touch_list && s->touch_len && s->touch_done && s->loglik_table &&
+	       s->probe_table ? RADLOC_OK : RADLOC_ERR_NOMEM;
 }
 
 radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
@@ -153,6 +167,76 @@ radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
 		return status;
 	*list = sc->touch_list[slot];
 	*len = sc->touch_len[slot];
+	return RADLOC_OK;
+}
+
+radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
+                                const double **logliks, const double **people)
+{
+	const rl_finding *f = fw->f;
+	const int *list;
+	size_t len;
+	radloc_status status = rl_scorer_touches(sc, f, &list, &len);
+	if (status != RADLOC_OK)
+		return status;
+	if (f->modality < 0 || f->modality >= LOGLIK_MODALITIES || outcome < 0 ||
+	    outcome >= RL_MAX_OUTCOMES)
+		return RADLOC_ERR_ARGUMENT; /* the parser admits none such */
+	size_t row = rl_element_row(sc->rules, f->table, f->element);
+	double **entry = &sc->loglik_table[(touch_slot(row, f->side, f->fkind == RL_PAIN) *
+	                                    LOGLIK_MODALITIES + (size_t)f->modality) *
+	                                   RL_MAX_OUTCOMES + (size_t)outcome];
+	unsigned mask = rl_trait_mask(sc->rules, f, fw->el);
+	if (*entry == NULL) {
+		rl_params p;
+		double *t = malloc((len * (mask ? 1 + RL_TRAIT_PEOPLE : 1) + 1) * sizeof *t);
+		if (t == NULL)
+			return RADLOC_ERR_NOMEM;
+		rl_mean_params(sc->rules, &p);
+		for (size_t i = 0; i < len; i++) {
+			size_t c = (size_t)list[i];
+			double out[RL_TRAIT_PEOPLE];
+			t[i] = log(rl_likelihood(sc->rules, &p, fw, &sc->comps, c, outcome));
+			if (mask == 0)
+				continue;
+			rl_likelihood_traits(sc->rules, &p, fw, &sc->comps, c, outcome, mask, out);
+			for (int k = 0; k < RL_TRAIT_PEOPLE; k++)
+				t[len + i * RL_TRAIT_PEOPLE + (size_t)k] = log(out[k]);
+		}
+		*entry = t;
+	}
+	*logliks = *entry;
+	*people = mask ? *entry + len : NULL;
+	return RADLOC_OK;
+}
+
+radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, size_t comp,
+                                    const double **probs)
+{
+	const rl_finding *f = probe->f;
+	size_t nc = sc->comps.count;
+	struct rl_probe_table *t = &sc->probe_table[rl_element_row(sc->rules, f->table,
+	                                                           f->element) * PROBE_SIDES +
+	                                            (size_t)f->side];
+	if (t->probs == NULL) {
+		t->probs = malloc(nc * RL_MAX_OUTCOMES * sizeof *t->probs);
+		t->done = calloc(nc, 1);
+		if (t->probs == NULL || t->done == NULL) {
+			free(t->probs);
+			free(t->done);
+			t->probs = NULL;
+			t->done = NULL;
+			return RADLOC_ERR_NOMEM;
+		}
+	}
+	if (!t->done[comp]) {
+		rl_params p;
+		rl_mean_params(sc->rules, &p);
+		rl_outcome_probs(sc->rules, &p, probe, &sc->comps, comp,
+		                 t->probs + comp * RL_MAX_OUTCOMES);
+		t->done[comp] = 1;
+	}
+	*probs = t->probs + comp * RL_MAX_OUTCOMES;
 	return RADLOC_OK;
 }
 
@@ -188,6 +272,18 @@ void radloc_scorer_free(radloc_scorer **scorer)
 	free((*scorer)->touch_list);
 	free((*scorer)->touch_len);
 	free((*scorer)->touch_done);
+	if ((*scorer)->loglik_table)
+		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * LOGLIK_SLOTS; i++)
+			free((*scorer)->loglik_table[i]);
+	free((*scorer)->loglik_table);
+	if ((*scorer)->probe_table)
+		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * PROBE_SIDES; i++) {
+			free((*scorer)->probe_table[i].probs);
+			free((*scorer)->probe_table[i].done);
+		}
+	free((*scorer)->probe_table);
+	for (size_t i = 0; i <= RL_PLACE_ALL; i++)
+		free((*scorer)->selection[i]);
 	free(*scorer);
 	*scorer = NULL;
 }

@@ -7,6 +7,7 @@
 #include "examined.h"
 #include "model.h"
 #include "result_impl.h"
+#include "selection.h"
 
 struct radloc_scorer {
 	const radloc_rules *rules;
@@ -21,7 +22,25 @@ struct radloc_scorer {
 	int **touch_list;
 	size_t *touch_len;
 	unsigned char *touch_done;
+	/* The log likelihood of a finding under each component of its touch
+	 * list, at the mean parameters: it depends only on the finding's
+	 * element, side, kind, modality and outcome, never on the rest of
+	 * the exam, so each list of them is made when an exam first has that
+	 * finding and kept (rl_scorer_logliks). */
+	double **loglik_table;
+	/* The next test's probes (a key's element and side, no modality):
+	 * each component's outcome probabilities at the mean parameters,
+	 * made when a search first needs them and kept
+	 * (rl_scorer_probe_probs); rows × 3 sides. */
+	struct rl_probe_table {
+		double *probs;       /* components × RL_MAX_OUTCOMES */
+		unsigned char *done; /* per component: probs made */
+	} *probe_table;
 	rl_bank bank;
+	/* Where the clinician looked (selection.c) depends only on the
+	 * hypothesis and the set of places examined: each set's row of
+	 * log terms (one per hypothesis) made when an exam first has it. */
+	double *selection[RL_PLACE_ALL + 1];
 	/* Two lesions at once (pairs.c): whether the rules give them a
 	 * prior, and the log of what turns the product of two single priors
 	 * into the pair's, log(m / (1 - m)) - log(sum over every pair of the
@@ -59,6 +78,7 @@ typedef struct rl_scoring {
 	rl_examined examined;   /* what the exam looked at */
 	const int **touch;      /* per finding: the components that can move its */
 	size_t *touch_count;    /* likelihood (the rest keep the background) */
+	radloc_scorer *scorer;  /* the scorer it runs on (its kept tables) */
 	size_t nt_count;        /* NT findings ignored */
 	rl_pair *pairs;         /* two lesions at once, among the leading singles */
 	size_t pair_count;
@@ -70,6 +90,16 @@ typedef struct rl_scoring {
  * keep its background), listed once per scorer. */
 radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
                                 const int **list, size_t *len);
+/* The log likelihoods of the finding (its weights at their means) under
+ * each component of its touch list, in the list's order; and where a
+ * person-level trait affects the finding (rl_trait_mask), each person's
+ * (people[i * RL_TRAIT_PEOPLE + t], rl_likelihood_traits), else NULL. */
+/* rl_outcome_probs of a probe finding (rl_probe_finding, not pain) under
+ * component comp, kept per scorer. */
+radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, size_t comp,
+                                    const double **probs);
+radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
+                                const double **logliks, const double **people);
 
 /* The steps of one scoring call, run by radloc_score (score.c): the
  * posterior fills the rl_scoring, the other two read it.

@@ -44,7 +44,7 @@ static void setup(const radloc_rules *r, fixture *x, radloc_kind table,
 		x->scale[n] = 1.0;
 		n++;
 	}
-	x->comps = (rl_components){n, x->hyp, x->extent, x->scale, x->log_prior, NULL, NULL};
+	x->comps = (rl_components){n, x->hyp, x->extent, x->scale, x->log_prior, NULL, NULL, NULL};
 	x->f.fkind = fkind;
 	x->f.table = table;
 	x->f.element = (int)radloc_rules_find(r, table, id);
@@ -270,7 +270,7 @@ START_TEST(shipped_pin_prick_sharper_than_touch)
 			scale[n] = 1.0;
 			log_prior[n] = 0.0;
 		}
-		comps = (rl_components){n, hyp, extent, scale, log_prior, NULL, NULL};
+		comps = (rl_components){n, hyp, extent, scale, log_prior, NULL, NULL, NULL};
 		rl_finding f;
 		rl_fwork fw;
 		double w[64];

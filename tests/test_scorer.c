@@ -87,9 +87,66 @@ START_TEST(touch_lists_are_the_components_that_touch)
 }
 END_TEST
 
+/* The tables a scorer keeps across exams hold exactly what the model
+ * computes on the spot (the answers stay byte-identical), are made once,
+ * and each hypothesis's components lie in its range. */
+START_TEST(kept_tables_are_the_model)
+{
+	const radloc_rules *r = shipped_rules();
+	radloc_scorer *sc = radloc_scorer_new(r);
+	double w[512];
+	rl_params p;
+	rl_mean_params(r, &p);
+	for (size_t h = 0; h < r->hyp_count; h++)
+		for (size_t c = sc->comps.first[h]; c < sc->comps.first[h + 1]; c++)
+			ck_assert_int_eq(sc->comps.hyp[c], (int)h);
+	ck_assert_uint_eq(sc->comps.first[r->hyp_count], sc->comps.count);
+	size_t with_traits = 0;
+	for (int table = RADLOC_REGION; table <= RADLOC_SIGN; table++) {
+		rl_finding f;
+		rl_fwork fw;
+		rl_probe_finding(r, (radloc_kind)table, 0, RADLOC_LEFT, 0, &f, &fw, w);
+		const int *list;
+		size_t len;
+		ck_assert_int_eq(rl_scorer_touches(sc, &f, &list, &len), RADLOC_OK);
+		ck_assert_uint_gt(len, 0);
+		unsigned mask = rl_trait_mask(r, &f, fw.el);
+		with_traits += mask != 0;
+		for (int o = 0; o < rl_outcome_count(f.fkind); o++) {
+			const double *ll, *people, *again, *people2;
+			ck_assert_int_eq(rl_scorer_logliks(sc, &fw, o, &ll, &people), RADLOC_OK);
+			ck_assert_int_eq(people != NULL, mask != 0);
+			for (size_t i = 0; i < len; i++) {
+				double out[RL_TRAIT_PEOPLE];
+				size_t c = (size_t)list[i];
+				ck_assert(ll[i] == log(rl_likelihood(r, &p, &fw, &sc->comps, c, o)));
+				if (mask == 0)
+					continue;
+				rl_likelihood_traits(r, &p, &fw, &sc->comps, c, o, mask, out);
+				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+					ck_assert(people[i * RL_TRAIT_PEOPLE + (size_t)t] == log(out[t]));
+			}
+			ck_assert_int_eq(rl_scorer_logliks(sc, &fw, o, &again, &people2), RADLOC_OK);
+			ck_assert_ptr_eq(again, ll);
+		}
+		for (size_t c = 0; c < sc->comps.count; c++) {
+			double direct[RL_MAX_OUTCOMES];
+			const double *kept;
+			rl_outcome_probs(r, &p, &fw, &sc->comps, c, direct);
+			ck_assert_int_eq(rl_scorer_probe_probs(sc, &fw, c, &kept), RADLOC_OK);
+			for (int o = 0; o < rl_outcome_count(f.fkind); o++)
+				ck_assert(kept[o] == direct[o]);
+		}
+	}
+	ck_assert_uint_gt(with_traits, 0); /* the reflexes: brisk people */
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_scorer(void)
 {
 	return make_suite("scorer", 0,
 	                  TESTS(settings_are_checked, components_split_each_prior,
-	                        touch_lists_are_the_components_that_touch));
+	                        touch_lists_are_the_components_that_touch,
+	                        kept_tables_are_the_model));
 }

@@ -262,7 +262,7 @@ int bench_generate_with(const radloc_rules *r, const bench_gen_options *opt,
 		}
 		int hyp_index = (int)h, ext = extent;
 		double lp = 0.0;
-		rl_components one = {1, &hyp_index, &ext, &scale, &lp, &site, &cord};
+		rl_components one = {1, &hyp_index, &ext, &scale, &lp, &site, &cord, NULL};
 		/* Where the clinician looks, and what is recorded there. */
 		unsigned examined = draw_places(rng, r, hyp);
 		/* The person's traits, at the rules' prevalences (docs/scoring.md,
