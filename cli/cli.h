@@ -75,6 +75,13 @@ int map_render(const radloc_rules *rules, const radloc_exam *exam,
 int cli_read_exam(const radloc_rules *rules, const char *path,
                   radloc_exam **out);
 
+/* --from FORMAT (cli/from.c): whether FORMAT is known; the names, comma
+ * separated; read an exam in FORMAT as cli_read_exam does. */
+int cli_from_known(const char *name);
+void cli_from_names(FILE *out);
+int cli_from_read(const radloc_rules *rules, const char *name, const char *path,
+                  radloc_exam **out);
+
 struct cli_options;
 
 /* What score and map share: read the exam named by the options' argument

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "isncsci.h"
 #include "percent.h"
 
 void help_score(FILE *out)
@@ -19,6 +20,7 @@ void help_score(FILE *out)
 	      "findings for and against the leader, and the next best test.\n"
 	      "\n"
 	      "  --format text|json   output (default text)\n"
+	      "  --from isncsci       FILE is an ISNCSCI worksheet (docs/isncsci.md)\n"
 	      "  --top N              hypotheses shown (default 10 for text, all for json)\n"
 	      "  --draws N            draws for the intervals (default 1000; 0 = none)\n"
 	      "  --interval P         central mass of the intervals (default 0.90)\n"
@@ -332,6 +334,7 @@ int cmd_score(int argc, char **argv)
 			rc = EXIT_INTERNAL;
 			goto out;
 		}
+		text = cli_isncsci_json(text, 2, res, o.from ? cli_isncsci_last() : NULL);
 		puts(text);
 		free(text);
 	} else {
@@ -340,6 +343,7 @@ int cmd_score(int argc, char **argv)
 		if (color)
 			st = (style){"\033[1;97;41m", "\033[1m", "\033[2m", "\033[0m"};
 		print_text(rules, res, &st);
+		cli_isncsci_print(stdout, res, o.from ? cli_isncsci_last() : NULL);
 	}
 	cli_note_write();
 out:

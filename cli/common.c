@@ -151,7 +151,8 @@ int cli_read_and_score(const radloc_rules *rules, const cli_options *o,
                        radloc_exam **exam, radloc_result **res)
 {
 	*res = NULL;
-	int rc = cli_read_exam(rules, o->nargs ? o->args[0] : "-", exam);
+	const char *path = o->nargs ? o->args[0] : "-";
+	int rc = o->from ? cli_from_read(rules, o->from, path, exam) : cli_read_exam(rules, path, exam);
 	if (rc != EXIT_OK)
 		return rc;
 	radloc_scorer *scorer = radloc_scorer_new(rules);

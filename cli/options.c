@@ -58,6 +58,15 @@ int cli_parse_options(int argc, char **argv, const char *command,
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
 			if ((o->output = VALUE()) == NULL)
 				goto missing;
+		} else if (strcmp(a, "--from") == 0) {
+			if ((o->from = VALUE()) == NULL)
+				goto missing;
+			if (!cli_from_known(o->from)) {
+				fprintf(stderr, "radloc %s: --from is one of ", command);
+				cli_from_names(stderr);
+				fprintf(stderr, ", not '%s'\n", o->from);
+				return EXIT_USAGE;
+			}
 		} else if (strcmp(a, "--format") == 0) {
 			const char *f = VALUE();
 			if (f == NULL)

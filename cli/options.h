@@ -17,6 +17,7 @@
 typedef struct cli_options {
 	const char *rules;
 	const char *output;     /* -o (map) */
+	const char *from;       /* --from FORMAT (score), NULL: the contract */
 	int json;               /* --format json */
 	long top;               /* -1 = command default */
 	long draws;             /* -1 = default */
