@@ -61,6 +61,11 @@ int cli_parse_options(int argc, char **argv, const char *command,
 		} else if (strcmp(a, "--from") == 0) {
 			if ((o->from = VALUE()) == NULL)
 				goto missing;
+			if (strcmp(command, "score") != 0 && strcmp(command, "map") != 0) {
+				/* batch and check read the contract only. */
+				fprintf(stderr, "radloc %s: --from is for score and map\n", command);
+				return EXIT_USAGE;
+			}
 			if (!cli_from_known(o->from)) {
 				fprintf(stderr, "radloc %s: --from is one of ", command);
 				cli_from_names(stderr);
