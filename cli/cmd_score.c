@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "options.h"
 #include "answer_text.h"
+#include "isncsci.h"
 
 void help_score(FILE *out)
 {
@@ -20,8 +21,9 @@ void help_score(FILE *out)
 	      "clinical words (JSON keeps the ids). A teaching case (docs/teaching.md)\n"
 	      "is scored as its exam, with its expected answer beside radloc's.\n"
 	      "\n"
-	      "  --from exam|fhir     the input's format (default exam; fhir: a FHIR R4\n"
-	      "                       Bundle as `radloc fhir` writes, docs/fhir.md)\n"
+	      "  --from exam|fhir|isncsci  the input's format (default exam; fhir: a FHIR\n"
+	      "                       R4 Bundle as `radloc fhir` writes, docs/fhir.md;\n"
+	      "                       isncsci: an ISNCSCI worksheet, docs/isncsci.md)\n"
 	      "  --format text|json   output (default text)\n"
 	      "  --top N              hypotheses shown (default 10 for text, all for json)\n"
 	      "  --draws N            draws for the intervals (default 1000; 0 = none)\n"
@@ -55,11 +57,15 @@ int cmd_score(int argc, char **argv)
 			rc = EXIT_INTERNAL;
 			goto out;
 		}
+		if (o.from && strcmp(o.from, "isncsci") == 0)
+			text = cli_isncsci_json(text, 2, res, cli_isncsci_last());
 		puts(text);
 		free(text);
 	} else {
 		int color = o.color < 0 ? isatty(STDOUT_FILENO) && !getenv("NO_COLOR") : o.color;
 		answer_text(rules, kase ? radloc_case_exam(kase) : exam, res, color, kase);
+		if (o.from && strcmp(o.from, "isncsci") == 0)
+			cli_isncsci_print(stdout, res, cli_isncsci_last());
 	}
 	cli_note_write();
 out:

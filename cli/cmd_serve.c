@@ -12,6 +12,7 @@
 #include "bodychart.h"
 #include "cli.h"
 #include "http.h"
+#include "isncsci.h"
 #include "options.h"
 #include "page_assets.h"
 #include "radloc_limits.h"
@@ -168,8 +169,11 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http
 		json_decref(p.list);
 		return ret;
 	}
-	radloc_status s = radloc_exam_parse(srv->rules, rq->body ? rq->body : "", rq->size,
-	                                    "request", 1, collect, &p, &exam);
+	/* An ISNCSCI worksheet is recognised by its content (docs/isncsci.md). */
+	cli_isncsci_values ws, *wsp = cli_isncsci_is_worksheet(rq->body ? rq->body : "", rq->size) ? &ws : NULL;
+	radloc_status s = wsp ? cli_isncsci_parse(srv->rules, rq->body, rq->size, "request", collect, &p, &exam, wsp)
+	                      : radloc_exam_parse(srv->rules, rq->body ? rq->body : "", rq->size,
+	                                          "request", 1, collect, &p, &exam);
 	if (s != RADLOC_OK && action == ACTION_EXAM) {
 		/* A teacher may load a teaching case: its exam is what the page
 		 * wants (the case's own problems, if any, are the ones to show). */
@@ -224,6 +228,8 @@ static enum MHD_Result exam_endpoint(server *srv, struct MHD_Connection *c, http
 	}
 	char *text = NULL;
 	s = radloc_result_json(res, 0, &text);
+	if (s == RADLOC_OK)
+		text = cli_isncsci_json(text, 0, res, wsp);
 	radloc_result_free(&res);
 	radloc_exam_free(&exam);
 	return s == RADLOC_OK ? http_respond_json(c, rq, 200, text)

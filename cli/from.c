@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "fhir.h"
+#include "isncsci.h"
 #include "options.h"
 
 /* A Bundle holds an exam, never a teaching case. */
@@ -16,6 +17,15 @@ static int read_fhir(const radloc_rules *rules, const char *path, radloc_exam **
 	return fhir_read_exam(rules, path, out);
 }
 
+/* A worksheet holds an exam, never a teaching case. */
+static int read_isncsci(const radloc_rules *rules, const char *path, radloc_exam **out,
+                        radloc_case **kase)
+{
+	if (kase)
+		*kase = NULL;
+	return cli_isncsci_read(rules, path, out);
+}
+
 static const struct {
 	const char *name;
 	int (*read)(const radloc_rules *rules, const char *path, radloc_exam **out,
@@ -23,6 +33,7 @@ static const struct {
 } readers[] = {
 	{"exam", cli_read_exam}, /* docs/exam-format.md, YAML or JSON, or a teaching case */
 	{"fhir", read_fhir},     /* a FHIR R4 Bundle, docs/fhir.md */
+	{"isncsci", read_isncsci}, /* an ISNCSCI worksheet, docs/isncsci.md */
 };
 
 int cli_from_known(const char *format)

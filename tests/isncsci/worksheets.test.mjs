@@ -3,8 +3,8 @@
 //  1. the npm `isncsci` library (Praxis, Apache-2.0) classifies it again and
 //     must give the stored neurological level and AIS grade (a valid
 //     worksheet with a known answer);
-//  2. it is translated into a radloc exam (translate.mjs) and scored with
-//     `radloc score --format json`;
+//  2. it is scored as it is with `radloc score --from isncsci --format json`
+//     (radloc reads the worksheet, cli/isncsci.c);
 //  3. a worksheet with deficits on both sides must come out as a cord
 //     (myelopathy) or cauda equina lesion with a red flag (upper_motor_neuron
 //     or cauda_equina_red_flag), never a root, a nerve or normal, and the
@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ISNCSCI } from 'isncsci';
-import { translate } from './translate.mjs';
+import { deficits } from './translate.mjs';
 
 const RADLOC = process.env.RADLOC || new URL('../../build/radloc', import.meta.url).pathname;
 const worksheets = JSON.parse(readFileSync(new URL('worksheets.json', import.meta.url)));
@@ -53,12 +53,12 @@ try {
 			if (c[k] !== w.expected[k])
 				problems.push(`library now says ${k} ${c[k]}, stored ${w.expected[k]}`);
 
-		const { exam, deficit } = translate(w.id, w.exam);
+		const deficit = deficits(w.exam);
 		const file = join(dir, `${w.id}.json`);
-		writeFileSync(file, JSON.stringify(exam));
+		writeFileSync(file, JSON.stringify(w.exam));
 		// --draws 0: the intervals are not asserted, and without them the
 		// whole run stays well under its 30 s budget.
-		const out = JSON.parse(execFileSync(RADLOC, ['score', file, '--format', 'json', '--draws', '0'],
+		const out = JSON.parse(execFileSync(RADLOC, ['score', '--from', 'isncsci', file, '--format', 'json', '--draws', '0'],
 			{ encoding: 'utf8', timeout: 20000 }));
 		const top = out.ranking[0];
 		const myelo = out.ranking.find((h) => h.label === 'myelopathy');

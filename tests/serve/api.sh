@@ -67,6 +67,14 @@ post /v1/score fixtures/exams/demo.yaml "?draws=200"
 check "same request, same bytes" cmp -s "$tmp/body" "$tmp/yaml.json"
 
 # Bad input: the same located messages as the command line, as JSON.
+# An ISNCSCI worksheet is recognised by its content (docs/isncsci.md).
+post /v1/score fixtures/isncsci/l5-left.json "?draws=0"
+check "isncsci worksheet scored: L5 left leads, values to tag *" test "$code" = 200 -a \
+	"$(jq -r '.ranking[0].label + "|" + (.isncsci.not_cord | join(","))' "$tmp/body")" = \
+	"L5 left|left.lightTouch.L5 1,left.pinPrick.L5 0,left.motor.L5 2"
+post /v1/score fixtures/isncsci/bad-values.json
+check "bad isncsci worksheet 4xx naming the key" test "$code" -ge 400 -a "$code" -lt 500 -a \
+	"$(grep -c 'right.motor.L4' "$tmp/body")" = 1
 post /v1/score fixtures/exams/misspelt.yaml
 check "misspelt 422" test "$code" = 422
 check "misspelt located" test "$(jq -r '.error | "\(.line):\(.column): \(.message)"' "$tmp/body")" = \
