@@ -55,7 +55,13 @@ export async function loadFile(file) {
     status('Loaded ' + file.name + ': ' + count() + ' findings.', false, () => { restore(before); syncControls(); paintChart(); commit(); status('Load undone.'); });
   } catch (e) {
     const teaching = /unknown key '(exam|expect|source)'/.test(e.message) ? ' This looks like a teaching case: load the exam under its exam: key as a file of its own.' : '';
-    status('Could not load ' + file.name + ': ' + (e.line ? 'line ' + e.line + ', column ' + e.column + ': ' : '') + e.message + '. The exam on the page is unchanged.' + teaching, true);
+    /* Every problem, each where it is; a message that ends in its own
+       punctuation ("did you mean 'ankle'?") gets no full stop after it. */
+    const where = p => (p.line ? 'line ' + p.line + ', column ' + p.column + ': ' : '') + p.message;
+    const list = e.problems.map(where).join('; ');
+    const n = e.problems.length;
+    status('Could not load ' + file.name + (n > 1 ? ' (' + n + ' problems)' : '') + ': ' + list +
+      (/[.?!]$/.test(list) ? ' ' : '. ') + 'The exam on the page is unchanged.' + teaching, true);
   }
 }
 /* A new exam asks first when there is one to lose (it stays one Undo

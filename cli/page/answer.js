@@ -151,11 +151,12 @@ function showAnswer(r) {
   /* The ranking, with the 90 % interval drawn on each bar. */
   b.append(el('h3', { text: 'Ranking: probability and 90 % interval' }));
   const ol = el('ol', { class: 'ranking', id: 'ranking' });
-  /* Rows below 0.1 % say nothing a clinician can use: counted, not drawn.
+  /* Rows below 0.1 % (what pct() prints as "<0.1 %") say nothing a
+     clinician can use: counted, not drawn.
      A root answer that is the same lesion as one above it at another
      extent (C6 under C6+C7) sits under it. */
   const top = ranking.slice(0, 8);
-  const shown = top.filter((h, i) => i === 0 || h.probability >= 0.0005);
+  const shown = top.filter((h, i) => i === 0 || h.probability >= 0.001);
   for (const h of shown) {
     const p = Math.max(0, Math.min(1, h.probability));
     const iv = h.interval || [p, p];

@@ -43,7 +43,7 @@ export function nestedUnder(h, shown) {
 }
 /* "C6+C7 left or C6 left: one lesion at two extents, together 76 %". */
 export function sameLesion(lead, ranking) {
-  const kin = ranking.filter(h => h !== lead && nested(lead, h) && h.probability >= 0.0005);
+  const kin = ranking.filter(h => h !== lead && nested(lead, h) && h.probability >= 0.001);
   if (!kin.length) return '';
   const sum = kin.reduce((t, h) => t + h.probability, lead.probability);
   return [lead, ...kin].map(shortName).join(' or ') + ': one lesion at ' +

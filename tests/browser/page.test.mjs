@@ -442,6 +442,15 @@ async function main() {
     const msg = await page.$eval('#status', e => e.textContent);
     ok(/line 2, column/.test(msg), 'a bad file is refused with its line and column', msg);
     ok(await page.$eval('#exam-id', e => e.value) === 'bed-12-2026-03-04', 'a bad file leaves the exam unchanged');
+    // Every problem of a bad file at once, and no "?." after a suggestion.
+    await page.setInputFiles('#load-file', { name: 'bad3.yaml', mimeType: 'text/yaml', buffer: Buffer.from(
+      'motor:\n  - {movement: great_toe_extensoin, side: left, grade: 3}\n  - {movement: knee_extention, side: left, grade: 4}\n' +
+      'reflex:\n  - {reflex: ankel, side: left, grade: 1}\n') });
+    await page.waitForFunction(() => /bad3\.yaml/.test(document.querySelector('#status').textContent), null, { timeout: STEP_MS });
+    const all = await page.$eval('#status', e => e.textContent);
+    ok(/3 problems/.test(all) && /line 2, column/.test(all) && /line 3, column/.test(all) && /line 5, column/.test(all),
+      'a bad file shows every problem with its place', all);
+    ok(!/\?\./.test(all), 'a suggestion ending in "?" gets no full stop after it', all);
   });
 
   // ---- 5. Print: the summary without the controls.
