@@ -259,7 +259,8 @@ START_TEST(horner_favours_lower_trunk_over_c8)
 }
 END_TEST
 
-/* The public listing: ids in file order, names and sources by id. */
+/* The public listing: ids in file order, names and sources by id; a
+ * sign's row for an element. */
 START_TEST(public_listing)
 {
 	const radloc_rules *r = shipped_rules();
@@ -269,6 +270,12 @@ START_TEST(public_listing)
 	ck_assert_ptr_nonnull(radloc_rules_plexus_source(r, "sacral_plexus"));
 	ck_assert_ptr_null(radloc_rules_plexus_name(r, "sciatic"));
 	ck_assert_ptr_null(radloc_rules_plexus_name(NULL, "upper_trunk"));
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "horner", "lower_trunk"), 0.20);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "horner", "upper_trunk"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "spurling", "upper_trunk"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "horner", "nowhere"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "nowhere", "lower_trunk"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(NULL, "horner", "lower_trunk"), 0.0);
 }
 END_TEST
 
