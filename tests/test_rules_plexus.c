@@ -224,7 +224,7 @@ END_TEST
  * fixtures/cases/lower-trunk-right.yaml): Horner's syndrome on that side
  * moves it from the C8 root towards the lower trunk (Pancoast), and a
  * negative one a little the other way. */
-#define LOWER_TRUNK_EXAM(horner)                                                     \
+#define LOWER_TRUNK_SIGN(sign, result)                                               \
 	"id: t\n"                                                                    \
 	"sensory:\n"                                                                 \
 	"  - {region: little_finger, side: right, status: reduced}\n"                \
@@ -235,7 +235,8 @@ END_TEST
 	"  - {movement: finger_abduction, side: right, grade: 3}\n"                  \
 	"  - {movement: finger_flexion, side: right, grade: 4}\n"                    \
 	"signs:\n"                                                                   \
-	"  - {sign: horner, side: right, result: " horner "}\n"
+	"  - {sign: " sign ", side: right, result: " result "}\n"
+#define LOWER_TRUNK_EXAM(horner) LOWER_TRUNK_SIGN("horner", horner)
 
 static double lower_trunk_over_c8(const char *yaml)
 {
@@ -256,6 +257,24 @@ START_TEST(horner_favours_lower_trunk_over_c8)
 	ck_assert_double_gt(positive, 1.0);
 	ck_assert_double_gt(positive, 2.0 * untested);
 	ck_assert_double_lt(negative, untested);
+}
+END_TEST
+
+/* Tinel over the supraclavicular fossa: rows for the three trunks only
+ * (the fossa holds the trunks; the roots lie in their foramina, the cords
+ * below the clavicle), so a positive one moves the same hand towards the
+ * lower trunk. */
+START_TEST(supraclavicular_tinel_favours_trunk)
+{
+	const radloc_rules *r = shipped_rules();
+	long t = radloc_rules_find(r, RADLOC_SIGN, "tinel_supraclavicular");
+	ck_assert_int_ge(t, 0);
+	ck_assert_uint_eq(r->signs[t].root_count, 0);
+	ck_assert_double_gt(radloc_rules_sign_plexus(r, "tinel_supraclavicular", "upper_trunk"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "tinel_supraclavicular", "medial_cord"), 0.0);
+	double positive = lower_trunk_over_c8(LOWER_TRUNK_SIGN("tinel_supraclavicular", "positive"));
+	double untested = lower_trunk_over_c8(LOWER_TRUNK_SIGN("tinel_supraclavicular", "NT"));
+	ck_assert_double_gt(positive, 2.0 * untested);
 }
 END_TEST
 
@@ -286,5 +305,6 @@ Suite *suite_rules_plexus(void)
 	                        hypotheses_per_element_and_side, optional_without_elements,
 	                        problems_located, rhomboids_and_serratus_separate_trunk_from_roots,
 	                        json_names_the_element, public_listing, sign_rows_per_element,
-	                        shipped_sign_rows, horner_favours_lower_trunk_over_c8));
+	                        shipped_sign_rows, horner_favours_lower_trunk_over_c8,
+	                        supraclavicular_tinel_favours_trunk));
 }
