@@ -163,6 +163,17 @@ static void show_element(const radloc_rules *rules, radloc_kind kind, const char
 			any = 1;
 			printf("  %-28s %4.2f\n", radloc_pattern_name((radloc_pattern)p), s);
 		}
+		any = 0;
+		for (size_t p = 0; p < radloc_rules_plexus_count(rules); p++) {
+			const char *el = radloc_rules_plexus_id(rules, p);
+			double s = radloc_rules_sign_plexus(rules, id, el);
+			if (s <= 0.0)
+				continue;
+			if (!any)
+				printf("\nPlexus elements (sensitivity)\n");
+			any = 1;
+			printf("  %-28s %4.2f  %s\n", el, s, radloc_rules_plexus_name(rules, el));
+		}
 		printf("\nSpecificity: %.2f\n", info->specificity);
 	} else {
 		printf("\nConcentration %.0f: how sure the root weights are (higher = less\n"

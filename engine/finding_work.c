@@ -53,6 +53,8 @@ void rl_mean_weights(const radloc_rules *r, rl_fwork *fw)
 		fw->ssens[rl_sign_nerve_column(r, (int)n)] = fw->sg->nerve_sens[n];
 	for (size_t x = 0; x < r->site_count; x++)
 		fw->ssens[rl_sign_site_column(r, (int)x)] = fw->sg->site_sens[x];
+	for (size_t x = 0; x < r->plexus_count; x++)
+		fw->ssens[rl_sign_plexus_column(r, (int)x)] = fw->sg->plexus_sens[x];
 	for (int p = 0; p < RADLOC_PATTERN_COUNT; p++)
 		fw->ssens[rl_sign_pattern_column(r, (radloc_pattern)p)] =
 			fw->sg->pattern_sens[p];

@@ -72,6 +72,8 @@ static double reach(const radloc_rules *r, const rl_hypothesis *h,
 						best = sg->roots[j].weight;
 		} else if (h->nerve >= 0) {
 			best = nerve_expected(r, h->nerve, sg->site_sens);
+		} else if (h->plexus) {
+			best = sg->plexus_sens[h->plexus->index];
 		} else {
 			best = sg->pattern_sens[h->pattern];
 		}

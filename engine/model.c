@@ -158,9 +158,10 @@ void rl_sign_link_of(const radloc_rules *r, const rl_components *comps, size_t c
 		out->reach = rl_side_reach(r, h->side, finding_side);
 		return;
 	case RADLOC_PLEXOPATHY:
-		/* A plexus element is one-sided and focal: its pattern's sign
-		 * sensitivity, on its own side, scaled by its severity. */
-		out->column[0] = (int)rl_sign_pattern_column(r, h->pattern);
+		/* A plexus element is one-sided and focal: its own sign
+		 * sensitivity (`plexus:`), on its own side, scaled by its
+		 * severity. */
+		out->column[0] = (int)rl_sign_plexus_column(r, h->plexus->index);
 		out->reach = rl_side_reach(r, h->side, finding_side);
 		return;
 	default:

@@ -110,11 +110,18 @@ int rl_mnd_touches(const radloc_rules *r, const rl_finding *f, const rl_element 
 void rl_modality_sharpen(const radloc_rules *r, rl_fwork *fw);
 
 /* A sign's sensitivities come in one row of columns: each root's, then
- * each nerve's, then each pattern's, then each nerve site's (rl_fwork.ssens,
- * the bank's rows). */
+ * each nerve's, then each pattern's, then each nerve site's, then each
+ * plexus element's (rl_fwork.ssens, the bank's rows). */
 static inline size_t rl_sign_width(const radloc_rules *r)
 {
-	return r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT + r->site_count;
+	return r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT + r->site_count +
+	       r->plexus_count;
+}
+
+static inline size_t rl_sign_plexus_column(const radloc_rules *r, int plexus)
+{
+	return r->root_count + r->nerve_count + RADLOC_PATTERN_COUNT + r->site_count +
+	       (size_t)plexus;
 }
 
 static inline size_t rl_sign_site_column(const radloc_rules *r, int site)

@@ -286,6 +286,14 @@ double radloc_rules_sign_pattern(const radloc_rules *r, const char *sign,
 	return r->signs[i].pattern_sens[pattern];
 }
 
+double radloc_rules_sign_plexus(const radloc_rules *r, const char *sign,
+                                const char *plexus)
+{
+	long i = radloc_rules_find(r, RADLOC_SIGN, sign);
+	long p = i >= 0 && plexus ? rl_plexus_index(r, plexus) : -1;
+	return p < 0 ? 0.0 : r->signs[i].plexus_sens[p];
+}
+
 double radloc_rules_extent_threshold(const radloc_rules *r, const char *extent)
 {
 	if (r == NULL || extent == NULL)

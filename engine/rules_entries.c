@@ -269,6 +269,7 @@ static const rl_field sign_fields[] = {
 	{"limb", rl_read_limb_field, offsetof(rl_sign, limb), 1},
 	{"sensitivity", read_sign_sensitivity, 0, 1},
 	{"sites", rl_read_sign_sites, 0, 0},
+	{"plexus", rl_read_sign_plexus, 0, 0},
 	{"specificity", rl_read_fraction_field, offsetof(rl_sign, specificity), 1},
 	{"examiner_error", read_sign_examiner_error, 0, 0},
 	{"source", rl_read_text_field, offsetof(rl_sign, e.source), 1},

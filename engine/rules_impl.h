@@ -118,6 +118,9 @@ typedef struct rl_sign {
 	double *site_sens;  /* per site: the nerve's, less spared branches, or the
 	                     * site's own from `sites:` */
 	double pattern_sens[RADLOC_PATTERN_COUNT];
+	const void *plexus_map; /* `plexus:` as written (read once the
+	                     * plexus elements are loaded, after the signs) */
+	double *plexus_sens; /* per plexus element: its own from `plexus:`, else 0 */
 	double specificity;
 	double examiner_error; /* the sign's own, else the sign kind's */
 	int has_examiner_error;

@@ -285,6 +285,9 @@ static int check_set(rl_loader *L)
 		return bad;
 	if (rl_derive_nerve_territories(L) || rl_derive_plexus_routes(L))
 		return 1;
+	bad += rl_derive_sign_plexus(L);
+	if (bad)
+		return bad;
 	bad += rl_derive_sites(L);
 	if (bad)
 		return bad;

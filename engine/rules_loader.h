@@ -211,6 +211,12 @@ int rl_read_sign_sites(rl_loader *L, const yt_node *key, const rl_field *field,
  * what a lesion at each takes of each element and sign. After
  * rl_derive_nerve_territories. Returns the problems. */
 int rl_derive_sites(rl_loader *L);
+/* A sign's `plexus:` (plexus element -> sensitivity): kept as written in
+ * pass 2 (signs load before the plexus section), read by
+ * rl_derive_sign_plexus in pass 3 into rl_sign.plexus_sens. */
+int rl_read_sign_plexus(rl_loader *L, const yt_node *key, const rl_field *field,
+                        const char *what, void *dest);
+int rl_derive_sign_plexus(rl_loader *L);
 
 /* ---- rules_provenance.c ---- */
 

@@ -263,3 +263,63 @@ double rl_plexus_share(const rl_element *el, const rl_plexus *p)
 				keep *= 1.0 - n * el->roots[j].weight;
 	return 1.0 - keep;
 }
+
+/* A sign's `plexus:`: checked to be a mapping now, its ids read once the
+ * plexus elements are known (rl_derive_sign_plexus). */
+int rl_read_sign_plexus(rl_loader *L, const yt_node *key, const rl_field *field,
+                        const char *what, void *dest)
+{
+	rl_sign *sign = dest;
+	(void)field;
+	(void)what;
+	if (!rl_require_mapping(L, key->value, "plexus"))
+		return 1;
+	sign->plexus_map = key->value;
+	return 0;
+}
+
+/* Each sign's sensitivity per plexus element: the element's own where the
+ * sign names it (Horner's syndrome for the lower trunk), else 0: the
+ * lesion leaves the sign at its background, as it leaves Spurling's test.
+ * There is no pattern-wide `plexopathy` row: what a sign shows depends on
+ * which element is taken. */
+int rl_derive_sign_plexus(rl_loader *L)
+{
+	radloc_rules *r = L->r;
+	const char *names[RADLOC_MAX_SUPPLY + 1];
+	size_t named = 0;
+	char label[200], buf[RL_PRINTABLE_SIZE];
+	int bad = 0;
+
+	for (size_t p = 0; p < r->plexus_count && named < RADLOC_MAX_SUPPLY; p++)
+		names[named++] = r->plexus[p].e.id;
+	for (size_t i = 0; i < r->sign_count; i++) {
+		rl_sign *sg = &r->signs[i];
+		sg->plexus_sens = rl_arena_alloc(r->arena, (r->plexus_count + 1) * sizeof(double));
+		if (sg->plexus_sens == NULL)
+			return bad + 1 + (rl_loader_nomem(L) != RADLOC_OK);
+		for (size_t p = 0; p < r->plexus_count; p++)
+			sg->plexus_sens[p] = 0.0;
+		if (sg->plexus_map == NULL)
+			continue;
+		L->d.file = sg->e.file;
+		for (const yt_node *k = ((const yt_node *)sg->plexus_map)->first; k; k = k->next) {
+			long p = rl_plexus_index(r, k->text);
+			double s;
+			if (p < 0) {
+				yt_report_unknown(&L->d, k, RADLOC_ERR_REFERENCE, "plexus element",
+				                  "the plexus elements", names, named);
+				bad++;
+				continue;
+			}
+			snprintf(label, sizeof label, "sensitivity of sign '%s' for %s", sg->e.id,
+			         rl_value_for_message(buf, k->text));
+			if (rl_read_number(L, k->value, 0.0, 1.0, label, &s)) {
+				bad++;
+				continue;
+			}
+			sg->plexus_sens[p] = s;
+		}
+	}
+	return bad;
+}

@@ -189,6 +189,12 @@ radloc_status radloc_rules_site_spare(const radloc_rules *rules, const char *ner
 double radloc_rules_sign_pattern(const radloc_rules *rules, const char *sign,
                                  int pattern);
 
+/* A sign's sensitivity for a plexus element (for example Horner's syndrome
+ * for the lower trunk, its `plexus:` row); 0 when the sign does not name
+ * the element, or either is unknown. */
+double radloc_rules_sign_plexus(const radloc_rules *rules, const char *sign,
+                                const char *plexus);
+
 /* The distal_rank threshold of a polyneuropathy extent ("ankle", ...), or
  * -1 if the rule set has no such extent. Elements whose distal_rank is at
  * or above it are within the extent. */

@@ -176,7 +176,110 @@ START_TEST(json_names_the_element)
 }
 END_TEST
 
-/* The public listing: ids in file order, names and sources by id. */
+/* A sign's own row for a plexus element (`plexus:`) is that element's
+ * alone (the others stay at 0, the sign's background); an unknown element
+ * is refused where it is written. */
+START_TEST(sign_rows_per_element)
+{
+	char *a = tiny_plexus_text(TINY_PLEXUS);
+	char *text = replace_all(a, "sensitivity: {A: 0.5, myelopathy: 0.4}",
+	                         "sensitivity: {A: 0.5, myelopathy: 0.4}, plexus: {p: 0.4}");
+	free(a);
+	radloc_rules *r = NULL;
+	message_sink sink;
+	ck_assert_msg(load_rules_text(text, &sink, &r) == RADLOC_OK, "%s", sink.text);
+	const rl_sign *g = &r->signs[0];
+	ck_assert_double_eq(g->plexus_sens[rl_plexus_index(r, "p")], 0.4);
+	ck_assert_double_eq(g->plexus_sens[rl_plexus_index(r, "q")], 0.0);
+	radloc_rules_free(&r);
+	char *bad = replace_all(text, "plexus: {p: 0.4}", "plexus: {nowhere: 0.4}");
+	free(text);
+	ck_assert_int_ne(load_rules_text(bad, &sink, NULL), RADLOC_OK);
+	free(bad);
+	ck_assert_ptr_nonnull(strstr(sink.text, "'nowhere'"));
+}
+END_TEST
+
+/* Shipped rules: Spurling's test has no row for any plexus element (it
+ * loads the root in its foramen), Horner's syndrome one for the lower
+ * trunk only. */
+START_TEST(shipped_sign_rows)
+{
+	const radloc_rules *r = shipped_rules();
+	long spurling = radloc_rules_find(r, RADLOC_SIGN, "spurling");
+	long horner = radloc_rules_find(r, RADLOC_SIGN, "horner");
+	ck_assert_int_ge(spurling, 0);
+	ck_assert_int_ge(horner, 0);
+	for (size_t p = 0; p < r->plexus_count; p++) {
+		ck_assert_double_eq(r->signs[spurling].plexus_sens[p], 0.0);
+		if (strcmp(r->plexus[p].e.id, "lower_trunk") == 0)
+			ck_assert_double_gt(r->signs[horner].plexus_sens[p], 0.0);
+		else
+			ck_assert_double_eq(r->signs[horner].plexus_sens[p], 0.0);
+	}
+}
+END_TEST
+
+/* A hand whose C8 and T1 muscles and skin are taken (as
+ * fixtures/cases/lower-trunk-right.yaml): Horner's syndrome on that side
+ * moves it from the C8 root towards the lower trunk (Pancoast), and a
+ * negative one a little the other way. */
+#define LOWER_TRUNK_SIGN(sign, result)                                               \
+	"id: t\n"                                                                    \
+	"sensory:\n"                                                                 \
+	"  - {region: little_finger, side: right, status: reduced}\n"                \
+	"  - {region: medial_forearm, side: right, status: reduced}\n"               \
+	"  - {region: medial_arm, side: right, status: reduced}\n"                   \
+	"motor:\n"                                                                   \
+	"  - {movement: thumb_abduction, side: right, grade: 3}\n"                   \
+	"  - {movement: finger_abduction, side: right, grade: 3}\n"                  \
+	"  - {movement: finger_flexion, side: right, grade: 4}\n"                    \
+	"signs:\n"                                                                   \
+	"  - {sign: " sign ", side: right, result: " result "}\n"
+#define LOWER_TRUNK_EXAM(horner) LOWER_TRUNK_SIGN("horner", horner)
+
+static double lower_trunk_over_c8(const char *yaml)
+{
+	radloc_result *res = score_yaml(yaml, 0);
+	radloc_hypothesis trunk, root;
+	ck_assert(find_hypothesis(res, "lower_trunk right", &trunk));
+	ck_assert(find_hypothesis(res, "C8 right", &root));
+	double ratio = trunk.probability / root.probability;
+	radloc_result_free(&res);
+	return ratio;
+}
+
+START_TEST(horner_favours_lower_trunk_over_c8)
+{
+	double positive = lower_trunk_over_c8(LOWER_TRUNK_EXAM("positive"));
+	double negative = lower_trunk_over_c8(LOWER_TRUNK_EXAM("negative"));
+	double untested = lower_trunk_over_c8(LOWER_TRUNK_EXAM("NT"));
+	ck_assert_double_gt(positive, 1.0);
+	ck_assert_double_gt(positive, 2.0 * untested);
+	ck_assert_double_lt(negative, untested);
+}
+END_TEST
+
+/* Tinel over the supraclavicular fossa: rows for the three trunks only
+ * (the fossa holds the trunks; the roots lie in their foramina, the cords
+ * below the clavicle), so a positive one moves the same hand towards the
+ * lower trunk. */
+START_TEST(supraclavicular_tinel_favours_trunk)
+{
+	const radloc_rules *r = shipped_rules();
+	long t = radloc_rules_find(r, RADLOC_SIGN, "tinel_supraclavicular");
+	ck_assert_int_ge(t, 0);
+	ck_assert_uint_eq(r->signs[t].root_count, 0);
+	ck_assert_double_gt(radloc_rules_sign_plexus(r, "tinel_supraclavicular", "upper_trunk"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "tinel_supraclavicular", "medial_cord"), 0.0);
+	double positive = lower_trunk_over_c8(LOWER_TRUNK_SIGN("tinel_supraclavicular", "positive"));
+	double untested = lower_trunk_over_c8(LOWER_TRUNK_SIGN("tinel_supraclavicular", "NT"));
+	ck_assert_double_gt(positive, 2.0 * untested);
+}
+END_TEST
+
+/* The public listing: ids in file order, names and sources by id; a
+ * sign's row for an element. */
 START_TEST(public_listing)
 {
 	const radloc_rules *r = shipped_rules();
@@ -186,6 +289,12 @@ START_TEST(public_listing)
 	ck_assert_ptr_nonnull(radloc_rules_plexus_source(r, "sacral_plexus"));
 	ck_assert_ptr_null(radloc_rules_plexus_name(r, "sciatic"));
 	ck_assert_ptr_null(radloc_rules_plexus_name(NULL, "upper_trunk"));
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "horner", "lower_trunk"), 0.20);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "horner", "upper_trunk"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "spurling", "upper_trunk"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "horner", "nowhere"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(r, "nowhere", "lower_trunk"), 0.0);
+	ck_assert_double_eq(radloc_rules_sign_plexus(NULL, "horner", "lower_trunk"), 0.0);
 }
 END_TEST
 
@@ -195,5 +304,7 @@ Suite *suite_rules_plexus(void)
 	                  TESTS(routes_follow_spares_nerves_and_supplies,
 	                        hypotheses_per_element_and_side, optional_without_elements,
 	                        problems_located, rhomboids_and_serratus_separate_trunk_from_roots,
-	                        json_names_the_element, public_listing));
+	                        json_names_the_element, public_listing, sign_rows_per_element,
+	                        shipped_sign_rows, horner_favours_lower_trunk_over_c8,
+	                        supraclavicular_tinel_favours_trunk));
 }

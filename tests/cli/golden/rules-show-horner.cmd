@@ -1,0 +1,1 @@
+$RADLOC rules show horner
