@@ -268,7 +268,7 @@ void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome);
 
 /* Whether a component can change the finding's likelihood at all (the
- * structure, not the values): the scorer skips the others. */
+ * structure, not the values): the scorer skips the others (touches.c). */
 int rl_touches(const radloc_rules *r, const rl_fwork *fw,
                const rl_components *comps, size_t comp);
 
