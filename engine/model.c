@@ -463,29 +463,50 @@ void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
  * graded by the share either takes, phi = 1 - (1 - phia)(1 - phib) (two
  * roots as a pair get their multiradiculopathy's equations); a sign
  * stays negative only if both leave it so. */
-void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
-                               const rl_fwork *fw, const rl_components *comps,
-                               size_t a, size_t b, int outcome, unsigned mask,
-                               double out[RL_TRAIT_PEOPLE])
+void rl_part_state_of(const radloc_rules *r, const rl_params *p, const rl_fwork *fw,
+                      const rl_components *comps, size_t comp, rl_part_state *out)
+{
+	*out = (rl_part_state){0.0, 0.0, 0.0, 1.0, 1.0};
+	if (fw->sg) {
+		rl_sign_link link;
+		rl_sign_link_of(r, comps, comp, fw, &link);
+		out->neg_spec = rl_sign_negative(fw->sg->specificity, fw->ssens, &link,
+		                                 comps->scale[comp]);
+		out->neg_one = rl_sign_negative(1.0, fw->ssens, &link, comps->scale[comp]);
+		return;
+	}
+	element_state e = element_state_of(r, p, fw, comps, comp);
+	out->qL = e.qL;
+	out->qE = e.qE;
+	out->phi = e.phi;
+}
+
+void rl_pair_likelihood_states(const radloc_rules *r, const rl_fwork *fw,
+                               const rl_part_state *a, const rl_part_state *b,
+                               int outcome, unsigned mask, double out[RL_TRAIT_PEOPLE])
 {
 	if (fw->sg) {
-		rl_sign_link la, lb;
-		rl_sign_link_of(r, comps, a, fw, &la);
-		rl_sign_link_of(r, comps, b, fw, &lb);
-		double neg = rl_sign_negative(fw->sg->specificity, fw->ssens, &la,
-		                              comps->scale[a]) *
-		             rl_sign_negative(1.0, fw->ssens, &lb, comps->scale[b]);
+		double neg = a->neg_spec * b->neg_one;
 		double like = floor_prob(sign_observed(r, fw, outcome ? 1.0 - neg : neg));
 		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 			out[t] = like;
 		return;
 	}
-	element_state ea = element_state_of(r, p, fw, comps, a);
-	element_state eb = element_state_of(r, p, fw, comps, b);
-	element_state e = {1.0 - (1.0 - ea.qL) * (1.0 - eb.qL),
-	                   1.0 - (1.0 - ea.qE) * (1.0 - eb.qE),
-	                   1.0 - (1.0 - ea.phi) * (1.0 - eb.phi), 0};
+	element_state e = {1.0 - (1.0 - a->qL) * (1.0 - b->qL),
+	                   1.0 - (1.0 - a->qE) * (1.0 - b->qE),
+	                   1.0 - (1.0 - a->phi) * (1.0 - b->phi), 0};
 	per_person(r, fw, &e, outcome, mask, out);
+}
+
+void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
+                               const rl_fwork *fw, const rl_components *comps,
+                               size_t a, size_t b, int outcome, unsigned mask,
+                               double out[RL_TRAIT_PEOPLE])
+{
+	rl_part_state sa, sb;
+	rl_part_state_of(r, p, fw, comps, a, &sa);
+	rl_part_state_of(r, p, fw, comps, b, &sb);
+	rl_pair_likelihood_states(r, fw, &sa, &sb, outcome, mask, out);
 }
 
 int rl_logsumexp(const double *x, size_t n, double *out)

@@ -130,7 +130,24 @@ typedef struct pair_scratch {
 	 * per exam, not once per pair of components. */
 	unsigned *mask;
 	double log_prior[RL_TRAIT_PEOPLE];
+	/* Per finding, what each component of its touch list makes of it
+	 * (state[f][i] for touch[f][i]), worked out when a pair first needs
+	 * it (known[f][i]): a component's part does not depend on the other
+	 * part, so once per exam rather than once per pair of components. */
+	rl_part_state **state;
+	unsigned char **known;
 } pair_scratch;
+
+/* What component c, at place i of finding f's touch list, makes of f. */
+static const rl_part_state *part_state(const rl_scoring *s, const pair_scratch *w, size_t f,
+                                       size_t c, size_t i)
+{
+	if (!w->known[f][i]) {
+		rl_part_state_of(s->r, &w->p, &s->fw[f], s->comps, c, &w->state[f][i]);
+		w->known[f][i] = 1;
+	}
+	return &w->state[f][i];
+}
 
 /* The findings' background logs, as pair_loglik would compute them. */
 static void background_logs(const rl_scoring *s, pair_scratch *w)
@@ -187,7 +204,8 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 				mix[t] += one[t];
 			continue;
 		}
-		rl_pair_likelihood_traits(r, &w->p, fw, s->comps, ca, cb, s->outcome[f], mask,
+		rl_pair_likelihood_states(r, fw, part_state(s, w, f, ca, ta - 1),
+		                          part_state(s, w, f, cb, tb - 1), s->outcome[f], mask,
 		                          like);
 		if (mask == 0) {
 			total += log(like[0]);
@@ -269,15 +287,27 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	w.log_bg = malloc((nf + 1) * sizeof *w.log_bg);
 	w.log_bg_people = malloc((nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people);
 	w.mask = malloc((nf + 1) * sizeof *w.mask);
+	size_t touched_total = 0;
+	for (size_t f = 0; f < nf; f++)
+		touched_total += s->touch_count[f];
+	w.state = malloc((nf + 1) * sizeof *w.state);
+	w.known = malloc((nf + 1) * sizeof *w.known);
+	rl_part_state *states = malloc((touched_total + 1) * sizeof *states);
+	unsigned char *known = calloc(touched_total + 1, 1);
 	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
 	double *pair_lp = malloc(k * k * sizeof *pair_lp);
-	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp) {
+	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp ||
+	    !w.state || !w.known || !states || !known) {
 		status = RADLOC_ERR_NOMEM;
 		goto done;
 	}
 	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 		w.log_prior[t] = rl_trait_log_prior(r, t);
 	background_logs(s, &w);
+	for (size_t f = 0, at = 0; f < nf; at += s->touch_count[f], f++) {
+		w.state[f] = states + at;
+		w.known[f] = known + at;
+	}
 	for (size_t f = 0; f < nf; f++) {
 		const double *logliks;
 		for (size_t i = 0; i < s->touch_count[f]; i++)
@@ -335,6 +365,10 @@ done:
 	free(w.log_bg);
 	free(w.log_bg_people);
 	free(w.mask);
+	free(w.state);
+	free(w.known);
+	free(states);
+	free(known);
 	free(pair_lp);
 	return status;
 }
