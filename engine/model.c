@@ -43,11 +43,6 @@ double rl_side_reach(const radloc_rules *r, radloc_side hyp_side,
 	return hyp_side == finding_side ? 1.0 : 0.0;
 }
 
-static int finding_limb(const rl_fwork *fw)
-{
-	return fw->el ? fw->el->limb : fw->sg->limb;
-}
-
 /* Probability that a lesion component makes an element abnormal: loss
  * (qL) and, for upper motor neuron components, brisk (qE); and phi, the
  * share of the element's supply the lesion takes, which sets how densely
@@ -469,97 +464,50 @@ void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
  * graded by the share either takes, phi = 1 - (1 - phia)(1 - phib) (two
  * roots as a pair get their multiradiculopathy's equations); a sign
  * stays negative only if both leave it so. */
-void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
-                               const rl_fwork *fw, const rl_components *comps,
-                               size_t a, size_t b, int outcome, unsigned mask,
-                               double out[RL_TRAIT_PEOPLE])
+void rl_part_state_of(const radloc_rules *r, const rl_params *p, const rl_fwork *fw,
+                      const rl_components *comps, size_t comp, rl_part_state *out)
+{
+	*out = (rl_part_state){0.0, 0.0, 0.0, 1.0, 1.0};
+	if (fw->sg) {
+		rl_sign_link link;
+		rl_sign_link_of(r, comps, comp, fw, &link);
+		out->neg_spec = rl_sign_negative(fw->sg->specificity, fw->ssens, &link,
+		                                 comps->scale[comp]);
+		out->neg_one = rl_sign_negative(1.0, fw->ssens, &link, comps->scale[comp]);
+		return;
+	}
+	element_state e = element_state_of(r, p, fw, comps, comp);
+	out->qL = e.qL;
+	out->qE = e.qE;
+	out->phi = e.phi;
+}
+
+void rl_pair_likelihood_states(const radloc_rules *r, const rl_fwork *fw,
+                               const rl_part_state *a, const rl_part_state *b,
+                               int outcome, unsigned mask, double out[RL_TRAIT_PEOPLE])
 {
 	if (fw->sg) {
-		rl_sign_link la, lb;
-		rl_sign_link_of(r, comps, a, fw, &la);
-		rl_sign_link_of(r, comps, b, fw, &lb);
-		double neg = rl_sign_negative(fw->sg->specificity, fw->ssens, &la,
-		                              comps->scale[a]) *
-		             rl_sign_negative(1.0, fw->ssens, &lb, comps->scale[b]);
+		double neg = a->neg_spec * b->neg_one;
 		double like = floor_prob(sign_observed(r, fw, outcome ? 1.0 - neg : neg));
 		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 			out[t] = like;
 		return;
 	}
-	element_state ea = element_state_of(r, p, fw, comps, a);
-	element_state eb = element_state_of(r, p, fw, comps, b);
-	element_state e = {1.0 - (1.0 - ea.qL) * (1.0 - eb.qL),
-	                   1.0 - (1.0 - ea.qE) * (1.0 - eb.qE),
-	                   1.0 - (1.0 - ea.phi) * (1.0 - eb.phi), 0};
+	element_state e = {1.0 - (1.0 - a->qL) * (1.0 - b->qL),
+	                   1.0 - (1.0 - a->qE) * (1.0 - b->qE),
+	                   1.0 - (1.0 - a->phi) * (1.0 - b->phi), 0};
 	per_person(r, fw, &e, outcome, mask, out);
 }
 
-int rl_touches(const radloc_rules *r, const rl_fwork *fw,
-               const rl_components *comps, size_t comp)
+void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
+                               const rl_fwork *fw, const rl_components *comps,
+                               size_t a, size_t b, int outcome, unsigned mask,
+                               double out[RL_TRAIT_PEOPLE])
 {
-	const rl_hypothesis *h = &r->hyps[comps->hyp[comp]];
-	const rl_finding *f = fw->f;
-	int limb = finding_limb(fw);
-
-	if (h->pattern == RADLOC_NORMAL)
-		return 0;
-	/* The broad likelihood is never the background: it moves every finding. */
-	if (h->pattern == RADLOC_OTHER)
-		return 1;
-	if (fw->sg) {
-		rl_sign_link link;
-		rl_sign_link_of(r, comps, comp, fw, &link);
-		if (link.reach == 0.0)
-			return 0;
-		if (link.fixed > 0.0)
-			return 1;
-		for (int i = 0; i < link.count; i++)
-			if (fw->ssens[link.column[i]] > 0.0)
-				return 1;
-		return 0;
-	}
-	switch (h->pattern) {
-	case RADLOC_RADICULOPATHY:
-	case RADLOC_MULTIRADICULOPATHY:
-		if (rl_side_reach(r, h->side, f->side) == 0.0 || f->fkind == RL_SIGNKIND)
-			return 0;
-		for (int i = 0; i < h->root_count; i++)
-			for (size_t j = 0; j < fw->el->root_count; j++)
-				if (fw->el->roots[j].index == h->roots[i])
-					return 1;
-		return 0;
-	case RADLOC_MONONEUROPATHY:
-		return rl_side_reach(r, h->side, f->side) > 0.0 &&
-		       rl_site_share_of(fw->el, h->nerve, rl_comp_site(comps, comp)) > 0.0;
-	case RADLOC_PLEXOPATHY:
-		if (rl_side_reach(r, h->side, f->side) == 0.0 || f->fkind == RL_SIGNKIND ||
-		    fw->el->plexus_route[h->plexus->index] == 0.0)
-			return 0;
-		for (int i = 0; i < h->plexus->root_count; i++)
-			for (size_t j = 0; j < fw->el->root_count; j++)
-				if (fw->el->roots[j].index == h->plexus->roots[i])
-					return 1;
-		return 0;
-	case RADLOC_POLYNEUROPATHY:
-		return limb != RL_MIDLINE &&
-		       rl_pattern_sensitivity(r, f, RADLOC_POLYNEUROPATHY) > 0.0;
-	case RADLOC_CAUDA_EQUINA:
-		if (limb == RL_ARM)
-			return 0;
-		for (size_t j = 0; j < fw->el->root_count; j++)
-			if (rl_cauda_root(r, comps->extent[comp], fw->el->roots[j].index) > 0.0)
-				return 1;
-		return 0;
-	case RADLOC_MYELOPATHY:
-		/* With levels, the level's root findings too, whatever the
-		 * modality's long-tract sensitivity. */
-		return f->fkind != RL_PAIN &&
-		       (r->cord.present || rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY) > 0.0);
-	case RADLOC_MOTOR_NEURON_DISEASE:
-		return rl_mnd_touches(r, f, fw->el);
-	default:
-		return 0;
-	}
+	rl_part_state sa, sb;
+	rl_part_state_of(r, p, fw, comps, a, &sa);
+	rl_part_state_of(r, p, fw, comps, b, &sb);
+	rl_pair_likelihood_states(r, fw, &sa, &sb, outcome, mask, out);
 }
 
 int rl_logsumexp(const double *x, size_t n, double *out)

@@ -275,7 +275,7 @@ void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome);
 
 /* Whether a component can change the finding's likelihood at all (the
- * structure, not the values): the scorer skips the others. */
+ * structure, not the values): the scorer skips the others (touches.c). */
 int rl_touches(const radloc_rules *r, const rl_fwork *fw,
                const rl_components *comps, size_t comp);
 
@@ -320,6 +320,26 @@ void rl_pair_likelihood_traits(const radloc_rules *r, const rl_params *p,
                                const rl_fwork *fw, const rl_components *comps,
                                size_t a, size_t b, int outcome, unsigned mask,
                                double out[RL_TRAIT_PEOPLE]);
+
+/* What one part of a pair makes of a finding, whatever the other part
+ * is: for an element its loss, brisk and share (zero for `other`), for a
+ * sign the probability it stays negative with the sign's specificity
+ * (the first part's factor) and without it (the second's). The pairs
+ * work it out once per exam for each component a finding's touch list
+ * holds, rather than once per pair of components. */
+typedef struct rl_part_state {
+	double qL, qE, phi;
+	double neg_spec, neg_one;
+} rl_part_state;
+
+void rl_part_state_of(const radloc_rules *r, const rl_params *p, const rl_fwork *fw,
+                      const rl_components *comps, size_t comp, rl_part_state *out);
+
+/* rl_pair_likelihood_traits from the parts' states (a the first part):
+ * the same numbers, bit for bit. */
+void rl_pair_likelihood_states(const radloc_rules *r, const rl_fwork *fw,
+                               const rl_part_state *a, const rl_part_state *b,
+                               int outcome, unsigned mask, double out[RL_TRAIT_PEOPLE]);
 
 /* Point fw at the finding f, its element or sign, and the caller's
  * buffer for its root weights (root_count doubles) or, for a sign, its

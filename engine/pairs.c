@@ -115,8 +115,12 @@ static size_t candidates(const rl_scoring *s, int *out)
 
 typedef struct pair_scratch {
 	rl_params p;
-	/* nf × components: 1 + c's place in f's touch list, 0 if c cannot
-	 * move f */
+	/* Only the candidates' components are ever parts: local[c] is c's
+	 * place among them (-1 for the rest, nl of them), so the tables
+	 * below are nf × nl rather than nf × every component. */
+	int *local;
+	size_t nl;
+	/* nf × nl: 1 + c's place in f's touch list, 0 if c cannot move f */
 	size_t *touched;
 	/* Per finding a trait affects: each person's log likelihood under
 	 * each component of its touch list (rl_scorer_logliks), else NULL. */
@@ -130,7 +134,25 @@ typedef struct pair_scratch {
 	 * per exam, not once per pair of components. */
 	unsigned *mask;
 	double log_prior[RL_TRAIT_PEOPLE];
+	/* nf × nl: what each component makes of each finding it moves,
+	 * worked out when a pair first needs it (known): a component's part
+	 * does not depend on the other part, so once per exam rather than
+	 * once per pair of components. */
+	rl_part_state *state;
+	unsigned char *known;
 } pair_scratch;
+
+/* What component c (local place l) makes of finding f. */
+static const rl_part_state *part_state(const rl_scoring *s, const pair_scratch *w, size_t f,
+                                       size_t c, size_t l)
+{
+	size_t at = f * w->nl + l;
+	if (!w->known[at]) {
+		rl_part_state_of(s->r, &w->p, &s->fw[f], s->comps, c, &w->state[at]);
+		w->known[at] = 1;
+	}
+	return &w->state[at];
+}
 
 /* The findings' background logs, as pair_loglik would compute them. */
 static void background_logs(const rl_scoring *s, pair_scratch *w)
@@ -157,13 +179,14 @@ static void background_logs(const rl_scoring *s, pair_scratch *w)
 static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca, size_t cb)
 {
 	const radloc_rules *r = s->r;
-	size_t nf = s->nf, nc = s->comps->count;
+	size_t nf = s->nf, nl = w->nl;
+	size_t la = (size_t)w->local[ca], lb = (size_t)w->local[cb];
 	double total = 0.0, mix[RL_TRAIT_PEOPLE], like[RL_TRAIT_PEOPLE];
 	int traits = 0;
 	memcpy(mix, w->log_prior, sizeof mix);
 	for (size_t f = 0; f < nf; f++) {
 		const rl_fwork *fw = &s->fw[f];
-		size_t ta = w->touched[f * nc + ca], tb = w->touched[f * nc + cb];
+		size_t ta = w->touched[f * nl + la], tb = w->touched[f * nl + lb];
 		unsigned mask = w->mask[f];
 		if (mask == 0 && !(ta && tb)) {
 			total += ta ? s->loglik[ca * nf + f]
@@ -187,7 +210,8 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 				mix[t] += one[t];
 			continue;
 		}
-		rl_pair_likelihood_traits(r, &w->p, fw, s->comps, ca, cb, s->outcome[f], mask,
+		rl_pair_likelihood_states(r, fw, part_state(s, w, f, ca, la),
+		                          part_state(s, w, f, cb, lb), s->outcome[f], mask,
 		                          like);
 		if (mask == 0) {
 			total += log(like[0]);
@@ -255,7 +279,16 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		return RADLOC_OK;
 	pair_scratch w;
 	rl_mean_params(r, &w.p);
-	w.touched = calloc(nf * nc + 1, sizeof *w.touched);
+	w.local = malloc((nc + 1) * sizeof *w.local);
+	if (w.local == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t c = 0; c < nc; c++)
+		w.local[c] = -1;
+	w.nl = 0;
+	for (size_t i = 0; i < k; i++)
+		for (size_t c = s->comps->first[cand[i]]; c < s->comps->first[cand[i] + 1]; c++)
+			w.local[c] = (int)w.nl++;
+	w.touched = calloc(nf * w.nl + 1, sizeof *w.touched);
 	w.people = calloc(nf + 1, sizeof *w.people);
 	/* The most components any hypothesis has (severities, extents, a
 	 * nerve's sites times its severities): a hypothesis's are adjacent. */
@@ -269,9 +302,12 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	w.log_bg = malloc((nf + 1) * sizeof *w.log_bg);
 	w.log_bg_people = malloc((nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people);
 	w.mask = malloc((nf + 1) * sizeof *w.mask);
+	w.state = malloc((nf * w.nl + 1) * sizeof *w.state);
+	w.known = calloc(nf * w.nl + 1, 1);
 	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
 	double *pair_lp = malloc(k * k * sizeof *pair_lp);
-	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp) {
+	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp ||
+	    !w.state || !w.known) {
 		status = RADLOC_ERR_NOMEM;
 		goto done;
 	}
@@ -280,8 +316,11 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	background_logs(s, &w);
 	for (size_t f = 0; f < nf; f++) {
 		const double *logliks;
-		for (size_t i = 0; i < s->touch_count[f]; i++)
-			w.touched[f * nc + (size_t)s->touch[f][i]] = i + 1;
+		for (size_t i = 0; i < s->touch_count[f]; i++) {
+			int l = w.local[s->touch[f][i]];
+			if (l >= 0)
+				w.touched[f * w.nl + (size_t)l] = i + 1;
+		}
 		if (w.mask[f] != 0 &&
 		    (status = rl_scorer_logliks(sc, &s->fw[f], s->outcome[f], &logliks,
 		                                &w.people[f])) != RADLOC_OK)
@@ -335,6 +374,9 @@ done:
 	free(w.log_bg);
 	free(w.log_bg_people);
 	free(w.mask);
+	free(w.state);
+	free(w.known);
+	free(w.local);
 	free(pair_lp);
 	return status;
 }

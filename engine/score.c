@@ -7,16 +7,41 @@
 #include "cord.h"
 #include "scorer_impl.h"
 
-static int by_probability(const void *a, const void *b)
+/* The ranking's order: most probable first; at equal probability
+ * singles in the rules' order (key = hypothesis), then pairs in theirs
+ * (key = 1000000 + pair). The keys differ, so the order is total and any
+ * correct sort gives the same ranking. */
+typedef struct rank_key {
+	double p;
+	long key;
+} rank_key;
+
+static int before(const rank_key *x, const rank_key *y)
 {
-	const rl_ranked *x = a, *y = b;
-	double px = x->h.probability, py = y->h.probability;
-	if (px != py)
-		return px < py ? 1 : -1;
-	/* Singles in the rules' order, then pairs in theirs. */
-	long kx = x->hyp >= 0 ? x->hyp : 1000000L + x->pair;
-	long ky = y->hyp >= 0 ? y->hyp : 1000000L + y->pair;
-	return (kx > ky) - (kx < ky);
+	if (x->p != y->p)
+		return !(x->p < y->p);
+	return x->key < y->key;
+}
+
+/* Merge sort of the small keys (tmp as long as keys), rather than qsort
+ * of the whole hypotheses through a comparison callback: the ranking is
+ * built once its order is known. */
+static void sort_keys(rank_key *keys, rank_key *tmp, size_t n)
+{
+	for (size_t width = 1; width < n; width *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n;
+			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, o = lo;
+			while (i < mid && j < hi)
+				tmp[o++] = before(&keys[j], &keys[i]) ? keys[j++] : keys[i++];
+			while (i < mid)
+				tmp[o++] = keys[i++];
+			while (j < hi)
+				tmp[o++] = keys[j++];
+		}
+		memcpy(keys, tmp, n * sizeof *keys);
+	}
 }
 
 /* A pattern that holds more than this share of the probability names the
@@ -199,20 +224,33 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 	if (res->ranked == NULL)
 		return RADLOC_ERR_NOMEM;
 	memset(res->ranked, 0, n * sizeof *res->ranked);
-	for (size_t h = 0; h < r->hyp_count; h++) {
-		res->ranked[h].hyp = (int)h;
-		res->ranked[h].pair = -1;
-		fill_single(s, (int)h, -1, &res->ranked[h].h);
+	/* Each one's probability is known before it is filled in (a
+	 * single's hyp_post, a pair's post): sort those, then fill each in
+	 * its place. */
+	rank_key *keys = malloc(2 * n * sizeof *keys);
+	if (keys == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t h = 0; h < r->hyp_count; h++)
+		keys[h] = (rank_key){s->hyp_post[h], (long)h};
+	for (size_t i = 0; i < s->pair_count; i++)
+		keys[r->hyp_count + i] = (rank_key){s->pairs[i].post, 1000000L + (long)i};
+	sort_keys(keys, keys + n, n);
+	radloc_status status = RADLOC_OK;
+	for (size_t at = 0; at < n && status == RADLOC_OK; at++) {
+		rl_ranked *x = &res->ranked[at];
+		if (keys[at].key < 1000000L) {
+			x->hyp = (int)keys[at].key;
+			x->pair = -1;
+			fill_single(s, x->hyp, -1, &x->h);
+		} else {
+			x->hyp = -1;
+			x->pair = (int)(keys[at].key - 1000000L);
+			status = fill_pair(s, res, (size_t)x->pair, &x->h);
+		}
 	}
-	for (size_t i = 0; i < s->pair_count; i++) {
-		rl_ranked *x = &res->ranked[r->hyp_count + i];
-		x->hyp = -1;
-		x->pair = (int)i;
-		radloc_status status = fill_pair(s, res, i, &x->h);
-		if (status != RADLOC_OK)
-			return status;
-	}
-	qsort(res->ranked, n, sizeof *res->ranked, by_probability);
+	free(keys);
+	if (status != RADLOC_OK)
+		return status;
 	res->pattern = result_pattern(s, res);
 	return RADLOC_OK;
 }

@@ -210,6 +210,7 @@ int main(void)
 	srunner_add_suite(sr, suite_modality());
 	srunner_add_suite(sr, suite_finding_work());
 	srunner_add_suite(sr, suite_examined());
+	srunner_add_suite(sr, suite_touches());
 	srunner_add_suite(sr, suite_scorer());
 	srunner_add_suite(sr, suite_posterior());
 	srunner_add_suite(sr, suite_rules_traits());

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "result_impl.h"
 #include "selection.h"
 #include "tests.h"
 
@@ -519,6 +520,44 @@ START_TEST(nt_is_ignored_and_said)
 }
 END_TEST
 
+/* The whole ranking, pairs included, in score.c's total order: most
+ * probable first, and at equal probability singles in the rules' order
+ * before pairs in theirs (the order the batch output and the mirror-image
+ * property rely on). */
+START_TEST(whole_ranking_in_total_order)
+{
+	radloc_scorer *sc = radloc_scorer_new(shipped_rules());
+	radloc_scorer_set_draws(sc, 0);
+	radloc_scorer_set_top(sc, 0);
+	radloc_exam *e = exam_of(shipped_rules(), exams[_i]);
+	radloc_result *res = NULL;
+	ck_assert_int_eq(radloc_score(sc, e, &res), RADLOC_OK);
+	ck_assert_uint_ge(res->hyp_count, shipped_rules()->hyp_count);
+	for (size_t i = 1; i < res->hyp_count; i++) {
+		const rl_ranked *a = &res->ranked[i - 1], *b = &res->ranked[i];
+		long ka = a->hyp >= 0 ? a->hyp : 1000000L + a->pair;
+		long kb = b->hyp >= 0 ? b->hyp : 1000000L + b->pair;
+		ck_assert(a->h.probability > b->h.probability ||
+		          (a->h.probability == b->h.probability && ka < kb));
+	}
+	/* Each single and each pair exactly once. */
+	size_t n = res->hyp_count, singles = shipped_rules()->hyp_count;
+	unsigned char *seen = calloc(n, 1);
+	ck_assert_ptr_nonnull(seen);
+	for (size_t i = 0; i < n; i++) {
+		const rl_ranked *x = &res->ranked[i];
+		size_t at = x->hyp >= 0 ? (size_t)x->hyp : singles + (size_t)x->pair;
+		ck_assert_uint_lt(at, n);
+		ck_assert(!seen[at]);
+		seen[at] = 1;
+	}
+	free(seen);
+	radloc_result_free(&res);
+	radloc_exam_free(&e);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_score(void)
 {
 	Suite *s = suite_create("score");
@@ -528,6 +567,7 @@ Suite *suite_score(void)
 	                            nothing_to_score, normal_leg_exam_keeps_c7_behind_normal,
 	                            nt_is_ignored_and_said, no_abnormal_finding_no_lesion_pattern));
 	tcase_add_loop_test(tc, probabilities_sum_to_one, 0, EXAM_COUNT);
+	tcase_add_loop_test(tc, whole_ranking_in_total_order, 0, EXAM_COUNT);
 	tcase_add_loop_test(tc, mirrored_exam_mirrors_result, 0, EXAM_COUNT);
 	tcase_add_loop_test(tc, support_never_lowers, 0,
 	                    (int)(sizeof support / sizeof support[0]));

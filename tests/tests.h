@@ -27,6 +27,7 @@ Suite *suite_rules_sites(void);
 Suite *suite_rules_modalities(void);
 Suite *suite_territory(void);
 Suite *suite_examined(void);
+Suite *suite_touches(void);
 Suite *suite_scorer(void);
 Suite *suite_posterior(void);
 Suite *suite_rules_traits(void);
