@@ -29,17 +29,18 @@ static const char *const match_names[] = {"exact", "wider"};
 static int read_match_field(rl_loader *L, const yt_node *key, const rl_field *field,
                             const char *what, void *dest)
 {
-	(void)field, (void)what;
-	if (key->value->type != YT_SCALAR) {
-		yt_report(&L->d, key->value, RADLOC_ERR_SCHEMA,
-		          "match must be 'exact' or 'wider'");
-		return 1;
-	}
-	int m = rl_name_index(L, key->value, match_names, 2, "match");
-	if (m < 0)
-		return 1;
-	*(const char **)dest = match_names[m];
-	return 0;
+	(void)field;
+	const char *s = key->value->type == YT_SCALAR ? key->value->text : NULL;
+	for (size_t m = 0; s && m < sizeof match_names / sizeof *match_names; m++)
+		if (strcmp(s, match_names[m]) == 0) {
+			*(const char **)dest = match_names[m];
+			return 0;
+		}
+	yt_report(&L->d, key->value, RADLOC_ERR_SCHEMA,
+	          "match of %s must be 'exact' (the code means the element) or 'wider' "
+	          "(the code names more)%s%s%s", what, s ? ", not '" : "", s ? s : "",
+	          s ? "'" : "");
+	return 1;
 }
 
 /* A system is an absolute URI (RFC 3986 scheme, then ':' and more, no
