@@ -1,6 +1,7 @@
 /* FHIR R4 for radloc (docs/fhir.md): an exam as a Bundle of Observations
- * and back. The coding is derived by rule from the rule set's ids, so a
- * Bundle reads back to the same exam and the same answer. */
+ * and back. radloc's own coding is derived by rule from the rule set's
+ * ids, so a Bundle reads back to the same exam and the same answer; the
+ * verified standard codes of rules/coding.yaml come before it. */
 #ifndef RADLOC_CLI_FHIR_H
 #define RADLOC_CLI_FHIR_H
 
@@ -20,8 +21,10 @@ json_t *fhir_bundle_of_exam(const radloc_rules *rules, const radloc_exam *exam,
 
 /* A Bundle (or a searchset from a FHIR server) read back into the
  * contract's exam JSON object; NULL with the reason in why (size bytes)
- * when it is not one. */
-json_t *fhir_exam_of_bundle(const json_t *bundle, char *why, size_t size);
+ * when it is not one. An element is read from radloc's coding, or from a
+ * standard code the rules give as an exact match of one element. */
+json_t *fhir_exam_of_bundle(const radloc_rules *rules, const json_t *bundle, char *why,
+                            size_t size);
 
 /* Read a Bundle file ("-" = standard input) and parse its exam, printing
  * problems as "FILE: message"; an exit code (cli.h). */

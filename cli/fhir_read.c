@@ -24,6 +24,36 @@ static const char *radloc_code(const json_t *cc, const char *name)
 	return NULL;
 }
 
+/* The element id of a concept: radloc's own coding (system NAME) when
+ * there is one; else a standard coding the rule set's `coding:` section
+ * gives as an exact match of one element of the kind (a wider code, the
+ * foot for the dorsum of the foot, names no one element and is not read
+ * back). NULL when neither. */
+static const char *element_id(const radloc_rules *rules, const json_t *cc, const char *name,
+                              radloc_kind kind)
+{
+	const char *id = radloc_code(cc, name);
+	if (id || rules == NULL)
+		return id;
+	size_t i, count = radloc_rules_count(rules, kind);
+	json_t *c;
+	json_array_foreach(json_object_get(cc, "coding"), i, c) {
+		const char *sys = json_string_value(json_object_get(c, "system"));
+		const char *code = json_string_value(json_object_get(c, "code"));
+		if (sys == NULL || code == NULL)
+			continue;
+		for (size_t e = 0; e < count; e++) {
+			const char *eid = radloc_rules_id(rules, kind, e);
+			radloc_coding std;
+			for (size_t n = 0; radloc_rules_code(rules, kind, eid, n, &std); n++)
+				if (strcmp(std.match, "exact") == 0 && strcmp(std.system, sys) == 0 &&
+				    strcmp(std.code, code) == 0)
+					return eid;
+		}
+	}
+	return NULL;
+}
+
 /* Left, right or both from the laterality component (SNOMED CT qualifiers). */
 static const char *side_of(const json_t *obs)
 {
@@ -64,7 +94,8 @@ static int add(json_t *exam, const char *section, json_t *finding)
 	return json_array_append_new(list, finding);
 }
 
-static const char *read_observation(json_t *exam, const json_t *obs)
+static const char *read_observation(const radloc_rules *rules, json_t *exam,
+                                    const json_t *obs)
 {
 	const char *kind = NULL;
 	size_t i;
@@ -80,7 +111,8 @@ static const char *read_observation(json_t *exam, const json_t *obs)
 	json_t *f = json_object();
 	const char *section = NULL;
 	if (strcmp(kind, "sensory") == 0 || strcmp(kind, "pain") == 0) {
-		const char *region = radloc_code(json_object_get(obs, "bodySite"), "region");
+		const char *region = element_id(rules, json_object_get(obs, "bodySite"), "region",
+		                                RADLOC_REGION);
 		if (region == NULL)
 			goto bad;
 		json_object_set_new(f, "region", json_string(region));
@@ -97,7 +129,7 @@ static const char *read_observation(json_t *exam, const json_t *obs)
 			section = "pain";
 		}
 	} else if (strcmp(kind, "motor") == 0) {
-		const char *id = radloc_code(code, "movement");
+		const char *id = element_id(rules, code, "movement", RADLOC_MOVEMENT);
 		const json_t *grade = json_object_get(obs, "valueInteger");
 		const char *nt = radloc_code(value, "grade");
 		if (id == NULL || (!json_is_integer(grade) && nt == NULL))
@@ -107,7 +139,7 @@ static const char *read_observation(json_t *exam, const json_t *obs)
 		                                      : json_string(nt));
 		section = "motor";
 	} else if (strcmp(kind, "reflex") == 0) {
-		const char *id = radloc_code(code, "reflex");
+		const char *id = element_id(rules, code, "reflex", RADLOC_REFLEX);
 		const char *grade = radloc_code(value, "reflex-grade");
 		const char *scale = radloc_code(json_object_get(obs, "method"), "scale");
 		if (id == NULL || grade == NULL)
@@ -118,7 +150,7 @@ static const char *read_observation(json_t *exam, const json_t *obs)
 			json_object_set_new(exam, "reflex_scale", json_string("ninds"));
 		section = "reflex";
 	} else if (strcmp(kind, "sign") == 0) {
-		const char *id = radloc_code(code, "sign");
+		const char *id = element_id(rules, code, "sign", RADLOC_SIGN);
 		const char *result = radloc_code(value, "sign-result");
 		if (id == NULL || result == NULL)
 			goto bad;
@@ -138,7 +170,8 @@ bad:
 	return kind;
 }
 
-json_t *fhir_exam_of_bundle(const json_t *bundle, char *why, size_t size)
+json_t *fhir_exam_of_bundle(const radloc_rules *rules, const json_t *bundle, char *why,
+                            size_t size)
 {
 	const char *rt = json_string_value(json_object_get(bundle, "resourceType"));
 	if (rt == NULL || strcmp(rt, "Bundle") != 0) {
@@ -157,7 +190,7 @@ json_t *fhir_exam_of_bundle(const json_t *bundle, char *why, size_t size)
 		const char *t = json_string_value(json_object_get(r, "resourceType"));
 		if (t == NULL || strcmp(t, "Observation") != 0)
 			continue;
-		const char *bad = read_observation(exam, r);
+		const char *bad = read_observation(rules, exam, r);
 		if (bad) {
 			snprintf(why, size, "entry %zu: a radloc '%.40s' Observation without "
 			         "the codes radloc writes (docs/fhir.md)", i + 1, bad);
@@ -181,7 +214,7 @@ int fhir_read_exam(const radloc_rules *rules, const char *path, radloc_exam **ou
 		return EXIT_INPUT;
 	}
 	char why[160];
-	json_t *exam = fhir_exam_of_bundle(b, why, sizeof why);
+	json_t *exam = fhir_exam_of_bundle(rules, b, why, sizeof why);
 	json_decref(b);
 	if (exam == NULL) {
 		fprintf(stderr, "%s: %s\n", name, why);

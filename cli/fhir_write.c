@@ -52,6 +52,22 @@ static json_t *radloc_concept(const char *system, const char *code, const char *
 	return concept(coding(url, code, display), display);
 }
 
+/* An element's concept: its verified standard codes first (the rule
+ * set's `coding:` section, each with match exact or wider), then radloc's
+ * own coding, which every element keeps: a wider code (the foot for the
+ * dorsum of the foot) does not say which element, and the reader takes
+ * radloc's code back to the same id. */
+static json_t *element_concept(const radloc_rules *rules, radloc_kind kind,
+                               const char *system, const char *id, const char *display)
+{
+	json_t *cc = radloc_concept(system, id, display);
+	json_t *list = json_object_get(cc, "coding");
+	radloc_coding std;
+	for (size_t n = 0; radloc_rules_code(rules, kind, id, n, &std); n++)
+		json_array_insert_new(list, n, coding(std.system, std.code, std.display));
+	return cc;
+}
+
 static int section_of(const radloc_finding *f)
 {
 	return f->pain ? 4 : f->kind == RADLOC_REGION ? 0 : f->kind == RADLOC_MOVEMENT ? 1
@@ -86,10 +102,12 @@ static json_t *observation(const radloc_rules *rules, size_t n, const radloc_fin
 		/* Skin: what was examined is sensation (or pain) over a region. */
 		json_object_set_new(o, "code", radloc_concept("finding", sections[k].finding,
 		                    k == 0 ? "sensation" : "radiating pain"));
-		json_object_set_new(o, "bodySite", radloc_concept("region", id, name ? name : id));
+		json_object_set_new(o, "bodySite", element_concept(rules, RADLOC_REGION, "region", id,
+		                                                    name ? name : id));
 	} else {
-		json_object_set_new(o, "code", radloc_concept(sections[k].id_system, id,
-		                                              name ? name : id));
+		json_object_set_new(o, "code", element_concept(rules, sections[k].kind,
+		                                               sections[k].id_system, id,
+		                                               name ? name : id));
 	}
 	if (subject)
 		json_object_set_new(o, "subject", json_pack("{s:s}", "reference", subject));

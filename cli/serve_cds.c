@@ -176,7 +176,7 @@ enum MHD_Result serve_cds(const radloc_rules *rules, serve_pool *pool,
 		                          "patient's exam Observations) is required");
 	}
 	char why[160];
-	json_t *exam_json = fhir_exam_of_bundle(bundle, why, sizeof why);
+	json_t *exam_json = fhir_exam_of_bundle(rules, bundle, why, sizeof why);
 	json_decref(req);
 	if (exam_json == NULL)
 		return http_respond_error(c, rq, 400, why);

@@ -11,6 +11,7 @@ void radloc_rules_free(radloc_rules **rules)
 	if (rules == NULL || *rules == NULL)
 		return;
 	rl_arena_free(&(*rules)->arena);
+	free((*rules)->codings);
 	free(*rules);
 	*rules = NULL;
 }

@@ -321,6 +321,13 @@ typedef struct rl_hypothesis {
 	const rl_plexus *plexus; /* plexopathy: its element, else NULL */
 } rl_hypothesis;
 
+/* One standard code of an exam element (rules_coding.c). */
+typedef struct rl_element_coding {
+	radloc_kind kind;
+	size_t index;
+	radloc_coding coding;
+} rl_element_coding;
+
 struct radloc_rules {
 	rl_arena *arena;
 	rl_root *roots;
@@ -344,6 +351,8 @@ struct radloc_rules {
 	double midline_unilateral;
 	const char *examination_source;
 	const char *version;      /* rule_set.version; NULL: not given */
+	rl_element_coding *codings; /* the `coding:` rows, in file order (malloc) */
+	size_t coding_count;
 	char sha256[65];          /* hex SHA-256 of the rule files' bytes */
 	rl_traits traits;
 	rl_cord cord;

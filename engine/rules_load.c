@@ -203,6 +203,8 @@ static int load_entries(rl_loader *L)
 			bad += rl_load_plexus(L, sec);
 		if ((sec = rl_key_node(root, "rule_set")))
 			bad += rl_load_rule_set(L, sec);
+		if ((sec = rl_key_node(root, "coding")))
+			bad += rl_load_coding(L, sec);
 	}
 	return bad;
 }

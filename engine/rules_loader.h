@@ -8,7 +8,8 @@
  *   rules_nerves.c     what each nerve covers through its branches
  *   rules_plexus.c     plexus elements and the routes through them
  *   rules_mnd.c        the pattern motor_neuron_disease
- *   rules_provenance.c the rule set's version and fingerprint */
+ *   rules_provenance.c the rule set's version and fingerprint
+ *   rules_coding.c     standard codes of the exam elements */
 #ifndef RADLOC_RULES_LOADER_H
 #define RADLOC_RULES_LOADER_H
 
@@ -229,5 +230,11 @@ void rl_fingerprint_finish(rl_loader *L);
 
 /* The `rule_set` section: {version: TEXT}, once in a rule set. */
 int rl_load_rule_set(rl_loader *L, const yt_node *key);
+
+/* ---- rules_coding.c (pass 2) ---- */
+
+/* The `coding:` section: standard codes of regions, movements, reflexes
+ * and signs, each with its source. */
+int rl_load_coding(rl_loader *L, const yt_node *key);
 
 #endif

@@ -32,5 +32,5 @@ const char *const rl_rule_section_names[RL_RULE_SECTION_COUNT] = {
 	[RADLOC_REGION] = "regions", [RADLOC_MOVEMENT] = "movements",
 	[RADLOC_REFLEX] = "reflexes", [RADLOC_SIGN] = "signs",
 	"format", "findings", "patterns", "examination", "severity", "traits", "cord",
-	"plexus", "rule_set",
+	"plexus", "rule_set", "coding",
 };

@@ -38,7 +38,7 @@ extern const char *const rl_limb_names[RL_LIMB_COUNT];
 
 /* The top-level sections of a rule file. The first RADLOC_KIND_COUNT are
  * the entry kinds' sections, indexed by radloc_kind. */
-#define RL_RULE_SECTION_COUNT 15
+#define RL_RULE_SECTION_COUNT 16
 extern const char *const rl_rule_section_names[RL_RULE_SECTION_COUNT];
 
 #endif

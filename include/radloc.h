@@ -100,6 +100,26 @@ void radloc_rules_free(radloc_rules **rules);
 const char *radloc_rules_version(const radloc_rules *rules);
 const char *radloc_rules_sha256(const radloc_rules *rules);
 
+/* A standard code of an exam element (the rule set's `coding:` section,
+ * docs/rules.md "Coding"). match is "exact" (the code means the element)
+ * or "wider" (the code names more, e.g. the foot for the dorsum of the
+ * foot); source is the page the code was verified on. The strings live
+ * as long as the rule set. */
+typedef struct radloc_coding {
+	const char *system;  /* a URI, e.g. http://snomed.info/sct */
+	const char *code;
+	const char *display;
+	const char *match;   /* "exact" or "wider" */
+	const char *source;  /* a URL */
+} radloc_coding;
+
+/* The n-th standard code (from 0, in file order) of the element id of a
+ * kind (region, movement, reflex or sign) into *out: 1, or 0 when there is
+ * no n-th code (an element without one is coded in radloc's own systems
+ * only) or the id is unknown. */
+int radloc_rules_code(const radloc_rules *rules, radloc_kind kind, const char *id,
+                      size_t n, radloc_coding *out);
+
 /* How many ids of a kind, and the i-th (in file order). NULL if out of range. */
 size_t radloc_rules_count(const radloc_rules *rules, radloc_kind kind);
 const char *radloc_rules_id(const radloc_rules *rules, radloc_kind kind,

@@ -215,6 +215,7 @@ int main(void)
 	srunner_add_suite(sr, suite_posterior());
 	srunner_add_suite(sr, suite_rules_traits());
 	srunner_add_suite(sr, suite_rules_provenance());
+	srunner_add_suite(sr, suite_rules_coding());
 	srunner_add_suite(sr, suite_rules_cord());
 	srunner_add_suite(sr, suite_cord());
 	srunner_add_suite(sr, suite_selection());

@@ -21,7 +21,7 @@ START_TEST(words_by_their_enums)
 		ck_assert_int_eq(strncmp(rl_rule_section_names[k], kind, strlen(kind)), 0);
 		ck_assert_int_eq(rl_rule_section_names[k][strlen(rl_rule_section_names[k]) - 1], 's');
 	}
-	ck_assert_str_eq(rl_rule_section_names[RL_RULE_SECTION_COUNT - 1], "rule_set");
+	ck_assert_str_eq(rl_rule_section_names[RL_RULE_SECTION_COUNT - 1], "coding");
 }
 END_TEST
 

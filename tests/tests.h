@@ -32,6 +32,7 @@ Suite *suite_scorer(void);
 Suite *suite_posterior(void);
 Suite *suite_rules_traits(void);
 Suite *suite_rules_provenance(void);
+Suite *suite_rules_coding(void);
 Suite *suite_rules_cord(void);
 Suite *suite_cord(void);
 Suite *suite_selection(void);

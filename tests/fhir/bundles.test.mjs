@@ -70,12 +70,35 @@ assert.equal(fhir.validate(broken, {}).valid, false, 'the validator passed a bro
 
 // Reading: a Bundle without radloc's codes is refused with exit 3; a
 // misspelt id is reported as in an exam file.
+const radlocRegion = (obs) => obs.bodySite.coding.find((c) => c.system.endsWith('/CodeSystem/region'));
 const bad = structuredClone(demo);
-bad.entry[0].resource.bodySite.coding[0].code = 'dorsum_fot';
+radlocRegion(bad.entry[0].resource).code = 'dorsum_fot';
 fs.writeFileSync(path.join(tmp, 'typo.json'), JSON.stringify(bad));
 let r = run(['score', '--from', 'fhir', path.join(tmp, 'typo.json')]);
 assert.equal(r.status, 3);
 assert.match(r.stderr, /dorsum_fot/);
+// The coding of rules/coding.yaml: a verified SNOMED CT body site first,
+// radloc's own coding kept after it (docs/fhir.md).
+const site = demo.entry[0].resource.bodySite.coding;
+assert.equal(site[0].system, 'http://snomed.info/sct', 'no standard code before radloc\'s');
+assert.ok(radlocRegion(demo.entry[0].resource), 'radloc\'s region coding dropped');
+// Either coding is read: radloc's alone scores as the whole Bundle does;
+// a wider SNOMED CT code alone (the foot for the dorsum of the foot)
+// names no one region and is refused.
+const own = structuredClone(demo);
+for (const e of own.entry)
+  if (e.resource.bodySite) e.resource.bodySite.coding = [radlocRegion(e.resource)];
+fs.writeFileSync(path.join(tmp, 'own.json'), JSON.stringify(own));
+fs.writeFileSync(path.join(tmp, 'demo.json'), JSON.stringify(demo));
+assert.equal(run(['score', '--format', 'json', '--from', 'fhir', path.join(tmp, 'own.json')]).stdout,
+  run(['score', '--format', 'json', '--from', 'fhir', path.join(tmp, 'demo.json')]).stdout,
+  'radloc\'s coding alone read differently');
+const wider = structuredClone(demo);
+wider.entry[0].resource.bodySite.coding = [site[0]];
+fs.writeFileSync(path.join(tmp, 'wider.json'), JSON.stringify(wider));
+r = run(['score', '--from', 'fhir', path.join(tmp, 'wider.json')]);
+assert.equal(r.status, 3, 'a wider SNOMED CT code read as one region');
+assert.match(r.stderr, /entry 1: a radloc 'sensory' Observation without/);
 delete demo.entry[3].resource.code;
 fs.writeFileSync(path.join(tmp, 'nocode.json'), JSON.stringify(demo));
 r = run(['score', '--from', 'fhir', path.join(tmp, 'nocode.json')]);

@@ -80,7 +80,8 @@ try {
   r = await post(url, { ...hookRequest({}), hook: 'order-sign' });
   assert.equal(r.status, 400);
   const typo = bundle('fixtures/exams/demo.yaml');
-  typo.entry[0].resource.bodySite.coding[0].code = 'dorsum_fot';
+  // radloc's own coding (after the SNOMED CT one of rules/coding.yaml).
+  typo.entry[0].resource.bodySite.coding.find((c) => c.system.endsWith('/CodeSystem/region')).code = 'dorsum_fot';
   r = await post(url, hookRequest({ observations: typo }));
   assert.equal(r.status, 400);
   assert.match((await r.json()).error.message, /dorsum_fot/);
