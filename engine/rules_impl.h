@@ -210,6 +210,11 @@ typedef struct rl_patterns {
 	double mnd_brisk;
 	double mnd_share;
 	double mnd_one_limb; /* selection: the share seen with one limb affected */
+	/* Optional `movements:` the movements the disease weakens more or
+	 * less often than mnd_sens[RL_MOTOR] (the split hand), each its own
+	 * motor sensitivity; NULL and 0 without it. */
+	rl_share *mnd_movements;
+	size_t mnd_movement_count;
 	/* Lesion severity: focal lesions are a mixture over these scales of
 	 * their sensitivities (mean 1), so that a lesion's findings share one
 	 * severity. One scale of 1 when the rules have no `severity:`. */

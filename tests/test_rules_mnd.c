@@ -10,6 +10,7 @@
 	"  motor_neuron_disease: {prior: 0.05, sensitivity: " sens ", " extra \
 	" source: \"test\"}"
 #define NORMAL "  normal: {prior: 0.1, source: \"test\"}"
+#define MOVE "m1"
 #define SENS "{sensory: 0.05, motor: 0.3, reflex: 0.1, pain: 0.0}"
 
 START_TEST(mnd_read)
@@ -25,6 +26,30 @@ START_TEST(mnd_read)
 	ck_assert_double_eq(r->patterns.mnd_one_limb, 0.4);
 	ck_assert_str_eq(r->patterns.source[RADLOC_MOTOR_NEURON_DISEASE], "test");
 	radloc_rules_free(&r);
+}
+END_TEST
+
+START_TEST(mnd_movements_read)
+{
+	/* Optional: absent above (mnd_read's rules have none). */
+	radloc_rules *r = tiny_rules_with(NORMAL, MND_ENTRY(SENS,
+	                                  "brisk: 0.5, share: 0.8, one_limb: 0.4,"));
+	ck_assert_uint_eq(r->patterns.mnd_movement_count, 0);
+	radloc_rules_free(&r);
+	r = tiny_rules_with(NORMAL, MND_ENTRY(SENS, "brisk: 0.5, share: 0.8, one_limb: 0.4,"
+	                                      " movements: {" MOVE ": 0.45},"));
+	ck_assert_uint_eq(r->patterns.mnd_movement_count, 1);
+	ck_assert_int_eq(r->patterns.mnd_movements[0].index,
+	                 (int)rl_rules_index(r, RADLOC_MOVEMENT, MOVE));
+	ck_assert_double_eq(r->patterns.mnd_movements[0].weight, 0.45);
+	radloc_rules_free(&r);
+	/* An unknown movement and a value above 1 are named. */
+	ck_assert_ptr_nonnull(strstr(tiny_rules_problem(NORMAL, MND_ENTRY(SENS,
+		"brisk: 0.5, share: 0.8, one_limb: 0.4, movements: {no_such_move: 0.4},")),
+		"no_such_move"));
+	ck_assert_ptr_nonnull(strstr(tiny_rules_problem(NORMAL, MND_ENTRY(SENS,
+		"brisk: 0.5, share: 0.8, one_limb: 0.4, movements: {" MOVE ": 1.4},")),
+		"weight of " MOVE));
 }
 END_TEST
 
@@ -59,6 +84,7 @@ Suite *suite_rules_mnd(void)
 	Suite *s = suite_create("rules_mnd");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, mnd_read);
+	tcase_add_test(tc, mnd_movements_read);
 	tcase_add_test(tc, mnd_optional);
 	tcase_add_test(tc, mnd_problems_named);
 	suite_add_tcase(s, tc);
