@@ -326,7 +326,11 @@ char *cli_isncsci_json(char *text, int indent, const radloc_result *res,
 	json_t *root = json_loads(text, 0, NULL);
 	char *out = NULL;
 	if (root && json_object_set_new(root, "isncsci", json_pack("{s:o}", "not_cord", list)) == 0)
-		out = json_dumps(root, (indent ? JSON_INDENT((size_t)indent) : JSON_COMPACT) | JSON_PRESERVE_ORDER);
+		/* Numbers as the engine wrote them (engine/json.c: 6 significant
+		 * digits of the 4-decimal values); jansson's default of 17 would
+		 * print 0.5864 as 0.58640000000000003. */
+		out = json_dumps(root, (indent ? JSON_INDENT((size_t)indent) : JSON_COMPACT) |
+		                       JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 	else
 		json_decref(list);
 	json_decref(root);
