@@ -112,6 +112,9 @@ START_TEST(the_version_2_ids_follow_the_branch_order)
 	ck_assert_double_eq(loss(r, RADLOC_REGION, "dorsum_hand_ulnar", "ulnar", "wrist"), 0.0);
 	ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "index_finger_abduction", "ulnar", "elbow"), 0.9);
 	ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "index_finger_abduction", "ulnar", "wrist"), 0.9);
+	/* FDP 4-5 leaves in the proximal forearm: lost at the elbow, kept at Guyon. */
+	ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "little_finger_flexion", "ulnar", "elbow"), 0.9);
+	ck_assert_double_eq(loss(r, RADLOC_MOVEMENT, "little_finger_flexion", "ulnar", "wrist"), 0.0);
 	ck_assert_double_gt(loss(r, RADLOC_MOVEMENT, "toe_flexion", "tibial", "popliteal"), 0.9);
 	ck_assert_double_eq(loss(r, RADLOC_MOVEMENT, "toe_flexion", "tibial", "tarsal_tunnel"), 0.0);
 	const char *radial_sites[] = {"axilla", "spiral_groove", "posterior_interosseous"};
