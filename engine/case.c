@@ -410,7 +410,7 @@ radloc_status radloc_case_parse_file(const radloc_rules *rules, const char *path
 	return status;
 }
 
-/* level: a segment C1-T12; form: transverse, hemicord or central (a
+/* level: a segment C1-L5; form: transverse, hemicord or central (a
  * myelopathy's, contract section 4). Returns 0 after reporting. */
 static int read_level_form(const yt_node *map, rl_diagctx *d, radloc_case *c)
 {
@@ -418,7 +418,7 @@ static int read_level_form(const yt_node *map, rl_diagctx *d, radloc_case *c)
 	if (level) {
 		if (level->type != YT_SCALAR || rl_segment_number(level->text) == 0) {
 			rl_report(d, RADLOC_ERR_VALUE, level->line, level->column,
-			          "level must be a segment C1-C8 or T1-T12");
+			          "level must be a segment C1-C8, T1-T12 or L1-L5");
 			return 0;
 		}
 		snprintf(c->level, sizeof c->level, "%s", level->text);

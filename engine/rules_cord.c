@@ -2,7 +2,8 @@
  * docs/rules.md and docs/scoring.md, "Myelopathy: level and form"): one
  * field table; the levels and forms as mappings of weights, the signs
  * that name a range of levels as "C5-C6". A segment is named as the
- * roots' levels count it: C1 = 1 ... C8 = 8, T1 = 9 ... T12 = 20. */
+ * roots' levels count it: C1 = 1 ... C8 = 8, T1 = 9 ... T12 = 20,
+ * L1 = 21 ... L5 = 25. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,18 +18,23 @@ const char *rl_cord_form_name(int form)
 	return form >= 0 && form < RL_CORD_FORMS ? form_names[form] : NULL;
 }
 
-/* "C5" -> 5, "T10" -> 18; 0 when it names no cervical or thoracic
- * segment (the cord's levels end at T12: below it is the conus). */
+/* "C5" -> 5, "T10" -> 18, "L2" -> 22; 0 when it names no cervical,
+ * thoracic or lumbar segment. The lumbar segments lie in the cord at
+ * vertebral T10-L1 (the epiconus L4-S1 above the conus); which of them
+ * the myelopathy takes is the rules' choice (cord.yaml `levels`). The
+ * sacral segments are the conus, the cauda equina's (patterns.yaml). */
 int rl_segment_number(const char *s)
 {
 	char *end;
-	if (s == NULL || (s[0] != 'C' && s[0] != 'T') || s[1] < '1' || s[1] > '9')
+	if (s == NULL || (s[0] != 'C' && s[0] != 'T' && s[0] != 'L') || s[1] < '1' || s[1] > '9')
 		return 0;
 	long n = strtol(s + 1, &end, 10);
 	if (*end != '\0')
 		return 0;
 	if (s[0] == 'C')
 		return n >= 1 && n <= 8 ? (int)n : 0;
+	if (s[0] == 'L')
+		return n >= 1 && n <= 5 ? (int)n + 20 : 0;
 	return n >= 1 && n <= 12 ? (int)n + 8 : 0;
 }
 
@@ -36,8 +42,9 @@ const char *rl_segment_name(int level)
 {
 	static const char *const names[] = {
 		"C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "T1", "T2", "T3",
-		"T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"};
-	return level >= 1 && level <= 20 ? names[level - 1] : NULL;
+		"T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12",
+		"L1", "L2", "L3", "L4", "L5"};
+	return level >= 1 && level <= 25 ? names[level - 1] : NULL;
 }
 
 static int read_levels(rl_loader *L, const yt_node *key, const rl_field *field,
@@ -54,7 +61,7 @@ static int read_levels(rl_loader *L, const yt_node *key, const rl_field *field,
 		int level = rl_segment_number(k->text);
 		if (level == 0) {
 			yt_report(&L->d, k, RADLOC_ERR_VALUE,
-			   "cord level '%s' is not a segment C1-C8 or T1-T12", k->text);
+			   "cord level '%s' is not a segment C1-C8, T1-T12 or L1-L5", k->text);
 			bad++;
 			continue;
 		}

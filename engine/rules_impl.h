@@ -245,7 +245,7 @@ typedef struct rl_selection {
 /* Myelopathy with a level and a form (rules/cord.yaml `cord:`;
  * docs/scoring.md, "Myelopathy: level and form"): a mixture over the
  * segments the rules list (level numbers as the roots', C1 = 1 ... T12
- * = 20) and the forms, each a component of the one hypothesis. */
+ * = 20, L1 = 21 ... L5 = 25) and the forms, each a component of the one hypothesis. */
 #define RL_CORD_MAX_LEVELS 32
 enum { RL_CORD_TRANSVERSE, RL_CORD_HEMICORD, RL_CORD_CENTRAL, RL_CORD_FORMS };
 typedef struct rl_cord {
@@ -394,7 +394,7 @@ double rl_cauda_root(const radloc_rules *r, int extent, int root);
 double rl_cauda_sign_sensitivity(const radloc_rules *r, int extent, size_t sign);
 
 /* rules_cord.c: a segment's number as the roots count levels ("C5" -> 5,
- * "T10" -> 18; 0 for none) and its name (NULL outside C1-T12); a cord
+ * "T10" -> 18; 0 for none) and its name (NULL outside C1-L5); a cord
  * form's name. */
 int rl_segment_number(const char *s);
 const char *rl_segment_name(int level);

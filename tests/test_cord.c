@@ -53,7 +53,7 @@ START_TEST(components_share_the_myelopathy_prior)
 {
 	const radloc_rules *r = shipped_rules();
 	double sum = 0.0;
-	ck_assert_uint_eq(rl_cord_component_count(r), 18 * RL_CORD_PARTS);
+	ck_assert_uint_eq(rl_cord_component_count(r), 21 * RL_CORD_PARTS); /* C3..L3 */
 	for (size_t i = 0; i < rl_cord_component_count(r); i++)
 		sum += exp(rl_cord_log_share(r, i));
 	ck_assert_double_eq_tol(sum, 1.0, 1e-9);
@@ -138,6 +138,41 @@ START_TEST(sensory_level_is_thoracic_and_flagged)
 	ck_assert_int_le(rl_segment_number(level), rl_segment_number("T11"));
 	ck_assert(flags & RADLOC_FLAG_SENSORY_LEVEL);
 	ck_assert(!(flags & RADLOC_FLAG_DISSOCIATED));
+}
+END_TEST
+
+/* A lesion of the L2 segment: lower motor neuron weakness at L2 (hip
+ * flexion), upper motor neuron signs below it (brisk knee and ankle
+ * jerks, Babinski), pin prick lost from the anterior thigh (L2) down with
+ * the groin (L1) kept. A lumbar level, not T12 as when the cord's levels
+ * ended there. */
+START_TEST(lumbar_segment_lesion_is_a_lumbar_level)
+{
+	char level[8], form[16];
+	unsigned flags;
+	double p = myelopathy_of(
+		"sensory:\n"
+		"  - {region: umbilicus, side: bilateral, status: normal, modality: pin_prick}\n"
+		"  - {region: inguinal, side: bilateral, status: normal, modality: pin_prick}\n"
+		"  - {region: anterior_thigh, side: bilateral, status: reduced, modality: pin_prick}\n"
+		"  - {region: medial_knee, side: bilateral, status: reduced, modality: pin_prick}\n"
+		"  - {region: dorsum_foot, side: bilateral, status: reduced, modality: pin_prick}\n"
+		"  - {region: perianal, side: midline, status: reduced, modality: pin_prick}\n"
+		"motor:\n"
+		"  - {movement: hip_flexion, side: bilateral, grade: 3}\n"
+		"  - {movement: knee_extension, side: bilateral, grade: 4}\n"
+		"  - {movement: ankle_dorsiflexion, side: bilateral, grade: 4}\n"
+		"  - {movement: elbow_extension, side: bilateral, grade: 5}\n"
+		"reflex:\n"
+		"  - {reflex: patellar, side: bilateral, grade: 3}\n"
+		"  - {reflex: achilles, side: bilateral, grade: 4}\n"
+		"signs:\n"
+		"  - {sign: babinski, side: bilateral, result: positive}\n",
+		level, form, &flags);
+	ck_assert_double_gt(p, 0.9);
+	ck_assert_int_ge(rl_segment_number(level), rl_segment_number("L1"));
+	ck_assert_int_le(rl_segment_number(level), rl_segment_number("L3"));
+	ck_assert_str_eq(form, "transverse");
 }
 END_TEST
 
@@ -325,7 +360,8 @@ Suite *suite_cord(void)
 	return make_suite("cord", 0,
 	                  TESTS(components_share_the_myelopathy_prior,
 	                        signs_name_their_levels_and_side, myeloradiculopathy_names_its_level,
-	                        sensory_level_is_thoracic_and_flagged, level_sureness_follows_the_points_examined,
+	                        sensory_level_is_thoracic_and_flagged, lumbar_segment_lesion_is_a_lumbar_level,
+	                        level_sureness_follows_the_points_examined,
 	                        cape_with_touch_kept_is_central_and_dissociated,
 	                        crossed_loss_is_a_hemicord, root_lesion_raises_no_cord_flag,
 	                        interval_holds_the_point_estimate,

@@ -14,18 +14,24 @@ START_TEST(segments_are_named_as_roots_count_levels)
 	ck_assert_int_eq(rl_segment_number("T1"), 9);
 	ck_assert_int_eq(rl_segment_number("T10"), 18);
 	ck_assert_int_eq(rl_segment_number("T12"), 20);
-	/* Below T12 is the conus; C9, T13 and L1 name no cord level. */
+	/* The lumbar segments follow T12 as the roots count them; C9, T13,
+	 * L6 and the sacral segments (the conus, the cauda equina's) name no
+	 * cord level. */
+	ck_assert_int_eq(rl_segment_number("L1"), 21);
+	ck_assert_int_eq(rl_segment_number("L5"), 25);
 	ck_assert_int_eq(rl_segment_number("C9"), 0);
 	ck_assert_int_eq(rl_segment_number("T13"), 0);
-	ck_assert_int_eq(rl_segment_number("L1"), 0);
+	ck_assert_int_eq(rl_segment_number("L6"), 0);
+	ck_assert_int_eq(rl_segment_number("S1"), 0);
 	ck_assert_int_eq(rl_segment_number("T1x"), 0);
 	ck_assert_str_eq(rl_segment_name(18), "T10");
-	ck_assert_ptr_null(rl_segment_name(21));
+	ck_assert_str_eq(rl_segment_name(22), "L2");
+	ck_assert_ptr_null(rl_segment_name(26));
 	ck_assert_str_eq(rl_cord_form_name(RL_CORD_HEMICORD), "hemicord");
 }
 END_TEST
 
-/* C3..T12, normalised; C5-C6 and C6-C7 (segments C6, C7) and C4-C5 (C5)
+/* C3..L3, normalised; C5-C6 and C6-C7 (segments C6, C7) and C4-C5 (C5)
  * lead; Hoffmann above C8, the inverted supinator at C5-C6. */
 START_TEST(shipped_cord_levels_and_forms)
 {
@@ -33,9 +39,9 @@ START_TEST(shipped_cord_levels_and_forms)
 	const rl_cord *c = &r->cord;
 	double sum = 0.0, forms = 0.0, c6 = 0.0, t6 = 0.0;
 	ck_assert(c->present);
-	ck_assert_uint_eq(c->level_count, 18);
+	ck_assert_uint_eq(c->level_count, 21);
 	ck_assert_int_eq(c->level[0], 3);
-	ck_assert_int_eq(c->level[c->level_count - 1], 20);
+	ck_assert_int_eq(c->level[c->level_count - 1], 23);
 	for (size_t i = 0; i < c->level_count; i++) {
 		sum += c->level_weight[i];
 		if (c->level[i] == 6)

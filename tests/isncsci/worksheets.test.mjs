@@ -35,11 +35,9 @@ const CORD_OR_CAUDA = new Set(['myelopathy', 'cauda_equina']);
 const RED_FLAGS = ['upper_motor_neuron', 'cauda_equina_red_flag'];
 
 const KNOWN = {
-	// The lumbar cord (segments L1-S5 in the conus) has no myelopathy level
-	// (cord levels end at T12) and the `full` cauda equina begins at L4
-	// (contract section 4): a lesion from L3 down with the anal squeeze
-	// kept is answered L4+L5+S1 on both sides.
-	'l2-motor-incomplete': 'lumbar cord segments not modelled',
+	// None now: l2-motor-incomplete (answered L4+L5+S1 on both sides while
+	// the cord's levels ended at T12) passes since rules/cord.yaml gives
+	// the myelopathy the lumbar segments L1-L3.
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'radloc-isncsci-'));
