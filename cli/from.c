@@ -8,32 +8,17 @@
 #include "isncsci.h"
 #include "options.h"
 
-/* A Bundle holds an exam, never a teaching case. */
-static int read_fhir(const radloc_rules *rules, const char *path, radloc_exam **out,
-                     radloc_case **kase)
-{
-	if (kase)
-		*kase = NULL;
-	return fhir_read_exam(rules, path, out);
-}
-
-/* A worksheet holds an exam, never a teaching case. */
-static int read_isncsci(const radloc_rules *rules, const char *path, radloc_exam **out,
-                        radloc_case **kase)
-{
-	if (kase)
-		*kase = NULL;
-	return cli_isncsci_read(rules, path, out);
-}
-
+/* The other formats hold an exam, never a teaching case: their readers
+ * take the exam alone, and cli_read_from says there is no case. The
+ * contract's own format (reader NULL) is cli_read_exam, which reads a
+ * teaching case too. */
 static const struct {
 	const char *name;
-	int (*read)(const radloc_rules *rules, const char *path, radloc_exam **out,
-	            radloc_case **kase);
+	int (*read)(const radloc_rules *rules, const char *path, radloc_exam **out);
 } readers[] = {
-	{"exam", cli_read_exam}, /* docs/exam-format.md, YAML or JSON, or a teaching case */
-	{"fhir", read_fhir},     /* a FHIR R4 Bundle, docs/fhir.md */
-	{"isncsci", read_isncsci}, /* an ISNCSCI worksheet, docs/isncsci.md */
+	{"exam", NULL},                /* docs/exam-format.md, YAML or JSON, or a teaching case */
+	{"fhir", fhir_read_exam},      /* a FHIR R4 Bundle, docs/fhir.md */
+	{"isncsci", cli_isncsci_read}, /* an ISNCSCI worksheet, docs/isncsci.md */
 };
 
 int cli_from_known(const char *format)
@@ -54,7 +39,10 @@ int cli_read_from(const char *format, const radloc_rules *rules, const char *pat
                   radloc_exam **out, radloc_case **kase)
 {
 	for (size_t i = 0; format && i < sizeof readers / sizeof *readers; i++)
-		if (strcmp(readers[i].name, format) == 0)
-			return readers[i].read(rules, path, out, kase);
+		if (strcmp(readers[i].name, format) == 0 && readers[i].read) {
+			if (kase)
+				*kase = NULL;
+			return readers[i].read(rules, path, out);
+		}
 	return cli_read_exam(rules, path, out, kase);
 }
