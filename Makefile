@@ -46,12 +46,12 @@ else
 endif
 
 # Packages a fresh Debian machine needs. `make deps` installs the missing ones.
-DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev jq \
+DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev libyajl-dev jq \
                 libxml2-utils locales libmicrohttpd-dev curl nettle-dev
 # Tools that may come from a package or from elsewhere (node with its own
 # npm): package:command, installed when the command is missing.
 DEB_TOOLS := nodejs:node npm:npm
-PKGS := yaml-0.1 gsl jansson nettle
+PKGS := yaml-0.1 gsl jansson yajl nettle
 
 CC      ?= cc
 # Recursive (=) so that pkg-config runs when a recipe needs it, after `deps`.

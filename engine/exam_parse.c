@@ -257,7 +257,7 @@ static int grade(exam_parser *parser, const yt_node *n, const kind_spec *k, int 
 
 static void finding(exam_parser *parser, const yt_node *item, const kind_spec *k)
 {
-	char buf[RL_PRINTABLE_SIZE], what[96], grade_text[16] = "";
+	char buf[RL_PRINTABLE_SIZE], grade_text[16] = "";
 	const char *keys[4] = {k->id_key, "side", k->value_key ? k->value_key : "", NULL};
 	size_t nkeys = k->value_key ? 3 : 2;
 	int bad = 0;
@@ -317,7 +317,6 @@ static void finding(exam_parser *parser, const yt_node *item, const kind_spec *k
 			return;
 		side = (radloc_side)s;
 	}
-	snprintf(what, sizeof what, "%s %s", k->id_key, idn->text);
 	if (limb == RL_MIDLINE && side != RADLOC_MIDLINE) {
 		yt_report(&parser->d, siden, RADLOC_ERR_VALUE, "%s '%s' is midline: give no side (or side: midline), not '%s'",
 		   k->id_key, rl_value_for_message(buf, idn->text), siden->text);

@@ -1,218 +1,192 @@
-/* Results as JSON (the contract's section 3), through jansson so that
- * every string is escaped. Key order is the order of insertion, which
- * jansson keeps: pipelines and golden tests see stable bytes. */
-#include <jansson.h>
-#include <math.h>
+/* Results and exams as JSON (the contract's section 3), streamed through
+ * the writer of json_write.c (yajl's generator) so that every string is
+ * escaped. Keys are written in a fixed order: pipelines and golden tests
+ * see stable bytes. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_write.h"
 #include "result_impl.h"
 #include "vocabulary.h"
 
-/* Builds keep going after a failed allocation and report it at the end:
- * one check instead of one per call. */
-typedef struct builder {
-	int failed;
-} builder;
-
-static json_t *track(builder *b, json_t *v)
+static void text_field(rl_jw *w, const char *key, const char *s)
 {
-	if (v == NULL)
-		b->failed = 1;
-	return v;
-}
-
-static void set(builder *b, json_t *obj, const char *key, json_t *v)
-{
-	if (obj == NULL || v == NULL || json_object_set_new(obj, key, v) != 0) {
-		b->failed = 1;
-		json_decref(v);
-	}
-}
-
-static void append(builder *b, json_t *arr, json_t *v)
-{
-	if (arr == NULL || v == NULL || json_array_append_new(arr, v) != 0) {
-		b->failed = 1;
-		json_decref(v);
-	}
-}
-
-static json_t *text(builder *b, const char *s)
-{
-	return s ? track(b, json_string(s)) : track(b, json_null());
+	rl_jw_key(w, key);
+	rl_jw_text(w, s);
 }
 
 /* Probabilities are shown to 4 decimals: enough for a ranking, and the
  * same bytes on every platform. */
-static json_t *number(builder *b, double x)
+static void number_field(rl_jw *w, const char *key, double x)
 {
-	if (!isfinite(x))
-		return track(b, json_null());
-	return track(b, json_real(round(x * 1e4) / 1e4));
+	rl_jw_key(w, key);
+	rl_jw_number4(w, x);
 }
 
-/* What names a hypothesis: label, kind, pattern and its own fields. */
-static json_t *identity(builder *b, const radloc_hypothesis *h)
+/* What names a hypothesis: label, kind, pattern and its own fields (the
+ * object is left open for the caller's). */
+static void identity(rl_jw *w, const radloc_hypothesis *h)
 {
-	json_t *o = track(b, json_object());
-	set(b, o, "label", text(b, h->label));
-	set(b, o, "kind", text(b, radloc_hypothesis_kind_name(h->kind)));
-	set(b, o, "pattern", text(b, radloc_pattern_name(h->pattern)));
+	rl_jw_object(w);
+	text_field(w, "label", h->label);
+	text_field(w, "kind", radloc_hypothesis_kind_name(h->kind));
+	text_field(w, "pattern", radloc_pattern_name(h->pattern));
 	if (h->root_count) {
-		json_t *roots = track(b, json_array());
+		rl_jw_key(w, "roots");
+		rl_jw_array(w);
 		for (size_t i = 0; i < h->root_count; i++)
-			append(b, roots, text(b, h->roots[i]));
-		set(b, o, "roots", roots);
+			rl_jw_text(w, h->roots[i]);
+		rl_jw_array_end(w);
 	}
 	if (h->nerve)
-		set(b, o, "nerve", text(b, h->nerve));
+		text_field(w, "nerve", h->nerve);
 	if (h->plexus)
-		set(b, o, "plexus", text(b, h->plexus));
+		text_field(w, "plexus", h->plexus);
 	if (h->side != RADLOC_MIDLINE)
-		set(b, o, "side", text(b, radloc_side_name(h->side)));
+		text_field(w, "side", radloc_side_name(h->side));
 	if (h->extent)
-		set(b, o, "extent", text(b, h->extent));
+		text_field(w, "extent", h->extent);
 	if (h->site)
-		set(b, o, "site", text(b, h->site));
+		text_field(w, "site", h->site);
 	if (h->level) {
-		set(b, o, "level", text(b, h->level));
-		set(b, o, "level_probability", number(b, h->level_probability));
+		text_field(w, "level", h->level);
+		number_field(w, "level_probability", h->level_probability);
 	}
 	if (h->form)
-		set(b, o, "form", text(b, h->form));
-	return o;
+		text_field(w, "form", h->form);
 }
 
-static json_t *hypothesis(builder *b, const radloc_hypothesis *h)
+static void hypothesis(rl_jw *w, const radloc_hypothesis *h)
 {
-	json_t *o = identity(b, h);
+	identity(w, h);
 	/* Two lesions: each part as a hypothesis of its own, with its prior
 	 * (the pair's probability is theirs together). */
 	if (h->part_count) {
-		json_t *parts = track(b, json_array());
+		rl_jw_key(w, "parts");
+		rl_jw_array(w);
 		for (size_t i = 0; i < h->part_count; i++) {
-			json_t *part = identity(b, h->parts[i]);
-			set(b, part, "prior", number(b, h->parts[i]->prior));
-			append(b, parts, part);
+			identity(w, h->parts[i]);
+			number_field(w, "prior", h->parts[i]->prior);
+			rl_jw_object_end(w);
 		}
-		set(b, o, "parts", parts);
+		rl_jw_array_end(w);
 	}
-	set(b, o, "prior", number(b, h->prior));
-	set(b, o, "probability", number(b, h->probability));
-	json_t *interval = track(b, json_array());
-	append(b, interval, number(b, h->lower));
-	append(b, interval, number(b, h->upper));
-	set(b, o, "interval", interval);
-	return o;
-}
-
-static radloc_status dump(json_t *root, builder *b, int indent, char **out)
-{
-	if (b->failed) {
-		json_decref(root);
-		return RADLOC_ERR_NOMEM;
-	}
-	size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
-	               (indent > 0 ? JSON_INDENT(indent) : JSON_COMPACT);
-	*out = json_dumps(root, flags);
-	json_decref(root);
-	return *out ? RADLOC_OK : RADLOC_ERR_NOMEM;
+	number_field(w, "prior", h->prior);
+	number_field(w, "probability", h->probability);
+	rl_jw_key(w, "interval");
+	rl_jw_array(w);
+	rl_jw_number4(w, h->lower);
+	rl_jw_number4(w, h->upper);
+	rl_jw_array_end(w);
+	rl_jw_object_end(w);
 }
 
 radloc_status radloc_result_json(const radloc_result *r, int indent, char **out)
 {
-	builder b = {0};
 	radloc_hypothesis h;
 
 	if (r == NULL || out == NULL || indent < 0 || indent > 31)
 		return RADLOC_ERR_ARGUMENT;
 	*out = NULL;
-	json_t *root = track(&b, json_object());
-	set(&b, root, "id", text(&b, r->id));
-	set(&b, root, "pattern", text(&b, radloc_pattern_name(r->pattern)));
-	json_t *flags = track(&b, json_array());
+	rl_jw *w = rl_jw_new();
+	if (w == NULL)
+		return RADLOC_ERR_NOMEM;
+	rl_jw_object(w);
+	text_field(w, "id", r->id);
+	text_field(w, "pattern", radloc_pattern_name(r->pattern));
+	rl_jw_key(w, "flags");
+	rl_jw_array(w);
 	for (unsigned bit = 1; bit < (1u << RADLOC_FLAG_COUNT); bit <<= 1)
 		if (r->flags & bit)
-			append(&b, flags, text(&b, radloc_flag_name(bit)));
-	set(&b, root, "flags", flags);
-	json_t *ranking = track(&b, json_array());
+			rl_jw_text(w, radloc_flag_name(bit));
+	rl_jw_array_end(w);
+	rl_jw_key(w, "ranking");
+	rl_jw_array(w);
 	for (size_t i = 0; i < r->reported; i++) {
 		radloc_result_hypothesis(r, i, &h);
-		append(&b, ranking, hypothesis(&b, &h));
+		hypothesis(w, &h);
 	}
-	set(&b, root, "ranking", ranking);
+	rl_jw_array_end(w);
 	if (r->reported < r->hyp_count)
-		set(&b, root, "other_probability", number(&b, r->other));
-	json_t *evidence = track(&b, json_array());
+		number_field(w, "other_probability", r->other);
+	rl_jw_key(w, "evidence");
+	rl_jw_array(w);
 	for (size_t i = 0; i < r->evidence_count; i++) {
 		const radloc_evidence *e = &r->evidence[i];
-		json_t *o = track(&b, json_object());
-		set(&b, o, "finding", text(&b, e->finding));
-		set(&b, o, "supports", text(&b, e->supports));
-		set(&b, o, "against", text(&b, e->against));
-		set(&b, o, "log_lr", number(&b, e->log_lr));
-		append(&b, evidence, o);
+		rl_jw_object(w);
+		text_field(w, "finding", e->finding);
+		text_field(w, "supports", e->supports);
+		text_field(w, "against", e->against);
+		number_field(w, "log_lr", e->log_lr);
+		rl_jw_object_end(w);
 	}
-	set(&b, root, "evidence", evidence);
+	rl_jw_array_end(w);
+	rl_jw_key(w, "next_test");
 	if (r->has_next) {
-		json_t *o = track(&b, json_object());
-		set(&b, o, "finding", text(&b, r->next.finding));
-		set(&b, o, "kind", text(&b, radloc_kind_name(r->next.kind)));
-		set(&b, o, "id", text(&b, r->next.id));
+		rl_jw_object(w);
+		text_field(w, "finding", r->next.finding);
+		text_field(w, "kind", radloc_kind_name(r->next.kind));
+		text_field(w, "id", r->next.id);
 		if (r->next.side != RADLOC_MIDLINE)
-			set(&b, o, "side", text(&b, radloc_side_name(r->next.side)));
-		set(&b, o, "information_gain_bits", number(&b, r->next.information_gain));
-		json_t *sep = track(&b, json_array());
-		append(&b, sep, text(&b, r->next.separates[0]));
-		append(&b, sep, text(&b, r->next.separates[1]));
-		set(&b, o, "separates", sep);
-		set(&b, root, "next_test", o);
+			text_field(w, "side", radloc_side_name(r->next.side));
+		number_field(w, "information_gain_bits", r->next.information_gain);
+		rl_jw_key(w, "separates");
+		rl_jw_array(w);
+		rl_jw_text(w, r->next.separates[0]);
+		rl_jw_text(w, r->next.separates[1]);
+		rl_jw_array_end(w);
+		rl_jw_object_end(w);
 	} else {
-		set(&b, root, "next_test", track(&b, json_null()));
+		rl_jw_null(w);
 	}
-	json_t *warnings = track(&b, json_array());
+	rl_jw_key(w, "warnings");
+	rl_jw_array(w);
 	for (size_t i = 0; i < r->warning_count; i++)
-		append(&b, warnings, text(&b, r->warnings[i]));
-	set(&b, root, "warnings", warnings);
-	set(&b, root, "surprise_z", number(&b, r->surprise));
-	set(&b, root, "interval_mass", number(&b, r->mass));
-	set(&b, root, "draws", track(&b, json_integer((json_int_t)r->draws)));
-	json_t *rules = track(&b, json_object());
-	set(&b, rules, "version", r->rules_version ? text(&b, r->rules_version)
-	                                           : track(&b, json_null()));
-	set(&b, rules, "sha256", text(&b, r->rules_sha256));
-	set(&b, root, "rules", rules);
-	return dump(root, &b, indent, out);
+		rl_jw_text(w, r->warnings[i]);
+	rl_jw_array_end(w);
+	number_field(w, "surprise_z", r->surprise);
+	number_field(w, "interval_mass", r->mass);
+	rl_jw_key(w, "draws");
+	rl_jw_integer(w, (long long)r->draws);
+	rl_jw_key(w, "rules");
+	rl_jw_object(w);
+	text_field(w, "version", r->rules_version);
+	text_field(w, "sha256", r->rules_sha256);
+	rl_jw_object_end(w);
+	rl_jw_object_end(w);
+	return rl_jw_finish(w, indent, out);
 }
 
 /* A grade written as digits goes out as a number, anything else ("2+",
  * "4-", "NT") as text, as it was written. */
-static json_t *grade_value(builder *b, const char *v)
+static void grade_value(rl_jw *w, const char *v)
 {
 	char *end;
 	long g = strtol(v, &end, 10);
 	if (*v && *end == '\0')
-		return track(b, json_integer(g));
-	return text(b, v);
+		rl_jw_integer(w, g);
+	else
+		rl_jw_text(w, v);
 }
 
 radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out)
 {
 	static const char *const id_keys[] = {"region", "movement", "reflex", "sign", "region"};
 	static const char *const value_keys[] = {"status", "grade", "grade", "result", NULL};
-	builder b = {0};
 
 	if (exam == NULL || out == NULL || indent < 0 || indent > 31)
 		return RADLOC_ERR_ARGUMENT;
 	*out = NULL;
-	json_t *root = track(&b, json_object());
+	rl_jw *w = rl_jw_new();
+	if (w == NULL)
+		return RADLOC_ERR_NOMEM;
+	rl_jw_object(w);
 	if (radloc_exam_id(exam))
-		set(&b, root, "id", text(&b, radloc_exam_id(exam)));
+		text_field(w, "id", radloc_exam_id(exam));
 	if (radloc_exam_ninds(exam))
-		set(&b, root, "reflex_scale", text(&b, "ninds"));
+		text_field(w, "reflex_scale", "ninds");
 	for (int k = 0; k < RL_EXAM_SECTION_COUNT; k++) {
-		json_t *list = NULL;
+		int open = 0;
 		for (size_t i = 0; i < radloc_exam_finding_count(exam); i++) {
 			radloc_finding f;
 			radloc_exam_finding(exam, i, &f);
@@ -220,25 +194,33 @@ radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out)
 			              ? 1 : f.kind == RADLOC_REFLEX ? 2 : 3;
 			if (section != k)
 				continue;
-			if (list == NULL)
-				list = track(&b, json_array());
-			json_t *o = track(&b, json_object());
-			set(&b, o, id_keys[k], text(&b, f.id));
+			if (!open) {
+				rl_jw_key(w, rl_exam_section_names[k]);
+				rl_jw_array(w);
+				open = 1;
+			}
+			rl_jw_object(w);
+			text_field(w, id_keys[k], f.id);
 			if (f.side != RADLOC_MIDLINE)
-				set(&b, o, "side", text(&b, radloc_side_name(f.side)));
+				text_field(w, "side", radloc_side_name(f.side));
 			if (k == 0) {
 				/* The engine's own word: the label's last one. */
 				const char *word = strrchr(f.label, ' ');
-				set(&b, o, "status", text(&b, word ? word + 1 : f.value));
+				text_field(w, "status", word ? word + 1 : f.value);
 				if (f.modality)
-					set(&b, o, "modality", text(&b, f.modality));
+					text_field(w, "modality", f.modality);
 			} else if (value_keys[k]) {
-				set(&b, o, value_keys[k], k == 3 ? text(&b, f.value) : grade_value(&b, f.value));
+				rl_jw_key(w, value_keys[k]);
+				if (k == 3)
+					rl_jw_text(w, f.value);
+				else
+					grade_value(w, f.value);
 			}
-			append(&b, list, o);
+			rl_jw_object_end(w);
 		}
-		if (list)
-			set(&b, root, rl_exam_section_names[k], list);
+		if (open)
+			rl_jw_array_end(w);
 	}
-	return dump(root, &b, indent, out);
+	rl_jw_object_end(w);
+	return rl_jw_finish(w, indent, out);
 }

@@ -48,8 +48,10 @@ typedef void yt_seen_fn(void *user, const char *data, size_t size);
 radloc_status yt_read_file(const char *path, long max_bytes, rl_diagctx *d,
                            yt_doc **out, size_t *bytes, yt_seen_fn *seen, void *user);
 
-/* The same tree from a JSON object, through jansson: several times faster
- * than libyaml for the JSON Lines of a batch. Positions are unknown (0).
+/* The same tree from a JSON object, through yajl's event parser (json_tree.c):
+ * several times faster than libyaml for the JSON Lines of a batch, and it
+ * accepts exactly what the jansson version before it accepted. Positions
+ * are unknown (0).
  * Silent: any input it cannot mirror exactly (a real, true, false, null,
  * a duplicate key, bad UTF-8, a limit) returns non-OK, and the caller
  * reads the input again with yt_read_buffer, which reports it. */

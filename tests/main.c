@@ -248,6 +248,7 @@ int main(void)
 	srunner_add_suite(sr, suite_diag());
 	srunner_add_suite(sr, suite_yaml_errors());
 	srunner_add_suite(sr, suite_json_tree());
+	srunner_add_suite(sr, suite_json_write());
 	srunner_add_suite(sr, suite_slurp());
 	srunner_add_suite(sr, suite_node_reports());
 	srunner_add_suite(sr, suite_arena());

@@ -55,6 +55,20 @@ START_TEST(exam_checks_findings)
 	                 RADLOC_SIGN_POSITIVE), RADLOC_OK);
 	ck_assert_int_eq(radloc_exam_add_pain(e, "lateral_leg", RADLOC_LEFT), RADLOC_OK);
 	ck_assert_uint_eq(radloc_exam_count(e), 6);
+	/* Labels: kind, id, side unless midline, value last; pain without a
+	 * value; a bilateral finding is one per side. */
+	static const char *const labels[] = {
+		"sensory saddle absent", "motor great_toe_extension left NT",
+		"reflex ankle left 0", "reflex ankle right 0",
+		"sign bladder_dysfunction positive", "pain lateral_leg left",
+	};
+	size_t n = radloc_exam_finding_count(e);
+	ck_assert_uint_ge(n, 6);
+	for (size_t i = 0; i < 6; i++) {
+		radloc_finding f;
+		radloc_exam_finding(e, n - 6 + i, &f);
+		ck_assert_str_eq(f.label, labels[i]);
+	}
 	ck_assert_int_eq(radloc_exam_set_id(e, "bed-12"), RADLOC_OK);
 	ck_assert_str_eq(radloc_exam_id(e), "bed-12");
 	radloc_exam_free(&e);

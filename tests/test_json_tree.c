@@ -72,7 +72,40 @@ static const struct {
 	{"{\"a\": 1} x", RADLOC_ERR_SYNTAX},
 	{"{\"a\": \"\\u0000\"}", RADLOC_ERR_SYNTAX},
 	{"a: 1", RADLOC_ERR_SYNTAX},
+	/* What jansson refused and yajl would let through. */
+	{"{\"a\": 1}\"x}", RADLOC_ERR_SYNTAX},          /* unterminated string after */
+	{"{\"a\": 1}  \"", RADLOC_ERR_SYNTAX},
+	{"{\"a\":\f1}", RADLOC_ERR_SYNTAX},                /* \f and \v are not JSON space */
+	{"{\"a\":\v1}", RADLOC_ERR_SYNTAX},
+	{"{\"a\": \"\\ud83d\"}", RADLOC_ERR_SYNTAX},        /* lone high surrogate */
+	{"{\"a\": \"\\udc00\"}", RADLOC_ERR_SYNTAX},        /* lone low surrogate */
+	{"{\"a\": \"\\ud83d\\u0041\"}", RADLOC_ERR_SYNTAX}, /* high, then no low */
+	{"{\"a\": \"\xc0\xaf\"}", RADLOC_ERR_SYNTAX},      /* overlong '/' */
+	{"{\"\xed\xa0\x80\": 1}", RADLOC_ERR_SYNTAX},     /* a surrogate in UTF-8 */
+	{"{\"a\": 1", RADLOC_ERR_SYNTAX},
+	{"{\"a\": 9223372036854775808}", RADLOC_ERR_SYNTAX}, /* past long long */
+	/* yajl's range stops one short of jansson's: the YAML reader reads
+	 * the smallest long long as the same plain scalar. */
+	{"{\"a\": -9223372036854775808}", RADLOC_ERR_SYNTAX},
 };
+
+/* What jansson accepted, read the same: an escaped pair is one code point,
+ * -0 an integer 0, escapes decoded, white space after the object. */
+START_TEST(read_as_jansson_read_it)
+{
+	static const char json[] = "{\"a\": \"\\ud83d\\ude00 \\u00e9\\/\\\\\", \"b\": -0, "
+	                           "\"c\": -9223372036854775807}\r\n \t";
+	yt_doc *doc = NULL;
+	ck_assert_int_eq(yt_from_json(json, strlen(json), &doc), RADLOC_OK);
+	const yt_node *a = yt_get(yt_root(doc), "a"), *b = yt_get(yt_root(doc), "b");
+	ck_assert_str_eq(a->text, "\xF0\x9F\x98\x80 \xC3\xA9/\\");
+	ck_assert_int_eq(a->plain, 0);
+	ck_assert_str_eq(b->text, "0");
+	ck_assert_int_eq(b->plain, 1);
+	ck_assert_str_eq(yt_get(yt_root(doc), "c")->text, "-9223372036854775807");
+	yt_free(&doc);
+}
+END_TEST
 
 START_TEST(silent_refusal)
 {
@@ -129,6 +162,7 @@ Suite *suite_json_tree(void)
 	tcase_add_loop_test(tc, silent_refusal, 0,
 	                    (int)(sizeof left_to_the_reader / sizeof left_to_the_reader[0]));
 	tcase_add_test(tc, depth_and_size_limits);
+	tcase_add_test(tc, read_as_jansson_read_it);
 	suite_add_tcase(s, tc);
 	return s;
 }

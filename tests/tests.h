@@ -52,6 +52,7 @@ Suite *suite_case(void);
 Suite *suite_diag(void);
 Suite *suite_yaml_errors(void);
 Suite *suite_json_tree(void);
+Suite *suite_json_write(void);
 Suite *suite_slurp(void);
 Suite *suite_node_reports(void);
 Suite *suite_arena(void);

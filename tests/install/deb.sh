@@ -23,7 +23,7 @@ for f in ./usr/bin/radloc ./usr/lib/libradloc.so.0 ./usr/lib/libradloc.a \
 	echo "$files" | grep -qx "$f" && ok || bad "the package lacks $f"
 done
 deps=$(dpkg-deb -f "$deb" Depends)
-for p in libgsl27 libyaml-0-2 libjansson4 libmicrohttpd12; do
+for p in libgsl27 libyaml-0-2 libjansson4 libyajl2 libmicrohttpd12; do
 	case "$deps" in *"$p"*) ok ;; *) bad "Depends lacks $p: $deps" ;; esac
 done
 # apt resolves it (simulation: nothing is installed).
