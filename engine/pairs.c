@@ -120,6 +120,7 @@ typedef struct pair_scratch {
 	 * below are nf × nl rather than nf × every component. */
 	int *local;
 	size_t nl;
+	size_t *comp_of;        /* the inverse: the component at each local place */
 	/* nf × nl: 1 + c's place in f's touch list, 0 if c cannot move f */
 	size_t *touched;
 	/* Per finding a trait affects: each person's log likelihood under
@@ -140,6 +141,15 @@ typedef struct pair_scratch {
 	 * once per pair of components. */
 	rl_part_state *state;
 	unsigned char *known;
+	/* The findings each candidate component moves, in order: local
+	 * component l's are tlist[tstart[l] .. tstart[l + 1]). */
+	size_t *tlist, *tstart;
+	/* The findings a trait affects, in order. */
+	size_t *masked, nmasked;
+	/* nl × (nf + 1): the running sum of each candidate component's row
+	 * of log likelihoods, prefix[l * (nf + 1) + f] the sum of its first
+	 * f entries, kept up to the first trait finding (pair_loglik). */
+	double *prefix;
 } pair_scratch;
 
 /* What component c (local place l) makes of finding f. */
@@ -172,54 +182,116 @@ static void background_logs(const rl_scoring *s, pair_scratch *w)
 	}
 }
 
-/* log P(exam | components ca and cb together): the findings neither
- * moves keep the background, those one moves that one's entry, and the
- * rest the pair's likelihood; a trait's findings are mixed over people
- * as in posterior.c. */
-static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca, size_t cb)
+/* What pair_loglik walks: each candidate component's findings, the
+ * trait findings, and each candidate's running sums up to the first
+ * trait finding, added in the order pair_loglik's loop adds them. */
+static void special_lists(const rl_scoring *s, pair_scratch *w)
+{
+	size_t nf = s->nf, nl = w->nl, n = 0;
+	w->nmasked = 0;
+	for (size_t f = 0; f < nf; f++)
+		if (w->mask[f] != 0)
+			w->masked[w->nmasked++] = f;
+	size_t plain = w->nmasked ? w->masked[0] : nf;
+	for (size_t l = 0; l < nl; l++) {
+		size_t c = w->comp_of[l];
+		const double *row = s->loglik + c * nf;
+		double *prefix = w->prefix + l * (nf + 1);
+		w->tstart[l] = n;
+		for (size_t f = 0; f < nf; f++)
+			if (w->touched[f * nl + l])
+				w->tlist[n++] = f;
+		prefix[0] = 0.0;
+		for (size_t f = 0; f < plain; f++)
+			prefix[f + 1] = prefix[f] + row[f];
+	}
+	w->tstart[nl] = n;
+}
+
+/* The special findings of a pair whose first part is ca: those the
+ * second part moves, and those a trait affects. Every other finding
+ * adds its entry in ca's row, s->loglik[ca * nf + f]: ca's own value
+ * where ca moves it, else the background, which point_estimate wrote
+ * there with the same log(rl_background(...)) as log_bg (trait_mixture
+ * rewrites only the trait findings, which are special). */
+static void special_one(const rl_scoring *s, const pair_scratch *w, size_t f, size_t ca,
+                        size_t cb, size_t la, size_t lb, double *total,
+                        double mix[RL_TRAIT_PEOPLE], int *traits)
 {
 	const radloc_rules *r = s->r;
 	size_t nf = s->nf, nl = w->nl;
+	size_t ta = w->touched[f * nl + la], tb = w->touched[f * nl + lb];
+	unsigned mask = w->mask[f];
+	double like[RL_TRAIT_PEOPLE];
+	if (mask == 0 && !(ta && tb)) {
+		*total += ta ? s->loglik[ca * nf + f]
+		        : tb ? s->loglik[cb * nf + f]
+		             : w->log_bg[f];
+		return;
+	}
+	if (!ta && !tb) {
+		/* mask != 0: the background of each person. */
+		*traits = 1;
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			mix[t] += w->log_bg_people[f * RL_TRAIT_PEOPLE + (size_t)t];
+		return;
+	}
+	if (!(ta && tb)) {
+		/* mask != 0, one part moves it: that part's, as the point
+		 * estimate has it. */
+		const double *one = w->people[f] + ((ta ? ta : tb) - 1) * RL_TRAIT_PEOPLE;
+		*traits = 1;
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			mix[t] += one[t];
+		return;
+	}
+	rl_pair_likelihood_states(r, &s->fw[f], part_state(s, w, f, ca, la),
+	                          part_state(s, w, f, cb, lb), s->outcome[f], mask, like);
+	if (mask == 0) {
+		*total += log(like[0]);
+		return;
+	}
+	*traits = 1;
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		mix[t] += log(like[t]);
+}
+
+/* log P(exam | components ca and cb together): the findings neither
+ * moves keep the background, those one moves that one's entry, and the
+ * rest the pair's likelihood; a trait's findings are mixed over people
+ * as in posterior.c.
+ *
+ * The sum runs over the findings in their order, as it always has (the
+ * same additions, so the same bits), but only the special findings
+ * (special_one) are looked at one by one: between them the entries of
+ * ca's row are added in a tight loop, and up to the first of them the
+ * running sum of ca's row, kept per exam (prefix), is the loop's own
+ * partial sum. The traits' mixture (mix) is a separate accumulator,
+ * touched only at trait findings, in their order. */
+static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca, size_t cb)
+{
+	size_t nf = s->nf;
 	size_t la = (size_t)w->local[ca], lb = (size_t)w->local[cb];
-	double total = 0.0, mix[RL_TRAIT_PEOPLE], like[RL_TRAIT_PEOPLE];
+	const double *row = s->loglik + ca * nf;
+	const size_t *bt = w->tlist + w->tstart[lb], *bend = w->tlist + w->tstart[lb + 1];
+	const size_t *mt = w->masked, *mend = w->masked + w->nmasked;
+	double mix[RL_TRAIT_PEOPLE];
 	int traits = 0;
 	memcpy(mix, w->log_prior, sizeof mix);
-	for (size_t f = 0; f < nf; f++) {
-		const rl_fwork *fw = &s->fw[f];
-		size_t ta = w->touched[f * nl + la], tb = w->touched[f * nl + lb];
-		unsigned mask = w->mask[f];
-		if (mask == 0 && !(ta && tb)) {
-			total += ta ? s->loglik[ca * nf + f]
-			       : tb ? s->loglik[cb * nf + f]
-			            : w->log_bg[f];
-			continue;
-		}
-		if (!ta && !tb) {
-			/* mask != 0: the background of each person. */
-			traits = 1;
-			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-				mix[t] += w->log_bg_people[f * RL_TRAIT_PEOPLE + (size_t)t];
-			continue;
-		}
-		if (!(ta && tb)) {
-			/* mask != 0, one part moves it: that part's, as the
-			 * point estimate has it. */
-			const double *one = w->people[f] + ((ta ? ta : tb) - 1) * RL_TRAIT_PEOPLE;
-			traits = 1;
-			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-				mix[t] += one[t];
-			continue;
-		}
-		rl_pair_likelihood_states(r, fw, part_state(s, w, f, ca, la),
-		                          part_state(s, w, f, cb, lb), s->outcome[f], mask,
-		                          like);
-		if (mask == 0) {
-			total += log(like[0]);
-			continue;
-		}
-		traits = 1;
-		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-			mix[t] += log(like[t]);
+	size_t next = bt < bend ? *bt : nf;
+	if (mt < mend && *mt < next)
+		next = *mt;
+	/* next <= the first trait finding, up to which prefix is kept. */
+	double total = w->prefix[la * (nf + 1) + next];
+	for (size_t f = next; f < nf;) {
+		special_one(s, w, f, ca, cb, la, lb, &total, mix, &traits);
+		bt += bt < bend && *bt == f;
+		mt += mt < mend && *mt == f;
+		next = bt < bend ? *bt : nf;
+		if (mt < mend && *mt < next)
+			next = *mt;
+		for (f++; f < next; f++)
+			total += row[f];
 	}
 	double m = 0.0;
 	if (traits && rl_logsumexp(mix, RL_TRAIT_PEOPLE, &m) != GSL_SUCCESS)
@@ -288,6 +360,14 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	for (size_t i = 0; i < k; i++)
 		for (size_t c = s->comps->first[cand[i]]; c < s->comps->first[cand[i] + 1]; c++)
 			w.local[c] = (int)w.nl++;
+	w.comp_of = malloc((w.nl + 1) * sizeof *w.comp_of);
+	if (w.comp_of == NULL) {
+		free(w.local);
+		return RADLOC_ERR_NOMEM;
+	}
+	for (size_t c = 0; c < nc; c++)
+		if (w.local[c] >= 0)
+			w.comp_of[w.local[c]] = c;
 	w.touched = calloc(nf * w.nl + 1, sizeof *w.touched);
 	w.people = calloc(nf + 1, sizeof *w.people);
 	/* The most components any hypothesis has (severities, extents, a
@@ -304,10 +384,14 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	w.mask = malloc((nf + 1) * sizeof *w.mask);
 	w.state = malloc((nf * w.nl + 1) * sizeof *w.state);
 	w.known = calloc(nf * w.nl + 1, 1);
+	w.tlist = malloc((nf * w.nl + 1) * sizeof *w.tlist);
+	w.tstart = malloc((w.nl + 2) * sizeof *w.tstart);
+	w.masked = malloc((nf + 1) * sizeof *w.masked);
+	w.prefix = malloc((w.nl * (nf + 1) + 1) * sizeof *w.prefix);
 	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
 	double *pair_lp = malloc(k * k * sizeof *pair_lp);
 	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp ||
-	    !w.state || !w.known) {
+	    !w.state || !w.known || !w.tlist || !w.tstart || !w.masked || !w.prefix) {
 		status = RADLOC_ERR_NOMEM;
 		goto done;
 	}
@@ -326,6 +410,7 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		                                &w.people[f])) != RADLOC_OK)
 			goto done;
 	}
+	special_lists(s, &w);
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = i + 1; j < k; j++) {
 			int a = cand[i] < cand[j] ? cand[i] : cand[j];
@@ -342,11 +427,7 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		goto done;
 	/* Renormalise singles and pairs together: the singles' evidence
 	 * is log Z over their components. */
-	double z_single, z_all;
-	if (rl_logsumexp(s->comp_logpost, nc, &z_single) != GSL_SUCCESS) {
-		status = RADLOC_ERR_NUMERIC;
-		goto done;
-	}
+	double z_single = s->log_z, z_all;
 	pair_lp[s->pair_count] = z_single;
 	if (rl_logsumexp(pair_lp, s->pair_count + 1, &z_all) != GSL_SUCCESS) {
 		status = RADLOC_ERR_NUMERIC;
@@ -376,7 +457,12 @@ done:
 	free(w.mask);
 	free(w.state);
 	free(w.known);
+	free(w.tlist);
+	free(w.tstart);
+	free(w.masked);
+	free(w.prefix);
 	free(w.local);
+	free(w.comp_of);
 	free(pair_lp);
 	return status;
 }

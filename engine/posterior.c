@@ -116,6 +116,7 @@ static int posterior_from(rl_scoring *s, const double *loglik_sum)
 		                     loglik_sum[c];
 	if ((status = rl_logsumexp(s->comp_logpost, nc, &z)) != GSL_SUCCESS)
 		return status;
+	s->log_z = z;
 	memset(s->hyp_post, 0, s->r->hyp_count * sizeof *s->hyp_post);
 	for (size_t c = 0; c < nc; c++) {
 		double d = s->comp_logpost[c] - z;

@@ -71,6 +71,8 @@ typedef struct rl_scoring {
 	double *ssens;          /* nf × (roots + nerves + patterns) (signs) */
 	double *loglik;         /* nf × comps, component-major: [c * nf + f] */
 	double *comp_logpost;   /* per component: log prior + log factor + loglik */
+	double log_z;           /* log-sum-exp of comp_logpost (posterior.c), which the
+	                         * pairs renormalise with rather than compute it again */
 	double *comp_post;      /* per component: posterior */
 	double *hyp_post;       /* per hypothesis: posterior */
 	double pattern_post[RADLOC_PATTERN_COUNT]; /* per pattern: the sum of its hypotheses' */
