@@ -8,9 +8,7 @@
  * clinician looked (selection.c), Z by a max-shifted log-sum-exp; every
  * weight at its mean.
  * docs/scoring.md. */
-#include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_matrix.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,60 +248,76 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 }
 
 /* The point estimate: every parameter at its mean. The dense matrix of
- * log likelihoods (components × findings) is kept for the explanation;
- * its row sums come from BLAS. */
+ * log likelihoods (components × findings) is kept for the explanation.
+ *
+ * Each row starts as the findings' backgrounds (one row copied), then
+ * the components each finding's touch list names take their own
+ * entries. The row sums are added in the findings' order from 0.0, as
+ * gsl_blas_dgemv against a vector of ones did (its y = 0 + 1 * (sum of
+ * 1 * entry), each step exact but the additions), so the bits are the
+ * same; and every component that no finding touches has the same row,
+ * so its sum is added once and copied. */
 static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 {
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nf = s->nf;
 	rl_params p;
-	double *ones = malloc(nf * sizeof *ones);
+	double *bg = malloc(nf * sizeof *bg);
 	double *sum = malloc(nc * sizeof *sum);
+	unsigned char *moved = calloc(nc + 1, 1);
 	radloc_status status = RADLOC_OK;
 
-	if (ones == NULL || sum == NULL) {
-		free(ones);
-		free(sum);
-		return RADLOC_ERR_NOMEM;
+	if (bg == NULL || sum == NULL || moved == NULL) {
+		status = RADLOC_ERR_NOMEM;
+		goto done;
 	}
 	rl_mean_params(r, &p);
-	for (size_t f = 0; f < nf; f++) {
+	for (size_t f = 0; f < nf; f++)
 		rl_mean_weights(r, &s->fw[f]);
-		ones[f] = 1.0;
-	}
-	if ((status = find_touches(s, sc)) != RADLOC_OK) {
-		free(ones);
-		free(sum);
-		return status;
-	}
+	if ((status = find_touches(s, sc)) != RADLOC_OK)
+		goto done;
+	for (size_t f = 0; f < nf; f++)
+		bg[f] = log(rl_background(r, &s->fw[f], s->outcome[f]));
+	for (size_t c = 0; c < nc; c++)
+		memcpy(s->loglik + c * nf, bg, nf * sizeof *bg);
 	for (size_t f = 0; f < nf; f++) {
-		double log_background = log(rl_background(r, &s->fw[f], s->outcome[f]));
 		const double *touched, *people;
-		for (size_t c = 0; c < nc; c++)
-			s->loglik[c * nf + f] = log_background;
 		if ((status = rl_scorer_logliks(sc, &s->fw[f], s->outcome[f], &touched,
-		                                &people)) != RADLOC_OK) {
-			free(ones);
-			free(sum);
-			return status;
+		                                &people)) != RADLOC_OK)
+			goto done;
+		for (size_t i = 0; i < s->touch_count[f]; i++) {
+			size_t c = (size_t)s->touch[f][i];
+			s->loglik[c * nf + f] = touched[i];
+			moved[c] = 1;
 		}
-		for (size_t i = 0; i < s->touch_count[f]; i++)
-			s->loglik[(size_t)s->touch[f][i] * nf + f] = touched[i];
 	}
-	if ((status = trait_mixture(s, sc)) != RADLOC_OK) {
-		free(ones);
-		free(sum);
-		return status;
+	/* trait_mixture gives the untouched components one shared value
+	 * per trait finding (its class), so their rows stay alike. */
+	if ((status = trait_mixture(s, sc)) != RADLOC_OK)
+		goto done;
+	int have_still = 0;
+	double still = 0.0;
+	for (size_t c = 0; c < nc; c++) {
+		if (!moved[c] && have_still) {
+			sum[c] = still;
+			continue;
+		}
+		const double *row = s->loglik + c * nf;
+		double total = 0.0;
+		for (size_t f = 0; f < nf; f++)
+			total += row[f];
+		sum[c] = total;
+		if (!moved[c]) {
+			still = total;
+			have_still = 1;
+		}
 	}
-	gsl_matrix_view loglik = gsl_matrix_view_array(s->loglik, nc, nf);
-	gsl_vector_view one = gsl_vector_view_array(ones, nf);
-	gsl_vector_view out = gsl_vector_view_array(sum, nc);
-	if (gsl_blas_dgemv(CblasNoTrans, 1.0, &loglik.matrix, &one.vector, 0.0,
-	                   &out.vector) != GSL_SUCCESS ||
-	    posterior_from(s, sum) != GSL_SUCCESS)
+	if (posterior_from(s, sum) != GSL_SUCCESS)
 		status = RADLOC_ERR_NUMERIC;
-	free(ones);
+done:
+	free(bg);
 	free(sum);
+	free(moved);
 	return status;
 }
 
