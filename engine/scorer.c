@@ -240,6 +240,29 @@ radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, si
 	return RADLOC_OK;
 }
 
+radloc_status rl_scorer_probe_list(radloc_scorer *sc, const rl_fwork *probe,
+                                   const size_t *comps, size_t n, const double **probs)
+{
+	const double *one;
+	/* The first makes the table and finds its row, the rest only look. */
+	if (n > 0 && rl_scorer_probe_probs(sc, probe, comps[0], &one) != RADLOC_OK)
+		return RADLOC_ERR_NOMEM;
+	if (n == 0) {
+		*probs = NULL;
+		return RADLOC_OK;
+	}
+	const rl_finding *f = probe->f;
+	struct rl_probe_table *t = &sc->probe_table[rl_element_row(sc->rules, f->table,
+	                                                           f->element) * PROBE_SIDES +
+	                                            (size_t)f->side];
+	for (size_t i = 1; i < n; i++)
+		if (!t->done[comps[i]] &&
+		    rl_scorer_probe_probs(sc, probe, comps[i], &one) != RADLOC_OK)
+			return RADLOC_ERR_NOMEM;
+	*probs = t->probs;
+	return RADLOC_OK;
+}
+
 radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 {
 	if (rules == NULL)

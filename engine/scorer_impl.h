@@ -100,6 +100,11 @@ radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
  * component comp, kept per scorer. */
 radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, size_t comp,
                                     const double **probs);
+/* rl_scorer_probe_probs for each of n components at once: *probs the
+ * table of every component's (comp * RL_MAX_OUTCOMES + outcome), made
+ * for the n listed; NULL when n is 0. */
+radloc_status rl_scorer_probe_list(radloc_scorer *sc, const rl_fwork *probe,
+                                   const size_t *comps, size_t n, const double **probs);
 radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
                                 const double **logliks, const double **people);
 
