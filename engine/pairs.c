@@ -150,6 +150,10 @@ typedef struct pair_scratch {
 	 * of log likelihoods, prefix[l * (nf + 1) + f] the sum of its first
 	 * f entries, kept up to the first trait finding (pair_loglik). */
 	double *prefix;
+	/* Per candidate component: whether it moves any trait finding, and
+	 * its mixture alone (trait_mix_alone), once known. */
+	unsigned char *moves_trait, *alone_known;
+	double *alone;
 } pair_scratch;
 
 /* What component c (local place l) makes of finding f. */
@@ -199,8 +203,10 @@ static void special_lists(const rl_scoring *s, pair_scratch *w)
 		double *prefix = w->prefix + l * (nf + 1);
 		w->tstart[l] = n;
 		for (size_t f = 0; f < nf; f++)
-			if (w->touched[f * nl + l])
+			if (w->touched[f * nl + l]) {
 				w->tlist[n++] = f;
+				w->moves_trait[l] |= w->mask[f] != 0;
+			}
 		prefix[0] = 0.0;
 		for (size_t f = 0; f < plain; f++)
 			prefix[f + 1] = prefix[f] + row[f];
@@ -216,13 +222,15 @@ static void special_lists(const rl_scoring *s, pair_scratch *w)
  * rewrites only the trait findings, which are special). */
 static void special_one(const rl_scoring *s, const pair_scratch *w, size_t f, size_t ca,
                         size_t cb, size_t la, size_t lb, double *total,
-                        double mix[RL_TRAIT_PEOPLE], int *traits)
+                        double *mix, int *traits)
 {
 	const radloc_rules *r = s->r;
 	size_t nf = s->nf, nl = w->nl;
 	size_t ta = w->touched[f * nl + la], tb = w->touched[f * nl + lb];
 	unsigned mask = w->mask[f];
 	double like[RL_TRAIT_PEOPLE];
+	if (mask != 0 && mix == NULL)
+		return; /* the mixture is known already (trait_mix_alone) */
 	if (mask == 0 && !(ta && tb)) {
 		*total += ta ? s->loglik[ca * nf + f]
 		        : tb ? s->loglik[cb * nf + f]
@@ -256,6 +264,32 @@ static void special_one(const rl_scoring *s, const pair_scratch *w, size_t f, si
 		mix[t] += log(like[t]);
 }
 
+/* The traits' mixture of a pair one of whose parts (local l) moves
+ * trait findings and the other none, or neither moves any: at each trait
+ * finding, in order, l's people's entries where l moves it and the
+ * background's elsewhere, exactly what pair_loglik's walk adds, so it
+ * depends on l alone and is worked out once per exam (-INFINITY for a
+ * mixture rl_logsumexp refuses, which rules the pair out). */
+static double trait_mix_alone(const pair_scratch *w, size_t l)
+{
+	if (w->alone_known[l])
+		return w->alone[l];
+	double mix[RL_TRAIT_PEOPLE], m;
+	memcpy(mix, w->log_prior, sizeof mix);
+	for (size_t i = 0; i < w->nmasked; i++) {
+		size_t f = w->masked[i], t = w->touched[f * w->nl + l];
+		const double *add = t ? w->people[f] + (t - 1) * RL_TRAIT_PEOPLE
+		                      : w->log_bg_people + f * RL_TRAIT_PEOPLE;
+		for (int k = 0; k < RL_TRAIT_PEOPLE; k++)
+			mix[k] += add[k];
+	}
+	if (rl_logsumexp(mix, RL_TRAIT_PEOPLE, &m) != GSL_SUCCESS)
+		m = -INFINITY;
+	w->alone[l] = m;
+	w->alone_known[l] = 1;
+	return m;
+}
+
 /* log P(exam | components ca and cb together): the findings neither
  * moves keep the background, those one moves that one's entry, and the
  * rest the pair's likelihood; a trait's findings are mixed over people
@@ -275,16 +309,23 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 	const double *row = s->loglik + ca * nf;
 	const size_t *bt = w->tlist + w->tstart[lb], *bend = w->tlist + w->tstart[lb + 1];
 	const size_t *mt = w->masked, *mend = w->masked + w->nmasked;
-	double mix[RL_TRAIT_PEOPLE];
+	double mix[RL_TRAIT_PEOPLE], m = 0.0;
 	int traits = 0;
 	memcpy(mix, w->log_prior, sizeof mix);
+	/* Every trait finding sets traits (pair_loglik always did so). When
+	 * one part moves none of them, the mixture is the other's alone. */
+	double *mixing = mix;
+	if (w->nmasked > 0 && (!w->moves_trait[la] || !w->moves_trait[lb])) {
+		m = trait_mix_alone(w, w->moves_trait[la] ? la : lb);
+		mixing = NULL;
+	}
 	size_t next = bt < bend ? *bt : nf;
 	if (mt < mend && *mt < next)
 		next = *mt;
 	/* next <= the first trait finding, up to which prefix is kept. */
 	double total = w->prefix[la * (nf + 1) + next];
 	for (size_t f = next; f < nf;) {
-		special_one(s, w, f, ca, cb, la, lb, &total, mix, &traits);
+		special_one(s, w, f, ca, cb, la, lb, &total, mixing, &traits);
 		bt += bt < bend && *bt == f;
 		mt += mt < mend && *mt == f;
 		next = bt < bend ? *bt : nf;
@@ -293,7 +334,8 @@ static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca,
 		for (f++; f < next; f++)
 			total += row[f];
 	}
-	double m = 0.0;
+	if (mixing == NULL)
+		return isfinite(m) ? total + m : -INFINITY;
 	if (traits && rl_logsumexp(mix, RL_TRAIT_PEOPLE, &m) != GSL_SUCCESS)
 		return -INFINITY;
 	return total + m;
@@ -388,10 +430,14 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	w.tstart = malloc((w.nl + 2) * sizeof *w.tstart);
 	w.masked = malloc((nf + 1) * sizeof *w.masked);
 	w.prefix = malloc((w.nl * (nf + 1) + 1) * sizeof *w.prefix);
+	w.moves_trait = calloc(w.nl + 1, 1);
+	w.alone_known = calloc(w.nl + 1, 1);
+	w.alone = malloc((w.nl + 1) * sizeof *w.alone);
 	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
 	double *pair_lp = malloc(k * k * sizeof *pair_lp);
 	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp ||
-	    !w.state || !w.known || !w.tlist || !w.tstart || !w.masked || !w.prefix) {
+	    !w.state || !w.known || !w.tlist || !w.tstart || !w.masked || !w.prefix ||
+	    !w.moves_trait || !w.alone_known || !w.alone) {
 		status = RADLOC_ERR_NOMEM;
 		goto done;
 	}
@@ -461,6 +507,9 @@ done:
 	free(w.tstart);
 	free(w.masked);
 	free(w.prefix);
+	free(w.moves_trait);
+	free(w.alone_known);
+	free(w.alone);
 	free(w.local);
 	free(w.comp_of);
 	free(pair_lp);
