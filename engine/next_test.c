@@ -134,11 +134,14 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 				for (int o = 0; o < outcomes; o++)
 					joint[o][slot] += s->comp_post[c] * outcome_prob[o];
 			}
+			/* A pair's parts' states once per key, not per outcome. */
 			for (size_t i = 0; i < nh; i++)
-				if (pair_of[i] >= 0)
+				if (pair_of[i] >= 0) {
+					rl_part_state st[2];
+					rl_pair_states(s, &s->pairs[pair_of[i]], &fw, st);
 					for (int o = 0; o < outcomes; o++)
-						joint[o][i] += now[i] * ranked_like(s, &p, &fw,
-						                                    &res->ranked[i], o);
+						joint[o][i] += now[i] * rl_pair_likelihood_of(s, &fw, st, o);
+				}
 			double expected = 0.0;
 			for (int o = 0; o < outcomes; o++) {
 				joint[o][nh] = now[nh] * rl_background(r, &fw, o);

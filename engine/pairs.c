@@ -157,14 +157,19 @@ typedef struct pair_scratch {
 } pair_scratch;
 
 /* What component c (local place l) makes of finding f. */
-static const rl_part_state *part_state(const rl_scoring *s, const pair_scratch *w, size_t f,
-                                       size_t c, size_t l)
+static void part_state_make(const rl_scoring *s, const pair_scratch *w, size_t f, size_t c,
+                            size_t at)
+{
+	rl_part_state_of(s->r, &w->p, &s->fw[f], s->comps, c, &w->state[at]);
+	w->known[at] = 1;
+}
+
+static inline const rl_part_state *part_state(const rl_scoring *s, const pair_scratch *w,
+                                              size_t f, size_t c, size_t l)
 {
 	size_t at = f * w->nl + l;
-	if (!w->known[at]) {
-		rl_part_state_of(s->r, &w->p, &s->fw[f], s->comps, c, &w->state[at]);
-		w->known[at] = 1;
-	}
+	if (!w->known[at])
+		part_state_make(s, w, f, c, at);
 	return &w->state[at];
 }
 
@@ -514,6 +519,23 @@ done:
 	free(w.comp_of);
 	free(pair_lp);
 	return status;
+}
+
+void rl_pair_states(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,
+                    rl_part_state st[2])
+{
+	rl_params p;
+	rl_mean_params(s->r, &p);
+	rl_part_state_of(s->r, &p, fw, s->comps, pair->ca, &st[0]);
+	rl_part_state_of(s->r, &p, fw, s->comps, pair->cb, &st[1]);
+}
+
+double rl_pair_likelihood_of(const rl_scoring *s, const rl_fwork *fw,
+                             const rl_part_state st[2], int outcome)
+{
+	double like[RL_TRAIT_PEOPLE];
+	rl_pair_likelihood_states(s->r, fw, &st[0], &st[1], outcome, 0u, like);
+	return like[0];
 }
 
 double rl_pair_likelihood(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,

@@ -129,6 +129,13 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc);
  * for the person without traits: what the explanation reads. */
 double rl_pair_likelihood(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,
                           int outcome);
+/* The same in two steps, for several outcomes of one finding: the
+ * parts' states once (rl_pair_states), then each outcome's likelihood
+ * from them (rl_pair_likelihood_of), bit for bit rl_pair_likelihood's. */
+void rl_pair_states(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,
+                    rl_part_state st[2]);
+double rl_pair_likelihood_of(const rl_scoring *s, const rl_fwork *fw,
+                             const rl_part_state st[2], int outcome);
 
 /* explain.c: evidence, flags, warnings and the next test, from the point
  * estimate. */

@@ -296,6 +296,16 @@ START_TEST(pairs_match_the_plain_loop)
 			              r->hyps[pair->a].label, r->hyps[pair->b].label, pair->log_post,
 			              want);
 			checked++;
+			/* The next test's two steps give rl_pair_likelihood's bits. */
+			for (size_t f = 0; f < s.nf; f++) {
+				rl_part_state st[2];
+				rl_pair_states(&s, pair, &s.fw[f], st);
+				for (int o = 0; o < rl_outcome_count(s.fw[f].f->fkind); o++) {
+					double one = rl_pair_likelihood(&s, pair, &s.fw[f], o);
+					double two = rl_pair_likelihood_of(&s, &s.fw[f], st, o);
+					ck_assert(memcmp(&one, &two, sizeof one) == 0);
+				}
+			}
 		}
 		for (size_t f = 0; f < s.nf; f++)
 			with_traits += r->traits.present && rl_trait_mask(r, s.fw[f].f, s.fw[f].el);
