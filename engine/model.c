@@ -529,8 +529,7 @@ int rl_logsumexp(const double *x, size_t n, double *out)
 		/* exp(-700) is below anything that can change the sum. */
 		if (d < -700.0)
 			continue;
-		/* The maximum's own term is exp(0) = 1 exactly: no call. */
-		sum += d == 0.0 ? 1.0 : exp(d);
+		sum += exp(d);
 	}
 	if (sum <= 0.0) /* as gsl_sf_log_e: a NaN passes through */
 		return GSL_EDOM;
