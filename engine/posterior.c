@@ -18,17 +18,7 @@
 
 void rl_scoring_free(rl_scoring *s)
 {
-	free(s->fw);
-	free(s->outcome);
-	free(s->weights);
-	free(s->ssens);
-	free(s->loglik);
-	free(s->comp_logpost);
-	free(s->comp_post);
-	free(s->hyp_post);
-	free(s->log_factor);
-	free(s->touch);
-	free(s->touch_count);
+	/* The rest are the scorer's buffers (rl_scorer_scratch). */
 	free(s->pairs);
 	rl_examined_free(&s->examined);
 }
@@ -76,15 +66,22 @@ static radloc_status prepare_findings(rl_scoring *s)
 		s->nf += !exam->findings[i].nt;
 	if (s->nf == 0)
 		return RADLOC_ERR_EMPTY;
-	s->fw = calloc(s->nf, sizeof *s->fw);
-	s->outcome = calloc(s->nf, sizeof *s->outcome);
-	s->weights = calloc(s->nf * r->root_count, sizeof *s->weights);
-	s->ssens = calloc(s->nf * sign_width, sizeof *s->ssens);
-	s->loglik = malloc(s->nf * nc * sizeof *s->loglik); /* written whole below */
-	s->comp_logpost = calloc(nc, sizeof *s->comp_logpost);
-	s->comp_post = calloc(nc, sizeof *s->comp_post);
-	s->hyp_post = calloc(r->hyp_count, sizeof *s->hyp_post);
-	s->log_factor = calloc(nc, sizeof *s->log_factor);
+	/* Every buffer below is written whole before it is read (the
+	 * weights by rl_mean_weights), so none is zeroed. */
+	radloc_scorer *sc = s->scorer;
+	s->fw = rl_scorer_scratch(sc, RL_SCRATCH_FW, s->nf * sizeof *s->fw, 0);
+	s->outcome = rl_scorer_scratch(sc, RL_SCRATCH_OUTCOME, s->nf * sizeof *s->outcome, 0);
+	s->weights = rl_scorer_scratch(sc, RL_SCRATCH_WEIGHTS,
+	                               s->nf * r->root_count * sizeof *s->weights, 0);
+	s->ssens = rl_scorer_scratch(sc, RL_SCRATCH_SSENS, s->nf * sign_width * sizeof *s->ssens, 0);
+	/* written whole below */
+	s->loglik = rl_scorer_scratch(sc, RL_SCRATCH_LOGLIK, s->nf * nc * sizeof *s->loglik, 0);
+	s->comp_logpost = rl_scorer_scratch(sc, RL_SCRATCH_COMP_LOGPOST,
+	                                    nc * sizeof *s->comp_logpost, 0);
+	s->comp_post = rl_scorer_scratch(sc, RL_SCRATCH_COMP_POST, nc * sizeof *s->comp_post, 0);
+	s->hyp_post = rl_scorer_scratch(sc, RL_SCRATCH_HYP_POST,
+	                                r->hyp_count * sizeof *s->hyp_post, 0);
+	s->log_factor = rl_scorer_scratch(sc, RL_SCRATCH_LOG_FACTOR, nc * sizeof *s->log_factor, 0);
 	if (!s->fw || !s->outcome || !s->weights || !s->ssens || !s->loglik ||
 	    !s->comp_logpost || !s->comp_post || !s->hyp_post || !s->log_factor)
 		return RADLOC_ERR_NOMEM;
@@ -131,8 +128,9 @@ static int posterior_from(rl_scoring *s, const double *loglik_sum)
  * scorer's table. */
 static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
 {
-	s->touch = calloc(s->nf + 1, sizeof *s->touch);
-	s->touch_count = calloc(s->nf + 1, sizeof *s->touch_count);
+	s->touch = rl_scorer_scratch(sc, RL_SCRATCH_TOUCH, (s->nf + 1) * sizeof *s->touch, 0);
+	s->touch_count = rl_scorer_scratch(sc, RL_SCRATCH_TOUCH_COUNT,
+	                                   (s->nf + 1) * sizeof *s->touch_count, 0);
 	if (!s->touch || !s->touch_count)
 		return RADLOC_ERR_NOMEM;
 	for (size_t f = 0; f < s->nf; f++) {
@@ -161,17 +159,12 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 
 	if (!r->traits.present)
 		return RADLOC_OK;
-	w = malloc(nc * RL_TRAIT_PEOPLE * sizeof *w);
-	total = malloc(nc * sizeof *total);
-	touched = calloc(nc + 1, sizeof *touched);
-	own = calloc(nc + 1, 1);
-	if (!w || !total || !touched || !own) {
-		free(w);
-		free(total);
-		free(touched);
-		free(own);
+	w = rl_scorer_scratch(sc, RL_SCRATCH_MIX_W, nc * RL_TRAIT_PEOPLE * sizeof *w, 0);
+	total = rl_scorer_scratch(sc, RL_SCRATCH_MIX_TOTAL, nc * sizeof *total, 0);
+	touched = rl_scorer_scratch(sc, RL_SCRATCH_MIX_TOUCHED, (nc + 1) * sizeof *touched, 1);
+	own = rl_scorer_scratch(sc, RL_SCRATCH_MIX_OWN, nc + 1, 1);
+	if (!w || !total || !touched || !own)
 		return RADLOC_ERR_NOMEM;
-	}
 	/* Every component that no trait finding has touched yet carries the
 	 * same mixture (the background's, finding after finding), so that one
 	 * shared state (the class) is computed once per finding; a component
@@ -240,10 +233,6 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 		for (size_t i = 0; i < s->touch_count[f]; i++)
 			touched[s->touch[f][i]] = 0;
 	}
-	free(w);
-	free(total);
-	free(touched);
-	free(own);
 	return status;
 }
 
@@ -262,9 +251,9 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nf = s->nf;
 	rl_params p;
-	double *bg = malloc(nf * sizeof *bg);
-	double *sum = malloc(nc * sizeof *sum);
-	unsigned char *moved = calloc(nc + 1, 1);
+	double *bg = rl_scorer_scratch(sc, RL_SCRATCH_BG, nf * sizeof *bg, 0);
+	double *sum = rl_scorer_scratch(sc, RL_SCRATCH_SUM, nc * sizeof *sum, 0);
+	unsigned char *moved = rl_scorer_scratch(sc, RL_SCRATCH_MOVED, nc + 1, 1);
 	radloc_status status = RADLOC_OK;
 
 	if (bg == NULL || sum == NULL || moved == NULL) {
@@ -315,15 +304,13 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 	if (posterior_from(s, sum) != GSL_SUCCESS)
 		status = RADLOC_ERR_NUMERIC;
 done:
-	free(bg);
-	free(sum);
-	free(moved);
 	return status;
 }
 
 radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc)
 {
 	radloc_status status;
+	s->scorer = sc;
 	if ((status = prepare_findings(s)) != RADLOC_OK ||
 	    (status = rl_examined_build(s->exam, &s->examined)) != RADLOC_OK ||
 	    (status = selection_term(s, sc)) != RADLOC_OK)

@@ -2,6 +2,7 @@
  * exams — the components of the hypotheses, which components touch each
  * finding, and the bank of draws (draws.c). */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,6 +264,26 @@ radloc_status rl_scorer_probe_list(radloc_scorer *sc, const rl_fwork *probe,
 	return RADLOC_OK;
 }
 
+void *rl_scorer_scratch(radloc_scorer *sc, enum rl_scratch_slot slot, size_t bytes, int zero)
+{
+	struct rl_scratch *b = &sc->scratch[slot];
+	if (bytes == 0)
+		bytes = 1;
+	if (b->size < bytes) {
+		/* Half again, so that growing exams reallocate a few times only. */
+		size_t size = bytes <= SIZE_MAX / 3 * 2 ? bytes + bytes / 2 : bytes;
+		void *p = malloc(size);
+		if (p == NULL)
+			return NULL;
+		free(b->p);
+		b->p = p;
+		b->size = size;
+	}
+	if (zero)
+		memset(b->p, 0, bytes);
+	return b->p;
+}
+
 radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 {
 	if (rules == NULL)
@@ -307,6 +328,8 @@ void radloc_scorer_free(radloc_scorer **scorer)
 	free((*scorer)->probe_table);
 	for (size_t i = 0; i <= RL_PLACE_ALL; i++)
 		free((*scorer)->selection[i]);
+	for (size_t i = 0; i < RL_SCRATCH_SLOTS; i++)
+		free((*scorer)->scratch[i].p);
 	free(*scorer);
 	*scorer = NULL;
 }

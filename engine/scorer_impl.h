@@ -9,6 +9,17 @@
 #include "result_impl.h"
 #include "selection.h"
 
+/* The scoring call's buffers a scorer keeps (rl_scorer_scratch): one
+ * slot per buffer, so that the buffers of one call never overlap. */
+enum rl_scratch_slot {
+	RL_SCRATCH_FW, RL_SCRATCH_OUTCOME, RL_SCRATCH_WEIGHTS, RL_SCRATCH_SSENS,
+	RL_SCRATCH_LOGLIK, RL_SCRATCH_COMP_LOGPOST, RL_SCRATCH_COMP_POST, RL_SCRATCH_HYP_POST,
+	RL_SCRATCH_LOG_FACTOR, RL_SCRATCH_TOUCH, RL_SCRATCH_TOUCH_COUNT,
+	RL_SCRATCH_BG, RL_SCRATCH_SUM, RL_SCRATCH_MOVED,
+	RL_SCRATCH_MIX_W, RL_SCRATCH_MIX_TOTAL, RL_SCRATCH_MIX_TOUCHED, RL_SCRATCH_MIX_OWN,
+	RL_SCRATCH_SLOTS
+};
+
 struct radloc_scorer {
 	const radloc_rules *rules;
 	uint64_t seed;
@@ -47,6 +58,13 @@ struct radloc_scorer {
 	 * product of its parts' priors). */
 	int pairs_on;
 	double pair_log_norm;
+	/* The buffers of one scoring call (rl_scorer_scratch), kept between
+	 * exams: a scorer scores one exam at a time (one per thread), so
+	 * once it has seen its largest exam it allocates nothing per exam. */
+	struct rl_scratch {
+		void *p;
+		size_t size;
+	} scratch[RL_SCRATCH_SLOTS];
 };
 
 /* A pair of single lesions scored on one exam (pairs.c). */
@@ -87,6 +105,11 @@ typedef struct rl_scoring {
 	double pair_mass;       /* their posterior, together */
 	double pair_prior_factor; /* a pair's prior over its parts' product */
 } rl_scoring;
+
+/* scorer.c: a buffer of at least `bytes` for one scoring call, the
+ * scorer's own (freed with it), zero-filled when `zero`; NULL when out of
+ * memory. Valid until the same slot is asked for again. */
+void *rl_scorer_scratch(radloc_scorer *sc, enum rl_scratch_slot slot, size_t bytes, int zero);
 
 /* scorer.c: the components that can move a finding's likelihood (the rest
  * keep its background), listed once per scorer. */
