@@ -19,6 +19,10 @@
 #include "scorer_impl.h"
 #include "selection.h"
 
+/* The per-exam buffers are the scorer's (rl_scorer_scratch): nothing
+ * is allocated per exam once the scorer has seen its largest. */
+#define SCRATCH(slot, bytes, zero) rl_scorer_scratch(sc, slot, bytes, zero)
+
 /* A part is one root or two adjacent roots on one side, a nerve, or the
  * polyneuropathy. A root lesion on both sides or over three levels is
  * already a central process (a central disc, a stenosis); two of them at
@@ -398,7 +402,7 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		return RADLOC_OK;
 	pair_scratch w;
 	rl_mean_params(r, &w.p);
-	w.local = malloc((nc + 1) * sizeof *w.local);
+	w.local = SCRATCH(RL_SCRATCH_PAIR_LOCAL, (nc + 1) * sizeof *w.local, 0);
 	if (w.local == NULL)
 		return RADLOC_ERR_NOMEM;
 	for (size_t c = 0; c < nc; c++)
@@ -407,16 +411,14 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	for (size_t i = 0; i < k; i++)
 		for (size_t c = s->comps->first[cand[i]]; c < s->comps->first[cand[i] + 1]; c++)
 			w.local[c] = (int)w.nl++;
-	w.comp_of = malloc((w.nl + 1) * sizeof *w.comp_of);
-	if (w.comp_of == NULL) {
-		free(w.local);
+	w.comp_of = SCRATCH(RL_SCRATCH_PAIR_COMP_OF, (w.nl + 1) * sizeof *w.comp_of, 0);
+	if (w.comp_of == NULL)
 		return RADLOC_ERR_NOMEM;
-	}
 	for (size_t c = 0; c < nc; c++)
 		if (w.local[c] >= 0)
 			w.comp_of[w.local[c]] = c;
-	w.touched = calloc(nf * w.nl + 1, sizeof *w.touched);
-	w.people = calloc(nf + 1, sizeof *w.people);
+	w.touched = SCRATCH(RL_SCRATCH_PAIR_TOUCHED, (nf * w.nl + 1) * sizeof *w.touched, 1);
+	w.people = SCRATCH(RL_SCRATCH_PAIR_PEOPLE, (nf + 1) * sizeof *w.people, 1);
 	/* The most components any hypothesis has (severities, extents, a
 	 * nerve's sites times its severities): a hypothesis's are adjacent. */
 	size_t most = 1;
@@ -425,21 +427,22 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		if (run > most)
 			most = run;
 	}
-	w.lp = malloc((most * most + 1) * sizeof *w.lp);
-	w.log_bg = malloc((nf + 1) * sizeof *w.log_bg);
-	w.log_bg_people = malloc((nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people);
-	w.mask = malloc((nf + 1) * sizeof *w.mask);
-	w.state = malloc((nf * w.nl + 1) * sizeof *w.state);
-	w.known = calloc(nf * w.nl + 1, 1);
-	w.tlist = malloc((nf * w.nl + 1) * sizeof *w.tlist);
-	w.tstart = malloc((w.nl + 2) * sizeof *w.tstart);
-	w.masked = malloc((nf + 1) * sizeof *w.masked);
-	w.prefix = malloc((w.nl * (nf + 1) + 1) * sizeof *w.prefix);
-	w.moves_trait = calloc(w.nl + 1, 1);
-	w.alone_known = calloc(w.nl + 1, 1);
-	w.alone = malloc((w.nl + 1) * sizeof *w.alone);
-	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
-	double *pair_lp = malloc(k * k * sizeof *pair_lp);
+	w.lp = SCRATCH(RL_SCRATCH_PAIR_LP, (most * most + 1) * sizeof *w.lp, 0);
+	w.log_bg = SCRATCH(RL_SCRATCH_PAIR_LOG_BG, (nf + 1) * sizeof *w.log_bg, 0);
+	w.log_bg_people = SCRATCH(RL_SCRATCH_PAIR_LOG_BG_PEOPLE,
+	                          (nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people, 0);
+	w.mask = SCRATCH(RL_SCRATCH_PAIR_MASK, (nf + 1) * sizeof *w.mask, 0);
+	w.state = SCRATCH(RL_SCRATCH_PAIR_STATE, (nf * w.nl + 1) * sizeof *w.state, 0);
+	w.known = SCRATCH(RL_SCRATCH_PAIR_KNOWN, nf * w.nl + 1, 1);
+	w.tlist = SCRATCH(RL_SCRATCH_PAIR_TLIST, (nf * w.nl + 1) * sizeof *w.tlist, 0);
+	w.tstart = SCRATCH(RL_SCRATCH_PAIR_TSTART, (w.nl + 2) * sizeof *w.tstart, 0);
+	w.masked = SCRATCH(RL_SCRATCH_PAIR_MASKED, (nf + 1) * sizeof *w.masked, 0);
+	w.prefix = SCRATCH(RL_SCRATCH_PAIR_PREFIX, (w.nl * (nf + 1) + 1) * sizeof *w.prefix, 0);
+	w.moves_trait = SCRATCH(RL_SCRATCH_PAIR_MOVES_TRAIT, w.nl + 1, 1);
+	w.alone_known = SCRATCH(RL_SCRATCH_PAIR_ALONE_KNOWN, w.nl + 1, 1);
+	w.alone = SCRATCH(RL_SCRATCH_PAIR_ALONE, (w.nl + 1) * sizeof *w.alone, 0);
+	s->pairs = SCRATCH(RL_SCRATCH_PAIRS, k * (k - 1) / 2 * sizeof *s->pairs, 1);
+	double *pair_lp = SCRATCH(RL_SCRATCH_PAIR_LP_ALL, k * k * sizeof *pair_lp, 0);
 	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp ||
 	    !w.state || !w.known || !w.tlist || !w.tstart || !w.masked || !w.prefix ||
 	    !w.moves_trait || !w.alone_known || !w.alone) {
@@ -500,24 +503,6 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	}
 	s->pattern_post[RADLOC_TWO_LESIONS] = s->pair_mass;
 done:
-	free(w.touched);
-	free(w.people);
-	free(w.lp);
-	free(w.log_bg);
-	free(w.log_bg_people);
-	free(w.mask);
-	free(w.state);
-	free(w.known);
-	free(w.tlist);
-	free(w.tstart);
-	free(w.masked);
-	free(w.prefix);
-	free(w.moves_trait);
-	free(w.alone_known);
-	free(w.alone);
-	free(w.local);
-	free(w.comp_of);
-	free(pair_lp);
 	return status;
 }
 

@@ -18,8 +18,7 @@
 
 void rl_scoring_free(rl_scoring *s)
 {
-	/* The rest are the scorer's buffers (rl_scorer_scratch). */
-	free(s->pairs);
+	/* The buffers are the scorer's (rl_scorer_scratch). */
 	rl_examined_free(&s->examined);
 }
 
