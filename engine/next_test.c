@@ -64,17 +64,18 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 	size_t nh = 0;
 	double mass = 0.0;
 	int hyps[NEXT_HYPS], pair_of[NEXT_HYPS];
-	size_t *live = malloc(s->comps->count * sizeof *live);
-	size_t *slot_of = malloc(s->comps->count * sizeof *slot_of);
-	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
+	/* The scorer's buffers, kept between exams (rl_scorer_scratch). */
+	size_t *live = rl_scorer_scratch(s->scorer, RL_SCRATCH_NEXT_LIVE,
+	                                 s->comps->count * sizeof *live, 0);
+	size_t *slot_of = rl_scorer_scratch(s->scorer, RL_SCRATCH_NEXT_SLOT,
+	                                    s->comps->count * sizeof *slot_of, 0);
+	double *w = rl_scorer_scratch(s->scorer, RL_SCRATCH_NEXT_WEIGHTS,
+	                              (r->root_count + rl_sign_width(r)) * sizeof *w, 0);
 	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
 	rl_params p;
 	size_t nlive = 0;
 
 	if (!live || !slot_of || !w) {
-		free(live);
-		free(slot_of);
-		free(w);
 		return RADLOC_ERR_NOMEM;
 	}
 	rl_mean_params(r, &p);
@@ -123,9 +124,6 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 			/* The same for every exam: kept by the scorer. */
 			const double *probs;
 			if (rl_scorer_probe_list(s->scorer, &fw, live, nlive, &probs) != RADLOC_OK) {
-				free(live);
-				free(slot_of);
-				free(w);
 				return RADLOC_ERR_NOMEM;
 			}
 			for (size_t i = 0; i < nlive; i++) {
@@ -198,9 +196,6 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 		if (!res->has_next)
 			status = RADLOC_ERR_NOMEM;
 	}
-	free(live);
-	free(slot_of);
-	free(w);
 	return status;
 }
 
