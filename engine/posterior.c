@@ -18,7 +18,10 @@
 
 void rl_scoring_free(rl_scoring *s)
 {
-	/* The buffers are the scorer's (rl_scorer_scratch). */
+	/* The buffers are the scorer's (rl_scorer_scratch); an exceptional
+	 * exam's large ones are given back. */
+	if (s->scorer)
+		rl_scorer_scratch_trim(s->scorer);
 	rl_examined_free(&s->examined);
 }
 

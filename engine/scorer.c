@@ -284,6 +284,23 @@ void *rl_scorer_scratch(radloc_scorer *sc, enum rl_scratch_slot slot, size_t byt
 	return b->p;
 }
 
+/* A buffer above this is given back at the end of its call: an
+ * exceptional exam (up to RADLOC_MAX_FINDINGS findings, megabytes of
+ * log likelihoods) should not stay in every scorer of a server's pool.
+ * The generated exams' largest buffer, the log-likelihood matrix, is
+ * about 0.2 MB (20 findings x 1027 components). */
+#define SCRATCH_KEEP ((size_t)1 << 20)
+
+void rl_scorer_scratch_trim(radloc_scorer *sc)
+{
+	for (size_t i = 0; i < RL_SCRATCH_SLOTS; i++)
+		if (sc->scratch[i].size > SCRATCH_KEEP) {
+			free(sc->scratch[i].p);
+			sc->scratch[i].p = NULL;
+			sc->scratch[i].size = 0;
+		}
+}
+
 radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 {
 	if (rules == NULL)

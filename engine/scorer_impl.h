@@ -117,6 +117,9 @@ typedef struct rl_scoring {
  * scorer's own (freed with it), zero-filled when `zero`; NULL when out of
  * memory. Valid until the same slot is asked for again. */
 void *rl_scorer_scratch(radloc_scorer *sc, enum rl_scratch_slot slot, size_t bytes, int zero);
+/* At the end of a call (rl_scoring_free): the buffers above 1 MiB are
+ * given back, so that only ordinary exams' buffers stay. */
+void rl_scorer_scratch_trim(radloc_scorer *sc);
 
 /* scorer.c: the components that can move a finding's likelihood (the rest
  * keep its background), listed once per scorer. */

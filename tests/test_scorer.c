@@ -166,6 +166,12 @@ START_TEST(scratch_is_kept_between_calls)
 	ck_assert_ptr_nonnull(big);
 	ck_assert_uint_eq(big[99999], 0);
 	ck_assert_uint_ge(sc->scratch[RL_SCRATCH_BG].size, 100000);
+	/* The end of a call gives back what is over 1 MiB, keeps the rest. */
+	ck_assert_ptr_nonnull(rl_scorer_scratch(sc, RL_SCRATCH_LOGLIK, 2u << 20, 0));
+	rl_scorer_scratch_trim(sc);
+	ck_assert_ptr_null(sc->scratch[RL_SCRATCH_LOGLIK].p);
+	ck_assert_uint_eq(sc->scratch[RL_SCRATCH_LOGLIK].size, 0);
+	ck_assert_ptr_eq(sc->scratch[RL_SCRATCH_BG].p, big);
 	radloc_scorer_free(&sc);
 }
 END_TEST
