@@ -144,6 +144,40 @@ static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
 	return RADLOC_OK;
 }
 
+/* The class of trait_mixture below (every component no trait finding
+ * has touched yet) on its own, before the rows are filled: each trait
+ * finding's entry for the class, log P(f | the trait findings before
+ * it) under the background, written into the row of backgrounds every
+ * row is copied from. The same operations as trait_mixture's own class,
+ * so the same bits; a component that moves a trait finding has its
+ * entries there rewritten by trait_mixture. */
+static radloc_status trait_class(rl_scoring *s, double *bg_row)
+{
+	const radloc_rules *r = s->r;
+	double class_w[RL_TRAIT_PEOPLE], class_total = 0.0;
+	if (!r->traits.present)
+		return RADLOC_OK;
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		class_w[t] = rl_trait_log_prior(r, t);
+	for (size_t f = 0; f < s->nf; f++) {
+		const rl_fwork *fw = &s->fw[f];
+		unsigned mask = rl_trait_mask(r, fw->f, fw->el);
+		double bg[RL_TRAIT_PEOPLE], class_mix;
+		rl_params p;
+		if (mask == 0)
+			continue;
+		rl_mean_params(r, &p);
+		rl_likelihood_traits(r, &p, fw, NULL, 0, s->outcome[f], mask, bg);
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			class_w[t] += log(bg[t]);
+		if (rl_logsumexp(class_w, RL_TRAIT_PEOPLE, &class_mix) != GSL_SUCCESS)
+			return RADLOC_ERR_NUMERIC;
+		bg_row[f] = class_mix - class_total;
+		class_total = class_mix;
+	}
+	return RADLOC_OK;
+}
+
 /* Person-level traits (docs/scoring.md, "Person-level traits"): the
  * findings a trait affects are scored as a mixture over the four people,
  *     sum_t pi_t prod_{f affected} P(f | c, t),
@@ -165,7 +199,9 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 	total = rl_scorer_scratch(sc, RL_SCRATCH_MIX_TOTAL, nc * sizeof *total, 0);
 	touched = rl_scorer_scratch(sc, RL_SCRATCH_MIX_TOUCHED, (nc + 1) * sizeof *touched, 1);
 	own = rl_scorer_scratch(sc, RL_SCRATCH_MIX_OWN, nc + 1, 1);
-	if (!w || !total || !touched || !own)
+	size_t *own_list = rl_scorer_scratch(sc, RL_SCRATCH_MIX_OWN_LIST,
+	                                     (nc + 1) * sizeof *own_list, 0), n_own = 0;
+	if (!w || !total || !touched || !own || !own_list)
 		return RADLOC_ERR_NOMEM;
 	/* Every component that no trait finding has touched yet carries the
 	 * same mixture (the background's, finding after finding), so that one
@@ -199,6 +235,7 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 			touched[c] = i + 1;
 			if (!own[c]) {
 				own[c] = 1;
+				own_list[n_own++] = c;
 				memcpy(w + c * RL_TRAIT_PEOPLE, class_w, sizeof class_w);
 				total[c] = class_total;
 			}
@@ -209,14 +246,13 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 			status = RADLOC_ERR_NUMERIC;
 			break;
 		}
-		double class_loglik = class_mix - class_total;
 		class_total = class_mix;
-		for (size_t c = 0; c < nc; c++) {
+		/* The components without their own copy have class_loglik at
+		 * f already: the row of backgrounds every row was copied from
+		 * holds it (trait_class), and none of them moves f. */
+		for (size_t k = 0; k < n_own; k++) {
+			size_t c = own_list[k];
 			double *wc = w + c * RL_TRAIT_PEOPLE, mix;
-			if (!own[c]) {
-				s->loglik[c * nf + f] = class_loglik;
-				continue;
-			}
 			if (touched[c]) {
 				const double *mine = people + (touched[c] - 1) * RL_TRAIT_PEOPLE;
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
@@ -269,6 +305,8 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 		goto done;
 	for (size_t f = 0; f < nf; f++)
 		bg[f] = log(rl_background(r, &s->fw[f], s->outcome[f]));
+	if ((status = trait_class(s, bg)) != RADLOC_OK)
+		goto done;
 	for (size_t c = 0; c < nc; c++)
 		memcpy(s->loglik + c * nf, bg, nf * sizeof *bg);
 	for (size_t f = 0; f < nf; f++) {
