@@ -64,15 +64,18 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 	size_t nh = 0;
 	double mass = 0.0;
 	int hyps[NEXT_HYPS], pair_of[NEXT_HYPS];
-	size_t *live = malloc(s->comps->count * sizeof *live);
-	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
+	/* The scorer's buffers, kept between exams (rl_scorer_scratch). */
+	size_t *live = rl_scorer_scratch(s->scorer, RL_SCRATCH_NEXT_LIVE,
+	                                 s->comps->count * sizeof *live, 0);
+	size_t *slot_of = rl_scorer_scratch(s->scorer, RL_SCRATCH_NEXT_SLOT,
+	                                    s->comps->count * sizeof *slot_of, 0);
+	double *w = rl_scorer_scratch(s->scorer, RL_SCRATCH_NEXT_WEIGHTS,
+	                              (r->root_count + rl_sign_width(r)) * sizeof *w, 0);
 	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
 	rl_params p;
 	size_t nlive = 0;
 
-	if (!live || !w) {
-		free(live);
-		free(w);
+	if (!live || !slot_of || !w) {
 		return RADLOC_ERR_NOMEM;
 	}
 	rl_mean_params(r, &p);
@@ -81,10 +84,18 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 		hyps[nh++] = res->ranked[i].hyp;
 		mass += res->ranked[i].h.probability;
 	}
-	for (size_t c = 0; c < s->comps->count; c++)
-		for (size_t i = 0; i < nh; i++)
-			if (s->comps->hyp[c] == hyps[i] && s->comp_post[c] > 1e-12)
+	/* The live components of each named single (a pair's hyp is -1),
+	 * each with its slot: in each slot in the components' order, which
+	 * is the order joint[o][slot] adds them in. */
+	for (size_t i = 0; i < nh; i++) {
+		if (hyps[i] < 0)
+			continue;
+		for (size_t c = s->comps->first[hyps[i]]; c < s->comps->first[hyps[i] + 1]; c++)
+			if (s->comp_post[c] > 1e-12) {
+				slot_of[nlive] = i;
 				live[nlive++] = c;
+			}
+	}
 	/* Entropy over the named hypotheses and the lump of the rest. */
 	double now[NEXT_HYPS + 1];
 	for (size_t i = 0; i < nh; i++)
@@ -110,25 +121,25 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 			int outcomes = rl_outcome_count(f.fkind);
 			double joint[RL_MAX_OUTCOMES][NEXT_HYPS + 1];
 			memset(joint, 0, sizeof joint);
+			/* The same for every exam: kept by the scorer. */
+			const double *probs;
+			if (rl_scorer_probe_list(s->scorer, &fw, live, nlive, &probs) != RADLOC_OK) {
+				return RADLOC_ERR_NOMEM;
+			}
 			for (size_t i = 0; i < nlive; i++) {
-				size_t c = live[i], slot = 0;
-				const double *outcome_prob;
-				while (hyps[slot] != s->comps->hyp[c])
-					slot++;
-				/* The same for every exam: kept by the scorer. */
-				if (rl_scorer_probe_probs(s->scorer, &fw, c, &outcome_prob) != RADLOC_OK) {
-					free(live);
-					free(w);
-					return RADLOC_ERR_NOMEM;
-				}
+				size_t c = live[i], slot = slot_of[i];
+				const double *outcome_prob = probs + c * RL_MAX_OUTCOMES;
 				for (int o = 0; o < outcomes; o++)
 					joint[o][slot] += s->comp_post[c] * outcome_prob[o];
 			}
+			/* A pair's parts' states once per key, not per outcome. */
 			for (size_t i = 0; i < nh; i++)
-				if (pair_of[i] >= 0)
+				if (pair_of[i] >= 0) {
+					rl_part_state st[2];
+					rl_pair_states(s, &s->pairs[pair_of[i]], &fw, st);
 					for (int o = 0; o < outcomes; o++)
-						joint[o][i] += now[i] * ranked_like(s, &p, &fw,
-						                                    &res->ranked[i], o);
+						joint[o][i] += now[i] * rl_pair_likelihood_of(s, &fw, st, o);
+				}
 			double expected = 0.0;
 			for (int o = 0; o < outcomes; o++) {
 				joint[o][nh] = now[nh] * rl_background(r, &fw, o);
@@ -185,8 +196,6 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 		if (!res->has_next)
 			status = RADLOC_ERR_NOMEM;
 	}
-	free(live);
-	free(w);
 	return status;
 }
 

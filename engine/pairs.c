@@ -19,6 +19,10 @@
 #include "scorer_impl.h"
 #include "selection.h"
 
+/* The per-exam buffers are the scorer's (rl_scorer_scratch): nothing
+ * is allocated per exam once the scorer has seen its largest. */
+#define SCRATCH(slot, bytes, zero) rl_scorer_scratch(sc, slot, bytes, zero)
+
 /* A part is one root or two adjacent roots on one side, a nerve, or the
  * polyneuropathy. A root lesion on both sides or over three levels is
  * already a central process (a central disc, a stenosis); two of them at
@@ -120,6 +124,7 @@ typedef struct pair_scratch {
 	 * below are nf × nl rather than nf × every component. */
 	int *local;
 	size_t nl;
+	size_t *comp_of;        /* the inverse: the component at each local place */
 	/* nf × nl: 1 + c's place in f's touch list, 0 if c cannot move f */
 	size_t *touched;
 	/* Per finding a trait affects: each person's log likelihood under
@@ -140,17 +145,35 @@ typedef struct pair_scratch {
 	 * once per pair of components. */
 	rl_part_state *state;
 	unsigned char *known;
+	/* The findings each candidate component moves, in order: local
+	 * component l's are tlist[tstart[l] .. tstart[l + 1]). */
+	size_t *tlist, *tstart;
+	/* The findings a trait affects, in order. */
+	size_t *masked, nmasked;
+	/* nl × (nf + 1): the running sum of each candidate component's row
+	 * of log likelihoods, prefix[l * (nf + 1) + f] the sum of its first
+	 * f entries, kept up to the first trait finding (pair_loglik). */
+	double *prefix;
+	/* Per candidate component: whether it moves any trait finding, and
+	 * its mixture alone (trait_mix_alone), once known. */
+	unsigned char *moves_trait, *alone_known;
+	double *alone;
 } pair_scratch;
 
 /* What component c (local place l) makes of finding f. */
-static const rl_part_state *part_state(const rl_scoring *s, const pair_scratch *w, size_t f,
-                                       size_t c, size_t l)
+static void part_state_make(const rl_scoring *s, const pair_scratch *w, size_t f, size_t c,
+                            size_t at)
+{
+	rl_part_state_of(s->r, &w->p, &s->fw[f], s->comps, c, &w->state[at]);
+	w->known[at] = 1;
+}
+
+static inline const rl_part_state *part_state(const rl_scoring *s, const pair_scratch *w,
+                                              size_t f, size_t c, size_t l)
 {
 	size_t at = f * w->nl + l;
-	if (!w->known[at]) {
-		rl_part_state_of(s->r, &w->p, &s->fw[f], s->comps, c, &w->state[at]);
-		w->known[at] = 1;
-	}
+	if (!w->known[at])
+		part_state_make(s, w, f, c, at);
 	return &w->state[at];
 }
 
@@ -172,56 +195,156 @@ static void background_logs(const rl_scoring *s, pair_scratch *w)
 	}
 }
 
-/* log P(exam | components ca and cb together): the findings neither
- * moves keep the background, those one moves that one's entry, and the
- * rest the pair's likelihood; a trait's findings are mixed over people
- * as in posterior.c. */
-static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca, size_t cb)
+/* What pair_loglik walks: each candidate component's findings, the
+ * trait findings, and each candidate's running sums up to the first
+ * trait finding, added in the order pair_loglik's loop adds them. */
+static void special_lists(const rl_scoring *s, pair_scratch *w)
+{
+	size_t nf = s->nf, nl = w->nl, n = 0;
+	w->nmasked = 0;
+	for (size_t f = 0; f < nf; f++)
+		if (w->mask[f] != 0)
+			w->masked[w->nmasked++] = f;
+	size_t plain = w->nmasked ? w->masked[0] : nf;
+	for (size_t l = 0; l < nl; l++) {
+		size_t c = w->comp_of[l];
+		const double *row = s->loglik + c * nf;
+		double *prefix = w->prefix + l * (nf + 1);
+		w->tstart[l] = n;
+		for (size_t f = 0; f < nf; f++)
+			if (w->touched[f * nl + l]) {
+				w->tlist[n++] = f;
+				w->moves_trait[l] |= w->mask[f] != 0;
+			}
+		prefix[0] = 0.0;
+		for (size_t f = 0; f < plain; f++)
+			prefix[f + 1] = prefix[f] + row[f];
+	}
+	w->tstart[nl] = n;
+}
+
+/* The special findings of a pair whose first part is ca: those the
+ * second part moves, and those a trait affects. Every other finding
+ * adds its entry in ca's row, s->loglik[ca * nf + f]: ca's own value
+ * where ca moves it, else the background, which point_estimate wrote
+ * there with the same log(rl_background(...)) as log_bg (trait_mixture
+ * rewrites only the trait findings, which are special). */
+static void special_one(const rl_scoring *s, const pair_scratch *w, size_t f, size_t ca,
+                        size_t cb, size_t la, size_t lb, double *total,
+                        double *mix, int *traits)
 {
 	const radloc_rules *r = s->r;
 	size_t nf = s->nf, nl = w->nl;
+	size_t ta = w->touched[f * nl + la], tb = w->touched[f * nl + lb];
+	unsigned mask = w->mask[f];
+	double like[RL_TRAIT_PEOPLE];
+	if (mask != 0 && mix == NULL)
+		return; /* the mixture is known already (trait_mix_alone) */
+	if (mask == 0 && !(ta && tb)) {
+		*total += ta ? s->loglik[ca * nf + f]
+		        : tb ? s->loglik[cb * nf + f]
+		             : w->log_bg[f];
+		return;
+	}
+	if (!ta && !tb) {
+		/* mask != 0: the background of each person. */
+		*traits = 1;
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			mix[t] += w->log_bg_people[f * RL_TRAIT_PEOPLE + (size_t)t];
+		return;
+	}
+	if (!(ta && tb)) {
+		/* mask != 0, one part moves it: that part's, as the point
+		 * estimate has it. */
+		const double *one = w->people[f] + ((ta ? ta : tb) - 1) * RL_TRAIT_PEOPLE;
+		*traits = 1;
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			mix[t] += one[t];
+		return;
+	}
+	rl_pair_likelihood_states(r, &s->fw[f], part_state(s, w, f, ca, la),
+	                          part_state(s, w, f, cb, lb), s->outcome[f], mask, like);
+	if (mask == 0) {
+		*total += log(like[0]);
+		return;
+	}
+	*traits = 1;
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		mix[t] += log(like[t]);
+}
+
+/* The traits' mixture of a pair one of whose parts (local l) moves
+ * trait findings and the other none, or neither moves any: at each trait
+ * finding, in order, l's people's entries where l moves it and the
+ * background's elsewhere, exactly what pair_loglik's walk adds, so it
+ * depends on l alone and is worked out once per exam (-INFINITY for a
+ * mixture rl_logsumexp refuses, which rules the pair out). */
+static double trait_mix_alone(const pair_scratch *w, size_t l)
+{
+	if (w->alone_known[l])
+		return w->alone[l];
+	double mix[RL_TRAIT_PEOPLE], m;
+	memcpy(mix, w->log_prior, sizeof mix);
+	for (size_t i = 0; i < w->nmasked; i++) {
+		size_t f = w->masked[i], t = w->touched[f * w->nl + l];
+		const double *add = t ? w->people[f] + (t - 1) * RL_TRAIT_PEOPLE
+		                      : w->log_bg_people + f * RL_TRAIT_PEOPLE;
+		for (int k = 0; k < RL_TRAIT_PEOPLE; k++)
+			mix[k] += add[k];
+	}
+	if (rl_logsumexp(mix, RL_TRAIT_PEOPLE, &m) != GSL_SUCCESS)
+		m = -INFINITY;
+	w->alone[l] = m;
+	w->alone_known[l] = 1;
+	return m;
+}
+
+/* log P(exam | components ca and cb together): the findings neither
+ * moves keep the background, those one moves that one's entry, and the
+ * rest the pair's likelihood; a trait's findings are mixed over people
+ * as in posterior.c.
+ *
+ * The sum runs over the findings in their order, as it always has (the
+ * same additions, so the same bits), but only the special findings
+ * (special_one) are looked at one by one: between them the entries of
+ * ca's row are added in a tight loop, and up to the first of them the
+ * running sum of ca's row, kept per exam (prefix), is the loop's own
+ * partial sum. The traits' mixture (mix) is a separate accumulator,
+ * touched only at trait findings, in their order. */
+static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca, size_t cb)
+{
+	size_t nf = s->nf;
 	size_t la = (size_t)w->local[ca], lb = (size_t)w->local[cb];
-	double total = 0.0, mix[RL_TRAIT_PEOPLE], like[RL_TRAIT_PEOPLE];
+	const double *row = s->loglik + ca * nf;
+	const size_t *bt = w->tlist + w->tstart[lb], *bend = w->tlist + w->tstart[lb + 1];
+	const size_t *mt = w->masked, *mend = w->masked + w->nmasked;
+	double mix[RL_TRAIT_PEOPLE], m = 0.0;
 	int traits = 0;
 	memcpy(mix, w->log_prior, sizeof mix);
-	for (size_t f = 0; f < nf; f++) {
-		const rl_fwork *fw = &s->fw[f];
-		size_t ta = w->touched[f * nl + la], tb = w->touched[f * nl + lb];
-		unsigned mask = w->mask[f];
-		if (mask == 0 && !(ta && tb)) {
-			total += ta ? s->loglik[ca * nf + f]
-			       : tb ? s->loglik[cb * nf + f]
-			            : w->log_bg[f];
-			continue;
-		}
-		if (!ta && !tb) {
-			/* mask != 0: the background of each person. */
-			traits = 1;
-			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-				mix[t] += w->log_bg_people[f * RL_TRAIT_PEOPLE + (size_t)t];
-			continue;
-		}
-		if (!(ta && tb)) {
-			/* mask != 0, one part moves it: that part's, as the
-			 * point estimate has it. */
-			const double *one = w->people[f] + ((ta ? ta : tb) - 1) * RL_TRAIT_PEOPLE;
-			traits = 1;
-			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-				mix[t] += one[t];
-			continue;
-		}
-		rl_pair_likelihood_states(r, fw, part_state(s, w, f, ca, la),
-		                          part_state(s, w, f, cb, lb), s->outcome[f], mask,
-		                          like);
-		if (mask == 0) {
-			total += log(like[0]);
-			continue;
-		}
-		traits = 1;
-		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-			mix[t] += log(like[t]);
+	/* Every trait finding sets traits (pair_loglik always did so). When
+	 * one part moves none of them, the mixture is the other's alone. */
+	double *mixing = mix;
+	if (w->nmasked > 0 && (!w->moves_trait[la] || !w->moves_trait[lb])) {
+		m = trait_mix_alone(w, w->moves_trait[la] ? la : lb);
+		mixing = NULL;
 	}
-	double m = 0.0;
+	size_t next = bt < bend ? *bt : nf;
+	if (mt < mend && *mt < next)
+		next = *mt;
+	/* next <= the first trait finding, up to which prefix is kept. */
+	double total = w->prefix[la * (nf + 1) + next];
+	for (size_t f = next; f < nf;) {
+		special_one(s, w, f, ca, cb, la, lb, &total, mixing, &traits);
+		bt += bt < bend && *bt == f;
+		mt += mt < mend && *mt == f;
+		next = bt < bend ? *bt : nf;
+		if (mt < mend && *mt < next)
+			next = *mt;
+		for (f++; f < next; f++)
+			total += row[f];
+	}
+	if (mixing == NULL)
+		return isfinite(m) ? total + m : -INFINITY;
 	if (traits && rl_logsumexp(mix, RL_TRAIT_PEOPLE, &m) != GSL_SUCCESS)
 		return -INFINITY;
 	return total + m;
@@ -279,7 +402,7 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		return RADLOC_OK;
 	pair_scratch w;
 	rl_mean_params(r, &w.p);
-	w.local = malloc((nc + 1) * sizeof *w.local);
+	w.local = SCRATCH(RL_SCRATCH_PAIR_LOCAL, (nc + 1) * sizeof *w.local, 0);
 	if (w.local == NULL)
 		return RADLOC_ERR_NOMEM;
 	for (size_t c = 0; c < nc; c++)
@@ -288,8 +411,14 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	for (size_t i = 0; i < k; i++)
 		for (size_t c = s->comps->first[cand[i]]; c < s->comps->first[cand[i] + 1]; c++)
 			w.local[c] = (int)w.nl++;
-	w.touched = calloc(nf * w.nl + 1, sizeof *w.touched);
-	w.people = calloc(nf + 1, sizeof *w.people);
+	w.comp_of = SCRATCH(RL_SCRATCH_PAIR_COMP_OF, (w.nl + 1) * sizeof *w.comp_of, 0);
+	if (w.comp_of == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t c = 0; c < nc; c++)
+		if (w.local[c] >= 0)
+			w.comp_of[w.local[c]] = c;
+	w.touched = SCRATCH(RL_SCRATCH_PAIR_TOUCHED, (nf * w.nl + 1) * sizeof *w.touched, 1);
+	w.people = SCRATCH(RL_SCRATCH_PAIR_PEOPLE, (nf + 1) * sizeof *w.people, 1);
 	/* The most components any hypothesis has (severities, extents, a
 	 * nerve's sites times its severities): a hypothesis's are adjacent. */
 	size_t most = 1;
@@ -298,16 +427,25 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		if (run > most)
 			most = run;
 	}
-	w.lp = malloc((most * most + 1) * sizeof *w.lp);
-	w.log_bg = malloc((nf + 1) * sizeof *w.log_bg);
-	w.log_bg_people = malloc((nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people);
-	w.mask = malloc((nf + 1) * sizeof *w.mask);
-	w.state = malloc((nf * w.nl + 1) * sizeof *w.state);
-	w.known = calloc(nf * w.nl + 1, 1);
-	s->pairs = calloc(k * (k - 1) / 2, sizeof *s->pairs);
-	double *pair_lp = malloc(k * k * sizeof *pair_lp);
+	w.lp = SCRATCH(RL_SCRATCH_PAIR_LP, (most * most + 1) * sizeof *w.lp, 0);
+	w.log_bg = SCRATCH(RL_SCRATCH_PAIR_LOG_BG, (nf + 1) * sizeof *w.log_bg, 0);
+	w.log_bg_people = SCRATCH(RL_SCRATCH_PAIR_LOG_BG_PEOPLE,
+	                          (nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people, 0);
+	w.mask = SCRATCH(RL_SCRATCH_PAIR_MASK, (nf + 1) * sizeof *w.mask, 0);
+	w.state = SCRATCH(RL_SCRATCH_PAIR_STATE, (nf * w.nl + 1) * sizeof *w.state, 0);
+	w.known = SCRATCH(RL_SCRATCH_PAIR_KNOWN, nf * w.nl + 1, 1);
+	w.tlist = SCRATCH(RL_SCRATCH_PAIR_TLIST, (nf * w.nl + 1) * sizeof *w.tlist, 0);
+	w.tstart = SCRATCH(RL_SCRATCH_PAIR_TSTART, (w.nl + 2) * sizeof *w.tstart, 0);
+	w.masked = SCRATCH(RL_SCRATCH_PAIR_MASKED, (nf + 1) * sizeof *w.masked, 0);
+	w.prefix = SCRATCH(RL_SCRATCH_PAIR_PREFIX, (w.nl * (nf + 1) + 1) * sizeof *w.prefix, 0);
+	w.moves_trait = SCRATCH(RL_SCRATCH_PAIR_MOVES_TRAIT, w.nl + 1, 1);
+	w.alone_known = SCRATCH(RL_SCRATCH_PAIR_ALONE_KNOWN, w.nl + 1, 1);
+	w.alone = SCRATCH(RL_SCRATCH_PAIR_ALONE, (w.nl + 1) * sizeof *w.alone, 0);
+	s->pairs = SCRATCH(RL_SCRATCH_PAIRS, k * (k - 1) / 2 * sizeof *s->pairs, 1);
+	double *pair_lp = SCRATCH(RL_SCRATCH_PAIR_LP_ALL, k * k * sizeof *pair_lp, 0);
 	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp ||
-	    !w.state || !w.known) {
+	    !w.state || !w.known || !w.tlist || !w.tstart || !w.masked || !w.prefix ||
+	    !w.moves_trait || !w.alone_known || !w.alone) {
 		status = RADLOC_ERR_NOMEM;
 		goto done;
 	}
@@ -326,6 +464,7 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		                                &w.people[f])) != RADLOC_OK)
 			goto done;
 	}
+	special_lists(s, &w);
 	for (size_t i = 0; i < k; i++)
 		for (size_t j = i + 1; j < k; j++) {
 			int a = cand[i] < cand[j] ? cand[i] : cand[j];
@@ -342,11 +481,7 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 		goto done;
 	/* Renormalise singles and pairs together: the singles' evidence
 	 * is log Z over their components. */
-	double z_single, z_all;
-	if (rl_logsumexp(s->comp_logpost, nc, &z_single) != GSL_SUCCESS) {
-		status = RADLOC_ERR_NUMERIC;
-		goto done;
-	}
+	double z_single = s->log_z, z_all;
 	pair_lp[s->pair_count] = z_single;
 	if (rl_logsumexp(pair_lp, s->pair_count + 1, &z_all) != GSL_SUCCESS) {
 		status = RADLOC_ERR_NUMERIC;
@@ -368,17 +503,24 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	}
 	s->pattern_post[RADLOC_TWO_LESIONS] = s->pair_mass;
 done:
-	free(w.touched);
-	free(w.people);
-	free(w.lp);
-	free(w.log_bg);
-	free(w.log_bg_people);
-	free(w.mask);
-	free(w.state);
-	free(w.known);
-	free(w.local);
-	free(pair_lp);
 	return status;
+}
+
+void rl_pair_states(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,
+                    rl_part_state st[2])
+{
+	rl_params p;
+	rl_mean_params(s->r, &p);
+	rl_part_state_of(s->r, &p, fw, s->comps, pair->ca, &st[0]);
+	rl_part_state_of(s->r, &p, fw, s->comps, pair->cb, &st[1]);
+}
+
+double rl_pair_likelihood_of(const rl_scoring *s, const rl_fwork *fw,
+                             const rl_part_state st[2], int outcome)
+{
+	double like[RL_TRAIT_PEOPLE];
+	rl_pair_likelihood_states(s->r, fw, &st[0], &st[1], outcome, 0u, like);
+	return like[0];
 }
 
 double rl_pair_likelihood(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,

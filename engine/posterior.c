@@ -8,9 +8,7 @@
  * clinician looked (selection.c), Z by a max-shifted log-sum-exp; every
  * weight at its mean.
  * docs/scoring.md. */
-#include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_matrix.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,18 +18,10 @@
 
 void rl_scoring_free(rl_scoring *s)
 {
-	free(s->fw);
-	free(s->outcome);
-	free(s->weights);
-	free(s->ssens);
-	free(s->loglik);
-	free(s->comp_logpost);
-	free(s->comp_post);
-	free(s->hyp_post);
-	free(s->log_factor);
-	free(s->touch);
-	free(s->touch_count);
-	free(s->pairs);
+	/* The buffers are the scorer's (rl_scorer_scratch); an exceptional
+	 * exam's large ones are given back. */
+	if (s->scorer)
+		rl_scorer_scratch_trim(s->scorer);
 	rl_examined_free(&s->examined);
 }
 
@@ -78,15 +68,22 @@ static radloc_status prepare_findings(rl_scoring *s)
 		s->nf += !exam->findings[i].nt;
 	if (s->nf == 0)
 		return RADLOC_ERR_EMPTY;
-	s->fw = calloc(s->nf, sizeof *s->fw);
-	s->outcome = calloc(s->nf, sizeof *s->outcome);
-	s->weights = calloc(s->nf * r->root_count, sizeof *s->weights);
-	s->ssens = calloc(s->nf * sign_width, sizeof *s->ssens);
-	s->loglik = malloc(s->nf * nc * sizeof *s->loglik); /* written whole below */
-	s->comp_logpost = calloc(nc, sizeof *s->comp_logpost);
-	s->comp_post = calloc(nc, sizeof *s->comp_post);
-	s->hyp_post = calloc(r->hyp_count, sizeof *s->hyp_post);
-	s->log_factor = calloc(nc, sizeof *s->log_factor);
+	/* Every buffer below is written whole before it is read (the
+	 * weights by rl_mean_weights), so none is zeroed. */
+	radloc_scorer *sc = s->scorer;
+	s->fw = rl_scorer_scratch(sc, RL_SCRATCH_FW, s->nf * sizeof *s->fw, 0);
+	s->outcome = rl_scorer_scratch(sc, RL_SCRATCH_OUTCOME, s->nf * sizeof *s->outcome, 0);
+	s->weights = rl_scorer_scratch(sc, RL_SCRATCH_WEIGHTS,
+	                               s->nf * r->root_count * sizeof *s->weights, 0);
+	s->ssens = rl_scorer_scratch(sc, RL_SCRATCH_SSENS, s->nf * sign_width * sizeof *s->ssens, 0);
+	/* written whole below */
+	s->loglik = rl_scorer_scratch(sc, RL_SCRATCH_LOGLIK, s->nf * nc * sizeof *s->loglik, 0);
+	s->comp_logpost = rl_scorer_scratch(sc, RL_SCRATCH_COMP_LOGPOST,
+	                                    nc * sizeof *s->comp_logpost, 0);
+	s->comp_post = rl_scorer_scratch(sc, RL_SCRATCH_COMP_POST, nc * sizeof *s->comp_post, 0);
+	s->hyp_post = rl_scorer_scratch(sc, RL_SCRATCH_HYP_POST,
+	                                r->hyp_count * sizeof *s->hyp_post, 0);
+	s->log_factor = rl_scorer_scratch(sc, RL_SCRATCH_LOG_FACTOR, nc * sizeof *s->log_factor, 0);
 	if (!s->fw || !s->outcome || !s->weights || !s->ssens || !s->loglik ||
 	    !s->comp_logpost || !s->comp_post || !s->hyp_post || !s->log_factor)
 		return RADLOC_ERR_NOMEM;
@@ -116,6 +113,7 @@ static int posterior_from(rl_scoring *s, const double *loglik_sum)
 		                     loglik_sum[c];
 	if ((status = rl_logsumexp(s->comp_logpost, nc, &z)) != GSL_SUCCESS)
 		return status;
+	s->log_z = z;
 	memset(s->hyp_post, 0, s->r->hyp_count * sizeof *s->hyp_post);
 	for (size_t c = 0; c < nc; c++) {
 		double d = s->comp_logpost[c] - z;
@@ -132,8 +130,9 @@ static int posterior_from(rl_scoring *s, const double *loglik_sum)
  * scorer's table. */
 static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
 {
-	s->touch = calloc(s->nf + 1, sizeof *s->touch);
-	s->touch_count = calloc(s->nf + 1, sizeof *s->touch_count);
+	s->touch = rl_scorer_scratch(sc, RL_SCRATCH_TOUCH, (s->nf + 1) * sizeof *s->touch, 0);
+	s->touch_count = rl_scorer_scratch(sc, RL_SCRATCH_TOUCH_COUNT,
+	                                   (s->nf + 1) * sizeof *s->touch_count, 0);
 	if (!s->touch || !s->touch_count)
 		return RADLOC_ERR_NOMEM;
 	for (size_t f = 0; f < s->nf; f++) {
@@ -141,6 +140,40 @@ static radloc_status find_touches(rl_scoring *s, radloc_scorer *sc)
 		                                         &s->touch_count[f]);
 		if (status != RADLOC_OK)
 			return status;
+	}
+	return RADLOC_OK;
+}
+
+/* The class of trait_mixture below (every component no trait finding
+ * has touched yet) on its own, before the rows are filled: each trait
+ * finding's entry for the class, log P(f | the trait findings before
+ * it) under the background, written into the row of backgrounds every
+ * row is copied from. The same operations as trait_mixture's own class,
+ * so the same bits; a component that moves a trait finding has its
+ * entries there rewritten by trait_mixture. */
+static radloc_status trait_class(rl_scoring *s, double *bg_row)
+{
+	const radloc_rules *r = s->r;
+	double class_w[RL_TRAIT_PEOPLE], class_total = 0.0;
+	if (!r->traits.present)
+		return RADLOC_OK;
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		class_w[t] = rl_trait_log_prior(r, t);
+	for (size_t f = 0; f < s->nf; f++) {
+		const rl_fwork *fw = &s->fw[f];
+		unsigned mask = rl_trait_mask(r, fw->f, fw->el);
+		double bg[RL_TRAIT_PEOPLE], class_mix;
+		rl_params p;
+		if (mask == 0)
+			continue;
+		rl_mean_params(r, &p);
+		rl_likelihood_traits(r, &p, fw, NULL, 0, s->outcome[f], mask, bg);
+		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+			class_w[t] += log(bg[t]);
+		if (rl_logsumexp(class_w, RL_TRAIT_PEOPLE, &class_mix) != GSL_SUCCESS)
+			return RADLOC_ERR_NUMERIC;
+		bg_row[f] = class_mix - class_total;
+		class_total = class_mix;
 	}
 	return RADLOC_OK;
 }
@@ -162,17 +195,14 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 
 	if (!r->traits.present)
 		return RADLOC_OK;
-	w = malloc(nc * RL_TRAIT_PEOPLE * sizeof *w);
-	total = malloc(nc * sizeof *total);
-	touched = calloc(nc + 1, sizeof *touched);
-	own = calloc(nc + 1, 1);
-	if (!w || !total || !touched || !own) {
-		free(w);
-		free(total);
-		free(touched);
-		free(own);
+	w = rl_scorer_scratch(sc, RL_SCRATCH_MIX_W, nc * RL_TRAIT_PEOPLE * sizeof *w, 0);
+	total = rl_scorer_scratch(sc, RL_SCRATCH_MIX_TOTAL, nc * sizeof *total, 0);
+	touched = rl_scorer_scratch(sc, RL_SCRATCH_MIX_TOUCHED, (nc + 1) * sizeof *touched, 1);
+	own = rl_scorer_scratch(sc, RL_SCRATCH_MIX_OWN, nc + 1, 1);
+	size_t *own_list = rl_scorer_scratch(sc, RL_SCRATCH_MIX_OWN_LIST,
+	                                     (nc + 1) * sizeof *own_list, 0), n_own = 0;
+	if (!w || !total || !touched || !own || !own_list)
 		return RADLOC_ERR_NOMEM;
-	}
 	/* Every component that no trait finding has touched yet carries the
 	 * same mixture (the background's, finding after finding), so that one
 	 * shared state (the class) is computed once per finding; a component
@@ -205,6 +235,7 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 			touched[c] = i + 1;
 			if (!own[c]) {
 				own[c] = 1;
+				own_list[n_own++] = c;
 				memcpy(w + c * RL_TRAIT_PEOPLE, class_w, sizeof class_w);
 				total[c] = class_total;
 			}
@@ -215,14 +246,13 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 			status = RADLOC_ERR_NUMERIC;
 			break;
 		}
-		double class_loglik = class_mix - class_total;
 		class_total = class_mix;
-		for (size_t c = 0; c < nc; c++) {
+		/* The components without their own copy have class_loglik at
+		 * f already: the row of backgrounds every row was copied from
+		 * holds it (trait_class), and none of them moves f. */
+		for (size_t k = 0; k < n_own; k++) {
+			size_t c = own_list[k];
 			double *wc = w + c * RL_TRAIT_PEOPLE, mix;
-			if (!own[c]) {
-				s->loglik[c * nf + f] = class_loglik;
-				continue;
-			}
 			if (touched[c]) {
 				const double *mine = people + (touched[c] - 1) * RL_TRAIT_PEOPLE;
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
@@ -241,74 +271,86 @@ static radloc_status trait_mixture(rl_scoring *s, radloc_scorer *sc)
 		for (size_t i = 0; i < s->touch_count[f]; i++)
 			touched[s->touch[f][i]] = 0;
 	}
-	free(w);
-	free(total);
-	free(touched);
-	free(own);
 	return status;
 }
 
 /* The point estimate: every parameter at its mean. The dense matrix of
- * log likelihoods (components × findings) is kept for the explanation;
- * its row sums come from BLAS. */
+ * log likelihoods (components × findings) is kept for the explanation.
+ *
+ * Each row starts as the findings' backgrounds (one row copied), then
+ * the components each finding's touch list names take their own
+ * entries. The row sums are added in the findings' order from 0.0, as
+ * gsl_blas_dgemv against a vector of ones did (its y = 0 + 1 * (sum of
+ * 1 * entry), each step exact but the additions), so the bits are the
+ * same; and every component that no finding touches has the same row,
+ * so its sum is added once and copied. */
 static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc)
 {
 	const radloc_rules *r = s->r;
 	size_t nc = s->comps->count, nf = s->nf;
 	rl_params p;
-	double *ones = malloc(nf * sizeof *ones);
-	double *sum = malloc(nc * sizeof *sum);
+	double *bg = rl_scorer_scratch(sc, RL_SCRATCH_BG, nf * sizeof *bg, 0);
+	double *sum = rl_scorer_scratch(sc, RL_SCRATCH_SUM, nc * sizeof *sum, 0);
+	unsigned char *moved = rl_scorer_scratch(sc, RL_SCRATCH_MOVED, nc + 1, 1);
 	radloc_status status = RADLOC_OK;
 
-	if (ones == NULL || sum == NULL) {
-		free(ones);
-		free(sum);
-		return RADLOC_ERR_NOMEM;
+	if (bg == NULL || sum == NULL || moved == NULL) {
+		status = RADLOC_ERR_NOMEM;
+		goto done;
 	}
 	rl_mean_params(r, &p);
-	for (size_t f = 0; f < nf; f++) {
+	for (size_t f = 0; f < nf; f++)
 		rl_mean_weights(r, &s->fw[f]);
-		ones[f] = 1.0;
-	}
-	if ((status = find_touches(s, sc)) != RADLOC_OK) {
-		free(ones);
-		free(sum);
-		return status;
-	}
+	if ((status = find_touches(s, sc)) != RADLOC_OK)
+		goto done;
+	for (size_t f = 0; f < nf; f++)
+		bg[f] = log(rl_background(r, &s->fw[f], s->outcome[f]));
+	if ((status = trait_class(s, bg)) != RADLOC_OK)
+		goto done;
+	for (size_t c = 0; c < nc; c++)
+		memcpy(s->loglik + c * nf, bg, nf * sizeof *bg);
 	for (size_t f = 0; f < nf; f++) {
-		double log_background = log(rl_background(r, &s->fw[f], s->outcome[f]));
 		const double *touched, *people;
-		for (size_t c = 0; c < nc; c++)
-			s->loglik[c * nf + f] = log_background;
 		if ((status = rl_scorer_logliks(sc, &s->fw[f], s->outcome[f], &touched,
-		                                &people)) != RADLOC_OK) {
-			free(ones);
-			free(sum);
-			return status;
+		                                &people)) != RADLOC_OK)
+			goto done;
+		for (size_t i = 0; i < s->touch_count[f]; i++) {
+			size_t c = (size_t)s->touch[f][i];
+			s->loglik[c * nf + f] = touched[i];
+			moved[c] = 1;
 		}
-		for (size_t i = 0; i < s->touch_count[f]; i++)
-			s->loglik[(size_t)s->touch[f][i] * nf + f] = touched[i];
 	}
-	if ((status = trait_mixture(s, sc)) != RADLOC_OK) {
-		free(ones);
-		free(sum);
-		return status;
+	/* trait_mixture gives the untouched components one shared value
+	 * per trait finding (its class), so their rows stay alike. */
+	if ((status = trait_mixture(s, sc)) != RADLOC_OK)
+		goto done;
+	int have_still = 0;
+	double still = 0.0;
+	for (size_t c = 0; c < nc; c++) {
+		if (!moved[c] && have_still) {
+			sum[c] = still;
+			continue;
+		}
+		const double *row = s->loglik + c * nf;
+		double total = 0.0;
+		for (size_t f = 0; f < nf; f++)
+			total += row[f];
+		sum[c] = total;
+		if (!moved[c]) {
+			still = total;
+			have_still = 1;
+		}
 	}
-	gsl_matrix_view loglik = gsl_matrix_view_array(s->loglik, nc, nf);
-	gsl_vector_view one = gsl_vector_view_array(ones, nf);
-	gsl_vector_view out = gsl_vector_view_array(sum, nc);
-	if (gsl_blas_dgemv(CblasNoTrans, 1.0, &loglik.matrix, &one.vector, 0.0,
-	                   &out.vector) != GSL_SUCCESS ||
-	    posterior_from(s, sum) != GSL_SUCCESS)
+	if (posterior_from(s, sum) != GSL_SUCCESS)
 		status = RADLOC_ERR_NUMERIC;
-	free(ones);
-	free(sum);
+done:
 	return status;
 }
 
 radloc_status rl_posterior(rl_scoring *s, radloc_scorer *sc)
 {
 	radloc_status status;
+	s->scorer = sc;
 	if ((status = prepare_findings(s)) != RADLOC_OK ||
 	    (status = rl_examined_build(s->exam, &s->examined)) != RADLOC_OK ||
 	    (status = selection_term(s, sc)) != RADLOC_OK)

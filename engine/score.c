@@ -72,11 +72,7 @@ static radloc_pattern result_pattern(const rl_scoring *s, const radloc_result *r
 static int most_probable(const rl_scoring *s, int h, const int *index)
 {
 	const rl_components *k = s->comps;
-	size_t first = 0, end;
-	while (first < k->count && k->hyp[first] != h)
-		first++;
-	for (end = first; end < k->count && k->hyp[end] == h; end++)
-		;
+	size_t first = k->first[h], end = k->first[h + 1];
 	int best = index[first];
 	double best_mass = -1.0;
 	for (size_t c = first; c < end; c++) {
@@ -120,9 +116,9 @@ static void cord_level_form(const rl_scoring *s, int h, long comp, radloc_hypoth
 		return;
 	double level[RL_CORD_MAX_LEVELS] = {0}, form[RL_CORD_FORMS] = {0};
 	int best_level = 0, best_form = 0;
-	for (size_t c = 0; c < s->comps->count; c++) {
+	for (size_t c = s->comps->first[h]; c < s->comps->first[h + 1]; c++) {
 		int i = rl_comp_cord(s->comps, c);
-		if (s->comps->hyp[c] != h || i < 0)
+		if (i < 0)
 			continue;
 		double mass = comp >= 0 ? (c == (size_t)comp) : s->comp_post[c];
 		level[i / RL_CORD_PARTS] += mass;
@@ -221,9 +217,8 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 	size_t n = r->hyp_count + s->pair_count;
 	res->hyp_count = n;
 	res->ranked = rl_arena_alloc(res->arena, n * sizeof *res->ranked);
-	if (res->ranked == NULL)
+	if (res->ranked == NULL) /* zeroed by the arena */
 		return RADLOC_ERR_NOMEM;
-	memset(res->ranked, 0, n * sizeof *res->ranked);
 	/* Each one's probability is known before it is filled in (a
 	 * single's hyp_post, a pair's post): sort those, then fill each in
 	 * its place. */

@@ -2,6 +2,7 @@
  * exams — the components of the hypotheses, which components touch each
  * finding, and the bank of draws (draws.c). */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -240,6 +241,66 @@ radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, si
 	return RADLOC_OK;
 }
 
+radloc_status rl_scorer_probe_list(radloc_scorer *sc, const rl_fwork *probe,
+                                   const size_t *comps, size_t n, const double **probs)
+{
+	const double *one;
+	/* The first makes the table and finds its row, the rest only look. */
+	if (n > 0 && rl_scorer_probe_probs(sc, probe, comps[0], &one) != RADLOC_OK)
+		return RADLOC_ERR_NOMEM;
+	if (n == 0) {
+		*probs = NULL;
+		return RADLOC_OK;
+	}
+	const rl_finding *f = probe->f;
+	struct rl_probe_table *t = &sc->probe_table[rl_element_row(sc->rules, f->table,
+	                                                           f->element) * PROBE_SIDES +
+	                                            (size_t)f->side];
+	for (size_t i = 1; i < n; i++)
+		if (!t->done[comps[i]] &&
+		    rl_scorer_probe_probs(sc, probe, comps[i], &one) != RADLOC_OK)
+			return RADLOC_ERR_NOMEM;
+	*probs = t->probs;
+	return RADLOC_OK;
+}
+
+void *rl_scorer_scratch(radloc_scorer *sc, enum rl_scratch_slot slot, size_t bytes, int zero)
+{
+	struct rl_scratch *b = &sc->scratch[slot];
+	if (bytes == 0)
+		bytes = 1;
+	if (b->size < bytes) {
+		/* Half again, so that growing exams reallocate a few times only. */
+		size_t size = bytes <= SIZE_MAX / 3 * 2 ? bytes + bytes / 2 : bytes;
+		void *p = malloc(size);
+		if (p == NULL)
+			return NULL;
+		free(b->p);
+		b->p = p;
+		b->size = size;
+	}
+	if (zero)
+		memset(b->p, 0, bytes);
+	return b->p;
+}
+
+/* A buffer above this is given back at the end of its call: an
+ * exceptional exam (up to RADLOC_MAX_FINDINGS findings, megabytes of
+ * log likelihoods) should not stay in every scorer of a server's pool.
+ * The generated exams' largest buffer, the log-likelihood matrix, is
+ * about 0.2 MB (20 findings x 1027 components). */
+#define SCRATCH_KEEP ((size_t)1 << 20)
+
+void rl_scorer_scratch_trim(radloc_scorer *sc)
+{
+	for (size_t i = 0; i < RL_SCRATCH_SLOTS; i++)
+		if (sc->scratch[i].size > SCRATCH_KEEP) {
+			free(sc->scratch[i].p);
+			sc->scratch[i].p = NULL;
+			sc->scratch[i].size = 0;
+		}
+}
+
 radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 {
 	if (rules == NULL)
@@ -284,6 +345,8 @@ void radloc_scorer_free(radloc_scorer **scorer)
 	free((*scorer)->probe_table);
 	for (size_t i = 0; i <= RL_PLACE_ALL; i++)
 		free((*scorer)->selection[i]);
+	for (size_t i = 0; i < RL_SCRATCH_SLOTS; i++)
+		free((*scorer)->scratch[i].p);
 	free(*scorer);
 	*scorer = NULL;
 }

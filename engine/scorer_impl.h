@@ -9,6 +9,25 @@
 #include "result_impl.h"
 #include "selection.h"
 
+/* The scoring call's buffers a scorer keeps (rl_scorer_scratch): one
+ * slot per buffer, so that the buffers of one call never overlap. */
+enum rl_scratch_slot {
+	RL_SCRATCH_FW, RL_SCRATCH_OUTCOME, RL_SCRATCH_WEIGHTS, RL_SCRATCH_SSENS,
+	RL_SCRATCH_LOGLIK, RL_SCRATCH_COMP_LOGPOST, RL_SCRATCH_COMP_POST, RL_SCRATCH_HYP_POST,
+	RL_SCRATCH_LOG_FACTOR, RL_SCRATCH_TOUCH, RL_SCRATCH_TOUCH_COUNT,
+	RL_SCRATCH_BG, RL_SCRATCH_SUM, RL_SCRATCH_MOVED,
+	RL_SCRATCH_MIX_W, RL_SCRATCH_MIX_TOTAL, RL_SCRATCH_MIX_TOUCHED, RL_SCRATCH_MIX_OWN,
+	RL_SCRATCH_MIX_OWN_LIST,
+	RL_SCRATCH_PAIR_LOCAL, RL_SCRATCH_PAIR_COMP_OF, RL_SCRATCH_PAIR_TOUCHED,
+	RL_SCRATCH_PAIR_PEOPLE, RL_SCRATCH_PAIR_LP, RL_SCRATCH_PAIR_LOG_BG,
+	RL_SCRATCH_PAIR_LOG_BG_PEOPLE, RL_SCRATCH_PAIR_MASK, RL_SCRATCH_PAIR_STATE,
+	RL_SCRATCH_PAIR_KNOWN, RL_SCRATCH_PAIR_TLIST, RL_SCRATCH_PAIR_TSTART,
+	RL_SCRATCH_PAIR_MASKED, RL_SCRATCH_PAIR_PREFIX, RL_SCRATCH_PAIR_MOVES_TRAIT,
+	RL_SCRATCH_PAIR_ALONE_KNOWN, RL_SCRATCH_PAIR_ALONE, RL_SCRATCH_PAIRS,
+	RL_SCRATCH_PAIR_LP_ALL, RL_SCRATCH_NEXT_LIVE, RL_SCRATCH_NEXT_SLOT, RL_SCRATCH_NEXT_WEIGHTS,
+	RL_SCRATCH_SLOTS
+};
+
 struct radloc_scorer {
 	const radloc_rules *rules;
 	uint64_t seed;
@@ -47,6 +66,13 @@ struct radloc_scorer {
 	 * product of its parts' priors). */
 	int pairs_on;
 	double pair_log_norm;
+	/* The buffers of one scoring call (rl_scorer_scratch), kept between
+	 * exams: a scorer scores one exam at a time (one per thread), so
+	 * once it has seen its largest exam it allocates nothing per exam. */
+	struct rl_scratch {
+		void *p;
+		size_t size;
+	} scratch[RL_SCRATCH_SLOTS];
 };
 
 /* A pair of single lesions scored on one exam (pairs.c). */
@@ -71,6 +97,8 @@ typedef struct rl_scoring {
 	double *ssens;          /* nf × (roots + nerves + patterns) (signs) */
 	double *loglik;         /* nf × comps, component-major: [c * nf + f] */
 	double *comp_logpost;   /* per component: log prior + log factor + loglik */
+	double log_z;           /* log-sum-exp of comp_logpost (posterior.c), which the
+	                         * pairs renormalise with rather than compute it again */
 	double *comp_post;      /* per component: posterior */
 	double *hyp_post;       /* per hypothesis: posterior */
 	double pattern_post[RADLOC_PATTERN_COUNT]; /* per pattern: the sum of its hypotheses' */
@@ -86,6 +114,14 @@ typedef struct rl_scoring {
 	double pair_prior_factor; /* a pair's prior over its parts' product */
 } rl_scoring;
 
+/* scorer.c: a buffer of at least `bytes` for one scoring call, the
+ * scorer's own (freed with it), zero-filled when `zero`; NULL when out of
+ * memory. Valid until the same slot is asked for again. */
+void *rl_scorer_scratch(radloc_scorer *sc, enum rl_scratch_slot slot, size_t bytes, int zero);
+/* At the end of a call (rl_scoring_free): the buffers above 1 MiB are
+ * given back, so that only ordinary exams' buffers stay. */
+void rl_scorer_scratch_trim(radloc_scorer *sc);
+
 /* scorer.c: the components that can move a finding's likelihood (the rest
  * keep its background), listed once per scorer. */
 radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
@@ -98,6 +134,11 @@ radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
  * component comp, kept per scorer. */
 radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, size_t comp,
                                     const double **probs);
+/* rl_scorer_probe_probs for each of n components at once: *probs the
+ * table of every component's (comp * RL_MAX_OUTCOMES + outcome), made
+ * for the n listed; NULL when n is 0. */
+radloc_status rl_scorer_probe_list(radloc_scorer *sc, const rl_fwork *probe,
+                                   const size_t *comps, size_t n, const double **probs);
 radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
                                 const double **logliks, const double **people);
 
@@ -122,6 +163,13 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc);
  * for the person without traits: what the explanation reads. */
 double rl_pair_likelihood(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,
                           int outcome);
+/* The same in two steps, for several outcomes of one finding: the
+ * parts' states once (rl_pair_states), then each outcome's likelihood
+ * from them (rl_pair_likelihood_of), bit for bit rl_pair_likelihood's. */
+void rl_pair_states(const rl_scoring *s, const rl_pair *pair, const rl_fwork *fw,
+                    rl_part_state st[2]);
+double rl_pair_likelihood_of(const rl_scoring *s, const rl_fwork *fw,
+                             const rl_part_state st[2], int outcome);
 
 /* explain.c: evidence, flags, warnings and the next test, from the point
  * estimate. */

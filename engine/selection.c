@@ -73,17 +73,25 @@ unsigned rl_place_of(const radloc_rules *r, radloc_kind table, int element,
 	return RL_PLACE(el->limb, side, el->distal_rank >= r->selection.split[el->limb]);
 }
 
-double rl_selection_chance(const radloc_rules *r, unsigned territory, unsigned place)
+/* The chance for a place given the territory and what follows from it
+ * (limbsides = whole_limbsides(territory), other = mirrored(limbsides)),
+ * worked out once per territory rather than once per place. */
+static double chance_from(const rl_selection *S, unsigned territory, unsigned limbsides,
+                          unsigned other, unsigned place)
 {
-	const rl_selection *S = &r->selection;
 	if (territory & place)
 		return S->in_territory;
-	unsigned limbsides = whole_limbsides(territory);
 	if (limbsides & place)
 		return S->same_limb;
-	if (mirrored(limbsides) & place)
+	if (other & place)
 		return S->other_side;
 	return S->elsewhere;
+}
+
+double rl_selection_chance(const radloc_rules *r, unsigned territory, unsigned place)
+{
+	unsigned limbsides = whole_limbsides(territory);
+	return chance_from(&r->selection, territory, limbsides, mirrored(limbsides), place);
 }
 
 /* The territories of a patient with h and their weights, handed one by
@@ -183,11 +191,13 @@ typedef struct log_ctx {
 static int log_visit(unsigned territory, double weight, void *ctx)
 {
 	log_ctx *x = ctx;
+	const rl_selection *S = &x->r->selection;
+	unsigned limbsides = whole_limbsides(territory), other = mirrored(limbsides);
 	double p_seen = weight, p_none = weight;
 	for (unsigned place = 1u; place <= RL_PLACE_ALL; place <<= 1) {
-		if (!(x->r->selection.places & place))
+		if (!(S->places & place))
 			continue; /* nothing there to examine */
-		double c = rl_selection_chance(x->r, territory, place);
+		double c = chance_from(S, territory, limbsides, other, place);
 		p_seen *= x->examined & place ? c : 1.0 - c;
 		p_none *= 1.0 - c;
 	}

@@ -170,6 +170,51 @@ int find_hypothesis(const radloc_result *res, const char *label, radloc_hypothes
 	return 0;
 }
 
+/* A 64-bit LCG (Knuth's MMIX constants): enough for picking findings. */
+static unsigned next_random(unsigned long long *state, unsigned n)
+{
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((*state >> 33) % n);
+}
+
+radloc_exam *random_exam(const radloc_rules *rules, unsigned long seed)
+{
+	unsigned long long state = seed * 2654435761ULL + 1;
+	radloc_exam *exam = radloc_exam_new(rules);
+	ck_assert_ptr_nonnull(exam);
+	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
+		size_t n = radloc_rules_count(rules, (radloc_kind)t);
+		for (size_t e = 0; e < n; e++) {
+			if (next_random(&state, 3) != 0)
+				continue;
+			const char *id = radloc_rules_id(rules, (radloc_kind)t, e);
+			int abnormal = next_random(&state, 2) != 0;
+			radloc_side side = next_random(&state, 4) == 0 ? RADLOC_BILATERAL
+			                   : next_random(&state, 2) ? RADLOC_RIGHT : RADLOC_LEFT;
+			for (int attempt = 0; attempt < 2; attempt++) {
+				radloc_status s;
+				if (t == RADLOC_REGION)
+					s = radloc_exam_add_sensory(exam, id, side,
+					        abnormal ? (radloc_sensation)(1 + next_random(&state, 2))
+					                 : RADLOC_SENSATION_NORMAL, 0);
+				else if (t == RADLOC_MOVEMENT)
+					s = radloc_exam_add_motor(exam, id, side,
+					        abnormal ? (int)next_random(&state, 5) : 5);
+				else if (t == RADLOC_REFLEX)
+					s = radloc_exam_add_reflex(exam, id, side,
+					        abnormal ? (int)(next_random(&state, 2) ? 0 : 4) : 2);
+				else
+					s = radloc_exam_add_sign(exam, id, side, abnormal
+					        ? RADLOC_SIGN_POSITIVE : RADLOC_SIGN_NEGATIVE);
+				if (s != RADLOC_ERR_VALUE)
+					break;
+				side = RADLOC_MIDLINE; /* a midline element */
+			}
+		}
+	}
+	return exam;
+}
+
 radloc_case *load_case(const char *relative)
 {
 	radloc_case *c = NULL;

@@ -199,11 +199,134 @@ START_TEST(pairs_only_among_the_leaders)
 }
 END_TEST
 
+/* log P(exam | ca and cb together) the plain way, finding after finding
+ * with nothing kept between pairs: what pairs.c computed before it kept
+ * each candidate's running sums and walked only the special findings. */
+static double plain_pair_loglik(const rl_scoring *s, radloc_scorer *sc, size_t ca, size_t cb)
+{
+	const radloc_rules *r = s->r;
+	rl_params p;
+	double total = 0.0, mix[RL_TRAIT_PEOPLE], like[RL_TRAIT_PEOPLE];
+	int traits = 0;
+	rl_mean_params(r, &p);
+	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+		mix[t] = rl_trait_log_prior(r, t);
+	for (size_t f = 0; f < s->nf; f++) {
+		const rl_fwork *fw = &s->fw[f];
+		size_t ta = 0, tb = 0;
+		/* A touch list is in the components' order. */
+		size_t last = ca > cb ? ca : cb;
+		for (size_t i = 0; i < s->touch_count[f] && (size_t)s->touch[f][i] <= last; i++) {
+			ta = (size_t)s->touch[f][i] == ca ? i + 1 : ta;
+			tb = (size_t)s->touch[f][i] == cb ? i + 1 : tb;
+		}
+		unsigned mask = r->traits.present ? rl_trait_mask(r, fw->f, fw->el) : 0u;
+		if (mask == 0 && !(ta && tb)) {
+			total += ta ? s->loglik[ca * s->nf + f]
+			       : tb ? s->loglik[cb * s->nf + f]
+			            : log(rl_background(r, fw, s->outcome[f]));
+			continue;
+		}
+		traits |= mask != 0;
+		if (!ta && !tb) {
+			rl_likelihood_traits(r, &p, fw, NULL, 0, s->outcome[f], mask, like);
+			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+				mix[t] += log(like[t]);
+			continue;
+		}
+		if (!(ta && tb)) {
+			const double *logliks, *people;
+			ck_assert_int_eq(rl_scorer_logliks(sc, fw, s->outcome[f], &logliks, &people),
+			                 RADLOC_OK);
+			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+				mix[t] += people[((ta ? ta : tb) - 1) * RL_TRAIT_PEOPLE + (size_t)t];
+			continue;
+		}
+		rl_part_state a, b;
+		rl_part_state_of(r, &p, fw, s->comps, ca, &a);
+		rl_part_state_of(r, &p, fw, s->comps, cb, &b);
+		rl_pair_likelihood_states(r, fw, &a, &b, s->outcome[f], mask, like);
+		if (mask == 0)
+			total += log(like[0]);
+		else
+			for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
+				mix[t] += log(like[t]);
+	}
+	double m = 0.0;
+	if (traits)
+		ck_assert_int_eq(rl_logsumexp(mix, RL_TRAIT_PEOPLE, &m), 0);
+	return total + m;
+}
+
+/* On many random exams, every pair's log posterior is what the plain
+ * loop gives, to the last bit, and the singles' log Z the pairs
+ * renormalise with is the log-sum-exp of the singles' log posteriors. */
+START_TEST(pairs_match_the_plain_loop)
+{
+	const radloc_rules *r = shipped_rules();
+	radloc_scorer *sc = radloc_scorer_new(r);
+	size_t checked = 0, with_traits = 0;
+	for (unsigned long seed = 1; seed <= 30; seed++) {
+		radloc_exam *exam = random_exam(r, seed);
+		rl_scoring s;
+		double lp[4096], z, sel, want;
+		memset(&s, 0, sizeof s);
+		s.r = r;
+		s.exam = exam;
+		s.comps = &sc->comps;
+		s.scorer = sc;
+		ck_assert_int_eq(rl_posterior(&s, sc), RADLOC_OK);
+		ck_assert_int_eq(rl_logsumexp(s.comp_logpost, s.comps->count, &z), 0);
+		ck_assert(memcmp(&z, &s.log_z, sizeof z) == 0);
+		ck_assert_int_eq(rl_pairs_score(&s, sc), RADLOC_OK);
+		for (size_t i = 0; i < s.pair_count; i++) {
+			const rl_pair *pair = &s.pairs[i];
+			rl_hypothesis both = r->hyps[pair->a];
+			size_t n = 0;
+			both.places = r->hyps[pair->a].places | r->hyps[pair->b].places;
+			sel = rl_selection_log(r, &both, s.examined.places);
+			for (size_t ca = s.comps->first[pair->a]; ca < s.comps->first[pair->a + 1]; ca++)
+				for (size_t cb = s.comps->first[pair->b]; cb < s.comps->first[pair->b + 1];
+				     cb++) {
+					ck_assert_uint_lt(n, 4096);
+					lp[n++] = s.comps->log_prior[ca] + s.comps->log_prior[cb] +
+					          sc->pair_log_norm + sel + plain_pair_loglik(&s, sc, ca, cb);
+				}
+			ck_assert_int_eq(rl_logsumexp(lp, n, &want), 0);
+			ck_assert_msg(memcmp(&want, &pair->log_post, sizeof want) == 0,
+			              "exam %lu pair %s + %s: %.17g against %.17g", seed,
+			              r->hyps[pair->a].label, r->hyps[pair->b].label, pair->log_post,
+			              want);
+			checked++;
+			/* The next test's two steps give rl_pair_likelihood's bits. */
+			for (size_t f = 0; f < s.nf; f++) {
+				rl_part_state st[2];
+				rl_pair_states(&s, pair, &s.fw[f], st);
+				for (int o = 0; o < rl_outcome_count(s.fw[f].f->fkind); o++) {
+					double one = rl_pair_likelihood(&s, pair, &s.fw[f], o);
+					double two = rl_pair_likelihood_of(&s, &s.fw[f], st, o);
+					ck_assert(memcmp(&one, &two, sizeof one) == 0);
+				}
+			}
+		}
+		for (size_t f = 0; f < s.nf; f++)
+			with_traits += r->traits.present && rl_trait_mask(r, s.fw[f].f, s.fw[f].el);
+		rl_scoring_free(&s);
+		radloc_exam_free(&exam);
+	}
+	/* The check saw pairs, and findings a trait affects. */
+	ck_assert_uint_gt(checked, 100);
+	ck_assert_uint_gt(with_traits, 0);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_pairs(void)
 {
-	return make_suite("pairs", 0, TESTS(part_out_of_reach_changes_nothing,
+	return make_suite("pairs", 60, TESTS(part_out_of_reach_changes_nothing,
 	                                    both_parts_make_normal_rarer,
 	                                    mononeuritis_multiplex_is_two_lesions,
 	                                    clean_l5_stays_one_lesion, pair_priors_add_up_to_m,
-	                                    pairs_only_among_the_leaders));
+	                                    pairs_only_among_the_leaders,
+	                                    pairs_match_the_plain_loop));
 }

@@ -108,9 +108,42 @@ START_TEST(nothing_usable_is_empty)
 }
 END_TEST
 
+/* The row sums of the log likelihoods are added in the findings' order
+ * from 0.0 (as gsl_blas_dgemv against ones did before, bit for bit), and
+ * the components that no finding moves share one sum: on many random
+ * exams each component's log posterior is its prior, its selection term
+ * and its row added plainly, to the last bit. */
+START_TEST(row_sums_are_plain_sums)
+{
+	const radloc_rules *r = shipped_rules();
+	radloc_scorer *sc = radloc_scorer_new(r);
+	for (unsigned long seed = 1; seed <= 40; seed++) {
+		radloc_exam *exam = random_exam(r, seed);
+		rl_scoring s;
+		memset(&s, 0, sizeof s);
+		s.r = r;
+		s.exam = exam;
+		s.comps = &sc->comps;
+		ck_assert_int_eq(rl_posterior(&s, sc), RADLOC_OK);
+		for (size_t c = 0; c < s.comps->count; c++) {
+			double sum = 0.0;
+			for (size_t f = 0; f < s.nf; f++)
+				sum += s.loglik[c * s.nf + f];
+			double want = s.comps->log_prior[c] + s.log_factor[c] + sum;
+			ck_assert_msg(memcmp(&want, &s.comp_logpost[c], sizeof want) == 0,
+			              "exam %lu component %zu: %.17g against %.17g", seed, c,
+			              s.comp_logpost[c], want);
+		}
+		rl_scoring_free(&s);
+		radloc_exam_free(&exam);
+	}
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_posterior(void)
 {
 	return make_suite("posterior", 0,
 	                  TESTS(posterior_sums_to_one, findings_and_backgrounds,
-	                        nothing_usable_is_empty));
+	                        nothing_usable_is_empty, row_sums_are_plain_sums));
 }

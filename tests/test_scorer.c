@@ -1,5 +1,6 @@
 /* scorer.c: settings, the components of the hypotheses, the touch table. */
 #include <math.h>
+#include <string.h>
 
 #include "radloc_limits.h"
 #include "scorer_impl.h"
@@ -143,10 +144,42 @@ START_TEST(kept_tables_are_the_model)
 }
 END_TEST
 
+/* A scoring call's buffer is kept between exams: a smaller or equal
+ * request gets the same memory back (nothing allocated), a larger one new
+ * memory, and `zero` zeroes the bytes asked for; slots do not share. */
+START_TEST(scratch_is_kept_between_calls)
+{
+	radloc_scorer *sc = radloc_scorer_new(tiny_rules());
+	unsigned char *a = rl_scorer_scratch(sc, RL_SCRATCH_BG, 100, 0);
+	ck_assert_ptr_nonnull(a);
+	memset(a, 0xAB, 100);
+	unsigned char *b = rl_scorer_scratch(sc, RL_SCRATCH_BG, 60, 0);
+	ck_assert_ptr_eq(a, b);
+	ck_assert_uint_eq(b[59], 0xAB); /* kept as it was */
+	b = rl_scorer_scratch(sc, RL_SCRATCH_BG, 80, 1);
+	ck_assert_ptr_eq(a, b);
+	for (size_t i = 0; i < 80; i++)
+		ck_assert_uint_eq(b[i], 0);
+	unsigned char *other = rl_scorer_scratch(sc, RL_SCRATCH_SUM, 100, 0);
+	ck_assert_ptr_ne(other, a);
+	unsigned char *big = rl_scorer_scratch(sc, RL_SCRATCH_BG, 100000, 1);
+	ck_assert_ptr_nonnull(big);
+	ck_assert_uint_eq(big[99999], 0);
+	ck_assert_uint_ge(sc->scratch[RL_SCRATCH_BG].size, 100000);
+	/* The end of a call gives back what is over 1 MiB, keeps the rest. */
+	ck_assert_ptr_nonnull(rl_scorer_scratch(sc, RL_SCRATCH_LOGLIK, 2u << 20, 0));
+	rl_scorer_scratch_trim(sc);
+	ck_assert_ptr_null(sc->scratch[RL_SCRATCH_LOGLIK].p);
+	ck_assert_uint_eq(sc->scratch[RL_SCRATCH_LOGLIK].size, 0);
+	ck_assert_ptr_eq(sc->scratch[RL_SCRATCH_BG].p, big);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_scorer(void)
 {
 	return make_suite("scorer", 0,
 	                  TESTS(settings_are_checked, components_split_each_prior,
 	                        touch_lists_are_the_components_that_touch,
-	                        kept_tables_are_the_model));
+	                        kept_tables_are_the_model, scratch_is_kept_between_calls));
 }

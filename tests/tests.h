@@ -64,6 +64,12 @@ Suite *suite_pairs(void);
 /* A path inside the source tree ($RADLOC_SRCDIR, default "."). */
 const char *src_path(const char *relative);
 
+/* An exam of random findings on the rules (seeded, the same every run):
+ * each element examined with chance 1/3, on a random side, abnormal
+ * about half the time. Not clinical: for checks that two ways of
+ * computing one number agree on many different exams. */
+radloc_exam *random_exam(const radloc_rules *rules, unsigned long seed);
+
 /* The shipped rules and the hand-sized ones, loaded once per process. */
 const radloc_rules *shipped_rules(void);
 const radloc_rules *tiny_rules(void);
