@@ -10,6 +10,96 @@
 
 #include "intervals_impl.h"
 
+int rl_draw_cord_kernels = 1;
+
+/* The index of a severity scale among the rules', or -1. */
+static int severity_index(const radloc_rules *r, double scale)
+{
+	for (size_t j = 0; j < r->patterns.severity_count; j++)
+		if (r->patterns.severity[j] == scale)
+			return (int)j;
+	return -1;
+}
+
+/* Whether component c reads element finding fw through a cord class: a
+ * myelopathy at a level, at one of the rules' severities (sens_of is
+ * indexed by them). */
+static int reads_cord_class(const rl_scoring *s, const rl_fwork *fw, size_t c)
+{
+	const radloc_rules *r = s->r;
+	return rl_draw_cord_kernels && fw->el && r->cord.present &&
+	       r->hyps[s->comps->hyp[c]].pattern == RADLOC_MYELOPATHY &&
+	       rl_comp_cord(s->comps, c) >= 0 && severity_index(r, s->comps->scale[c]) >= 0;
+}
+
+/* The class of component c among finding f's (from cord_class_start[f]
+ * to *end), added at *end if none computes the same numbers: the same
+ * severity, part and masks give the same qL, qE and phi in every draw
+ * (rl_cord_q reads the level only through the masks). */
+static size_t cord_class_of(interval_work *w, const rl_scoring *s, size_t f, size_t c,
+                            size_t *end)
+{
+	const rl_fwork *fw = &w->fw[f];
+	cord_class k;
+	memset(&k, 0, sizeof k);
+	k.severity = severity_index(s->r, s->comps->scale[c]);
+	k.cord = rl_comp_cord(s->comps, c);
+	rl_cord_masks_of(s->r, fw->f, fw->el, k.cord, &k.masks);
+	k.below_sens = rl_pattern_sensitivity(s->r, fw->f, RADLOC_MYELOPATHY);
+	for (size_t j = w->cord_class_start[f]; j < *end; j++) {
+		const cord_class *o = &w->cord_classes[j];
+		if (o->severity == k.severity && o->cord % RL_CORD_PARTS == k.cord % RL_CORD_PARTS &&
+		    o->masks.at == k.masks.at && o->masks.below == k.masks.below &&
+		    o->masks.crossed == k.masks.crossed && o->masks.taken == k.masks.taken)
+			return j;
+	}
+	w->cord_classes[*end] = k;
+	return (*end)++;
+}
+
+/* Every cord class of finding f: its myelopathy components, grouped. */
+static void make_cord_classes(interval_work *w, const rl_scoring *s)
+{
+	size_t end = 0;
+	for (size_t f = 0; f < s->nf; f++) {
+		w->cord_class_start[f] = end;
+		for (size_t t = 0; t < s->touch_count[f]; t++) {
+			int live = w->live_of[s->touch[f][t]];
+			if (live >= 0 && reads_cord_class(s, &w->fw[f], w->live[live]))
+				cord_class_of(w, s, f, w->live[live], &end);
+		}
+	}
+	w->cord_class_start[s->nf] = end;
+}
+
+/* The class of component c for finding f, made by make_cord_classes. */
+static size_t find_cord_class(interval_work *w, const rl_scoring *s, size_t f, size_t c)
+{
+	size_t end = w->cord_class_start[f + 1];
+	return cord_class_of(w, s, f, c, &end);
+}
+
+/* One class in this draw: what rl_likelihood (an affected finding:
+ * rl_likelihood_traits) computes for each of its components, the
+ * finding's weights fw->w already this draw's, root_sens its kind's
+ * sensitivity at the class's severity. */
+static void cord_class_draw(const radloc_rules *r, const rl_fwork *fw, cord_class *k,
+                            double root_sens, int outcome, unsigned mask,
+                            double inv_background)
+{
+	const rl_element *el = fw->el;
+	rl_cord_shares sh = {rl_cord_share(el, fw->w, k->masks.at),
+	                     rl_cord_share(el, fw->w, k->masks.below),
+	                     rl_cord_share(el, fw->w, k->masks.crossed),
+	                     rl_cord_share(el, fw->w, k->masks.taken)};
+	double qL, qE, phi;
+	rl_cord_q(r, fw->f, el, root_sens, k->below_sens, k->cord, &sh, &qL, &qE, &phi);
+	if (mask != 0)
+		rl_element_likelihood_traits(r, fw, qL, qE, phi, outcome, mask, k->out);
+	else
+		k->value = rl_element_likelihood(r, fw, qL, qE, phi, outcome) * inv_background;
+}
+
 /* log sum_t pi_t prod_{f affected} P(f | c, t) under params p, with the
  * weights in w->fw (docs/scoring.md, "Person-level traits"): the
  * affected findings live component `live` touches are computed, the rest
@@ -54,6 +144,9 @@ double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_para
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 					ratio[t] *= k->value[t];
 				continue;
+			case KERNEL_CORD:
+				memcpy(out, w->cord_classes[k->cls].out, sizeof out);
+				break;
 			default:
 				rl_likelihood_traits(r, p, fw, s->comps, c, s->outcome[f],
 				                     w->trait_mask[f], out);
@@ -92,10 +185,11 @@ static int same_in_every_draw(const radloc_rules *r, const rl_hypothesis *h)
 
 /* One kernel: how the finding fw (its outcome, its slopes, if linear)
  * moves the component c. */
-static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
+static void make_kernel(draw_kernel *k, interval_work *w, const rl_scoring *s, size_t f,
                         int outcome, const double *slope, int linear,
                         double inv_background, size_t c)
 {
+	const rl_fwork *fw = &w->fw[f];
 	const radloc_rules *r = s->r;
 	const rl_hypothesis *h = &r->hyps[s->comps->hyp[c]];
 	double reach = rl_side_reach(r, h->side, fw->f->side);
@@ -118,6 +212,11 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 	if (fw->sg) {
 		k->kind = KERNEL_SIGN;
 		rl_sign_link_of(r, s->comps, c, fw, &k->sign);
+		return;
+	}
+	if (reads_cord_class(s, fw, c)) {
+		k->kind = KERNEL_CORD;
+		k->cls = find_cord_class(w, s, f, c);
 		return;
 	}
 	if (!linear)
@@ -143,7 +242,7 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
  * and phi come from the roots or a nerve; a constant where no drawn
  * parameter reaches the likelihood (computed at the mean, as every draw
  * would); else the generic rl_likelihood_traits. */
-static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_scoring *s,
+static void make_trait_kernel(trait_kernel *k, interval_work *w, const rl_scoring *s,
                               size_t a, size_t c)
 {
 	const radloc_rules *r = s->r;
@@ -166,6 +265,11 @@ static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_
 		 * the same product every draw would take. */
 		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 			k->value[t] *= w->affected_background[a * RL_TRAIT_PEOPLE + (size_t)t];
+		return;
+	}
+	if (reads_cord_class(s, fw, c)) {
+		k->kind = KERNEL_CORD;
+		k->cls = find_cord_class(w, s, f, c);
 		return;
 	}
 	switch (h->pattern) {
@@ -194,6 +298,7 @@ static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_
 void rl_make_kernels(interval_work *w, const rl_scoring *s)
 {
 	size_t n = 0, a = 0;
+	make_cord_classes(w, s);
 	for (size_t f = 0; f < s->nf; f++) {
 		const rl_fwork *fw = &w->fw[f];
 		w->kernel_start[f] = n;
@@ -214,7 +319,7 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 			if (live < 0)
 				continue;
 			draw_kernel *k = &w->kernels[n++];
-			make_kernel(k, s, fw, s->outcome[f], w->slope + 2 * f, w->linear[f],
+			make_kernel(k, w, s, f, s->outcome[f], w->slope + 2 * f, w->linear[f],
 			            w->inv_background[f], w->live[live]);
 			k->live = live;
 		}
@@ -267,6 +372,9 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 		const double *slope = w->slope + 2 * f;
 		double inv_background = w->inv_background[f];
 		int outcome = s->outcome[f];
+		for (size_t j = w->cord_class_start[f]; j < w->cord_class_start[f + 1]; j++)
+			cord_class_draw(r, fw, &w->cord_classes[j], sens_of[w->cord_classes[j].severity],
+			                outcome, w->trait_mask[f], inv_background);
 		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1]; t++) {
 			const draw_kernel *k = &w->kernels[t];
 			double sens = sens_of[k->severity], *ratio = &w->ratio[k->live];
@@ -283,6 +391,9 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 				break;
 			case KERNEL_CONSTANT:
 				*ratio *= k->constant_ratio;
+				break;
+			case KERNEL_CORD:
+				*ratio *= w->cord_classes[k->cls].value;
 				break;
 			case KERNEL_SIGN: {
 				double negative = rl_sign_negative(fw->sg->specificity, fw->ssens,

@@ -4,6 +4,7 @@
 #ifndef RADLOC_INTERVALS_IMPL_H
 #define RADLOC_INTERVALS_IMPL_H
 
+#include "cord.h"
 #include "draws.h"
 #include "scorer_impl.h"
 
@@ -20,7 +21,24 @@
  * 1 + q (slope[0] + phi^k slope[1]): q and phi from the roots or the nerve
  * kernels, a constant for polyneuropathy and `other`. A sign's ratio comes
  * from the sign kernel. Anything else goes through rl_likelihood. */
-enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN };
+enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN,
+       KERNEL_CORD };
+
+/* A myelopathy level's element findings: what rl_likelihood computes
+ * (rl_cord_element_q, then the outcome's probability), worked out once
+ * per draw for each class of components that would compute it from the
+ * same numbers: the same severity, the same part (form and side) and the
+ * same roots of the element at, below and under the level. Levels above
+ * an element's roots all read it as "below", so a finding's many
+ * myelopathy components fall into a few classes (KERNEL_CORD). */
+typedef struct cord_class {
+	int severity;          /* index in the rules' severities */
+	int cord;              /* a component's level-and-form index (its part counts) */
+	rl_cord_masks masks;
+	double below_sens;     /* the finding's myelopathy sensitivity */
+	double value;          /* this draw: likelihood / background */
+	double out[RL_TRAIT_PEOPLE]; /* this draw, an affected finding: per person */
+} cord_class;
 
 typedef struct draw_kernel {
 	int live;              /* the live component it moves */
@@ -34,6 +52,7 @@ typedef struct draw_kernel {
 	double constant_ratio; /* polyneuropathy: the ratio, the same every draw */
 	double scale;          /* sign: the component's severity scale */
 	rl_sign_link sign;     /* sign: the sensitivities it acts through */
+	size_t cls;            /* cord: its class */
 } draw_kernel;
 
 /* How one affected finding moves one live component's mixture over
@@ -50,6 +69,7 @@ typedef struct trait_kernel {
 	double nerve_share;    /* nerve: the share of the element it carries */
 	double scale;          /* roots, nerve: the component's severity scale */
 	double value[RL_TRAIT_PEOPLE]; /* constant: P_t / background_t; nerve: S_t + g T_t */
+	size_t cls;            /* cord: its class */
 } trait_kernel;
 
 /* Everything one call works with. Sizes known from the exam are allocated
@@ -105,6 +125,8 @@ typedef struct interval_work {
 	double *trait_abc;          /* per affected, per person: A_t, S_t, T_t */
 	size_t *trait_kernel_start; /* per live: its first trait kernel */
 	trait_kernel *trait_kernels; /* per live, per affected finding it touches */
+	size_t *cord_class_start;   /* per finding: its first cord class */
+	cord_class *cord_classes;   /* per finding, per class of its cord kernels */
 	/* Reported hypotheses with a live component get a column of samples. */
 	size_t *column;             /* per reported hypothesis, or NO_COLUMN */
 	size_t *column_of_live;     /* per live, or NO_COLUMN */
@@ -115,6 +137,11 @@ typedef struct interval_work {
 #define NO_COLUMN ((size_t)-1)
 
 /* draw_kernels.c */
+/* Tests only: 0 sends the myelopathy's element findings through
+ * rl_likelihood in every draw, the reference KERNEL_CORD must match bit
+ * for bit (tests/test_draw_kernels.c). Set before scoring, never while
+ * a scorer runs. */
+extern int rl_draw_cord_kernels;
 /* log sum_t pi_t prod_{f affected} P(f | c, t) for live component `live`
  * (< 0: the background) under params p and the weights in w->fw. */
 double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_params *p,
