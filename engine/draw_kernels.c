@@ -32,6 +32,17 @@ static int reads_cord_class(const rl_scoring *s, const rl_fwork *fw, size_t c)
 	       rl_comp_cord(s->comps, c) >= 0 && severity_index(r, s->comps->scale[c]) >= 0;
 }
 
+/* A component's part as rl_cord_q reads it for this finding: the
+ * complete form is the transverse one but for motor and sensory
+ * findings. */
+static int cord_part_key(const rl_fwork *fw, int cord)
+{
+	int part = cord % RL_CORD_PARTS;
+	if (part == RL_PART_COMPLETE && fw->f->fkind != RL_MOTOR && fw->f->fkind != RL_SENSORY)
+		return RL_PART_TRANSVERSE;
+	return part;
+}
+
 /* The class of component c among finding f's (from cord_class_start[f]
  * to *end), added at *end if none computes the same numbers: the same
  * severity, part and masks give the same qL, qE and phi in every draw
@@ -46,9 +57,13 @@ static size_t cord_class_of(interval_work *w, const rl_scoring *s, size_t f, siz
 	k.cord = rl_comp_cord(s->comps, c);
 	rl_cord_masks_of(s->r, fw->f, fw->el, k.cord, &k.masks);
 	k.below_sens = rl_pattern_sensitivity(s->r, fw->f, RADLOC_MYELOPATHY);
+	int part = cord_part_key(fw, k.cord);
 	for (size_t j = w->cord_class_start[f]; j < *end; j++) {
 		const cord_class *o = &w->cord_classes[j];
-		if (o->severity == k.severity && o->cord % RL_CORD_PARTS == k.cord % RL_CORD_PARTS &&
+		/* With no root at the level the severity reaches nothing: the
+		 * sensitivity only scales the level's own roots (lmn = s * 0). */
+		if ((o->severity == k.severity || (k.masks.at == 0 && o->masks.at == 0)) &&
+		    cord_part_key(fw, o->cord) == part &&
 		    o->masks.at == k.masks.at && o->masks.below == k.masks.below &&
 		    o->masks.crossed == k.masks.crossed && o->masks.taken == k.masks.taken)
 			return j;
@@ -415,7 +430,7 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 		if ((f + 1) % RATIO_BLOCK == 0 && f + 1 < s->nf)
 			for (size_t i = 0; i < w->live_count; i++) {
 				int e;
-				w->ratio[i] = frexp(w->ratio[i], &e);
+				w->ratio[i] = rl_frexp(w->ratio[i], &e);
 				w->exponent[i] += e;
 			}
 	}
@@ -423,10 +438,20 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 	 * their background, its binary exponent moved aside. */
 	if (r->traits.present)
 		for (size_t i = 0; i < w->live_count; i++) {
+			int e;
+			if (w->trait_kernel_start[i] == w->trait_kernel_start[i + 1]) {
+				/* It touches no affected finding: its mixture is the
+				 * background's, the very same operations, so delta is 0
+				 * and the factor below exp(0) = 1; only the exponent
+				 * moves aside. */
+				w->ratio[i] = rl_frexp(w->ratio[i], &e);
+				w->exponent[i] += e;
+				continue;
+			}
 			double delta = rl_trait_log_mixture(w, s, &p, (long)i) -
 			               w->log_trait_background;
-			int e, shift = (int)floor(delta / M_LN2);
-			w->ratio[i] = frexp(w->ratio[i], &e) * exp(delta - (double)shift * M_LN2);
+			int shift = (int)floor(delta / M_LN2);
+			w->ratio[i] = rl_frexp(w->ratio[i], &e) * exp(delta - (double)shift * M_LN2);
 			w->exponent[i] += e + shift;
 		}
 }

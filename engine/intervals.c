@@ -285,7 +285,7 @@ static void set_anchor(interval_work *w, const rl_scoring *s, const radloc_resul
 	w->log_anchor = anchor;
 	w->dead_exponent = 0;
 	w->dead_mantissa = isfinite(w->dead_log_mass)
-	                   ? frexp(exp(w->dead_log_mass - anchor), &w->dead_exponent) : 0.0;
+	                   ? rl_frexp(exp(w->dead_log_mass - anchor), &w->dead_exponent) : 0.0;
 	for (size_t i = 0; i < res->reported; i++) {
 		double dh = dead_of(w, s, &res->ranked[i]);
 		w->dead_weight[i] = isfinite(dh) ? exp(dh - anchor) : 0.0;
@@ -302,7 +302,7 @@ static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
 	int top = INT_MIN;
 	for (size_t i = 0; i < w->live_count; i++) {
 		int e;
-		w->ratio[i] = frexp(w->constant_weight[i] * w->ratio[i], &e);
+		w->ratio[i] = rl_frexp(w->constant_weight[i] * w->ratio[i], &e);
 		w->exponent[i] += e;
 		if (w->ratio[i] != 0.0 && w->exponent[i] > top)
 			top = w->exponent[i];
@@ -311,10 +311,10 @@ static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
 		top = w->dead_exponent;
 	if (top == INT_MIN)
 		top = 0;
-	double z = w->dead_mantissa != 0.0 ? ldexp(w->dead_mantissa, w->dead_exponent - top)
+	double z = w->dead_mantissa != 0.0 ? rl_ldexp(w->dead_mantissa, w->dead_exponent - top)
 	                                   : 0.0;
 	for (size_t i = 0; i < w->live_count; i++) {
-		w->ratio[i] = ldexp(w->ratio[i], w->exponent[i] - top);
+		w->ratio[i] = rl_ldexp(w->ratio[i], w->exponent[i] - top);
 		z += w->ratio[i];
 	}
 	w->log_normaliser[d] = w->log_anchor + log(z) + (double)top * M_LN2;
@@ -328,7 +328,7 @@ static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
 	}
 	for (size_t i = 0; i < res->reported; i++)
 		if (w->column[i] != NO_COLUMN && w->dead_weight[i] != 0.0)
-			w->samples[w->column[i] * draws + d] += ldexp(w->dead_weight[i], -top) / z;
+			w->samples[w->column[i] * draws + d] += rl_ldexp(w->dead_weight[i], -top) / z;
 }
 
 /* The central mass of each reported hypothesis's samples; a hypothesis

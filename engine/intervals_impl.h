@@ -4,9 +4,42 @@
 #ifndef RADLOC_INTERVALS_IMPL_H
 #define RADLOC_INTERVALS_IMPL_H
 
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
 #include "cord.h"
 #include "draws.h"
 #include "scorer_impl.h"
+
+/* frexp and ldexp, bit for bit, without a call into libm for normal
+ * numbers (the draws call them per live component per draw): a normal
+ * double's exponent field is moved as it stands; zero, subnormals,
+ * infinities, NaN and results outside the normal range go to libm. */
+static inline double rl_frexp(double x, int *e)
+{
+	uint64_t b;
+	memcpy(&b, &x, sizeof b);
+	int ex = (int)(b >> 52 & 0x7ff);
+	if (ex == 0 || ex == 0x7ff)
+		return frexp(x, e);
+	*e = ex - 1022;
+	b = (b & ~(0x7ffull << 52)) | (1022ull << 52);
+	memcpy(&x, &b, sizeof x);
+	return x;
+}
+
+static inline double rl_ldexp(double x, int n)
+{
+	uint64_t b;
+	memcpy(&b, &x, sizeof b);
+	long ex = (long)(b >> 52 & 0x7ff);
+	if (ex == 0 || ex == 0x7ff || ex + n <= 0 || ex + n >= 0x7ff)
+		return ldexp(x, n);
+	b = (b & ~(0x7ffull << 52)) | ((uint64_t)(ex + n) << 52);
+	memcpy(&x, &b, sizeof x);
+	return x;
+}
 
 /* Findings per block of multiplied likelihood ratios before their binary
  * exponent is moved aside: ratios stay within [1e-300, 1e300] of each
