@@ -21,6 +21,47 @@ static int severity_index(const radloc_rules *r, double scale)
 	return -1;
 }
 
+/* A plexus element's or a cauda equina's loss and share for an element
+ * finding, as element_q (model.c) computes them, sens the finding's
+ * focal sensitivity at the component's severity. */
+static void state_q(const radloc_rules *r, const rl_fwork *fw, int kind,
+                    const rl_plexus *plexus, double route, int extent, double reach,
+                    double sens, double *qL, double *phi)
+{
+	const rl_element *el = fw->el;
+	*qL = *phi = 0.0;
+	if (kind == KERNEL_PLEXUS) {
+		if (reach == 0.0 || route == 0.0)
+			return;
+		*qL = rl_roots_loss(sens * route, fw->w, plexus->roots, plexus->root_count, reach);
+		*phi = rl_roots_share_routed(fw->w, plexus->roots, plexus->root_count, route,
+		                             reach);
+		return;
+	}
+	double taken = 0.0;
+	if (el->limb == RL_ARM)
+		return;
+	for (size_t j = 0; j < el->root_count; j++)
+		taken += fw->w[el->roots[j].index] * rl_cauda_root(r, extent, el->roots[j].index);
+	*phi = taken < 1.0 ? taken : 1.0;
+	*qL = rl_nerve_loss(sens, *phi, 1.0);
+}
+
+/* KERNEL_PLEXUS or KERNEL_CAUDA where component c reads element finding
+ * fw that way (at one of the rules' severities), else KERNEL_GENERIC. */
+static int state_kind(const rl_scoring *s, const rl_fwork *fw, size_t c)
+{
+	const radloc_rules *r = s->r;
+	radloc_pattern pattern = r->hyps[s->comps->hyp[c]].pattern;
+	if (!rl_draw_cord_kernels || !fw->el || severity_index(r, s->comps->scale[c]) < 0)
+		return KERNEL_GENERIC;
+	if (pattern == RADLOC_PLEXOPATHY)
+		return KERNEL_PLEXUS;
+	if (pattern == RADLOC_CAUDA_EQUINA && s->comps->extent && s->comps->extent[c] >= 0)
+		return KERNEL_CAUDA;
+	return KERNEL_GENERIC;
+}
+
 /* Whether component c reads element finding fw through a cord class: a
  * myelopathy at a level, at one of the rules' severities (sens_of is
  * indexed by them). */
@@ -162,6 +203,16 @@ double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_para
 			case KERNEL_CORD:
 				memcpy(out, w->cord_classes[k->cls].out, sizeof out);
 				break;
+			case KERNEL_PLEXUS:
+			case KERNEL_CAUDA: {
+				double qL, phi;
+				sens = rl_focal_sensitivity(p->sens[kind], w->modality_scale[f], k->scale);
+				state_q(r, fw, k->kind, k->plexus, k->route, k->extent, k->reach, sens, &qL,
+				        &phi);
+				rl_element_likelihood_traits(r, fw, qL, 0.0, phi, s->outcome[f],
+				                             w->trait_mask[f], out);
+				break;
+			}
 			default:
 				rl_likelihood_traits(r, p, fw, s->comps, c, s->outcome[f],
 				                     w->trait_mask[f], out);
@@ -234,6 +285,16 @@ static void make_kernel(draw_kernel *k, interval_work *w, const rl_scoring *s, s
 		k->cls = find_cord_class(w, s, f, c);
 		return;
 	}
+	if (state_kind(s, fw, c) != KERNEL_GENERIC) {
+		k->kind = state_kind(s, fw, c);
+		k->reach = reach;
+		k->extent = s->comps->extent ? s->comps->extent[c] : -1;
+		if (k->kind == KERNEL_PLEXUS) {
+			k->plexus = h->plexus;
+			k->route = fw->el->plexus_route[h->plexus->index];
+		}
+		return;
+	}
 	if (!linear)
 		return;
 	if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY) {
@@ -285,6 +346,15 @@ static void make_trait_kernel(trait_kernel *k, interval_work *w, const rl_scorin
 	if (reads_cord_class(s, fw, c)) {
 		k->kind = KERNEL_CORD;
 		k->cls = find_cord_class(w, s, f, c);
+		return;
+	}
+	if (state_kind(s, fw, c) != KERNEL_GENERIC) {
+		k->kind = state_kind(s, fw, c);
+		k->extent = s->comps->extent ? s->comps->extent[c] : -1;
+		if (k->kind == KERNEL_PLEXUS) {
+			k->plexus = h->plexus;
+			k->route = fw->el->plexus_route[h->plexus->index];
+		}
 		return;
 	}
 	switch (h->pattern) {
@@ -410,6 +480,14 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 			case KERNEL_CORD:
 				*ratio *= w->cord_classes[k->cls].value;
 				break;
+			case KERNEL_PLEXUS:
+			case KERNEL_CAUDA: {
+				double qL, phi;
+				state_q(r, fw, k->kind, k->plexus, k->route, k->extent, k->reach, sens, &qL,
+				        &phi);
+				*ratio *= rl_element_likelihood(r, fw, qL, 0.0, phi, outcome) * inv_background;
+				break;
+			}
 			case KERNEL_SIGN: {
 				double negative = rl_sign_negative(fw->sg->specificity, fw->ssens,
 				                                   &k->sign, k->scale);

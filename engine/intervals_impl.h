@@ -53,9 +53,12 @@ static inline double rl_ldexp(double x, int n)
  * (rl_outcome_slopes), so the likelihood ratio against the background is
  * 1 + q (slope[0] + phi^k slope[1]): q and phi from the roots or the nerve
  * kernels, a constant for polyneuropathy and `other`. A sign's ratio comes
- * from the sign kernel. Anything else goes through rl_likelihood. */
+ * from the sign kernel. A plexus element's and a cauda equina's element
+ * findings compute what element_q (model.c) does, then the outcome's
+ * probability (KERNEL_PLEXUS, KERNEL_CAUDA). Anything else goes through
+ * rl_likelihood. */
 enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN,
-       KERNEL_CORD };
+       KERNEL_CORD, KERNEL_PLEXUS, KERNEL_CAUDA };
 
 /* A myelopathy level's element findings: what rl_likelihood computes
  * (rl_cord_element_q, then the outcome's probability), worked out once
@@ -86,6 +89,9 @@ typedef struct draw_kernel {
 	double scale;          /* sign: the component's severity scale */
 	rl_sign_link sign;     /* sign: the sensitivities it acts through */
 	size_t cls;            /* cord: its class */
+	const rl_plexus *plexus; /* plexus: the plexus element */
+	double route;          /* plexus: the element's route share through it */
+	int extent;            /* cauda: the cauda equina extent */
 } draw_kernel;
 
 /* How one affected finding moves one live component's mixture over
@@ -103,6 +109,9 @@ typedef struct trait_kernel {
 	double scale;          /* roots, nerve: the component's severity scale */
 	double value[RL_TRAIT_PEOPLE]; /* constant: P_t / background_t; nerve: S_t + g T_t */
 	size_t cls;            /* cord: its class */
+	const rl_plexus *plexus; /* plexus: the plexus element */
+	double route;          /* plexus: the element's route share through it */
+	int extent;            /* cauda: the cauda equina extent */
 } trait_kernel;
 
 /* Everything one call works with. Sizes known from the exam are allocated
