@@ -10,7 +10,7 @@
 
 #include "intervals_impl.h"
 
-int rl_draw_cord_kernels = 1;
+int rl_draw_exact_kernels = 1;
 
 /* The index of a severity scale among the rules', or -1. */
 static int severity_index(const radloc_rules *r, double scale)
@@ -53,7 +53,7 @@ static int state_kind(const rl_scoring *s, const rl_fwork *fw, size_t c)
 {
 	const radloc_rules *r = s->r;
 	radloc_pattern pattern = r->hyps[s->comps->hyp[c]].pattern;
-	if (!rl_draw_cord_kernels || !fw->el || severity_index(r, s->comps->scale[c]) < 0)
+	if (!rl_draw_exact_kernels || !fw->el || severity_index(r, s->comps->scale[c]) < 0)
 		return KERNEL_GENERIC;
 	if (pattern == RADLOC_PLEXOPATHY)
 		return KERNEL_PLEXUS;
@@ -68,7 +68,7 @@ static int state_kind(const rl_scoring *s, const rl_fwork *fw, size_t c)
 static int reads_cord_class(const rl_scoring *s, const rl_fwork *fw, size_t c)
 {
 	const radloc_rules *r = s->r;
-	return rl_draw_cord_kernels && fw->el && r->cord.present &&
+	return rl_draw_exact_kernels && fw->el && r->cord.present &&
 	       r->hyps[s->comps->hyp[c]].pattern == RADLOC_MYELOPATHY &&
 	       rl_comp_cord(s->comps, c) >= 0 && severity_index(r, s->comps->scale[c]) >= 0;
 }

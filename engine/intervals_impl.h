@@ -179,11 +179,12 @@ typedef struct interval_work {
 #define NO_COLUMN ((size_t)-1)
 
 /* draw_kernels.c */
-/* Tests only: 0 sends the myelopathy's element findings through
- * rl_likelihood in every draw, the reference KERNEL_CORD must match bit
- * for bit (tests/test_draw_kernels.c). Set before scoring, never while
- * a scorer runs. */
-extern int rl_draw_cord_kernels;
+/* Tests only: 0 sends the element findings of a myelopathy, a plexus
+ * element and a cauda equina through rl_likelihood in every draw, the
+ * reference KERNEL_CORD, KERNEL_PLEXUS and KERNEL_CAUDA must match bit
+ * for bit (tests/test_draw_kernels.c). Set before scoring, never while a
+ * scorer runs. */
+extern int rl_draw_exact_kernels;
 /* log sum_t pi_t prod_{f affected} P(f | c, t) for live component `live`
  * (< 0: the background) under params p and the weights in w->fw. */
 double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_params *p,
