@@ -62,6 +62,40 @@ static int state_kind(const rl_scoring *s, const rl_fwork *fw, size_t c)
 	return KERNEL_GENERIC;
 }
 
+/* The share class of finding f for a lesion of these roots at this
+ * reach: found among those made, else added. */
+static size_t share_class_of(interval_work *w, const rl_scoring *s, size_t f,
+                             const int *roots, int root_count, double reach)
+{
+	for (size_t j = 0; j < w->share_class_count; j++) {
+		const share_class *o = &w->share_classes[j];
+		if (o->finding == f && o->root_count == root_count && o->reach == reach &&
+		    memcmp(o->roots, roots, (size_t)root_count * sizeof *roots) == 0)
+			return j;
+	}
+	share_class *k = &w->share_classes[w->share_class_count];
+	memset(k, 0, sizeof *k);
+	k->finding = f;
+	k->root_count = root_count;
+	memcpy(k->roots, roots, (size_t)root_count * sizeof *roots);
+	k->reach = reach;
+	k->exponent = s->r->findings[w->fw[f].f->fkind].share_exponent;
+	return w->share_class_count++;
+}
+
+/* g = phi^k of a share class in this draw, computed once. */
+static double share_g(interval_work *w, size_t cls)
+{
+	share_class *k = &w->share_classes[cls];
+	if (k->stamp != w->stamp || !rl_draw_exact_kernels) {
+		const rl_fwork *fw = &w->fw[k->finding];
+		k->g = rl_full_weight(rl_roots_share(fw->w, k->roots, k->root_count, k->reach),
+		                      k->exponent);
+		k->stamp = w->stamp;
+	}
+	return k->g;
+}
+
 /* Whether component c reads element finding fw through a cord class: a
  * myelopathy at a level, at one of the rules' severities (sens_of is
  * indexed by them). */
@@ -186,8 +220,7 @@ double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_para
 			switch (k->kind) {
 			case KERNEL_ROOTS:
 				q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
-				g = rl_full_weight(rl_roots_share(fw->w, k->roots, k->root_count, k->reach),
-				                   r->findings[kind].share_exponent);
+				g = share_g(w, k->cls);
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 					out[t] = abc[3 * t] + q * (abc[3 * t + 1] + g * abc[3 * t + 2]);
 				break;
@@ -302,6 +335,7 @@ static void make_kernel(draw_kernel *k, interval_work *w, const rl_scoring *s, s
 		k->root_count = h->root_count;
 		memcpy(k->roots, h->roots, sizeof k->roots);
 		k->reach = reach;
+		k->cls = share_class_of(w, s, f, h->roots, h->root_count, reach);
 	} else if (h->pattern == RADLOC_MONONEUROPATHY) {
 		/* No drawn parameter moves a nerve's share: phi is fixed. */
 		k->kind = KERNEL_NERVE;
@@ -363,6 +397,7 @@ static void make_trait_kernel(trait_kernel *k, interval_work *w, const rl_scorin
 		k->kind = KERNEL_ROOTS;
 		k->root_count = h->root_count;
 		memcpy(k->roots, h->roots, sizeof k->roots);
+		k->cls = share_class_of(w, s, f, h->roots, h->root_count, k->reach);
 		break;
 	case RADLOC_MONONEUROPATHY: {
 		k->kind = KERNEL_NERVE;
@@ -384,6 +419,8 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 {
 	size_t n = 0, a = 0;
 	make_cord_classes(w, s);
+	w->share_class_count = 0;
+	w->stamp = 0;
 	for (size_t f = 0; f < s->nf; f++) {
 		const rl_fwork *fw = &w->fw[f];
 		w->kernel_start[f] = n;
@@ -429,6 +466,7 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 	const radloc_rules *r = s->r;
 	size_t nsev = r->patterns.severity_count, width = rl_sign_width(r);
 	rl_params p;
+	w->stamp = d + 1;
 	for (int k = 0; k < RL_FKIND_COUNT; k++) {
 		p.sens[k] = bank->sens[(size_t)k * w->draws + d];
 		for (size_t j = 0; j < nsev; j++)
@@ -453,7 +491,6 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 					p.sens[fw->f->fkind], w->modality_scale[f], r->patterns.severity[j]);
 			sens_of = w->sens_of_modality;
 		}
-		int exponent = r->findings[fw->f->fkind].share_exponent;
 		const double *slope = w->slope + 2 * f;
 		double inv_background = w->inv_background[f];
 		int outcome = s->outcome[f];
@@ -466,8 +503,7 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 			switch (k->kind) {
 			case KERNEL_ROOTS: {
 				double q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
-				double phi = rl_roots_share(fw->w, k->roots, k->root_count, k->reach);
-				*ratio *= 1.0 + q * (slope[0] + rl_full_weight(phi, exponent) * slope[1]);
+				*ratio *= 1.0 + q * (slope[0] + share_g(w, k->cls) * slope[1]);
 				break;
 			}
 			case KERNEL_NERVE:

@@ -80,6 +80,7 @@ static void work_free(interval_work *w)
 	free(w->trait_kernels);
 	free(w->cord_class_start);
 	free(w->cord_classes);
+	free(w->share_classes);
 	free(w->column);
 	free(w->column_of_live);
 	free(w->samples);
@@ -129,6 +130,7 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->trait_kernels = malloc((touches + 1) * sizeof *w->trait_kernels);
 	w->cord_class_start = calloc(nf + 2, sizeof *w->cord_class_start);
 	w->cord_classes = malloc((touches + 1) * sizeof *w->cord_classes);
+	w->share_classes = malloc((touches + 1) * sizeof *w->share_classes);
 	w->column = malloc((res->reported + 1) * sizeof *w->column);
 	w->column_of_live = malloc((nc + 1) * sizeof *w->column_of_live);
 	if (!w->wanted || !w->live || !w->live_of || !w->dead_log_mass_of || !w->fw ||
@@ -139,7 +141,7 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	    !w->ratio || !w->exponent || !w->log_normaliser || !w->column ||
 	    !w->trait_mask || !w->trait_log || !w->affected || !w->affected_background ||
 	    !w->trait_touch || !w->trait_abc || !w->trait_kernel_start || !w->trait_kernels ||
-	    !w->cord_class_start || !w->cord_classes ||
+	    !w->cord_class_start || !w->cord_classes || !w->share_classes ||
 	    !w->column_of_live)
 		return RADLOC_ERR_NOMEM;
 	return RADLOC_OK;

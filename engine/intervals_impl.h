@@ -94,6 +94,21 @@ typedef struct draw_kernel {
 	int extent;            /* cauda: the cauda equina extent */
 } draw_kernel;
 
+/* The share a root lesion takes of a finding's element and the weight of
+ * its full profile, g = phi^k, read from the draw's root weights: the
+ * same for every severity of the same roots on the same side, so
+ * computed once per draw (when a kernel first asks: stamp) for all of
+ * them (KERNEL_ROOTS). */
+typedef struct share_class {
+	size_t finding;
+	int roots[RADLOC_MAX_ROOTS];
+	int root_count;
+	double reach;
+	int exponent;          /* the finding kind's share exponent */
+	size_t stamp;          /* the draw it was computed for, plus 1; 0: none */
+	double g;
+} share_class;
+
 /* How one affected finding moves one live component's mixture over
  * people: for person t without an upper motor neuron part, P = A_t +
  * q (S_t + g T_t) (rl_outcome_slopes_traits), q and phi from the roots
@@ -108,7 +123,7 @@ typedef struct trait_kernel {
 	double nerve_share;    /* nerve: the share of the element it carries */
 	double scale;          /* roots, nerve: the component's severity scale */
 	double value[RL_TRAIT_PEOPLE]; /* constant: P_t / background_t; nerve: S_t + g T_t */
-	size_t cls;            /* cord: its class */
+	size_t cls;            /* cord: its class; roots: its share class */
 	const rl_plexus *plexus; /* plexus: the plexus element */
 	double route;          /* plexus: the element's route share through it */
 	int extent;            /* cauda: the cauda equina extent */
@@ -169,6 +184,9 @@ typedef struct interval_work {
 	trait_kernel *trait_kernels; /* per live, per affected finding it touches */
 	size_t *cord_class_start;   /* per finding: its first cord class */
 	cord_class *cord_classes;   /* per finding, per class of its cord kernels */
+	share_class *share_classes; /* the roots kernels' shares, per finding */
+	size_t share_class_count;
+	size_t stamp;               /* the draw being scored, plus 1 */
 	/* Reported hypotheses with a live component get a column of samples. */
 	size_t *column;             /* per reported hypothesis, or NO_COLUMN */
 	size_t *column_of_live;     /* per live, or NO_COLUMN */
@@ -180,9 +198,10 @@ typedef struct interval_work {
 
 /* draw_kernels.c */
 /* Tests only: 0 sends the element findings of a myelopathy, a plexus
- * element and a cauda equina through rl_likelihood in every draw, the
- * reference KERNEL_CORD, KERNEL_PLEXUS and KERNEL_CAUDA must match bit
- * for bit (tests/test_draw_kernels.c). Set before scoring, never while a
+ * element and a cauda equina through rl_likelihood in every draw, and
+ * has each roots kernel compute its share itself: the reference
+ * KERNEL_CORD, KERNEL_PLEXUS, KERNEL_CAUDA and the share classes must
+ * match bit for bit (tests/test_draw_kernels.c). Set before scoring, never while a
  * scorer runs. */
 extern int rl_draw_exact_kernels;
 /* log sum_t pi_t prod_{f affected} P(f | c, t) for live component `live`
