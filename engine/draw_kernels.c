@@ -63,11 +63,12 @@ static int state_kind(const rl_scoring *s, const rl_fwork *fw, size_t c)
 }
 
 /* The share class of finding f for a lesion of these roots at this
- * reach: found among those made, else added. */
+ * reach: found among those made, else added (with rl_draw_exact_kernels
+ * 0, one per kernel: the reference the sharing must match). */
 static size_t share_class_of(interval_work *w, const rl_scoring *s, size_t f,
                              const int *roots, int root_count, double reach)
 {
-	for (size_t j = 0; j < w->share_class_count; j++) {
+	for (size_t j = 0; rl_draw_exact_kernels && j < w->share_class_count; j++) {
 		const share_class *o = &w->share_classes[j];
 		if (o->finding == f && o->root_count == root_count && o->reach == reach &&
 		    memcmp(o->roots, roots, (size_t)root_count * sizeof *roots) == 0)
@@ -81,19 +82,6 @@ static size_t share_class_of(interval_work *w, const rl_scoring *s, size_t f,
 	k->reach = reach;
 	k->exponent = s->r->findings[w->fw[f].f->fkind].share_exponent;
 	return w->share_class_count++;
-}
-
-/* g = phi^k of a share class in this draw, computed once. */
-static double share_g(interval_work *w, size_t cls)
-{
-	share_class *k = &w->share_classes[cls];
-	if (k->stamp != w->stamp || !rl_draw_exact_kernels) {
-		const rl_fwork *fw = &w->fw[k->finding];
-		k->g = rl_full_weight(rl_roots_share(fw->w, k->roots, k->root_count, k->reach),
-		                      k->exponent);
-		k->stamp = w->stamp;
-	}
-	return k->g;
 }
 
 /* Whether component c reads element finding fw through a cord class: a
@@ -220,7 +208,7 @@ double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_para
 			switch (k->kind) {
 			case KERNEL_ROOTS:
 				q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
-				g = share_g(w, k->cls);
+				g = w->share_classes[k->cls].g;
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 					out[t] = abc[3 * t] + q * (abc[3 * t + 1] + g * abc[3 * t + 2]);
 				break;
@@ -420,7 +408,6 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 	size_t n = 0, a = 0;
 	make_cord_classes(w, s);
 	w->share_class_count = 0;
-	w->stamp = 0;
 	for (size_t f = 0; f < s->nf; f++) {
 		const rl_fwork *fw = &w->fw[f];
 		w->kernel_start[f] = n;
@@ -466,13 +453,14 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 	const radloc_rules *r = s->r;
 	size_t nsev = r->patterns.severity_count, width = rl_sign_width(r);
 	rl_params p;
-	w->stamp = d + 1;
 	for (int k = 0; k < RL_FKIND_COUNT; k++) {
 		p.sens[k] = bank->sens[(size_t)k * w->draws + d];
 		for (size_t j = 0; j < nsev; j++)
 			w->sens_at_severity[(size_t)k * nsev + j] =
 				rl_focal_sensitivity(p.sens[k], 1.0, r->patterns.severity[j]);
 	}
+	/* Every finding's weights first (each has its own buffer), then
+	 * what the share classes read from them, then the kernels. */
 	for (size_t f = 0; f < s->nf; f++) {
 		rl_fwork *fw = &w->fw[f];
 		if (fw->el) {
@@ -484,6 +472,15 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 		} else {
 			memcpy(fw->ssens, w->drawn[f] + d * width, width * sizeof *fw->ssens);
 		}
+	}
+	for (size_t j = 0; j < w->share_class_count; j++) {
+		share_class *k = &w->share_classes[j];
+		k->g = rl_full_weight(rl_roots_share(w->fw[k->finding].w, k->roots, k->root_count,
+		                                     k->reach),
+		                      k->exponent);
+	}
+	for (size_t f = 0; f < s->nf; f++) {
+		rl_fwork *fw = &w->fw[f];
 		const double *sens_of = w->sens_at_severity + (size_t)fw->f->fkind * nsev;
 		if (w->modality_scale[f] != 1.0) {
 			for (size_t j = 0; j < nsev; j++)
@@ -503,7 +500,7 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 			switch (k->kind) {
 			case KERNEL_ROOTS: {
 				double q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
-				*ratio *= 1.0 + q * (slope[0] + share_g(w, k->cls) * slope[1]);
+				*ratio *= 1.0 + q * (slope[0] + w->share_classes[k->cls].g * slope[1]);
 				break;
 			}
 			case KERNEL_NERVE:

@@ -97,15 +97,13 @@ typedef struct draw_kernel {
 /* The share a root lesion takes of a finding's element and the weight of
  * its full profile, g = phi^k, read from the draw's root weights: the
  * same for every severity of the same roots on the same side, so
- * computed once per draw (when a kernel first asks: stamp) for all of
- * them (KERNEL_ROOTS). */
+ * computed once per draw for all of them (KERNEL_ROOTS). */
 typedef struct share_class {
 	size_t finding;
 	int roots[RADLOC_MAX_ROOTS];
 	int root_count;
 	double reach;
 	int exponent;          /* the finding kind's share exponent */
-	size_t stamp;          /* the draw it was computed for, plus 1; 0: none */
 	double g;
 } share_class;
 
@@ -186,7 +184,6 @@ typedef struct interval_work {
 	cord_class *cord_classes;   /* per finding, per class of its cord kernels */
 	share_class *share_classes; /* the roots kernels' shares, per finding */
 	size_t share_class_count;
-	size_t stamp;               /* the draw being scored, plus 1 */
 	/* Reported hypotheses with a live component get a column of samples. */
 	size_t *column;             /* per reported hypothesis, or NO_COLUMN */
 	size_t *column_of_live;     /* per live, or NO_COLUMN */
@@ -199,7 +196,7 @@ typedef struct interval_work {
 /* draw_kernels.c */
 /* Tests only: 0 sends the element findings of a myelopathy, a plexus
  * element and a cauda equina through rl_likelihood in every draw, and
- * has each roots kernel compute its share itself: the reference
+ * gives each roots kernel a share class of its own: the reference
  * KERNEL_CORD, KERNEL_PLEXUS, KERNEL_CAUDA and the share classes must
  * match bit for bit (tests/test_draw_kernels.c). Set before scoring, never while a
  * scorer runs. */
