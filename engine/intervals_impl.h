@@ -193,14 +193,36 @@ typedef struct interval_work {
 
 #define NO_COLUMN ((size_t)-1)
 
-/* draw_kernels.c */
+/* draw_classes.c */
 /* Tests only: 0 sends the element findings of a myelopathy, a plexus
  * element and a cauda equina through rl_likelihood in every draw, and
  * gives each roots kernel a share class of its own: the reference
  * KERNEL_CORD, KERNEL_PLEXUS, KERNEL_CAUDA and the share classes must
- * match bit for bit (tests/test_draw_kernels.c). Set before scoring, never while a
- * scorer runs. */
+ * match bit for bit (tests/test_draw_classes.c). Set before scoring,
+ * never while a scorer runs. */
 extern int rl_draw_exact_kernels;
+/* KERNEL_PLEXUS or KERNEL_CAUDA where component c reads element finding
+ * fw that way, else KERNEL_GENERIC. */
+int rl_state_kind(const rl_scoring *s, const rl_fwork *fw, size_t c);
+/* Their loss and share (element_q's), sens the finding's focal
+ * sensitivity at the component's severity. */
+void rl_state_q(const radloc_rules *r, const rl_fwork *fw, int kind,
+                const rl_plexus *plexus, double route, int extent, double reach,
+                double sens, double *qL, double *phi);
+/* The share class of finding f for a lesion of these roots and reach. */
+size_t rl_share_class_of(interval_work *w, const rl_scoring *s, size_t f,
+                         const int *roots, int root_count, double reach);
+/* Whether component c reads element finding fw through a cord class;
+ * every finding's cord classes; the class of component c for finding f;
+ * one class in this draw (root_sens at its severity). */
+int rl_reads_cord_class(const rl_scoring *s, const rl_fwork *fw, size_t c);
+void rl_make_cord_classes(interval_work *w, const rl_scoring *s);
+size_t rl_find_cord_class(interval_work *w, const rl_scoring *s, size_t f, size_t c);
+void rl_cord_class_draw(const radloc_rules *r, const rl_fwork *fw, cord_class *k,
+                        double root_sens, int outcome, unsigned mask,
+                        double inv_background);
+
+/* draw_kernels.c */
 /* log sum_t pi_t prod_{f affected} P(f | c, t) for live component `live`
  * (< 0: the background) under params p and the weights in w->fw. */
 double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_params *p,
