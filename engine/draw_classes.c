@@ -39,8 +39,12 @@ void rl_state_q(const radloc_rules *r, const rl_fwork *fw, int kind,
 	double taken = 0.0;
 	if (el->limb == RL_ARM)
 		return;
+	/* rl_cauda_root's row, read once: the same numbers. */
+	const rl_patterns *P = &r->patterns;
+	const double *involved = extent < 0 || (size_t)extent >= P->cauda_extent_count
+	                         ? P->cauda_roots : P->cauda_extents[extent].roots;
 	for (size_t j = 0; j < el->root_count; j++)
-		taken += fw->w[el->roots[j].index] * rl_cauda_root(r, extent, el->roots[j].index);
+		taken += fw->w[el->roots[j].index] * involved[el->roots[j].index];
 	*phi = taken < 1.0 ? taken : 1.0;
 	*qL = rl_nerve_loss(sens, *phi, 1.0);
 }
