@@ -108,6 +108,22 @@ static int cord_part_key(const rl_fwork *fw, int cord)
 	return part;
 }
 
+/* Whether a class's qL, qE and phi are +0 in every draw. rl_cord_q
+ * builds them from non-negative shares and sensitivities by products,
+ * sums, 1 - x and fmax, each monotone under rounding, so they are largest
+ * where every share its masks allow is 1 and the roots' sensitivity 1
+ * (a draw's is capped below); zero there is zero in every draw: a factor
+ * no draw moves is 0 (a hemicord's motor and reflex findings on the
+ * other side; a level below every root of the element). */
+static int always_zero(const radloc_rules *r, const rl_fwork *fw, const cord_class *k)
+{
+	rl_cord_shares top = {k->masks.at ? 1.0 : 0.0, k->masks.below ? 1.0 : 0.0,
+	                      k->masks.crossed ? 1.0 : 0.0, k->masks.taken ? 1.0 : 0.0};
+	double qL, qE, phi;
+	rl_cord_q(r, fw->f, fw->el, 1.0, k->below_sens, k->cord, &top, &qL, &qE, &phi);
+	return qL == 0.0 && qE == 0.0 && phi == 0.0;
+}
+
 /* The class of component c among finding f's (from cord_class_start[f]
  * to *end), added at *end if none computes the same numbers: the same
  * severity, part and masks give the same qL, qE and phi in every draw
@@ -123,8 +139,15 @@ static size_t cord_class_of(interval_work *w, const rl_scoring *s, size_t f, siz
 	rl_cord_masks_of(s->r, fw->f, fw->el, k.cord, &k.masks);
 	k.below_sens = rl_pattern_sensitivity(s->r, fw->f, RADLOC_MYELOPATHY);
 	int part = cord_part_key(fw, k.cord);
+	k.zero = always_zero(s->r, fw, &k);
 	for (size_t j = w->cord_class_start[f]; j < *end; j++) {
 		const cord_class *o = &w->cord_classes[j];
+		/* Every component that moves nothing computes the same. */
+		if (k.zero || o->zero) {
+			if (k.zero && o->zero)
+				return j;
+			continue;
+		}
 		/* With no root at the level the severity reaches nothing: the
 		 * sensitivity only scales the level's own roots (lmn = s * 0). */
 		if ((o->severity == k.severity || (k.masks.at == 0 && o->masks.at == 0)) &&
@@ -148,6 +171,12 @@ void rl_make_cord_classes(interval_work *w, const rl_scoring *s)
 			if (live >= 0 && rl_reads_cord_class(s, &w->fw[f], w->live[live]))
 				cord_class_of(w, s, f, w->live[live], &end);
 		}
+		/* A class with q and phi 0 takes the same ratio in every draw,
+		 * which reads no drawn number: worked out once, here. */
+		for (size_t j = w->cord_class_start[f]; j < end; j++)
+			if (w->cord_classes[j].zero)
+				rl_cord_class_draw(s->r, &w->fw[f], &w->cord_classes[j], 1.0, s->outcome[f],
+				                   w->trait_mask[f], w->inv_background[f]);
 	}
 	w->cord_class_start[s->nf] = end;
 }

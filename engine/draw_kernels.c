@@ -324,8 +324,10 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 		double inv_background = w->inv_background[f];
 		int outcome = s->outcome[f];
 		for (size_t j = w->cord_class_start[f]; j < w->cord_class_start[f + 1]; j++)
-			rl_cord_class_draw(r, fw, &w->cord_classes[j], sens_of[w->cord_classes[j].severity],
-			                outcome, w->trait_mask[f], inv_background);
+			if (!w->cord_classes[j].zero)
+				rl_cord_class_draw(r, fw, &w->cord_classes[j],
+				                   sens_of[w->cord_classes[j].severity], outcome,
+				                   w->trait_mask[f], inv_background);
 		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1]; t++) {
 			const draw_kernel *k = &w->kernels[t];
 			double sens = sens_of[k->severity], *ratio = &w->ratio[k->live];

@@ -72,6 +72,7 @@ typedef struct cord_class {
 	int cord;              /* a component's level-and-form index (its part counts) */
 	rl_cord_masks masks;
 	double below_sens;     /* the finding's myelopathy sensitivity */
+	int zero;              /* q and phi 0 in every draw: value set once */
 	double value;          /* this draw: likelihood / background */
 	double out[RL_TRAIT_PEOPLE]; /* this draw, an affected finding: per person */
 } cord_class;
