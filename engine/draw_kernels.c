@@ -6,6 +6,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "intervals_impl.h"
@@ -233,6 +234,31 @@ static void make_trait_kernel(trait_kernel *k, interval_work *w, const rl_scorin
 	}
 }
 
+/* A finding's kernels in order of kind (stable: a component has one
+ * kernel per finding, so no product changes order), each run of one kind
+ * marked with its end (an index in all), so that each draw goes through a run without a
+ * switch per kernel. Unsorted (no memory for the copy), the runs are
+ * shorter and the answers the same. */
+static void sort_by_kind(draw_kernel *all, size_t start, size_t n)
+{
+	draw_kernel *k = all + start;
+	draw_kernel *tmp = n > 1 ? malloc(n * sizeof *tmp) : NULL;
+	if (tmp != NULL) {
+		size_t at[KERNEL_KINDS + 1] = {0};
+		for (size_t i = 0; i < n; i++)
+			at[k[i].kind + 1]++;
+		for (int j = 0; j < KERNEL_KINDS; j++)
+			at[j + 1] += at[j];
+		for (size_t i = 0; i < n; i++)
+			tmp[at[k[i].kind]++] = k[i];
+		memcpy(k, tmp, n * sizeof *k);
+		free(tmp);
+	}
+	for (size_t i = n; i-- > 0;)
+		k[i].run_end = i + 1 < n && k[i + 1].kind == k[i].kind ? k[i + 1].run_end
+		                                                        : start + i + 1;
+}
+
 /* Per finding, a kernel for each live component it moves; per live
  * component, a trait kernel for each affected finding it touches. */
 void rl_make_kernels(interval_work *w, const rl_scoring *s)
@@ -264,6 +290,7 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 			            w->inv_background[f], w->live[live]);
 			k->live = live;
 		}
+		sort_by_kind(w->kernels, w->kernel_start[f], n - w->kernel_start[f]);
 	}
 	w->kernel_start[s->nf] = n;
 	n = 0;
@@ -275,6 +302,73 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 				make_trait_kernel(&w->trait_kernels[n++], w, s, a, w->live[live]);
 	}
 	w->trait_kernel_start[w->live_count] = n;
+}
+
+/* Finding f's kernels t0 to t1 - 1, all of one kind, under the draw's
+ * parameters p (sens_of: the finding kind's sensitivity at each
+ * severity): each multiplies its component's ratio. */
+static void apply_run(interval_work *w, const rl_scoring *s, const rl_params *p, size_t f,
+                      const double *sens_of, size_t t0, size_t t1)
+{
+	const radloc_rules *r = s->r;
+	const rl_fwork *fw = &w->fw[f];
+	const draw_kernel *K = w->kernels;
+	double *ratio = w->ratio;
+	const double *slope = w->slope + 2 * f;
+	double inv_background = w->inv_background[f];
+	int outcome = s->outcome[f];
+	switch (K[t0].kind) {
+	case KERNEL_ROOTS:
+		for (size_t t = t0; t < t1; t++) {
+			const draw_kernel *k = &K[t];
+			double q = rl_roots_loss(sens_of[k->severity], fw->w, k->roots, k->root_count,
+			                         k->reach);
+			ratio[k->live] *= 1.0 + q * (slope[0] + w->share_classes[k->cls].g * slope[1]);
+		}
+		return;
+	case KERNEL_NERVE:
+		for (size_t t = t0; t < t1; t++) {
+			const draw_kernel *k = &K[t];
+			ratio[k->live] *= 1.0 + k->nerve_slope * rl_nerve_loss(sens_of[k->severity],
+			                                                       k->nerve_share, k->reach);
+		}
+		return;
+	case KERNEL_CONSTANT:
+		for (size_t t = t0; t < t1; t++)
+			ratio[K[t].live] *= K[t].constant_ratio;
+		return;
+	case KERNEL_CORD:
+		for (size_t t = t0; t < t1; t++)
+			ratio[K[t].live] *= w->cord_classes[K[t].cls].value;
+		return;
+	case KERNEL_PLEXUS:
+	case KERNEL_CAUDA:
+		for (size_t t = t0; t < t1; t++) {
+			const draw_kernel *k = &K[t];
+			double qL, phi;
+			rl_state_q(r, fw, k->kind, k->plexus, k->route, k->extent, k->reach,
+			           sens_of[k->severity], &qL, &phi);
+			ratio[k->live] *= rl_element_likelihood(r, fw, qL, 0.0, phi, outcome) *
+			                  inv_background;
+		}
+		return;
+	case KERNEL_SIGN:
+		for (size_t t = t0; t < t1; t++) {
+			const draw_kernel *k = &K[t];
+			double negative = rl_sign_negative(fw->sg->specificity, fw->ssens, &k->sign,
+			                                   k->scale);
+			ratio[k->live] *= rl_sign_observed(outcome ? 1.0 - negative : negative,
+			                                   fw->sg->examiner_error,
+			                                   r->findings[RL_SIGNKIND].gross_error) *
+			                  inv_background;
+		}
+		return;
+	default:
+		for (size_t t = t0; t < t1; t++)
+			ratio[K[t].live] *= rl_likelihood(r, p, fw, s->comps, w->live[K[t].live],
+			                                  outcome) * inv_background;
+		return;
+	}
 }
 
 /* Multiply each live component's ratio by what the findings say under
@@ -320,7 +414,6 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 					p.sens[fw->f->fkind], w->modality_scale[f], r->patterns.severity[j]);
 			sens_of = w->sens_of_modality;
 		}
-		const double *slope = w->slope + 2 * f;
 		double inv_background = w->inv_background[f];
 		int outcome = s->outcome[f];
 		for (size_t j = w->cord_class_start[f]; j < w->cord_class_start[f + 1]; j++)
@@ -328,48 +421,9 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 				rl_cord_class_draw(r, fw, &w->cord_classes[j],
 				                   sens_of[w->cord_classes[j].severity], outcome,
 				                   w->trait_mask[f], inv_background);
-		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1]; t++) {
-			const draw_kernel *k = &w->kernels[t];
-			double sens = sens_of[k->severity], *ratio = &w->ratio[k->live];
-			switch (k->kind) {
-			case KERNEL_ROOTS: {
-				double q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
-				*ratio *= 1.0 + q * (slope[0] + w->share_classes[k->cls].g * slope[1]);
-				break;
-			}
-			case KERNEL_NERVE:
-				*ratio *= 1.0 + k->nerve_slope * rl_nerve_loss(sens, k->nerve_share,
-				                                               k->reach);
-				break;
-			case KERNEL_CONSTANT:
-				*ratio *= k->constant_ratio;
-				break;
-			case KERNEL_CORD:
-				*ratio *= w->cord_classes[k->cls].value;
-				break;
-			case KERNEL_PLEXUS:
-			case KERNEL_CAUDA: {
-				double qL, phi;
-				rl_state_q(r, fw, k->kind, k->plexus, k->route, k->extent, k->reach, sens, &qL,
-				        &phi);
-				*ratio *= rl_element_likelihood(r, fw, qL, 0.0, phi, outcome) * inv_background;
-				break;
-			}
-			case KERNEL_SIGN: {
-				double negative = rl_sign_negative(fw->sg->specificity, fw->ssens,
-				                                   &k->sign, k->scale);
-				*ratio *= rl_sign_observed(outcome ? 1.0 - negative : negative,
-				                           fw->sg->examiner_error,
-				                           r->findings[RL_SIGNKIND].gross_error) *
-				          inv_background;
-				break;
-			}
-			default:
-				*ratio *= rl_likelihood(r, &p, fw, s->comps, w->live[k->live],
-				                        outcome) * inv_background;
-				break;
-			}
-		}
+		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1];
+		     t = w->kernels[t].run_end)
+			apply_run(w, s, &p, f, sens_of, t, w->kernels[t].run_end);
 		/* Keep the products in range by moving their binary exponent
 		 * aside (exact); one log per component per draw, at the end. */
 		if ((f + 1) % RATIO_BLOCK == 0 && f + 1 < s->nf)

@@ -58,7 +58,7 @@ static inline double rl_ldexp(double x, int n)
  * probability (KERNEL_PLEXUS, KERNEL_CAUDA). Anything else goes through
  * rl_likelihood. */
 enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN,
-       KERNEL_CORD, KERNEL_PLEXUS, KERNEL_CAUDA };
+       KERNEL_CORD, KERNEL_PLEXUS, KERNEL_CAUDA, KERNEL_KINDS };
 
 /* A myelopathy level's element findings: what rl_likelihood computes
  * (rl_cord_element_q, then the outcome's probability), worked out once
@@ -89,10 +89,11 @@ typedef struct draw_kernel {
 	double constant_ratio; /* polyneuropathy: the ratio, the same every draw */
 	double scale;          /* sign: the component's severity scale */
 	rl_sign_link sign;     /* sign: the sensitivities it acts through */
-	size_t cls;            /* cord: its class */
+	size_t cls;            /* cord: its class; roots: its share class */
 	const rl_plexus *plexus; /* plexus: the plexus element */
 	double route;          /* plexus: the element's route share through it */
 	int extent;            /* cauda: the cauda equina extent */
+	size_t run_end;        /* the end of its finding's run of kernels of its kind */
 } draw_kernel;
 
 /* The share a root lesion takes of a finding's element and the weight of
