@@ -234,6 +234,41 @@ static void make_trait_kernel(trait_kernel *k, interval_work *w, const rl_scorin
 	}
 }
 
+/* Live component i's mixture over people against the background's, as
+ * a factor and a binary shift: delta = log mixture - log background,
+ * shift = floor(delta / ln 2), factor = e^(delta - shift ln 2). */
+static void mixture_factor(interval_work *w, const rl_scoring *s, const rl_params *p,
+                           size_t i, double *factor, int *shift)
+{
+	double delta = rl_trait_log_mixture(w, s, p, (long)i) - w->log_trait_background;
+	*shift = (int)floor(delta / M_LN2);
+	*factor = exp(delta - (double)*shift * M_LN2);
+}
+
+/* A component whose trait kernels read no drawn number (none at all:
+ * its mixture is the background's; constants; cord classes that are 0
+ * in every draw) has the same mixture factor in every draw: worked out
+ * once, by the same operations. With rl_draw_exact_kernels 0 only those
+ * with none (the reference). */
+static void fix_mixtures(interval_work *w, const rl_scoring *s)
+{
+	rl_params mean;
+	rl_mean_params(s->r, &mean);
+	for (size_t i = 0; i < w->live_count; i++) {
+		int fixed = 1;
+		for (size_t j = w->trait_kernel_start[i]; j < w->trait_kernel_start[i + 1]; j++) {
+			const trait_kernel *k = &w->trait_kernels[j];
+			if (!rl_draw_exact_kernels ||
+			    !(k->kind == KERNEL_CONSTANT ||
+			      (k->kind == KERNEL_CORD && w->cord_classes[k->cls].zero)))
+				fixed = 0;
+		}
+		w->trait_fixed[i] = (unsigned char)fixed;
+		if (fixed && s->r->traits.present)
+			mixture_factor(w, s, &mean, i, &w->trait_factor[i], &w->trait_shift[i]);
+	}
+}
+
 /* A finding's kernels in order of kind (stable: a component has one
  * kernel per finding, so no product changes order), each run of one kind
  * marked with its end (an index in all), so that each draw goes through a run without a
@@ -302,6 +337,7 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 				make_trait_kernel(&w->trait_kernels[n++], w, s, a, w->live[live]);
 	}
 	w->trait_kernel_start[w->live_count] = n;
+	fix_mixtures(w, s);
 }
 
 /* Finding f's kernels t0 to t1 - 1, all of one kind, under the draw's
@@ -437,20 +473,15 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 	 * their background, its binary exponent moved aside. */
 	if (r->traits.present)
 		for (size_t i = 0; i < w->live_count; i++) {
-			int e;
-			if (w->trait_kernel_start[i] == w->trait_kernel_start[i + 1]) {
-				/* It touches no affected finding: its mixture is the
-				 * background's, the very same operations, so delta is 0
-				 * and the factor below exp(0) = 1; only the exponent
-				 * moves aside. */
-				w->ratio[i] = rl_frexp(w->ratio[i], &e);
-				w->exponent[i] += e;
-				continue;
+			int e, shift;
+			double factor;
+			if (w->trait_fixed[i]) {
+				factor = w->trait_factor[i];
+				shift = w->trait_shift[i];
+			} else {
+				mixture_factor(w, s, &p, i, &factor, &shift);
 			}
-			double delta = rl_trait_log_mixture(w, s, &p, (long)i) -
-			               w->log_trait_background;
-			int shift = (int)floor(delta / M_LN2);
-			w->ratio[i] = rl_frexp(w->ratio[i], &e) * exp(delta - (double)shift * M_LN2);
+			w->ratio[i] = rl_frexp(w->ratio[i], &e) * factor;
 			w->exponent[i] += e + shift;
 		}
 }

@@ -79,6 +79,9 @@ static void work_free(interval_work *w)
 	free(w->trait_kernel_start);
 	free(w->trait_kernels);
 	free(w->cord_class_start);
+	free(w->trait_fixed);
+	free(w->trait_factor);
+	free(w->trait_shift);
 	free(w->cord_classes);
 	free(w->share_classes);
 	free(w->column);
@@ -129,6 +132,9 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->trait_kernel_start = calloc(nc + 2, sizeof *w->trait_kernel_start);
 	w->trait_kernels = malloc((touches + 1) * sizeof *w->trait_kernels);
 	w->cord_class_start = calloc(nf + 2, sizeof *w->cord_class_start);
+	w->trait_fixed = calloc(nc + 1, 1);
+	w->trait_factor = malloc((nc + 1) * sizeof *w->trait_factor);
+	w->trait_shift = malloc((nc + 1) * sizeof *w->trait_shift);
 	w->cord_classes = malloc((touches + 1) * sizeof *w->cord_classes);
 	w->share_classes = malloc((touches + 1) * sizeof *w->share_classes);
 	w->column = malloc((res->reported + 1) * sizeof *w->column);
@@ -142,6 +148,7 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	    !w->trait_mask || !w->trait_log || !w->affected || !w->affected_background ||
 	    !w->trait_touch || !w->trait_abc || !w->trait_kernel_start || !w->trait_kernels ||
 	    !w->cord_class_start || !w->cord_classes || !w->share_classes ||
+	    !w->trait_fixed || !w->trait_factor || !w->trait_shift ||
 	    !w->column_of_live)
 		return RADLOC_ERR_NOMEM;
 	return RADLOC_OK;

@@ -182,6 +182,9 @@ typedef struct interval_work {
 	double *trait_abc;          /* per affected, per person: A_t, S_t, T_t */
 	size_t *trait_kernel_start; /* per live: its first trait kernel */
 	trait_kernel *trait_kernels; /* per live, per affected finding it touches */
+	unsigned char *trait_fixed; /* per live: its mixture the same every draw */
+	double *trait_factor;       /* per live, fixed: the mixture's factor */
+	int *trait_shift;           /* per live, fixed: and its binary shift */
 	size_t *cord_class_start;   /* per finding: its first cord class */
 	cord_class *cord_classes;   /* per finding, per class of its cord kernels */
 	share_class *share_classes; /* the roots kernels' shares, per finding */
@@ -198,9 +201,10 @@ typedef struct interval_work {
 /* draw_classes.c */
 /* Tests only: 0 sends the element findings of a myelopathy, a plexus
  * element and a cauda equina through rl_likelihood in every draw, and
- * gives each roots kernel a share class of its own: the reference
- * KERNEL_CORD, KERNEL_PLEXUS, KERNEL_CAUDA and the share classes must
- * match bit for bit (tests/test_draw_classes.c). Set before scoring,
+ * gives each roots kernel a share class of its own, and computes every
+ * traits' mixture with kernels in every draw: the reference KERNEL_CORD,
+ * KERNEL_PLEXUS, KERNEL_CAUDA, the share classes and the fixed mixtures
+ * must match bit for bit (tests/test_draw_classes.c). Set before scoring,
  * never while a scorer runs. */
 extern int rl_draw_exact_kernels;
 /* KERNEL_PLEXUS or KERNEL_CAUDA where component c reads element finding
