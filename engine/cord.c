@@ -76,18 +76,44 @@ static double tract_reach(const radloc_rules *r, int i, radloc_side side, int sa
 	return side == own ? 1.0 : 0.0;
 }
 
-/* The shares of an element whose roots lie at the levels [from, to]. */
-static double share_between(const radloc_rules *r, const rl_element *el, const double *w,
-                            double from, double to)
+/* Which of the element's roots (bit j for el->roots[j]) lie at the
+ * levels [from, to]. */
+static unsigned long long roots_between(const radloc_rules *r, const rl_element *el,
+                                        double from, double to)
+{
+	unsigned long long m = 0;
+	for (size_t j = 0; j < el->root_count; j++) {
+		double lv = (double)r->roots[el->roots[j].index].level;
+		if (lv >= from && lv <= to)
+			m |= 1ull << j;
+	}
+	return m;
+}
+
+double rl_cord_share(const rl_element *el, const double *w, unsigned long long mask)
 {
 	double s = 0.0;
-	for (size_t j = 0; j < el->root_count; j++) {
-		int x = el->roots[j].index;
-		double lv = (double)r->roots[x].level;
-		if (lv >= from && lv <= to)
-			s += w[x];
-	}
+	for (size_t j = 0; mask >> j; j++)
+		if (mask >> j & 1u)
+			s += w[el->roots[j].index];
 	return s > 1.0 ? 1.0 : s;
+}
+
+void rl_cord_masks_of(const radloc_rules *r, const rl_finding *f, const rl_element *el,
+                      int i, rl_cord_masks *m)
+{
+	const rl_cord *c = &r->cord;
+	double X = (double)rl_cord_level(r, i);
+	int form = rl_cord_form(i);
+	double span = form == RL_CORD_CENTRAL ? c->central_span : 1.0;
+	m->at = roots_between(r, el, X, X + span - 1.0);
+	m->below = roots_between(r, el, X + 1.0, INFINITY);
+	/* Only the forms and kinds that read them. */
+	m->crossed = form == RL_CORD_HEMICORD && f->fkind == RL_SENSORY
+	             ? roots_between(r, el, X + c->crossed_offset, INFINITY) : 0;
+	m->taken = i % RL_CORD_PARTS == RL_PART_COMPLETE &&
+	           (f->fkind == RL_MOTOR || f->fkind == RL_SENSORY)
+	           ? roots_between(r, el, X, INFINITY) : 0;
 }
 
 /* Which tracts carry the modality: pin prick and temperature the
@@ -120,7 +146,6 @@ void rl_cord_element_q(const radloc_rules *r, const rl_finding *f, const rl_elem
                        const double *w, double root_sens, int i, double *qL, double *qE,
                        double *phi)
 {
-	const rl_cord *c = &r->cord;
 	double below_sens = rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY);
 	*qL = *qE = *phi = 0.0;
 	if (i < 0) { /* no levels in the rules: brisk reflexes somewhere */
@@ -130,13 +155,23 @@ void rl_cord_element_q(const radloc_rules *r, const rl_finding *f, const rl_elem
 			*qL = below_sens;
 		return;
 	}
-	double X = (double)rl_cord_level(r, i);
+	rl_cord_masks m;
+	rl_cord_masks_of(r, f, el, i, &m);
+	rl_cord_shares sh = {rl_cord_share(el, w, m.at), rl_cord_share(el, w, m.below),
+	                     rl_cord_share(el, w, m.crossed), rl_cord_share(el, w, m.taken)};
+	rl_cord_q(r, f, el, root_sens, below_sens, i, &sh, qL, qE, phi);
+}
+
+void rl_cord_q(const radloc_rules *r, const rl_finding *f, const rl_element *el,
+               double root_sens, double below_sens, int i, const rl_cord_shares *sh,
+               double *qL, double *qE, double *phi)
+{
+	const rl_cord *c = &r->cord;
 	int form = rl_cord_form(i);
-	double span = form == RL_CORD_CENTRAL ? c->central_span : 1.0;
-	double at = share_between(r, el, w, X, X + span - 1.0);
-	double below = share_between(r, el, w, X + 1.0, INFINITY);
+	double at = sh->at, below = sh->below;
 	double own = tract_reach(r, i, f->side, 1);
 	double other = tract_reach(r, i, f->side, 0);
+	*qL = *qE = *phi = 0.0;
 	/* The grey matter of the level: its root's findings, on the lesion's
 	 * side (both for the transverse and central forms). */
 	double lmn = root_sens * at * own;
@@ -151,7 +186,7 @@ void rl_cord_element_q(const radloc_rules *r, const rl_finding *f, const rl_elem
 	 * once spinal shock has passed). */
 	if (i % RL_CORD_PARTS == RL_PART_COMPLETE &&
 	    (f->fkind == RL_MOTOR || f->fkind == RL_SENSORY)) {
-		double taken = share_between(r, el, w, X, INFINITY);
+		double taken = sh->taken;
 		*qL = either(lmn, c->complete_sensitivity * taken);
 		*phi = taken;
 		return;
@@ -190,7 +225,7 @@ void rl_cord_element_q(const radloc_rules *r, const rl_finding *f, const rl_elem
 			tract = below_sens * below;
 			taken = below;
 		} else {
-			double crossed = share_between(r, el, w, X + c->crossed_offset, INFINITY);
+			double crossed = sh->crossed;
 			double a = dc ? tract_sens * below * own : 0.0;
 			double b = st ? tract_sens * crossed * other : 0.0;
 			tract = either(a, b);

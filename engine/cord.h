@@ -34,6 +34,37 @@ void rl_cord_element_q(const radloc_rules *r, const rl_finding *f, const rl_elem
                        const double *w, double root_sens, int i, double *qL, double *qE,
                        double *phi);
 
+/* rl_cord_element_q in two steps, so that the draws can compute the
+ * shares a level takes once per draw and share them between the
+ * components that read the same ones (draw_kernels.c). The shares of the
+ * element's supply component i reads: its roots at the level (`at`, the
+ * cape's segments for the central form), below it, below the hemicord's
+ * crossing (`crossed`, hemicord sensory findings only) and from the level
+ * down (`taken`, the complete form's motor and sensory findings only). */
+typedef struct rl_cord_shares {
+	double at, below, crossed, taken;
+} rl_cord_shares;
+
+/* The same as bit masks of el->roots (bit j: el->roots[j] counts), which
+ * depend on the rules and the component only, not on the draw. */
+typedef struct rl_cord_masks {
+	unsigned long long at, below, crossed, taken;
+} rl_cord_masks;
+
+void rl_cord_masks_of(const radloc_rules *r, const rl_finding *f, const rl_element *el,
+                      int i, rl_cord_masks *m);
+
+/* The share of the element the roots in mask carry under weights w,
+ * added in the order of el->roots and capped at 1. */
+double rl_cord_share(const rl_element *el, const double *w, unsigned long long mask);
+
+/* qL, qE, phi of component i (>= 0) from its shares; below_sens is
+ * rl_pattern_sensitivity(r, f, RADLOC_MYELOPATHY). Bit for bit what
+ * rl_cord_element_q gives for the weights the shares were read from. */
+void rl_cord_q(const radloc_rules *r, const rl_finding *f, const rl_element *el,
+               double root_sens, double below_sens, int i, const rl_cord_shares *sh,
+               double *qL, double *qE, double *phi);
+
 /* How much of a sign's myelopathy sensitivity component i reaches on
  * finding_side: 0 where the sign names other levels (Hoffmann below C8)
  * or the other side of a hemicord, else 1. */

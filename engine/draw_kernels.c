@@ -6,6 +6,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "intervals_impl.h"
@@ -40,8 +41,7 @@ double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_para
 			switch (k->kind) {
 			case KERNEL_ROOTS:
 				q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
-				g = rl_full_weight(rl_roots_share(fw->w, k->roots, k->root_count, k->reach),
-				                   r->findings[kind].share_exponent);
+				g = w->share_classes[k->cls].g;
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 					out[t] = abc[3 * t] + q * (abc[3 * t + 1] + g * abc[3 * t + 2]);
 				break;
@@ -54,6 +54,19 @@ double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_para
 				for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 					ratio[t] *= k->value[t];
 				continue;
+			case KERNEL_CORD:
+				memcpy(out, w->cord_classes[k->cls].out, sizeof out);
+				break;
+			case KERNEL_PLEXUS:
+			case KERNEL_CAUDA: {
+				double qL, phi;
+				sens = rl_focal_sensitivity(p->sens[kind], w->modality_scale[f], k->scale);
+				rl_state_q(r, fw, k->kind, k->plexus, k->route, k->extent, k->reach, sens, &qL,
+				        &phi);
+				rl_element_likelihood_traits(r, fw, qL, 0.0, phi, s->outcome[f],
+				                             w->trait_mask[f], out);
+				break;
+			}
 			default:
 				rl_likelihood_traits(r, p, fw, s->comps, c, s->outcome[f],
 				                     w->trait_mask[f], out);
@@ -92,10 +105,11 @@ static int same_in_every_draw(const radloc_rules *r, const rl_hypothesis *h)
 
 /* One kernel: how the finding fw (its outcome, its slopes, if linear)
  * moves the component c. */
-static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
+static void make_kernel(draw_kernel *k, interval_work *w, const rl_scoring *s, size_t f,
                         int outcome, const double *slope, int linear,
                         double inv_background, size_t c)
 {
+	const rl_fwork *fw = &w->fw[f];
 	const radloc_rules *r = s->r;
 	const rl_hypothesis *h = &r->hyps[s->comps->hyp[c]];
 	double reach = rl_side_reach(r, h->side, fw->f->side);
@@ -120,6 +134,21 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 		rl_sign_link_of(r, s->comps, c, fw, &k->sign);
 		return;
 	}
+	if (rl_reads_cord_class(s, fw, c)) {
+		k->kind = KERNEL_CORD;
+		k->cls = rl_find_cord_class(w, s, f, c);
+		return;
+	}
+	if (rl_state_kind(s, fw, c) != KERNEL_GENERIC) {
+		k->kind = rl_state_kind(s, fw, c);
+		k->reach = reach;
+		k->extent = s->comps->extent ? s->comps->extent[c] : -1;
+		if (k->kind == KERNEL_PLEXUS) {
+			k->plexus = h->plexus;
+			k->route = fw->el->plexus_route[h->plexus->index];
+		}
+		return;
+	}
 	if (!linear)
 		return;
 	if (h->pattern == RADLOC_RADICULOPATHY || h->pattern == RADLOC_MULTIRADICULOPATHY) {
@@ -127,6 +156,7 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
 		k->root_count = h->root_count;
 		memcpy(k->roots, h->roots, sizeof k->roots);
 		k->reach = reach;
+		k->cls = rl_share_class_of(w, s, f, h->roots, h->root_count, reach);
 	} else if (h->pattern == RADLOC_MONONEUROPATHY) {
 		/* No drawn parameter moves a nerve's share: phi is fixed. */
 		k->kind = KERNEL_NERVE;
@@ -143,7 +173,7 @@ static void make_kernel(draw_kernel *k, const rl_scoring *s, const rl_fwork *fw,
  * and phi come from the roots or a nerve; a constant where no drawn
  * parameter reaches the likelihood (computed at the mean, as every draw
  * would); else the generic rl_likelihood_traits. */
-static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_scoring *s,
+static void make_trait_kernel(trait_kernel *k, interval_work *w, const rl_scoring *s,
                               size_t a, size_t c)
 {
 	const radloc_rules *r = s->r;
@@ -168,12 +198,27 @@ static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_
 			k->value[t] *= w->affected_background[a * RL_TRAIT_PEOPLE + (size_t)t];
 		return;
 	}
+	if (rl_reads_cord_class(s, fw, c)) {
+		k->kind = KERNEL_CORD;
+		k->cls = rl_find_cord_class(w, s, f, c);
+		return;
+	}
+	if (rl_state_kind(s, fw, c) != KERNEL_GENERIC) {
+		k->kind = rl_state_kind(s, fw, c);
+		k->extent = s->comps->extent ? s->comps->extent[c] : -1;
+		if (k->kind == KERNEL_PLEXUS) {
+			k->plexus = h->plexus;
+			k->route = fw->el->plexus_route[h->plexus->index];
+		}
+		return;
+	}
 	switch (h->pattern) {
 	case RADLOC_RADICULOPATHY:
 	case RADLOC_MULTIRADICULOPATHY:
 		k->kind = KERNEL_ROOTS;
 		k->root_count = h->root_count;
 		memcpy(k->roots, h->roots, sizeof k->roots);
+		k->cls = rl_share_class_of(w, s, f, h->roots, h->root_count, k->reach);
 		break;
 	case RADLOC_MONONEUROPATHY: {
 		k->kind = KERNEL_NERVE;
@@ -189,11 +234,73 @@ static void make_trait_kernel(trait_kernel *k, const interval_work *w, const rl_
 	}
 }
 
+/* Live component i's mixture over people against the background's, as
+ * a factor and a binary shift: delta = log mixture - log background,
+ * shift = floor(delta / ln 2), factor = e^(delta - shift ln 2). */
+static void mixture_factor(interval_work *w, const rl_scoring *s, const rl_params *p,
+                           size_t i, double *factor, int *shift)
+{
+	double delta = rl_trait_log_mixture(w, s, p, (long)i) - w->log_trait_background;
+	*shift = (int)floor(delta / M_LN2);
+	*factor = exp(delta - (double)*shift * M_LN2);
+}
+
+/* A component whose trait kernels read no drawn number (none at all:
+ * its mixture is the background's; constants; cord classes that are 0
+ * in every draw) has the same mixture factor in every draw: worked out
+ * once, by the same operations. With rl_draw_exact_kernels 0 only those
+ * with none (the reference). */
+static void fix_mixtures(interval_work *w, const rl_scoring *s)
+{
+	rl_params mean;
+	rl_mean_params(s->r, &mean);
+	for (size_t i = 0; i < w->live_count; i++) {
+		int fixed = 1;
+		for (size_t j = w->trait_kernel_start[i]; j < w->trait_kernel_start[i + 1]; j++) {
+			const trait_kernel *k = &w->trait_kernels[j];
+			if (!rl_draw_exact_kernels ||
+			    !(k->kind == KERNEL_CONSTANT ||
+			      (k->kind == KERNEL_CORD && w->cord_classes[k->cls].zero)))
+				fixed = 0;
+		}
+		w->trait_fixed[i] = (unsigned char)fixed;
+		if (fixed && s->r->traits.present)
+			mixture_factor(w, s, &mean, i, &w->trait_factor[i], &w->trait_shift[i]);
+	}
+}
+
+/* A finding's kernels in order of kind (stable: a component has one
+ * kernel per finding, so no product changes order), each run of one kind
+ * marked with its end (an index in all), so that each draw goes through a run without a
+ * switch per kernel. Unsorted (no memory for the copy), the runs are
+ * shorter and the answers the same. */
+static void sort_by_kind(draw_kernel *all, size_t start, size_t n)
+{
+	draw_kernel *k = all + start;
+	draw_kernel *tmp = n > 1 ? malloc(n * sizeof *tmp) : NULL;
+	if (tmp != NULL) {
+		size_t at[KERNEL_KINDS + 1] = {0};
+		for (size_t i = 0; i < n; i++)
+			at[k[i].kind + 1]++;
+		for (int j = 0; j < KERNEL_KINDS; j++)
+			at[j + 1] += at[j];
+		for (size_t i = 0; i < n; i++)
+			tmp[at[k[i].kind]++] = k[i];
+		memcpy(k, tmp, n * sizeof *k);
+		free(tmp);
+	}
+	for (size_t i = n; i-- > 0;)
+		k[i].run_end = i + 1 < n && k[i + 1].kind == k[i].kind ? k[i + 1].run_end
+		                                                        : start + i + 1;
+}
+
 /* Per finding, a kernel for each live component it moves; per live
  * component, a trait kernel for each affected finding it touches. */
 void rl_make_kernels(interval_work *w, const rl_scoring *s)
 {
 	size_t n = 0, a = 0;
+	rl_make_cord_classes(w, s);
+	w->share_class_count = 0;
 	for (size_t f = 0; f < s->nf; f++) {
 		const rl_fwork *fw = &w->fw[f];
 		w->kernel_start[f] = n;
@@ -214,10 +321,11 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 			if (live < 0)
 				continue;
 			draw_kernel *k = &w->kernels[n++];
-			make_kernel(k, s, fw, s->outcome[f], w->slope + 2 * f, w->linear[f],
+			make_kernel(k, w, s, f, s->outcome[f], w->slope + 2 * f, w->linear[f],
 			            w->inv_background[f], w->live[live]);
 			k->live = live;
 		}
+		sort_by_kind(w->kernels, w->kernel_start[f], n - w->kernel_start[f]);
 	}
 	w->kernel_start[s->nf] = n;
 	n = 0;
@@ -229,6 +337,74 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 				make_trait_kernel(&w->trait_kernels[n++], w, s, a, w->live[live]);
 	}
 	w->trait_kernel_start[w->live_count] = n;
+	fix_mixtures(w, s);
+}
+
+/* Finding f's kernels t0 to t1 - 1, all of one kind, under the draw's
+ * parameters p (sens_of: the finding kind's sensitivity at each
+ * severity): each multiplies its component's ratio. */
+static void apply_run(interval_work *w, const rl_scoring *s, const rl_params *p, size_t f,
+                      const double *sens_of, size_t t0, size_t t1)
+{
+	const radloc_rules *r = s->r;
+	const rl_fwork *fw = &w->fw[f];
+	const draw_kernel *K = w->kernels;
+	double *ratio = w->ratio;
+	const double *slope = w->slope + 2 * f;
+	double inv_background = w->inv_background[f];
+	int outcome = s->outcome[f];
+	switch (K[t0].kind) {
+	case KERNEL_ROOTS:
+		for (size_t t = t0; t < t1; t++) {
+			const draw_kernel *k = &K[t];
+			double q = rl_roots_loss(sens_of[k->severity], fw->w, k->roots, k->root_count,
+			                         k->reach);
+			ratio[k->live] *= 1.0 + q * (slope[0] + w->share_classes[k->cls].g * slope[1]);
+		}
+		return;
+	case KERNEL_NERVE:
+		for (size_t t = t0; t < t1; t++) {
+			const draw_kernel *k = &K[t];
+			ratio[k->live] *= 1.0 + k->nerve_slope * rl_nerve_loss(sens_of[k->severity],
+			                                                       k->nerve_share, k->reach);
+		}
+		return;
+	case KERNEL_CONSTANT:
+		for (size_t t = t0; t < t1; t++)
+			ratio[K[t].live] *= K[t].constant_ratio;
+		return;
+	case KERNEL_CORD:
+		for (size_t t = t0; t < t1; t++)
+			ratio[K[t].live] *= w->cord_classes[K[t].cls].value;
+		return;
+	case KERNEL_PLEXUS:
+	case KERNEL_CAUDA:
+		for (size_t t = t0; t < t1; t++) {
+			const draw_kernel *k = &K[t];
+			double qL, phi;
+			rl_state_q(r, fw, k->kind, k->plexus, k->route, k->extent, k->reach,
+			           sens_of[k->severity], &qL, &phi);
+			ratio[k->live] *= rl_element_likelihood(r, fw, qL, 0.0, phi, outcome) *
+			                  inv_background;
+		}
+		return;
+	case KERNEL_SIGN:
+		for (size_t t = t0; t < t1; t++) {
+			const draw_kernel *k = &K[t];
+			double negative = rl_sign_negative(fw->sg->specificity, fw->ssens, &k->sign,
+			                                   k->scale);
+			ratio[k->live] *= rl_sign_observed(outcome ? 1.0 - negative : negative,
+			                                   fw->sg->examiner_error,
+			                                   r->findings[RL_SIGNKIND].gross_error) *
+			                  inv_background;
+		}
+		return;
+	default:
+		for (size_t t = t0; t < t1; t++)
+			ratio[K[t].live] *= rl_likelihood(r, p, fw, s->comps, w->live[K[t].live],
+			                                  outcome) * inv_background;
+		return;
+	}
 }
 
 /* Multiply each live component's ratio by what the findings say under
@@ -245,6 +421,8 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 			w->sens_at_severity[(size_t)k * nsev + j] =
 				rl_focal_sensitivity(p.sens[k], 1.0, r->patterns.severity[j]);
 	}
+	/* Every finding's weights first (each has its own buffer), then
+	 * what the share classes read from them, then the kernels. */
 	for (size_t f = 0; f < s->nf; f++) {
 		rl_fwork *fw = &w->fw[f];
 		if (fw->el) {
@@ -256,6 +434,15 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 		} else {
 			memcpy(fw->ssens, w->drawn[f] + d * width, width * sizeof *fw->ssens);
 		}
+	}
+	for (size_t j = 0; j < w->share_class_count; j++) {
+		share_class *k = &w->share_classes[j];
+		k->g = rl_full_weight(rl_roots_share(w->fw[k->finding].w, k->roots, k->root_count,
+		                                     k->reach),
+		                      k->exponent);
+	}
+	for (size_t f = 0; f < s->nf; f++) {
+		rl_fwork *fw = &w->fw[f];
 		const double *sens_of = w->sens_at_severity + (size_t)fw->f->fkind * nsev;
 		if (w->modality_scale[f] != 1.0) {
 			for (size_t j = 0; j < nsev; j++)
@@ -263,48 +450,22 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 					p.sens[fw->f->fkind], w->modality_scale[f], r->patterns.severity[j]);
 			sens_of = w->sens_of_modality;
 		}
-		int exponent = r->findings[fw->f->fkind].share_exponent;
-		const double *slope = w->slope + 2 * f;
 		double inv_background = w->inv_background[f];
 		int outcome = s->outcome[f];
-		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1]; t++) {
-			const draw_kernel *k = &w->kernels[t];
-			double sens = sens_of[k->severity], *ratio = &w->ratio[k->live];
-			switch (k->kind) {
-			case KERNEL_ROOTS: {
-				double q = rl_roots_loss(sens, fw->w, k->roots, k->root_count, k->reach);
-				double phi = rl_roots_share(fw->w, k->roots, k->root_count, k->reach);
-				*ratio *= 1.0 + q * (slope[0] + rl_full_weight(phi, exponent) * slope[1]);
-				break;
-			}
-			case KERNEL_NERVE:
-				*ratio *= 1.0 + k->nerve_slope * rl_nerve_loss(sens, k->nerve_share,
-				                                               k->reach);
-				break;
-			case KERNEL_CONSTANT:
-				*ratio *= k->constant_ratio;
-				break;
-			case KERNEL_SIGN: {
-				double negative = rl_sign_negative(fw->sg->specificity, fw->ssens,
-				                                   &k->sign, k->scale);
-				*ratio *= rl_sign_observed(outcome ? 1.0 - negative : negative,
-				                           fw->sg->examiner_error,
-				                           r->findings[RL_SIGNKIND].gross_error) *
-				          inv_background;
-				break;
-			}
-			default:
-				*ratio *= rl_likelihood(r, &p, fw, s->comps, w->live[k->live],
-				                        outcome) * inv_background;
-				break;
-			}
-		}
+		for (size_t j = w->cord_class_start[f]; j < w->cord_class_start[f + 1]; j++)
+			if (!w->cord_classes[j].zero)
+				rl_cord_class_draw(r, fw, &w->cord_classes[j],
+				                   sens_of[w->cord_classes[j].severity], outcome,
+				                   w->trait_mask[f], inv_background);
+		for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1];
+		     t = w->kernels[t].run_end)
+			apply_run(w, s, &p, f, sens_of, t, w->kernels[t].run_end);
 		/* Keep the products in range by moving their binary exponent
 		 * aside (exact); one log per component per draw, at the end. */
 		if ((f + 1) % RATIO_BLOCK == 0 && f + 1 < s->nf)
 			for (size_t i = 0; i < w->live_count; i++) {
 				int e;
-				w->ratio[i] = frexp(w->ratio[i], &e);
+				w->ratio[i] = rl_frexp(w->ratio[i], &e);
 				w->exponent[i] += e;
 			}
 	}
@@ -312,10 +473,15 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 	 * their background, its binary exponent moved aside. */
 	if (r->traits.present)
 		for (size_t i = 0; i < w->live_count; i++) {
-			double delta = rl_trait_log_mixture(w, s, &p, (long)i) -
-			               w->log_trait_background;
-			int e, shift = (int)floor(delta / M_LN2);
-			w->ratio[i] = frexp(w->ratio[i], &e) * exp(delta - (double)shift * M_LN2);
+			int e, shift;
+			double factor;
+			if (w->trait_fixed[i]) {
+				factor = w->trait_factor[i];
+				shift = w->trait_shift[i];
+			} else {
+				mixture_factor(w, s, &p, i, &factor, &shift);
+			}
+			w->ratio[i] = rl_frexp(w->ratio[i], &e) * factor;
 			w->exponent[i] += e + shift;
 		}
 }

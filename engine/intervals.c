@@ -78,6 +78,12 @@ static void work_free(interval_work *w)
 	free(w->trait_abc);
 	free(w->trait_kernel_start);
 	free(w->trait_kernels);
+	free(w->cord_class_start);
+	free(w->trait_fixed);
+	free(w->trait_factor);
+	free(w->trait_shift);
+	free(w->cord_classes);
+	free(w->share_classes);
 	free(w->column);
 	free(w->column_of_live);
 	free(w->samples);
@@ -125,6 +131,12 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->trait_abc = malloc((nf + 1) * RL_TRAIT_PEOPLE * 3 * sizeof *w->trait_abc);
 	w->trait_kernel_start = calloc(nc + 2, sizeof *w->trait_kernel_start);
 	w->trait_kernels = malloc((touches + 1) * sizeof *w->trait_kernels);
+	w->cord_class_start = calloc(nf + 2, sizeof *w->cord_class_start);
+	w->trait_fixed = calloc(nc + 1, 1);
+	w->trait_factor = malloc((nc + 1) * sizeof *w->trait_factor);
+	w->trait_shift = malloc((nc + 1) * sizeof *w->trait_shift);
+	w->cord_classes = malloc((touches + 1) * sizeof *w->cord_classes);
+	w->share_classes = malloc((touches + 1) * sizeof *w->share_classes);
 	w->column = malloc((res->reported + 1) * sizeof *w->column);
 	w->column_of_live = malloc((nc + 1) * sizeof *w->column_of_live);
 	if (!w->wanted || !w->live || !w->live_of || !w->dead_log_mass_of || !w->fw ||
@@ -135,6 +147,8 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	    !w->ratio || !w->exponent || !w->log_normaliser || !w->column ||
 	    !w->trait_mask || !w->trait_log || !w->affected || !w->affected_background ||
 	    !w->trait_touch || !w->trait_abc || !w->trait_kernel_start || !w->trait_kernels ||
+	    !w->cord_class_start || !w->cord_classes || !w->share_classes ||
+	    !w->trait_fixed || !w->trait_factor || !w->trait_shift ||
 	    !w->column_of_live)
 		return RADLOC_ERR_NOMEM;
 	return RADLOC_OK;
@@ -280,7 +294,7 @@ static void set_anchor(interval_work *w, const rl_scoring *s, const radloc_resul
 	w->log_anchor = anchor;
 	w->dead_exponent = 0;
 	w->dead_mantissa = isfinite(w->dead_log_mass)
-	                   ? frexp(exp(w->dead_log_mass - anchor), &w->dead_exponent) : 0.0;
+	                   ? rl_frexp(exp(w->dead_log_mass - anchor), &w->dead_exponent) : 0.0;
 	for (size_t i = 0; i < res->reported; i++) {
 		double dh = dead_of(w, s, &res->ranked[i]);
 		w->dead_weight[i] = isfinite(dh) ? exp(dh - anchor) : 0.0;
@@ -297,7 +311,7 @@ static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
 	int top = INT_MIN;
 	for (size_t i = 0; i < w->live_count; i++) {
 		int e;
-		w->ratio[i] = frexp(w->constant_weight[i] * w->ratio[i], &e);
+		w->ratio[i] = rl_frexp(w->constant_weight[i] * w->ratio[i], &e);
 		w->exponent[i] += e;
 		if (w->ratio[i] != 0.0 && w->exponent[i] > top)
 			top = w->exponent[i];
@@ -306,10 +320,10 @@ static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
 		top = w->dead_exponent;
 	if (top == INT_MIN)
 		top = 0;
-	double z = w->dead_mantissa != 0.0 ? ldexp(w->dead_mantissa, w->dead_exponent - top)
+	double z = w->dead_mantissa != 0.0 ? rl_ldexp(w->dead_mantissa, w->dead_exponent - top)
 	                                   : 0.0;
 	for (size_t i = 0; i < w->live_count; i++) {
-		w->ratio[i] = ldexp(w->ratio[i], w->exponent[i] - top);
+		w->ratio[i] = rl_ldexp(w->ratio[i], w->exponent[i] - top);
 		z += w->ratio[i];
 	}
 	w->log_normaliser[d] = w->log_anchor + log(z) + (double)top * M_LN2;
@@ -323,7 +337,7 @@ static void normalise_draw(interval_work *w, const radloc_result *res, size_t d)
 	}
 	for (size_t i = 0; i < res->reported; i++)
 		if (w->column[i] != NO_COLUMN && w->dead_weight[i] != 0.0)
-			w->samples[w->column[i] * draws + d] += ldexp(w->dead_weight[i], -top) / z;
+			w->samples[w->column[i] * draws + d] += rl_ldexp(w->dead_weight[i], -top) / z;
 }
 
 /* The central mass of each reported hypothesis's samples; a hypothesis

@@ -4,8 +4,42 @@
 #ifndef RADLOC_INTERVALS_IMPL_H
 #define RADLOC_INTERVALS_IMPL_H
 
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "cord.h"
 #include "draws.h"
 #include "scorer_impl.h"
+
+/* frexp and ldexp, bit for bit, without a call into libm for normal
+ * numbers (the draws call them per live component per draw): a normal
+ * double's exponent field is moved as it stands; zero, subnormals,
+ * infinities, NaN and results outside the normal range go to libm. */
+static inline double rl_frexp(double x, int *e)
+{
+	uint64_t b;
+	memcpy(&b, &x, sizeof b);
+	int ex = (int)(b >> 52 & 0x7ff);
+	if (ex == 0 || ex == 0x7ff)
+		return frexp(x, e);
+	*e = ex - 1022;
+	b = (b & ~(0x7ffull << 52)) | (1022ull << 52);
+	memcpy(&x, &b, sizeof x);
+	return x;
+}
+
+static inline double rl_ldexp(double x, int n)
+{
+	uint64_t b;
+	memcpy(&b, &x, sizeof b);
+	long ex = (long)(b >> 52 & 0x7ff);
+	if (ex == 0 || ex == 0x7ff || ex + n <= 0 || ex + n >= 0x7ff)
+		return ldexp(x, n);
+	b = (b & ~(0x7ffull << 52)) | ((uint64_t)(ex + n) << 52);
+	memcpy(&x, &b, sizeof x);
+	return x;
+}
 
 /* Findings per block of multiplied likelihood ratios before their binary
  * exponent is moved aside: ratios stay within [1e-300, 1e300] of each
@@ -19,8 +53,29 @@
  * (rl_outcome_slopes), so the likelihood ratio against the background is
  * 1 + q (slope[0] + phi^k slope[1]): q and phi from the roots or the nerve
  * kernels, a constant for polyneuropathy and `other`. A sign's ratio comes
- * from the sign kernel. Anything else goes through rl_likelihood. */
-enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN };
+ * from the sign kernel. A plexus element's and a cauda equina's element
+ * findings compute what element_q (model.c) does, then the outcome's
+ * probability (KERNEL_PLEXUS, KERNEL_CAUDA). Anything else goes through
+ * rl_likelihood. */
+enum { KERNEL_GENERIC, KERNEL_ROOTS, KERNEL_NERVE, KERNEL_CONSTANT, KERNEL_SIGN,
+       KERNEL_CORD, KERNEL_PLEXUS, KERNEL_CAUDA, KERNEL_KINDS };
+
+/* A myelopathy level's element findings: what rl_likelihood computes
+ * (rl_cord_element_q, then the outcome's probability), worked out once
+ * per draw for each class of components that would compute it from the
+ * same numbers: the same severity, the same part (form and side) and the
+ * same roots of the element at, below and under the level. Levels above
+ * an element's roots all read it as "below", so a finding's many
+ * myelopathy components fall into a few classes (KERNEL_CORD). */
+typedef struct cord_class {
+	int severity;          /* index in the rules' severities */
+	int cord;              /* a component's level-and-form index (its part counts) */
+	rl_cord_masks masks;
+	double below_sens;     /* the finding's myelopathy sensitivity */
+	int zero;              /* q and phi 0 in every draw: value set once */
+	double value;          /* this draw: likelihood / background */
+	double out[RL_TRAIT_PEOPLE]; /* this draw, an affected finding: per person */
+} cord_class;
 
 typedef struct draw_kernel {
 	int live;              /* the live component it moves */
@@ -34,7 +89,25 @@ typedef struct draw_kernel {
 	double constant_ratio; /* polyneuropathy: the ratio, the same every draw */
 	double scale;          /* sign: the component's severity scale */
 	rl_sign_link sign;     /* sign: the sensitivities it acts through */
+	size_t cls;            /* cord: its class; roots: its share class */
+	const rl_plexus *plexus; /* plexus: the plexus element */
+	double route;          /* plexus: the element's route share through it */
+	int extent;            /* cauda: the cauda equina extent */
+	size_t run_end;        /* the end of its finding's run of kernels of its kind */
 } draw_kernel;
+
+/* The share a root lesion takes of a finding's element and the weight of
+ * its full profile, g = phi^k, read from the draw's root weights: the
+ * same for every severity of the same roots on the same side, so
+ * computed once per draw for all of them (KERNEL_ROOTS). */
+typedef struct share_class {
+	size_t finding;
+	int roots[RADLOC_MAX_ROOTS];
+	int root_count;
+	double reach;
+	int exponent;          /* the finding kind's share exponent */
+	double g;
+} share_class;
 
 /* How one affected finding moves one live component's mixture over
  * people: for person t without an upper motor neuron part, P = A_t +
@@ -50,6 +123,10 @@ typedef struct trait_kernel {
 	double nerve_share;    /* nerve: the share of the element it carries */
 	double scale;          /* roots, nerve: the component's severity scale */
 	double value[RL_TRAIT_PEOPLE]; /* constant: P_t / background_t; nerve: S_t + g T_t */
+	size_t cls;            /* cord: its class; roots: its share class */
+	const rl_plexus *plexus; /* plexus: the plexus element */
+	double route;          /* plexus: the element's route share through it */
+	int extent;            /* cauda: the cauda equina extent */
 } trait_kernel;
 
 /* Everything one call works with. Sizes known from the exam are allocated
@@ -105,6 +182,13 @@ typedef struct interval_work {
 	double *trait_abc;          /* per affected, per person: A_t, S_t, T_t */
 	size_t *trait_kernel_start; /* per live: its first trait kernel */
 	trait_kernel *trait_kernels; /* per live, per affected finding it touches */
+	unsigned char *trait_fixed; /* per live: its mixture the same every draw */
+	double *trait_factor;       /* per live, fixed: the mixture's factor */
+	int *trait_shift;           /* per live, fixed: and its binary shift */
+	size_t *cord_class_start;   /* per finding: its first cord class */
+	cord_class *cord_classes;   /* per finding, per class of its cord kernels */
+	share_class *share_classes; /* the roots kernels' shares, per finding */
+	size_t share_class_count;
 	/* Reported hypotheses with a live component get a column of samples. */
 	size_t *column;             /* per reported hypothesis, or NO_COLUMN */
 	size_t *column_of_live;     /* per live, or NO_COLUMN */
@@ -113,6 +197,36 @@ typedef struct interval_work {
 } interval_work;
 
 #define NO_COLUMN ((size_t)-1)
+
+/* draw_classes.c */
+/* Tests only: 0 sends the element findings of a myelopathy, a plexus
+ * element and a cauda equina through rl_likelihood in every draw, and
+ * gives each roots kernel a share class of its own, and computes every
+ * traits' mixture with kernels in every draw: the reference KERNEL_CORD,
+ * KERNEL_PLEXUS, KERNEL_CAUDA, the share classes and the fixed mixtures
+ * must match bit for bit (tests/test_draw_classes.c). Set before scoring,
+ * never while a scorer runs. */
+extern int rl_draw_exact_kernels;
+/* KERNEL_PLEXUS or KERNEL_CAUDA where component c reads element finding
+ * fw that way, else KERNEL_GENERIC. */
+int rl_state_kind(const rl_scoring *s, const rl_fwork *fw, size_t c);
+/* Their loss and share (element_q's), sens the finding's focal
+ * sensitivity at the component's severity. */
+void rl_state_q(const radloc_rules *r, const rl_fwork *fw, int kind,
+                const rl_plexus *plexus, double route, int extent, double reach,
+                double sens, double *qL, double *phi);
+/* The share class of finding f for a lesion of these roots and reach. */
+size_t rl_share_class_of(interval_work *w, const rl_scoring *s, size_t f,
+                         const int *roots, int root_count, double reach);
+/* Whether component c reads element finding fw through a cord class;
+ * every finding's cord classes; the class of component c for finding f;
+ * one class in this draw (root_sens at its severity). */
+int rl_reads_cord_class(const rl_scoring *s, const rl_fwork *fw, size_t c);
+void rl_make_cord_classes(interval_work *w, const rl_scoring *s);
+size_t rl_find_cord_class(interval_work *w, const rl_scoring *s, size_t f, size_t c);
+void rl_cord_class_draw(const radloc_rules *r, const rl_fwork *fw, cord_class *k,
+                        double root_sens, int outcome, unsigned mask,
+                        double inv_background);
 
 /* draw_kernels.c */
 /* log sum_t pi_t prod_{f affected} P(f | c, t) for live component `live`

@@ -459,6 +459,21 @@ void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
 	per_person(r, fw, &e, outcome, mask, out);
 }
 
+double rl_element_likelihood(const radloc_rules *r, const rl_fwork *fw, double qL,
+                             double qE, double phi, int outcome)
+{
+	element_state e = {qL, qE, phi, 0};
+	return element_outcome(r, fw, &e, outcome, &no_trait);
+}
+
+void rl_element_likelihood_traits(const radloc_rules *r, const rl_fwork *fw, double qL,
+                                  double qE, double phi, int outcome, unsigned mask,
+                                  double out[RL_TRAIT_PEOPLE])
+{
+	element_state e = {qL, qE, phi, 0};
+	per_person(r, fw, &e, outcome, mask, out);
+}
+
 /* Two lesions at once (docs/scoring.md): each acts independently, so a
  * finding is abnormal unless both spare it, q = 1 - (1 - qa)(1 - qb),
  * graded by the share either takes, phi = 1 - (1 - phia)(1 - phib) (two

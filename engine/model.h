@@ -312,6 +312,16 @@ void rl_likelihood_traits(const radloc_rules *r, const rl_params *p,
                           size_t comp, int outcome, unsigned mask,
                           double out[RL_TRAIT_PEOPLE]);
 
+/* rl_likelihood and rl_likelihood_traits of an element finding under a
+ * component (not `other`) whose loss qL, brisk qE and share phi the
+ * caller has worked out: the same numbers, bit for bit. The draws'
+ * myelopathy kernels (draw_kernels.c) compute those once per level. */
+double rl_element_likelihood(const radloc_rules *r, const rl_fwork *fw, double qL,
+                             double qE, double phi, int outcome);
+void rl_element_likelihood_traits(const radloc_rules *r, const rl_fwork *fw, double qL,
+                                  double qE, double phi, int outcome, unsigned mask,
+                                  double out[RL_TRAIT_PEOPLE]);
+
 /* The same under two lesions at once, components a and b (neither
  * `other`): noisy-OR of their losses and of their shares, a sign
  * negative only if both leave it so (docs/scoring.md, "Two lesions at

@@ -270,6 +270,7 @@ int main(void)
 	srunner_add_suite(sr, suite_quantile());
 	srunner_add_suite(sr, suite_intervals());
 	srunner_add_suite(sr, suite_draw_kernels());
+	srunner_add_suite(sr, suite_draw_classes());
 	srunner_add_suite(sr, suite_score());
 	srunner_add_suite(sr, suite_nomem());
 	srunner_add_suite(sr, suite_vocabulary());

@@ -42,6 +42,7 @@ Suite *suite_draws(void);
 Suite *suite_quantile(void);
 Suite *suite_intervals(void);
 Suite *suite_draw_kernels(void);
+Suite *suite_draw_classes(void);
 Suite *suite_result(void);
 Suite *suite_hypotheses(void);
 Suite *suite_explain(void);
