@@ -31,11 +31,21 @@ struct radloc_scorer {
 	/* The next test's probes (a key's element and side, no modality):
 	 * each component's outcome probabilities at the mean parameters,
 	 * made when a search first needs them and kept
-	 * (rl_scorer_probe_probs); rows × 3 sides. */
+	 * (rl_scorer_probe_probs); rows × 3 sides. Most components leave a
+	 * probe at the same few vectors (its background, a severity's
+	 * loss), so each distinct vector is kept once, in the pool, and a
+	 * probe keeps per component only the vector's number: 1.5 MB when
+	 * every probe is filled, where a vector per component took 16.5 MB
+	 * (docs/performance.md, issue #18). */
 	struct rl_probe_table {
-		double *probs;       /* components × RL_MAX_OUTCOMES */
-		unsigned char *done; /* per component: probs made */
+		uint32_t *at;        /* per component: 0 not made, else 1 + pool index */
 	} *probe_table;
+	struct rl_probe_pool {
+		double (**blocks)[RL_MAX_OUTCOMES]; /* RL_PROBE_BLOCK vectors each, never moved */
+		size_t count, block_count;
+		uint32_t *hash;      /* open addressing: 0 empty, else 1 + pool index */
+		size_t hash_cap;     /* a power of 2, over twice count */
+	} probe_pool;
 	rl_bank bank;
 	/* Where the clinician looked (selection.c) depends only on the
 	 * hypothesis and the set of places examined: each set's row of

@@ -1,5 +1,6 @@
 /* scorer.c: settings, the components of the hypotheses, the touch table. */
 #include <math.h>
+#include <string.h>
 
 #include "radloc_limits.h"
 #include "scorer_impl.h"
@@ -143,10 +144,62 @@ START_TEST(kept_tables_are_the_model)
 }
 END_TEST
 
+/* The probe pool keeps each distinct vector once: two components whose
+ * outcome probabilities are the same bytes get the same kept vector, a
+ * vector handed out is never moved by later ones, and every kept vector
+ * is what the model computes (the pool holds far fewer vectors than
+ * probes times components). */
+START_TEST(probe_pool_keeps_each_vector_once)
+{
+	const radloc_rules *r = shipped_rules();
+	radloc_scorer *sc = radloc_scorer_new(r);
+	double w[512], first_copy[RL_MAX_OUTCOMES];
+	const double *first = NULL;
+	size_t probes = 0, shared = 0;
+	rl_params p;
+	rl_mean_params(r, &p);
+	for (int table = RADLOC_REGION; table <= RADLOC_SIGN; table++) {
+		size_t count = table == RADLOC_SIGN ? r->sign_count
+		                                    : r->element_count[table - RADLOC_REGION];
+		for (size_t e = 0; e < count; e++)
+			for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++) {
+				rl_finding f;
+				rl_fwork fw;
+				rl_probe_finding(r, (radloc_kind)table, (int)e, (radloc_side)side, 0, &f,
+				                 &fw, w);
+				const double *prev = NULL;
+				double prev_direct[RL_MAX_OUTCOMES] = {0};
+				probes++;
+				for (size_t c = 0; c < sc->comps.count; c++) {
+					double direct[RL_MAX_OUTCOMES] = {0};
+					const double *kept;
+					rl_outcome_probs(r, &p, &fw, &sc->comps, c, direct);
+					ck_assert_int_eq(rl_scorer_probe_probs(sc, &fw, c, &kept), RADLOC_OK);
+					ck_assert_mem_eq(kept, direct, sizeof direct);
+					if (first == NULL) {
+						first = kept;
+						memcpy(first_copy, kept, sizeof first_copy);
+					}
+					if (prev && memcmp(prev_direct, direct, sizeof direct) == 0) {
+						ck_assert_ptr_eq(kept, prev);
+						shared++;
+					}
+					prev = kept;
+					memcpy(prev_direct, direct, sizeof direct);
+				}
+			}
+	}
+	ck_assert_uint_gt(shared, 0);
+	ck_assert_uint_lt(sc->probe_pool.count * 10, probes * sc->comps.count);
+	ck_assert_mem_eq(first, first_copy, sizeof first_copy);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_scorer(void)
 {
 	return make_suite("scorer", 0,
 	                  TESTS(settings_are_checked, components_split_each_prior,
 	                        touch_lists_are_the_components_that_touch,
-	                        kept_tables_are_the_model));
+	                        kept_tables_are_the_model, probe_pool_keeps_each_vector_once));
 }
