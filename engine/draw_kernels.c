@@ -254,7 +254,7 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 			/* This person's map, seen through the finding's modality. */
 			rl_modality_sharpen(r, fw);
 		} else {
-			memcpy(fw->ssens, w->drawn[f] + d * width, width * sizeof *fw->ssens);
+			rl_sign_row_draw(w->sign_drawn[f], d, fw->ssens, width);
 		}
 		const double *sens_of = w->sens_at_severity + (size_t)fw->f->fkind * nsev;
 		if (w->modality_scale[f] != 1.0) {
