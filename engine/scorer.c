@@ -318,6 +318,60 @@ radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, si
 	return RADLOC_OK;
 }
 
+/* What rl_selection_log reads of a hypothesis (selection.c: its own
+ * territories, or for one without places the `other` share and the
+ * priors' mix): hypotheses with the same key get the same term for every
+ * set of places, bit for bit (tests/test_scorer.c checks it). */
+static uint64_t selection_key(const rl_hypothesis *h)
+{
+	uint64_t kind = h->pattern == RADLOC_MYELOPATHY             ? 1u
+	                     : h->pattern == RADLOC_MOTOR_NEURON_DISEASE ? 2u
+	                     : h->places != 0                            ? 0u
+	                     : h->pattern == RADLOC_OTHER                ? 3u
+	                                                                 : 4u;
+	return kind << 32 | h->places;
+}
+
+static radloc_status build_selection_classes(radloc_scorer *s)
+{
+	const radloc_rules *r = s->rules;
+	int *of_hyp = malloc((r->hyp_count + 1) * sizeof *of_hyp);
+	s->selection_rep = malloc((r->hyp_count + 1) * sizeof *s->selection_rep);
+	s->selection_class = malloc((s->comps.count + 1) * sizeof *s->selection_class);
+	if (!of_hyp || !s->selection_rep || !s->selection_class) {
+		free(of_hyp);
+		return RADLOC_ERR_NOMEM;
+	}
+	for (size_t h = 0; h < r->hyp_count; h++) {
+		size_t k = 0;
+		while (k < s->selection_classes &&
+		       selection_key(s->selection_rep[k]) != selection_key(&r->hyps[h]))
+			k++;
+		if (k == s->selection_classes)
+			s->selection_rep[s->selection_classes++] = &r->hyps[h];
+		of_hyp[h] = (int)k;
+	}
+	for (size_t c = 0; c < s->comps.count; c++)
+		s->selection_class[c] = of_hyp[s->comps.hyp[c]];
+	free(of_hyp);
+	return RADLOC_OK;
+}
+
+radloc_status rl_scorer_selection(radloc_scorer *sc, unsigned places, const double **row)
+{
+	double **kept = &sc->selection[places & RL_PLACE_ALL];
+	if (*kept == NULL) {
+		double *v = malloc((sc->selection_classes + 1) * sizeof *v);
+		if (v == NULL)
+			return RADLOC_ERR_NOMEM;
+		for (size_t k = 0; k < sc->selection_classes; k++)
+			v[k] = rl_selection_log(sc->rules, sc->selection_rep[k], places);
+		*kept = v;
+	}
+	*row = *kept;
+	return RADLOC_OK;
+}
+
 radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 {
 	if (rules == NULL)
@@ -331,7 +385,7 @@ radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 	s->mass = 0.90;
 	rl_pairs_prepare(s);
 	if (rl_bank_init(&s->bank) != RADLOC_OK || build_components(rules, &s->comps) != RADLOC_OK ||
-	    build_touch_table(s) != RADLOC_OK) {
+	    build_touch_table(s) != RADLOC_OK || build_selection_classes(s) != RADLOC_OK) {
 		radloc_scorer_free(&s);
 		return NULL;
 	}
@@ -361,6 +415,8 @@ void radloc_scorer_free(radloc_scorer **scorer)
 	pool_free(&(*scorer)->probe_pool);
 	for (size_t i = 0; i <= RL_PLACE_ALL; i++)
 		free((*scorer)->selection[i]);
+	free((*scorer)->selection_rep);
+	free((*scorer)->selection_class);
 	free(*scorer);
 	*scorer = NULL;
 }

@@ -198,10 +198,36 @@ START_TEST(probe_pool_keeps_each_vector_once)
 }
 END_TEST
 
+/* The selection rows are kept per class of hypotheses alike in what the
+ * selection term reads: every hypothesis's term, read through its
+ * components' class, is rl_selection_log's own, bit for bit, for sets of
+ * places across the range; and the classes are fewer than the
+ * hypotheses. */
+START_TEST(selection_classes_give_each_hypothesis_its_term)
+{
+	const radloc_rules *r = shipped_rules();
+	radloc_scorer *sc = radloc_scorer_new(r);
+	ck_assert_uint_lt(sc->selection_classes * 4, r->hyp_count);
+	for (unsigned places = 1; places <= RL_PLACE_ALL; places += 97) {
+		const double *row, *again;
+		ck_assert_int_eq(rl_scorer_selection(sc, places, &row), RADLOC_OK);
+		for (size_t h = 0; h < r->hyp_count; h++) {
+			double direct = rl_selection_log(r, &r->hyps[h], places);
+			for (size_t c = sc->comps.first[h]; c < sc->comps.first[h + 1]; c++)
+				ck_assert_mem_eq(&row[sc->selection_class[c]], &direct, sizeof direct);
+		}
+		ck_assert_int_eq(rl_scorer_selection(sc, places, &again), RADLOC_OK);
+		ck_assert_ptr_eq(again, row);
+	}
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_scorer(void)
 {
 	return make_suite("scorer", 0,
 	                  TESTS(settings_are_checked, components_split_each_prior,
 	                        touch_lists_are_the_components_that_touch,
-	                        kept_tables_are_the_model, probe_pool_keeps_each_vector_once));
+	                        kept_tables_are_the_model, probe_pool_keeps_each_vector_once,
+	                        selection_classes_give_each_hypothesis_its_term));
 }
