@@ -135,6 +135,7 @@ static radloc_status touch_row(radloc_scorer *s, radloc_kind t, int e, size_t ro
 			for (size_t c = 0; c < nc; c++)
 				if (rl_touches(r, &fw, &s->comps, c))
 					all[n++] = (int)c;
+			free(s->touch_list[slot]); /* left by a row that ran out of memory */
 			s->touch_list[slot] = malloc((n + 1) * sizeof(int));
 			if (s->touch_list[slot] == NULL) {
 				status = RADLOC_ERR_NOMEM;
