@@ -432,7 +432,7 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 			/* This person's map, seen through the finding's modality. */
 			rl_modality_sharpen(r, fw);
 		} else {
-			memcpy(fw->ssens, w->drawn[f] + d * width, width * sizeof *fw->ssens);
+			rl_sign_row_draw(w->sign_drawn[f], d, fw->ssens, width);
 		}
 	}
 	for (size_t j = 0; j < w->share_class_count; j++) {

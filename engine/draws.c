@@ -35,8 +35,10 @@ static void bank_clear(rl_bank *b)
 	for (size_t i = 0; i < b->rows; i++) {
 		if (b->element)
 			free(b->element[i]);
-		if (b->sign)
-			free(b->sign[i]);
+		if (b->sign) {
+			free(b->sign[i].cols);
+			free(b->sign[i].vals);
+		}
 	}
 	free(b->element);
 	free(b->sign);
@@ -116,23 +118,34 @@ const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row)
 	return v;
 }
 
-const double *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
-                           size_t row)
+const rl_sign_row *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
+                                size_t row)
 {
-	size_t width = rl_sign_width(r);
-	if (b->sign[row])
-		return b->sign[row];
-	double *v = malloc(b->draws * width * sizeof *v);
-	if (v == NULL)
-		return NULL;
-	double concentration = r->findings[RL_SIGNKIND].concentration;
+	size_t width = rl_sign_width(r), n = 0;
+	rl_sign_row *s = &b->sign[row];
+	if (s->vals)
+		return s;
 	rl_mean_weights(r, fw);
+	for (size_t i = 0; i < width; i++)
+		n += fw->ssens[i] > 0.0;
+	s->cols = malloc((n + 1) * sizeof *s->cols);
+	s->vals = malloc((b->draws * n + 1) * sizeof *s->vals);
+	if (s->cols == NULL || s->vals == NULL) {
+		free(s->cols);
+		free(s->vals);
+		*s = (rl_sign_row){0};
+		return NULL;
+	}
+	s->count = 0;
+	for (size_t i = 0; i < width; i++)
+		if (fw->ssens[i] > 0.0)
+			s->cols[s->count++] = i;
+	double concentration = r->findings[RL_SIGNKIND].concentration;
+	/* The generator is read in the order of the dense row (each draw,
+	 * each column with a sensitivity), so the draws are the same. */
 	gsl_rng_set(b->rng, row_seed(b->seed, 3, row));
 	for (unsigned long d = 0; d < b->draws; d++)
-		for (size_t i = 0; i < width; i++)
-			v[d * width + i] = fw->ssens[i] > 0.0
-			                   ? draw_beta(b->rng, fw->ssens[i], concentration) : 0.0;
-	b->sign[row] = v;
-	return v;
+		for (size_t j = 0; j < n; j++)
+			s->vals[d * n + j] = draw_beta(b->rng, fw->ssens[s->cols[j]], concentration);
+	return s;
 }
-

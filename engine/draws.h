@@ -5,6 +5,7 @@
 
 #include <gsl/gsl_rng.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "model.h"
 
@@ -12,13 +13,25 @@
  * overlap weights, each finding kind's and each sign's sensitivities, for
  * every draw d. Each row is a function of the seed and its own index
  * only, so a result never depends on what was scored before. */
+/* A sign's row of the bank: its sensitivities drawn only where the rule
+ * gives one (a sign is made positive by a few roots, nerves and
+ * patterns of the rl_sign_width columns: 50 of 1860 in the shipped
+ * rules), the other columns 0 in every draw. Kept dense, every sign row
+ * took draws × rl_sign_width doubles (15 MB per scorer at 1000 draws,
+ * docs/performance.md, issue #18). */
+typedef struct rl_sign_row {
+	size_t count;           /* the columns with a sensitivity */
+	size_t *cols;           /* their indices, increasing */
+	double *vals;           /* draws × count: draw d at vals + d * count */
+} rl_sign_row;
+
 typedef struct rl_bank {
 	gsl_rng *rng;
 	uint64_t seed;
 	unsigned long draws;
 	double *sens;           /* RL_FKIND_COUNT × draws */
 	double **element;       /* per element row: draws × its root count */
-	double **sign;          /* per sign row: draws × rl_sign_width */
+	rl_sign_row *sign;      /* per sign row (vals NULL: not drawn yet) */
 	size_t rows;            /* rl_element_rows */
 } rl_bank;
 
@@ -38,9 +51,19 @@ radloc_status rl_bank_ready(rl_bank *b, const radloc_rules *r, uint64_t seed,
 const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row);
 
 /* A sign's sensitivities for every draw, each from its Beta around the
- * rule's value: draws × rl_sign_width. fw is the sign's finding, its
- * ssens used as scratch. NULL if out of memory. */
-const double *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
-                           size_t row);
+ * rule's value (rl_sign_row). fw is the sign's finding, its ssens used
+ * as scratch. NULL if out of memory. */
+const rl_sign_row *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
+                                size_t row);
+
+/* Draw d of a sign's sensitivities into ssens (rl_sign_width of them). */
+static inline void rl_sign_row_draw(const rl_sign_row *s, size_t d, double *ssens,
+                                    size_t width)
+{
+	const double *v = s->vals + d * s->count;
+	memset(ssens, 0, width * sizeof *ssens);
+	for (size_t i = 0; i < s->count; i++)
+		ssens[s->cols[i]] = v[i];
+}
 
 #endif

@@ -4,6 +4,7 @@
  * bilateral patterns; and `other`, the findings fit none of them. Nothing
  * here names a root or a nerve. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules_impl.h"
@@ -30,15 +31,19 @@ static int limb_of(const radloc_rules *r, radloc_kind table, int element)
 	return r->elements[table - RADLOC_REGION][element].limb;
 }
 
+/* Each (table, element) is offered once, or twice in a row (left, then
+ * right) for a bilateral lesion; a midline element makes both of these
+ * the same key, so the one duplicate possible is the key just added. */
 static void add_key(const radloc_rules *r, key_list *k, radloc_kind table,
                     int element, radloc_side side)
 {
 	if (limb_of(r, table, element) == RL_MIDLINE)
 		side = RADLOC_MIDLINE;
-	for (size_t i = 0; i < k->count; i++)
-		if (k->keys[i].table == table && k->keys[i].element == element &&
-		    k->keys[i].side == side)
+	if (k->count > 0) {
+		const rl_key *last = &k->keys[k->count - 1];
+		if (last->table == table && last->element == element && last->side == side)
 			return;
+	}
 	if (k->count < k->cap)
 		k->keys[k->count++] = (rl_key){table, element, side};
 }
@@ -115,16 +120,14 @@ static double reach(const radloc_rules *r, const rl_hypothesis *h,
 }
 
 /* The key elements of a hypothesis, and the places they lie on: its
- * territory for the selection model (selection.h). */
-static radloc_status build_keys(radloc_rules *r, rl_hypothesis *h)
+ * territory for the selection model (selection.h). The keys are gathered
+ * in scratch (room for every element on both sides, reused for every
+ * hypothesis) and only those found are kept in the arena: the rule set
+ * is loaded on every command and kept all along a batch. */
+static radloc_status build_keys(radloc_rules *r, rl_hypothesis *h, rl_key *scratch,
+                                size_t total)
 {
-	size_t total = 0;
-	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
-		total += r->element_count[k];
-	total = 2 * (total + r->sign_count) + 1;
-	key_list k = {rl_arena_alloc(r->arena, total * sizeof(rl_key)), 0, total};
-	if (k.keys == NULL)
-		return RADLOC_ERR_NOMEM;
+	key_list k = {scratch, 0, total};
 	int bilateral = h->side == RADLOC_MIDLINE || h->side == RADLOC_BILATERAL;
 	for (int t = RADLOC_REGION; t <= RADLOC_SIGN; t++) {
 		size_t count = t == RADLOC_SIGN ? r->sign_count : r->element_count[t - RADLOC_REGION];
@@ -139,7 +142,10 @@ static radloc_status build_keys(radloc_rules *r, rl_hypothesis *h)
 			}
 		}
 	}
-	h->keys = k.keys;
+	h->keys = rl_arena_alloc(r->arena, k.count * sizeof(rl_key));
+	if (h->keys == NULL)
+		return RADLOC_ERR_NOMEM;
+	memcpy(h->keys, k.keys, k.count * sizeof(rl_key));
 	h->key_count = k.count;
 	/* Its territory: where its symptoms are felt, the most distal
 	 * segment of each limb-side holding one of its key skin regions (and
@@ -370,10 +376,16 @@ radloc_status rl_build_hypotheses(radloc_rules *r)
 	rl_selection_prepare(r);
 	/* Bilateral patterns get keys on both legs: whoever suspects them
 	 * examines both. */
-	for (size_t i = 0; i < n; i++) {
-		radloc_status st = build_keys(r, &r->hyps[i]);
-		if (st != RADLOC_OK)
-			return st;
-	}
-	return RADLOC_OK;
+	size_t total = 0;
+	for (int k = 0; k < RL_ELEMENT_KINDS; k++)
+		total += r->element_count[k];
+	total = 2 * (total + r->sign_count) + 1;
+	rl_key *scratch = malloc(total * sizeof *scratch);
+	if (scratch == NULL)
+		return RADLOC_ERR_NOMEM;
+	radloc_status st = RADLOC_OK;
+	for (size_t i = 0; i < n && st == RADLOC_OK; i++)
+		st = build_keys(r, &r->hyps[i], scratch, total);
+	free(scratch);
+	return st;
 }

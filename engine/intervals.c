@@ -56,6 +56,7 @@ static void work_free(interval_work *w)
 	free(w->weights);
 	free(w->sign_sens);
 	free(w->drawn);
+	free(w->sign_drawn);
 	free(w->inv_background);
 	free(w->slope);
 	free(w->linear);
@@ -106,6 +107,7 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->weights = calloc(nf * r->root_count + 1, sizeof *w->weights);
 	w->sign_sens = calloc(nf * rl_sign_width(r) + 1, sizeof *w->sign_sens);
 	w->drawn = calloc(nf + 1, sizeof *w->drawn);
+	w->sign_drawn = calloc(nf + 1, sizeof *w->sign_drawn);
 	w->inv_background = malloc((nf + 1) * sizeof *w->inv_background);
 	w->slope = malloc((2 * nf + 1) * sizeof *w->slope);
 	w->linear = calloc(nf + 1, 1);
@@ -140,7 +142,7 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->column = malloc((res->reported + 1) * sizeof *w->column);
 	w->column_of_live = malloc((nc + 1) * sizeof *w->column_of_live);
 	if (!w->wanted || !w->live || !w->live_of || !w->dead_log_mass_of || !w->fw ||
-	    !w->weights || !w->sign_sens || !w->drawn || !w->inv_background ||
+	    !w->weights || !w->sign_sens || !w->drawn || !w->sign_drawn || !w->inv_background ||
 	    !w->slope || !w->linear || !w->kernel_start || !w->kernels || !w->constant_log_weight ||
 	    !w->constant_weight || !w->dead_weight || !w->sens_at_severity ||
 	    !w->modality_scale || !w->sens_of_modality ||
@@ -208,9 +210,8 @@ static radloc_status attach_findings(interval_work *w, const rl_scoring *s, rl_b
 			log_background_sum += log_background;
 		w->inv_background[f] = exp(-log_background);
 		w->modality_scale[f] = rl_modality_scale(r, x);
-		w->drawn[f] = fw->el ? rl_bank_element(bank, fw->el, row)
-		                     : rl_bank_sign(bank, r, fw, row);
-		if (w->drawn[f] == NULL)
+		if (fw->el ? (w->drawn[f] = rl_bank_element(bank, fw->el, row)) == NULL
+		           : (w->sign_drawn[f] = rl_bank_sign(bank, r, fw, row)) == NULL)
 			return RADLOC_ERR_NOMEM;
 	}
 	/* The affected findings' background: the mixture over people

@@ -147,7 +147,8 @@ typedef struct interval_work {
 	rl_fwork *fw;
 	double *weights;            /* nf × root_count */
 	double *sign_sens;          /* nf × rl_sign_width */
-	const double **drawn;       /* per finding: its row of the bank */
+	const double **drawn;       /* per element finding: its row of the bank */
+	const rl_sign_row **sign_drawn; /* per sign finding: its row of the bank */
 	double *inv_background;     /* per finding: 1 / P(outcome | background) */
 	double *slope;              /* per element finding: rl_outcome_slopes, 2 each */
 	unsigned char *linear;      /* per element finding: the slopes exist */

@@ -71,11 +71,13 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 	                                    s->comps->count * sizeof *slot_of, 0);
 	double *w = rl_scorer_scratch(s->scorer, RL_SCRATCH_NEXT_WEIGHTS,
 	                              (r->root_count + rl_sign_width(r)) * sizeof *w, 0);
+	const double **rows = rl_scorer_scratch(s->scorer, RL_SCRATCH_NEXT_PROBS,
+	                                        s->comps->count * sizeof *rows, 0);
 	candidate best = {0.0, RADLOC_REGION, -1, RADLOC_LEFT};
 	rl_params p;
 	size_t nlive = 0;
 
-	if (!live || !slot_of || !w) {
+	if (!live || !slot_of || !w || !rows) {
 		return RADLOC_ERR_NOMEM;
 	}
 	rl_mean_params(r, &p);
@@ -122,13 +124,12 @@ radloc_status rl_next_test(rl_scoring *s, radloc_result *res)
 			double joint[RL_MAX_OUTCOMES][NEXT_HYPS + 1];
 			memset(joint, 0, sizeof joint);
 			/* The same for every exam: kept by the scorer. */
-			const double *probs;
-			if (rl_scorer_probe_list(s->scorer, &fw, live, nlive, &probs) != RADLOC_OK) {
+			if (rl_scorer_probe_list(s->scorer, &fw, live, nlive, rows) != RADLOC_OK) {
 				return RADLOC_ERR_NOMEM;
 			}
 			for (size_t i = 0; i < nlive; i++) {
 				size_t c = live[i], slot = slot_of[i];
-				const double *outcome_prob = probs + c * RL_MAX_OUTCOMES;
+				const double *outcome_prob = rows[i];
 				for (int o = 0; o < outcomes; o++)
 					joint[o][slot] += s->comp_post[c] * outcome_prob[o];
 			}

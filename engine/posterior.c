@@ -33,16 +33,11 @@ void rl_scoring_free(rl_scoring *s)
  * same term. */
 static radloc_status selection_term(rl_scoring *s, radloc_scorer *sc)
 {
-	const radloc_rules *r = s->r;
-	double **per_hyp = &sc->selection[s->examined.places & RL_PLACE_ALL];
-	if (*per_hyp == NULL) {
-		if ((*per_hyp = malloc(r->hyp_count * sizeof **per_hyp)) == NULL)
-			return RADLOC_ERR_NOMEM;
-		for (size_t h = 0; h < r->hyp_count; h++)
-			(*per_hyp)[h] = rl_selection_log(r, &r->hyps[h], s->examined.places);
-	}
+	const double *per_class;
+	if (rl_scorer_selection(sc, s->examined.places, &per_class) != RADLOC_OK)
+		return RADLOC_ERR_NOMEM;
 	for (size_t c = 0; c < s->comps->count; c++)
-		s->log_factor[c] = (*per_hyp)[s->comps->hyp[c]];
+		s->log_factor[c] = per_class[sc->selection_class[c]];
 	return RADLOC_OK;
 }
 

@@ -120,28 +120,35 @@ static radloc_status touch_row(radloc_scorer *s, radloc_kind t, int e, size_t ro
 
 	if (s->touch_done[row])
 		return RADLOC_OK;
-	/* Room for an element's weights or a sign's sensitivities. */
+	/* Room for an element's weights or a sign's sensitivities, and a
+	 * list as long as every component: each list is kept at its own
+	 * length (most findings are moved by a few components). */
 	double *w = malloc((r->root_count + rl_sign_width(r)) * sizeof *w);
-	if (w == NULL)
-		return RADLOC_ERR_NOMEM;
-	for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++)
-		for (int pain = 0; pain < 2; pain++) {
+	int *all = malloc((nc + 1) * sizeof *all);
+	radloc_status status = w && all ? RADLOC_OK : RADLOC_ERR_NOMEM;
+	for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT && status == RADLOC_OK; side++)
+		for (int pain = 0; pain < 2 && status == RADLOC_OK; pain++) {
 			size_t slot = touch_slot(row, (radloc_side)side, pain);
 			rl_finding f;
 			rl_fwork fw;
 			rl_probe_finding(r, t, e, (radloc_side)side, pain, &f, &fw, w);
-			s->touch_list[slot] = malloc((nc + 1) * sizeof(int));
-			if (s->touch_list[slot] == NULL) {
-				free(w);
-				return RADLOC_ERR_NOMEM;
-			}
 			size_t n = 0;
 			for (size_t c = 0; c < nc; c++)
 				if (rl_touches(r, &fw, &s->comps, c))
-					s->touch_list[slot][n++] = (int)c;
+					all[n++] = (int)c;
+			free(s->touch_list[slot]); /* left by a row that ran out of memory */
+			s->touch_list[slot] = malloc((n + 1) * sizeof(int));
+			if (s->touch_list[slot] == NULL) {
+				status = RADLOC_ERR_NOMEM;
+				break;
+			}
+			memcpy(s->touch_list[slot], all, n * sizeof(int));
 			s->touch_len[slot] = n;
 		}
 	free(w);
+	free(all);
+	if (status != RADLOC_OK)
+		return status;
 	s->touch_done[row] = 1;
 	return RADLOC_OK;
 }
@@ -211,56 +218,177 @@ radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outco
 	return RADLOC_OK;
 }
 
+/* Vectors per block of the probe pool (12 KB). */
+#define RL_PROBE_BLOCK 256
+
+static double *pool_vector(const struct rl_probe_pool *pool, size_t i)
+{
+	return pool->blocks[i / RL_PROBE_BLOCK][i % RL_PROBE_BLOCK];
+}
+
+/* FNV-1a over the vector's bytes: equal vectors are equal bytes (memcmp
+ * decides, so a kept vector is the computed one bit for bit). */
+static size_t vector_hash(const double *v)
+{
+	const unsigned char *b = (const unsigned char *)v;
+	uint64_t h = 1469598103934665603u;
+	for (size_t i = 0; i < RL_MAX_OUTCOMES * sizeof *v; i++)
+		h = (h ^ b[i]) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+static radloc_status pool_rehash(struct rl_probe_pool *pool, size_t cap)
+{
+	uint32_t *hash = calloc(cap, sizeof *hash);
+	if (hash == NULL)
+		return RADLOC_ERR_NOMEM;
+	for (size_t i = 0; i < pool->count; i++) {
+		size_t h = vector_hash(pool_vector(pool, i)) & (cap - 1);
+		while (hash[h] != 0)
+			h = (h + 1) & (cap - 1);
+		hash[h] = (uint32_t)(i + 1);
+	}
+	free(pool->hash);
+	pool->hash = hash;
+	pool->hash_cap = cap;
+	return RADLOC_OK;
+}
+
+/* The pool's number of vector v (RL_MAX_OUTCOMES doubles), added if new. */
+static radloc_status pool_intern(struct rl_probe_pool *pool, const double *v, uint32_t *at)
+{
+	if (pool->count >= UINT32_MAX - 1)
+		return RADLOC_ERR_NOMEM;
+	if (2 * (pool->count + 1) > pool->hash_cap &&
+	    pool_rehash(pool, pool->hash_cap ? 2 * pool->hash_cap : 1024) != RADLOC_OK)
+		return RADLOC_ERR_NOMEM;
+	size_t h = vector_hash(v) & (pool->hash_cap - 1);
+	for (; pool->hash[h] != 0; h = (h + 1) & (pool->hash_cap - 1))
+		if (memcmp(pool_vector(pool, pool->hash[h] - 1), v,
+		           RL_MAX_OUTCOMES * sizeof *v) == 0) {
+			*at = pool->hash[h];
+			return RADLOC_OK;
+		}
+	size_t i = pool->count;
+	if (i / RL_PROBE_BLOCK == pool->block_count) {
+		double (**blocks)[RL_MAX_OUTCOMES] =
+			realloc(pool->blocks, (pool->block_count + 1) * sizeof *blocks);
+		if (blocks == NULL)
+			return RADLOC_ERR_NOMEM;
+		pool->blocks = blocks;
+		blocks[pool->block_count] = malloc(RL_PROBE_BLOCK * sizeof **blocks);
+		if (blocks[pool->block_count] == NULL)
+			return RADLOC_ERR_NOMEM;
+		pool->block_count++;
+	}
+	memcpy(pool_vector(pool, i), v, RL_MAX_OUTCOMES * sizeof *v);
+	pool->count++;
+	pool->hash[h] = (uint32_t)(i + 1);
+	*at = (uint32_t)(i + 1);
+	return RADLOC_OK;
+}
+
+static void pool_free(struct rl_probe_pool *pool)
+{
+	for (size_t b = 0; b < pool->block_count; b++)
+		free(pool->blocks[b]);
+	free(pool->blocks);
+	free(pool->hash);
+	memset(pool, 0, sizeof *pool);
+}
+
 radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, size_t comp,
                                     const double **probs)
 {
 	const rl_finding *f = probe->f;
-	size_t nc = sc->comps.count;
 	struct rl_probe_table *t = &sc->probe_table[rl_element_row(sc->rules, f->table,
 	                                                           f->element) * PROBE_SIDES +
 	                                            (size_t)f->side];
-	if (t->probs == NULL) {
-		t->probs = malloc(nc * RL_MAX_OUTCOMES * sizeof *t->probs);
-		t->done = calloc(nc, 1);
-		if (t->probs == NULL || t->done == NULL) {
-			free(t->probs);
-			free(t->done);
-			t->probs = NULL;
-			t->done = NULL;
-			return RADLOC_ERR_NOMEM;
-		}
-	}
-	if (!t->done[comp]) {
+	if (t->at == NULL && (t->at = calloc(sc->comps.count, sizeof *t->at)) == NULL)
+		return RADLOC_ERR_NOMEM;
+	if (t->at[comp] == 0) {
 		rl_params p;
+		/* The outcomes past the finding's own stay 0, so that equal
+		 * vectors are equal bytes. */
+		double v[RL_MAX_OUTCOMES] = {0};
 		rl_mean_params(sc->rules, &p);
-		rl_outcome_probs(sc->rules, &p, probe, &sc->comps, comp,
-		                 t->probs + comp * RL_MAX_OUTCOMES);
-		t->done[comp] = 1;
+		rl_outcome_probs(sc->rules, &p, probe, &sc->comps, comp, v);
+		if (pool_intern(&sc->probe_pool, v, &t->at[comp]) != RADLOC_OK)
+			return RADLOC_ERR_NOMEM;
 	}
-	*probs = t->probs + comp * RL_MAX_OUTCOMES;
+	*probs = pool_vector(&sc->probe_pool, t->at[comp] - 1);
+	return RADLOC_OK;
+}
+
+/* What rl_selection_log reads of a hypothesis (selection.c: its own
+ * territories, or for one without places the `other` share and the
+ * priors' mix): hypotheses with the same key get the same term for every
+ * set of places, bit for bit (tests/test_scorer.c checks it). */
+static uint64_t selection_key(const rl_hypothesis *h)
+{
+	uint64_t kind = h->pattern == RADLOC_MYELOPATHY             ? 1u
+	                     : h->pattern == RADLOC_MOTOR_NEURON_DISEASE ? 2u
+	                     : h->places != 0                            ? 0u
+	                     : h->pattern == RADLOC_OTHER                ? 3u
+	                                                                 : 4u;
+	return kind << 32 | h->places;
+}
+
+static radloc_status build_selection_classes(radloc_scorer *s)
+{
+	const radloc_rules *r = s->rules;
+	int *of_hyp = malloc((r->hyp_count + 1) * sizeof *of_hyp);
+	s->selection_rep = malloc((r->hyp_count + 1) * sizeof *s->selection_rep);
+	s->selection_class = malloc((s->comps.count + 1) * sizeof *s->selection_class);
+	if (!of_hyp || !s->selection_rep || !s->selection_class) {
+		free(of_hyp);
+		return RADLOC_ERR_NOMEM;
+	}
+	for (size_t h = 0; h < r->hyp_count; h++) {
+		size_t k = 0;
+		while (k < s->selection_classes &&
+		       selection_key(s->selection_rep[k]) != selection_key(&r->hyps[h]))
+			k++;
+		if (k == s->selection_classes)
+			s->selection_rep[s->selection_classes++] = &r->hyps[h];
+		of_hyp[h] = (int)k;
+	}
+	for (size_t c = 0; c < s->comps.count; c++)
+		s->selection_class[c] = of_hyp[s->comps.hyp[c]];
+	free(of_hyp);
+	return RADLOC_OK;
+}
+
+radloc_status rl_scorer_selection(radloc_scorer *sc, unsigned places, const double **row)
+{
+	double **kept = &sc->selection[places & RL_PLACE_ALL];
+	if (*kept == NULL) {
+		double *v = malloc((sc->selection_classes + 1) * sizeof *v);
+		if (v == NULL)
+			return RADLOC_ERR_NOMEM;
+		for (size_t k = 0; k < sc->selection_classes; k++)
+			v[k] = rl_selection_log(sc->rules, sc->selection_rep[k], places);
+		*kept = v;
+	}
+	*row = *kept;
 	return RADLOC_OK;
 }
 
 radloc_status rl_scorer_probe_list(radloc_scorer *sc, const rl_fwork *probe,
-                                   const size_t *comps, size_t n, const double **probs)
+                                   const size_t *comps, size_t n, const double **rows)
 {
-	const double *one;
-	/* The first makes the table and finds its row, the rest only look. */
-	if (n > 0 && rl_scorer_probe_probs(sc, probe, comps[0], &one) != RADLOC_OK)
-		return RADLOC_ERR_NOMEM;
-	if (n == 0) {
-		*probs = NULL;
-		return RADLOC_OK;
-	}
 	const rl_finding *f = probe->f;
 	struct rl_probe_table *t = &sc->probe_table[rl_element_row(sc->rules, f->table,
 	                                                           f->element) * PROBE_SIDES +
 	                                            (size_t)f->side];
-	for (size_t i = 1; i < n; i++)
-		if (!t->done[comps[i]] &&
-		    rl_scorer_probe_probs(sc, probe, comps[i], &one) != RADLOC_OK)
+	/* Made once, then only looked up: a kept vector never moves (the
+	 * pool's blocks), so the rows stay valid while the scorer lives. */
+	for (size_t i = 0; i < n; i++) {
+		if ((t->at == NULL || t->at[comps[i]] == 0) &&
+		    rl_scorer_probe_probs(sc, probe, comps[i], &rows[i]) != RADLOC_OK)
 			return RADLOC_ERR_NOMEM;
-	*probs = t->probs;
+		rows[i] = pool_vector(&sc->probe_pool, t->at[comps[i]] - 1);
+	}
 	return RADLOC_OK;
 }
 
@@ -314,7 +442,7 @@ radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 	s->mass = 0.90;
 	rl_pairs_prepare(s);
 	if (rl_bank_init(&s->bank) != RADLOC_OK || build_components(rules, &s->comps) != RADLOC_OK ||
-	    build_touch_table(s) != RADLOC_OK) {
+	    build_touch_table(s) != RADLOC_OK || build_selection_classes(s) != RADLOC_OK) {
 		radloc_scorer_free(&s);
 		return NULL;
 	}
@@ -338,15 +466,16 @@ void radloc_scorer_free(radloc_scorer **scorer)
 			free((*scorer)->loglik_table[i]);
 	free((*scorer)->loglik_table);
 	if ((*scorer)->probe_table)
-		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * PROBE_SIDES; i++) {
-			free((*scorer)->probe_table[i].probs);
-			free((*scorer)->probe_table[i].done);
-		}
+		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * PROBE_SIDES; i++)
+			free((*scorer)->probe_table[i].at);
 	free((*scorer)->probe_table);
+	pool_free(&(*scorer)->probe_pool);
 	for (size_t i = 0; i <= RL_PLACE_ALL; i++)
 		free((*scorer)->selection[i]);
 	for (size_t i = 0; i < RL_SCRATCH_SLOTS; i++)
 		free((*scorer)->scratch[i].p);
+	free((*scorer)->selection_rep);
+	free((*scorer)->selection_class);
 	free(*scorer);
 	*scorer = NULL;
 }

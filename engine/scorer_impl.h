@@ -25,6 +25,7 @@ enum rl_scratch_slot {
 	RL_SCRATCH_PAIR_MASKED, RL_SCRATCH_PAIR_PREFIX, RL_SCRATCH_PAIR_MOVES_TRAIT,
 	RL_SCRATCH_PAIR_ALONE_KNOWN, RL_SCRATCH_PAIR_ALONE, RL_SCRATCH_PAIRS,
 	RL_SCRATCH_PAIR_LP_ALL, RL_SCRATCH_NEXT_LIVE, RL_SCRATCH_NEXT_SLOT, RL_SCRATCH_NEXT_WEIGHTS,
+	RL_SCRATCH_NEXT_PROBS,
 	RL_SCRATCH_SLOTS
 };
 
@@ -50,16 +51,33 @@ struct radloc_scorer {
 	/* The next test's probes (a key's element and side, no modality):
 	 * each component's outcome probabilities at the mean parameters,
 	 * made when a search first needs them and kept
-	 * (rl_scorer_probe_probs); rows × 3 sides. */
+	 * (rl_scorer_probe_probs); rows × 3 sides. Most components leave a
+	 * probe at the same few vectors (its background, a severity's
+	 * loss), so each distinct vector is kept once, in the pool, and a
+	 * probe keeps per component only the vector's number: 1.5 MB when
+	 * every probe is filled, where a vector per component took 16.5 MB
+	 * (docs/performance.md, issue #18). */
 	struct rl_probe_table {
-		double *probs;       /* components × RL_MAX_OUTCOMES */
-		unsigned char *done; /* per component: probs made */
+		uint32_t *at;        /* per component: 0 not made, else 1 + pool index */
 	} *probe_table;
+	struct rl_probe_pool {
+		double (**blocks)[RL_MAX_OUTCOMES]; /* RL_PROBE_BLOCK vectors each, never moved */
+		size_t count, block_count;
+		uint32_t *hash;      /* open addressing: 0 empty, else 1 + pool index */
+		size_t hash_cap;     /* a power of 2, over twice count */
+	} probe_pool;
 	rl_bank bank;
 	/* Where the clinician looked (selection.c) depends only on the
-	 * hypothesis and the set of places examined: each set's row of
-	 * log terms (one per hypothesis) made when an exam first has it. */
+	 * hypothesis and the set of places examined, and on the hypothesis
+	 * only through its places and whether its pattern has territories
+	 * of its own (myelopathy, motor neuron disease, `other`, none):
+	 * hypotheses alike in both share a class (29 of 292 in the shipped
+	 * rules), and each set's row of log terms, one per class, is made
+	 * when an exam first has it (rl_scorer_selection). */
 	double *selection[RL_PLACE_ALL + 1];
+	size_t selection_classes;
+	const rl_hypothesis **selection_rep; /* per class: its first hypothesis */
+	int *selection_class;                /* per component: its hypothesis's class */
 	/* Two lesions at once (pairs.c): whether the rules give them a
 	 * prior, and the log of what turns the product of two single priors
 	 * into the pair's, log(m / (1 - m)) - log(sum over every pair of the
@@ -134,11 +152,13 @@ radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
  * component comp, kept per scorer. */
 radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, size_t comp,
                                     const double **probs);
-/* rl_scorer_probe_probs for each of n components at once: *probs the
- * table of every component's (comp * RL_MAX_OUTCOMES + outcome), made
- * for the n listed; NULL when n is 0. */
+/* rl_scorer_probe_probs for each of n components at once: rows[i] the
+ * outcome probabilities of comps[i] (the table is looked up once). */
 radloc_status rl_scorer_probe_list(radloc_scorer *sc, const rl_fwork *probe,
-                                   const size_t *comps, size_t n, const double **probs);
+                                   const size_t *comps, size_t n, const double **rows);
+/* The selection term's row for the set of places examined: one log
+ * term per class (sc->selection_class), kept per scorer. */
+radloc_status rl_scorer_selection(radloc_scorer *sc, unsigned places, const double **row);
 radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
                                 const double **logliks, const double **people);
 

@@ -176,10 +176,91 @@ START_TEST(scratch_is_kept_between_calls)
 }
 END_TEST
 
+/* The probe pool keeps each distinct vector once: two components whose
+ * outcome probabilities are the same bytes get the same kept vector, a
+ * vector handed out is never moved by later ones, and every kept vector
+ * is what the model computes (the pool holds far fewer vectors than
+ * probes times components). */
+START_TEST(probe_pool_keeps_each_vector_once)
+{
+	const radloc_rules *r = shipped_rules();
+	radloc_scorer *sc = radloc_scorer_new(r);
+	double w[512], first_copy[RL_MAX_OUTCOMES];
+	const double *first = NULL;
+	size_t probes = 0, shared = 0;
+	rl_params p;
+	rl_mean_params(r, &p);
+	for (int table = RADLOC_REGION; table <= RADLOC_SIGN; table++) {
+		size_t count = table == RADLOC_SIGN ? r->sign_count
+		                                    : r->element_count[table - RADLOC_REGION];
+		/* The first and last of each kind, on every side (all of them
+		 * take too long under the sanitizers). */
+		for (size_t e = 0; e < count; e += count > 1 ? count - 1 : 1)
+			for (int side = RADLOC_MIDLINE; side <= RADLOC_RIGHT; side++) {
+				rl_finding f;
+				rl_fwork fw;
+				rl_probe_finding(r, (radloc_kind)table, (int)e, (radloc_side)side, 0, &f,
+				                 &fw, w);
+				const double *prev = NULL;
+				double prev_direct[RL_MAX_OUTCOMES] = {0};
+				probes++;
+				for (size_t c = 0; c < sc->comps.count; c++) {
+					double direct[RL_MAX_OUTCOMES] = {0};
+					const double *kept;
+					rl_outcome_probs(r, &p, &fw, &sc->comps, c, direct);
+					ck_assert_int_eq(rl_scorer_probe_probs(sc, &fw, c, &kept), RADLOC_OK);
+					ck_assert_mem_eq(kept, direct, sizeof direct);
+					if (first == NULL) {
+						first = kept;
+						memcpy(first_copy, kept, sizeof first_copy);
+					}
+					if (prev && memcmp(prev_direct, direct, sizeof direct) == 0) {
+						ck_assert_ptr_eq(kept, prev);
+						shared++;
+					}
+					prev = kept;
+					memcpy(prev_direct, direct, sizeof direct);
+				}
+			}
+	}
+	ck_assert_uint_gt(shared, 0);
+	ck_assert_uint_lt(sc->probe_pool.count * 10, probes * sc->comps.count);
+	ck_assert_mem_eq(first, first_copy, sizeof first_copy);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
+/* The selection rows are kept per class of hypotheses alike in what the
+ * selection term reads: every hypothesis's term, read through its
+ * components' class, is rl_selection_log's own, bit for bit, for sets of
+ * places across the range; and the classes are fewer than the
+ * hypotheses. */
+START_TEST(selection_classes_give_each_hypothesis_its_term)
+{
+	const radloc_rules *r = shipped_rules();
+	radloc_scorer *sc = radloc_scorer_new(r);
+	ck_assert_uint_lt(sc->selection_classes * 4, r->hyp_count);
+	for (unsigned places = 1; places <= RL_PLACE_ALL; places += 97) {
+		const double *row, *again;
+		ck_assert_int_eq(rl_scorer_selection(sc, places, &row), RADLOC_OK);
+		for (size_t h = 0; h < r->hyp_count; h++) {
+			double direct = rl_selection_log(r, &r->hyps[h], places);
+			for (size_t c = sc->comps.first[h]; c < sc->comps.first[h + 1]; c++)
+				ck_assert_mem_eq(&row[sc->selection_class[c]], &direct, sizeof direct);
+		}
+		ck_assert_int_eq(rl_scorer_selection(sc, places, &again), RADLOC_OK);
+		ck_assert_ptr_eq(again, row);
+	}
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_scorer(void)
 {
 	return make_suite("scorer", 0,
 	                  TESTS(settings_are_checked, components_split_each_prior,
 	                        touch_lists_are_the_components_that_touch,
-	                        kept_tables_are_the_model, scratch_is_kept_between_calls));
+	                        kept_tables_are_the_model, scratch_is_kept_between_calls,
+	                        probe_pool_keeps_each_vector_once,
+	                        selection_classes_give_each_hypothesis_its_term));
 }
