@@ -36,10 +36,22 @@ static radloc_status selection_term(rl_scoring *s, radloc_scorer *sc)
 	const radloc_rules *r = s->r;
 	double **per_hyp = &sc->selection[s->examined.places & RL_PLACE_ALL];
 	if (*per_hyp == NULL) {
-		if ((*per_hyp = malloc(r->hyp_count * sizeof **per_hyp)) == NULL)
+		/* Hypotheses sharing a territory (a root and the nerves of its
+		 * limb) share the term: one walk per key (rl_selection_key). */
+		rl_selection_memo memo = {malloc(r->hyp_count * sizeof *memo.key),
+		                          malloc(r->hyp_count * sizeof *memo.value), 0,
+		                          r->hyp_count};
+		if (memo.key == NULL || memo.value == NULL ||
+		    (*per_hyp = malloc(r->hyp_count * sizeof **per_hyp)) == NULL) {
+			free(memo.key);
+			free(memo.value);
 			return RADLOC_ERR_NOMEM;
+		}
 		for (size_t h = 0; h < r->hyp_count; h++)
-			(*per_hyp)[h] = rl_selection_log(r, &r->hyps[h], s->examined.places);
+			(*per_hyp)[h] = rl_selection_log_memo(r, &r->hyps[h], s->examined.places,
+			                                      &memo);
+		free(memo.key);
+		free(memo.value);
 	}
 	for (size_t c = 0; c < s->comps->count; c++)
 		s->log_factor[c] = (*per_hyp)[s->comps->hyp[c]];
