@@ -1,5 +1,6 @@
 #include "arena.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,19 +13,36 @@ typedef struct block {
 
 struct rl_arena {
 	block *blocks;
+	atomic_size_t holders;
 };
 
 enum { BLOCK_SIZE = 16384 };
 
 rl_arena *rl_arena_new(void)
 {
-	return calloc(1, sizeof(rl_arena));
+	rl_arena *a = calloc(1, sizeof(rl_arena));
+	if (a)
+		atomic_init(&a->holders, 1);
+	return a;
+}
+
+rl_arena *rl_arena_retain(rl_arena *arena)
+{
+	if (arena)
+		atomic_fetch_add_explicit(&arena->holders, 1, memory_order_relaxed);
+	return arena;
 }
 
 void rl_arena_free(rl_arena **arena)
 {
 	if (arena == NULL || *arena == NULL)
 		return;
+	/* Another holder keeps it: acquire-release so that the last one sees
+	 * every other holder's reads done before it frees. */
+	if (atomic_fetch_sub_explicit(&(*arena)->holders, 1, memory_order_acq_rel) > 1) {
+		*arena = NULL;
+		return;
+	}
 	block *b = (*arena)->blocks;
 	while (b) {
 		block *next = b->next;

@@ -158,6 +158,9 @@ typedef struct pair_scratch {
 	 * its mixture alone (trait_mix_alone), once known. */
 	unsigned char *moves_trait, *alone_known;
 	double *alone;
+	/* The selection terms of the pairs' territories met so far in this
+	 * exam: pairs of the same pattern over the same places share one. */
+	rl_selection_memo sel;
 } pair_scratch;
 
 /* What component c (local place l) makes of finding f. */
@@ -369,7 +372,8 @@ static int score_pair(const rl_scoring *s, pair_scratch *w, const radloc_scorer 
 	rl_hypothesis both = r->hyps[pair->a];
 	both.places = r->hyps[pair->a].places | r->hyps[pair->b].places;
 	pair->places = both.places;
-	double sel = rl_selection_log(r, &both, s->examined.places), best = -INFINITY;
+	double sel = rl_selection_log_memo(r, &both, s->examined.places, &w->sel);
+	double best = -INFINITY;
 	for (size_t ca = a0; ca < a1; ca++)
 		for (size_t cb = b0; cb < b1; cb++) {
 			double v = s->comps->log_prior[ca] + s->comps->log_prior[cb] +
@@ -401,6 +405,10 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	if (k < 2)
 		return RADLOC_OK;
 	pair_scratch w;
+	enum { MOST_PAIRS = 2 * RADLOC_PAIR_CANDIDATES * (2 * RADLOC_PAIR_CANDIDATES - 1) / 2 };
+	unsigned long sel_key[MOST_PAIRS];
+	double sel_value[MOST_PAIRS];
+	w.sel = (rl_selection_memo){sel_key, sel_value, 0, MOST_PAIRS};
 	rl_mean_params(r, &w.p);
 	w.local = SCRATCH(RL_SCRATCH_PAIR_LOCAL, (nc + 1) * sizeof *w.local, 0);
 	if (w.local == NULL)

@@ -110,9 +110,18 @@ static int posterior_from(rl_scoring *s, const double *loglik_sum)
 		return status;
 	s->log_z = z;
 	memset(s->hyp_post, 0, s->r->hyp_count * sizeof *s->hyp_post);
+	/* A component whose log posterior is its predecessor's (about two in
+	 * five: the sites or extents of one hypothesis that no finding tells
+	 * apart, at equal priors) takes its predecessor's value: the same
+	 * operand, so the same bits, without calling exp again. */
+	double prev_logpost = NAN, prev_post = 0.0;
 	for (size_t c = 0; c < nc; c++) {
-		double d = s->comp_logpost[c] - z;
-		s->comp_post[c] = d < -700.0 ? 0.0 : exp(d);
+		if (s->comp_logpost[c] != prev_logpost) {
+			double d = s->comp_logpost[c] - z;
+			prev_logpost = s->comp_logpost[c];
+			prev_post = d < -700.0 ? 0.0 : exp(d);
+		}
+		s->comp_post[c] = prev_post;
 		s->hyp_post[s->comps->hyp[c]] += s->comp_post[c];
 	}
 	memset(s->pattern_post, 0, sizeof s->pattern_post);

@@ -1,4 +1,5 @@
-/* Internal: what a scored exam leaves behind. Strings live in the arena. */
+/* Internal: what a scored exam leaves behind. Its own strings live in its
+ * arena; those of the rules in the rules' arena, which it holds. */
 #ifndef RADLOC_RESULT_IMPL_H
 #define RADLOC_RESULT_IMPL_H
 
@@ -13,6 +14,11 @@ typedef struct rl_ranked {
 
 struct radloc_result {
 	rl_arena *arena;
+	/* The rule set's arena, held (rl_arena_retain): the labels, ids,
+	 * sites, extents and version the result hands out point into it, so
+	 * they outlive the rule set without a copy per exam. Released with
+	 * the result. */
+	rl_arena *rules_arena;
 	const char *id;
 	radloc_pattern pattern;
 	unsigned flags;
@@ -34,11 +40,5 @@ struct radloc_result {
 	const char *rules_version;
 	char rules_sha256[65];
 };
-
-/* Copy into the result's arena every string it hands out that still
- * points into the rules (labels, root and nerve ids, extents, the next
- * test's id), so that a result outlives its rules, exam and scorer. Called
- * once, when scoring is done. */
-radloc_status rl_result_own_strings(radloc_result *result);
 
 #endif

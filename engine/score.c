@@ -270,6 +270,7 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 		free(res);
 		return RADLOC_ERR_NOMEM;
 	}
+	res->rules_arena = rl_arena_retain(sc->rules->arena);
 	res->mass = sc->mass;
 	res->draws = sc->draws;
 	res->rules_version = sc->rules->version;
@@ -291,8 +292,6 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 	if ((status = rl_explain(&s, res)) != RADLOC_OK)
 		goto fail;
 	if (sc->draws > 0 && (status = rl_intervals(&s, sc, res)) != RADLOC_OK)
-		goto fail;
-	if ((status = rl_result_own_strings(res)) != RADLOC_OK)
 		goto fail;
 	rl_scoring_free(&s);
 	*out = res;

@@ -9,6 +9,7 @@
 #include "cord.h"
 #include "radloc_limits.h"
 #include "scorer_impl.h"
+#include "selection.h"
 
 /* The parts of a hypothesis: a polyneuropathy's extents; a focal
  * lesion's severities, times a nerve's sites or a cauda equina's
@@ -320,20 +321,9 @@ radloc_status rl_scorer_probe_probs(radloc_scorer *sc, const rl_fwork *probe, si
 	return RADLOC_OK;
 }
 
-/* What rl_selection_log reads of a hypothesis (selection.c: its own
- * territories, or for one without places the `other` share and the
- * priors' mix): hypotheses with the same key get the same term for every
- * set of places, bit for bit (tests/test_scorer.c checks it). */
-static uint64_t selection_key(const rl_hypothesis *h)
-{
-	uint64_t kind = h->pattern == RADLOC_MYELOPATHY             ? 1u
-	                     : h->pattern == RADLOC_MOTOR_NEURON_DISEASE ? 2u
-	                     : h->places != 0                            ? 0u
-	                     : h->pattern == RADLOC_OTHER                ? 3u
-	                                                                 : 4u;
-	return kind << 32 | h->places;
-}
-
+/* Hypotheses with the same rl_selection_key get the same term for every
+ * set of places, bit for bit (tests/test_scorer.c checks it): one row
+ * entry per class. */
 static radloc_status build_selection_classes(radloc_scorer *s)
 {
 	const radloc_rules *r = s->rules;
@@ -347,7 +337,7 @@ static radloc_status build_selection_classes(radloc_scorer *s)
 	for (size_t h = 0; h < r->hyp_count; h++) {
 		size_t k = 0;
 		while (k < s->selection_classes &&
-		       selection_key(s->selection_rep[k]) != selection_key(&r->hyps[h]))
+		       rl_selection_key(s->selection_rep[k]) != rl_selection_key(&r->hyps[h]))
 			k++;
 		if (k == s->selection_classes)
 			s->selection_rep[s->selection_classes++] = &r->hyps[h];

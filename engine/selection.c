@@ -216,3 +216,31 @@ double rl_selection_log(const radloc_rules *r, const rl_hypothesis *h,
 	 * draws again when it would not, and the scorer conditions on it. */
 	return log(x.seen) - log1p(-x.none);
 }
+
+unsigned long rl_selection_key(const rl_hypothesis *h)
+{
+	/* The branches of territories and own_territories, in their order. */
+	unsigned way = 0u;
+	if (h->places == 0)
+		way = h->pattern == RADLOC_OTHER ? 3u : 4u;
+	else if (h->pattern == RADLOC_MYELOPATHY)
+		way = 1u;
+	else if (h->pattern == RADLOC_MOTOR_NEURON_DISEASE)
+		way = 2u;
+	return (unsigned long)h->places << 3 | way;
+}
+
+double rl_selection_log_memo(const radloc_rules *r, const rl_hypothesis *h,
+                             unsigned examined, rl_selection_memo *memo)
+{
+	unsigned long key = rl_selection_key(h);
+	for (size_t i = 0; i < memo->n; i++)
+		if (memo->key[i] == key)
+			return memo->value[i];
+	double v = rl_selection_log(r, h, examined);
+	if (memo->n < memo->cap) {
+		memo->key[memo->n] = key;
+		memo->value[memo->n++] = v;
+	}
+	return v;
+}

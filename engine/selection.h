@@ -64,4 +64,22 @@ unsigned rl_selection_territory(const radloc_rules *r, const rl_hypothesis *h, d
 double rl_selection_log(const radloc_rules *r, const rl_hypothesis *h,
                         unsigned examined);
 
+/* What rl_selection_log reads of a hypothesis: its places and which of
+ * the ways of listing territories applies (myelopathy, motor neuron
+ * disease, no places as `other` or as another pattern, else plain).
+ * Hypotheses with equal keys have equal terms, to the bit. */
+unsigned long rl_selection_key(const rl_hypothesis *h);
+
+/* rl_selection_log, remembering the terms of the keys met so far in the
+ * caller's arrays (room for `cap`; n starts at 0): a key met before
+ * costs a search, not a walk over the territories. The set of places
+ * examined must be the same for every call with one memo. */
+typedef struct rl_selection_memo {
+	unsigned long *key;
+	double *value;
+	size_t n, cap;
+} rl_selection_memo;
+double rl_selection_log_memo(const radloc_rules *r, const rl_hypothesis *h,
+                             unsigned examined, rl_selection_memo *memo);
+
 #endif

@@ -12,8 +12,10 @@
  * from and live as long as it does. A rule set must outlive every exam,
  * scorer and case made from it. A result owns everything it hands out
  * (labels, ids, evidence, warnings): it may outlive its exam, its scorer
- * and its rules. Every *_free takes the address of the handle and sets it
- * to NULL; passing NULL or the address of NULL is fine. */
+ * and its rules (the rules' own strings stay, with the rule set's
+ * memory, until the last result scored from them is freed). Every *_free
+ * takes the address of the handle and sets it to NULL; passing NULL or the
+ * address of NULL is fine. */
 #ifndef RADLOC_H
 #define RADLOC_H
 

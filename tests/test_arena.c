@@ -117,6 +117,30 @@ START_TEST(allocation_larger_than_a_block)
 }
 END_TEST
 
+/* A held arena outlives its first owner's free: its memory stays
+ * readable and writable until the last holder lets go. */
+START_TEST(a_held_arena_lives_until_the_last_holder_lets_go)
+{
+	rl_arena *a = rl_arena_new();
+	ck_assert_ptr_nonnull(a);
+	char *s = rl_arena_strdup(a, "L5 left");
+	rl_arena *held = rl_arena_retain(a);
+	rl_arena *again = rl_arena_retain(a);
+	ck_assert_ptr_eq(held, a);
+	ck_assert_ptr_eq(again, a);
+	rl_arena_free(&a);
+	ck_assert_ptr_null(a);
+	ck_assert_str_eq(s, "L5 left");
+	rl_arena_free(&again);
+	ck_assert_ptr_null(again);
+	s[0] = 'S';
+	ck_assert_str_eq(s, "S5 left");
+	rl_arena_free(&held);
+	ck_assert_ptr_null(held);
+	ck_assert_ptr_null(rl_arena_retain(NULL));
+}
+END_TEST
+
 START_TEST(freeing_null_is_fine)
 {
 	rl_arena_free(NULL);
@@ -137,5 +161,6 @@ Suite *suite_arena(void)
 	return make_suite("arena", 0,
 	                  TESTS(allocations_are_aligned_for_any_type, strdup_copies,
 	                        many_allocations_across_blocks_survive,
-	                        allocation_larger_than_a_block, freeing_null_is_fine));
+	                        allocation_larger_than_a_block, freeing_null_is_fine,
+	                        a_held_arena_lives_until_the_last_holder_lets_go));
 }

@@ -1,5 +1,6 @@
 /* posterior.c: the point estimate of a small exam under the tiny rules. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scorer_impl.h"
@@ -141,9 +142,50 @@ START_TEST(row_sums_are_plain_sums)
 }
 END_TEST
 
+/* Each component's posterior is exp(log posterior - log Z), as the
+ * plain loop computes it, bit for bit, though a component whose log
+ * posterior is its predecessor's takes the predecessor's value; and the
+ * hypotheses' sums add them in the components' order. The random exams
+ * have such runs (checked), so the shortcut is exercised. */
+START_TEST(component_posteriors_are_plain_exps)
+{
+	const radloc_rules *r = shipped_rules();
+	radloc_scorer *sc = radloc_scorer_new(r);
+	size_t repeats = 0;
+	double *hyp = calloc(r->hyp_count, sizeof *hyp);
+	ck_assert_ptr_nonnull(hyp);
+	for (unsigned long seed = 1; seed <= 40; seed++) {
+		radloc_exam *exam = random_exam(r, seed);
+		rl_scoring s;
+		memset(&s, 0, sizeof s);
+		s.r = r;
+		s.exam = exam;
+		s.comps = &sc->comps;
+		ck_assert_int_eq(rl_posterior(&s, sc), RADLOC_OK);
+		memset(hyp, 0, r->hyp_count * sizeof *hyp);
+		for (size_t c = 0; c < s.comps->count; c++) {
+			double d = s.comp_logpost[c] - s.log_z;
+			double want = d < -700.0 ? 0.0 : exp(d);
+			ck_assert_msg(memcmp(&want, &s.comp_post[c], sizeof want) == 0,
+			              "exam %lu component %zu: %.17g against %.17g", seed, c,
+			              s.comp_post[c], want);
+			repeats += c > 0 && s.comp_logpost[c] == s.comp_logpost[c - 1];
+			hyp[s.comps->hyp[c]] += want;
+		}
+		ck_assert(memcmp(hyp, s.hyp_post, r->hyp_count * sizeof *hyp) == 0);
+		rl_scoring_free(&s);
+		radloc_exam_free(&exam);
+	}
+	ck_assert_uint_gt(repeats, 1000);
+	free(hyp);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_posterior(void)
 {
 	return make_suite("posterior", 0,
 	                  TESTS(posterior_sums_to_one, findings_and_backgrounds,
-	                        nothing_usable_is_empty, row_sums_are_plain_sums));
+	                        nothing_usable_is_empty, row_sums_are_plain_sums,
+	                        component_posteriors_are_plain_exps));
 }

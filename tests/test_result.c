@@ -1,7 +1,9 @@
 /* result.c: reading a result, and what a result owns. */
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "result_impl.h"
 #include "tests.h"
 
 /* Touch every byte of a string the result handed out: under ASan a
@@ -81,6 +83,68 @@ START_TEST(result_outlives_its_rules)
 }
 END_TEST
 
+/* Every hypothesis, reported or not (teaching-case verdicts read them
+ * all), keeps its strings once the rules are freed: they point into the
+ * rules' arena, which the result holds. Copies taken before the free are
+ * compared after it and after the freed memory has been reused. */
+START_TEST(every_hypothesis_keeps_its_strings_after_the_rules_go)
+{
+	radloc_rules *rules = NULL;
+	radloc_exam *exam = NULL;
+	radloc_result *res = NULL;
+
+	/* glibc fills what is freed with this byte (the test runs in its own
+	 * process), so a string left pointing into the freed rules reads
+	 * other bytes here even without ASan. */
+	mallopt(M_PERTURB, 0x5a);
+	ck_assert_int_eq(radloc_rules_load(src_path("rules"), NULL, NULL, &rules), RADLOC_OK);
+	ck_assert_int_eq(radloc_exam_parse_file(rules, src_path("fixtures/exams/demo.yaml"),
+	                                        NULL, NULL, &exam), RADLOC_OK);
+	radloc_scorer *sc = radloc_scorer_new(rules);
+	radloc_scorer_set_draws(sc, 0);
+	radloc_scorer_set_top(sc, 1);
+	ck_assert_int_eq(radloc_score(sc, exam, &res), RADLOC_OK);
+	ck_assert_uint_gt(res->hyp_count, 100);
+	size_t n = res->hyp_count;
+	char **copy = calloc(n * 5 + 1, sizeof *copy);
+	ck_assert_ptr_nonnull(copy);
+	for (size_t i = 0; i < n; i++) {
+		const radloc_hypothesis *h = &res->ranked[i].h;
+		const char *s[5] = {h->label, h->site, h->extent, h->roots[0], h->nerve};
+		for (int k = 0; k < 5; k++)
+			copy[i * 5 + (size_t)k] = s[k] ? strdup(s[k]) : NULL;
+	}
+	char *version = res->rules_version ? strdup(res->rules_version) : NULL;
+	radloc_scorer_free(&sc);
+	radloc_exam_free(&exam);
+	radloc_rules_free(&rules);
+	size_t strings = 0;
+	for (size_t i = 0; i < n; i++) {
+		const radloc_hypothesis *h = &res->ranked[i].h;
+		const char *s[5] = {h->label, h->site, h->extent, h->roots[0], h->nerve};
+		for (int k = 0; k < 5; k++) {
+			char *c = copy[i * 5 + (size_t)k];
+			if (c == NULL) {
+				ck_assert_ptr_null(s[k]);
+				continue;
+			}
+			ck_assert_ptr_nonnull(s[k]);
+			ck_assert_str_eq(s[k], c);
+			strings++;
+			free(c);
+		}
+	}
+	ck_assert_uint_gt(strings, n);
+	if (version) {
+		ck_assert_str_eq(res->rules_version, version);
+		free(version);
+	}
+	free(copy);
+	radloc_result_free(&res);
+	mallopt(M_PERTURB, 0);
+}
+END_TEST
+
 START_TEST(accessors_refuse_bad_arguments)
 {
 	radloc_hypothesis h;
@@ -135,6 +199,8 @@ END_TEST
 Suite *suite_result(void)
 {
 	return make_suite("result", 60,
-	                  TESTS(result_outlives_its_rules, accessors_refuse_bad_arguments,
+	                  TESTS(result_outlives_its_rules,
+	                        every_hypothesis_keeps_its_strings_after_the_rules_go,
+	                        accessors_refuse_bad_arguments,
 	                        reported_hypotheses_and_other_add_up));
 }

@@ -1,5 +1,6 @@
 /* selection.c: where the clinician looked, by hand. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "selection.h"
@@ -157,10 +158,55 @@ START_TEST(places_of_findings)
 }
 END_TEST
 
+/* The memo gives every hypothesis, and every pair's union of places,
+ * the plain term bit for bit, for many sets of places examined; and the
+ * shipped rules have far fewer keys than hypotheses, so it is used. */
+START_TEST(memo_matches_the_plain_terms)
+{
+	const radloc_rules *r = shipped_rules();
+	size_t n = r->hyp_count, most_keys = 0;
+	unsigned long *key = malloc((n * n + 1) * sizeof *key);
+	double *value = malloc((n * n + 1) * sizeof *value);
+	ck_assert(key && value);
+	for (unsigned examined = 1; examined <= RL_PLACE_ALL; examined += 37) {
+		rl_selection_memo memo = {key, value, 0, n * n};
+		for (size_t h = 0; h < n; h++) {
+			double want = rl_selection_log(r, &r->hyps[h], examined);
+			double got = rl_selection_log_memo(r, &r->hyps[h], examined, &memo);
+			ck_assert_msg(memcmp(&want, &got, sizeof want) == 0,
+			              "examined %u, %s: %.17g against %.17g", examined,
+			              r->hyps[h].label, got, want);
+		}
+		if (memo.n > most_keys)
+			most_keys = memo.n;
+		/* Pairs: the first part's pattern over both parts' places. */
+		for (size_t a = 0; a < n; a += 7)
+			for (size_t b = a + 1; b < n; b += 11) {
+				rl_hypothesis both = r->hyps[a];
+				both.places |= r->hyps[b].places;
+				double want = rl_selection_log(r, &both, examined);
+				double got = rl_selection_log_memo(r, &both, examined, &memo);
+				ck_assert(memcmp(&want, &got, sizeof want) == 0);
+			}
+	}
+	ck_assert_uint_gt(most_keys, 1);
+	ck_assert_uint_lt(most_keys * 3, n);
+	/* A full memo still answers, by the plain walk. */
+	rl_selection_memo none = {key, value, 0, 0};
+	double want = rl_selection_log(r, &r->hyps[0], 5u);
+	double got = rl_selection_log_memo(r, &r->hyps[0], 5u, &none);
+	ck_assert(memcmp(&want, &got, sizeof want) == 0);
+	ck_assert_uint_eq(none.n, 0);
+	free(key);
+	free(value);
+}
+END_TEST
+
 Suite *suite_selection(void)
 {
 	return make_suite("selection", 0,
 	                  TESTS(territories,
 	                        unexamined_territory_costs_the_documented_factor,
-	                        a_distribution_over_exams, mixtures, places_of_findings));
+	                        a_distribution_over_exams, mixtures, places_of_findings,
+	                        memo_matches_the_plain_terms));
 }
