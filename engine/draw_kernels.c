@@ -6,6 +6,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -245,6 +246,28 @@ static void mixture_factor(interval_work *w, const rl_scoring *s, const rl_param
 	*factor = exp(delta - (double)*shift * M_LN2);
 }
 
+/* Tests only: how many live components took an earlier one's mixture
+ * (atomic: a batch scores on several threads). */
+atomic_ulong rl_draw_shared_mixtures;
+
+/* Whether live components i and j have the same trait kernels, byte for
+ * byte (each zeroed, then filled), none of them generic: a generic
+ * kernel reads its own component; every other reads only its fields and
+ * what its finding has in this draw. Their mixtures are then the same
+ * operations on the same numbers in every draw. */
+static int same_trait_kernels(const interval_work *w, size_t i, size_t j)
+{
+	size_t n = w->trait_kernel_start[i + 1] - w->trait_kernel_start[i];
+	if (n == 0 || n != w->trait_kernel_start[j + 1] - w->trait_kernel_start[j])
+		return 0;
+	const trait_kernel *a = w->trait_kernels + w->trait_kernel_start[i];
+	const trait_kernel *b = w->trait_kernels + w->trait_kernel_start[j];
+	for (size_t t = 0; t < n; t++)
+		if (a[t].kind == KERNEL_GENERIC || memcmp(&a[t], &b[t], sizeof a[t]) != 0)
+			return 0;
+	return 1;
+}
+
 /* A component whose trait kernels read no drawn number (none at all:
  * its mixture is the background's; constants; cord classes that are 0
  * in every draw) has the same mixture factor in every draw: worked out
@@ -266,6 +289,16 @@ static void fix_mixtures(interval_work *w, const rl_scoring *s)
 		w->trait_fixed[i] = (unsigned char)fixed;
 		if (fixed && s->r->traits.present)
 			mixture_factor(w, s, &mean, i, &w->trait_factor[i], &w->trait_shift[i]);
+		w->trait_same[i] = i;
+		if (!fixed && rl_draw_exact_kernels)
+			for (size_t j = 0; j < i; j++)
+				if (!w->trait_fixed[j] && w->trait_same[j] == j &&
+				    same_trait_kernels(w, i, j)) {
+					w->trait_same[i] = j;
+					atomic_fetch_add_explicit(&rl_draw_shared_mixtures, 1,
+					                          memory_order_relaxed);
+					break;
+				}
 	}
 }
 
@@ -475,11 +508,15 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 		for (size_t i = 0; i < w->live_count; i++) {
 			int e, shift;
 			double factor;
-			if (w->trait_fixed[i]) {
-				factor = w->trait_factor[i];
-				shift = w->trait_shift[i];
+			if (w->trait_fixed[i] || w->trait_same[i] != i) {
+				/* Fixed, or worked out this draw for an earlier
+				 * live component with the same trait kernels. */
+				factor = w->trait_factor[w->trait_same[i]];
+				shift = w->trait_shift[w->trait_same[i]];
 			} else {
 				mixture_factor(w, s, &p, i, &factor, &shift);
+				w->trait_factor[i] = factor;
+				w->trait_shift[i] = shift;
 			}
 			w->ratio[i] = rl_frexp(w->ratio[i], &e) * factor;
 			w->exponent[i] += e + shift;

@@ -5,6 +5,7 @@
 #define RADLOC_INTERVALS_IMPL_H
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -184,7 +185,10 @@ typedef struct interval_work {
 	trait_kernel *trait_kernels; /* per live, per affected finding it touches */
 	unsigned char *trait_fixed; /* per live: its mixture the same every draw */
 	double *trait_factor;       /* per live, fixed: the mixture's factor */
-	int *trait_shift;           /* per live, fixed: and its binary shift */
+	int *trait_shift;           /* per live, fixed: and its binary shift;
+	                             * the others: this draw's */
+	size_t *trait_same;         /* per live: the first live component with
+	                             * the same trait kernels (itself if none) */
 	size_t *cord_class_start;   /* per finding: its first cord class */
 	cord_class *cord_classes;   /* per finding, per class of its cord kernels */
 	share_class *share_classes; /* the roots kernels' shares, per finding */
@@ -229,6 +233,10 @@ void rl_cord_class_draw(const radloc_rules *r, const rl_fwork *fw, cord_class *k
                         double inv_background);
 
 /* draw_kernels.c */
+/* Tests only: live components whose traits' mixture was taken, in every
+ * draw, from an earlier live component with the same trait kernels
+ * (with rl_draw_exact_kernels 0, none: the reference computes each). */
+extern atomic_ulong rl_draw_shared_mixtures;
 /* log sum_t pi_t prod_{f affected} P(f | c, t) for live component `live`
  * (< 0: the background) under params p and the weights in w->fw. */
 double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_params *p,
