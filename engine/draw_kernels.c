@@ -6,7 +6,6 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,28 +245,6 @@ static void mixture_factor(interval_work *w, const rl_scoring *s, const rl_param
 	*factor = exp(delta - (double)*shift * M_LN2);
 }
 
-/* Tests only: how many live components took an earlier one's mixture
- * (atomic: a batch scores on several threads). */
-atomic_ulong rl_draw_shared_mixtures;
-
-/* Whether live components i and j have the same trait kernels, byte for
- * byte (each zeroed, then filled), none of them generic: a generic
- * kernel reads its own component; every other reads only its fields and
- * what its finding has in this draw. Their mixtures are then the same
- * operations on the same numbers in every draw. */
-static int same_trait_kernels(const interval_work *w, size_t i, size_t j)
-{
-	size_t n = w->trait_kernel_start[i + 1] - w->trait_kernel_start[i];
-	if (n == 0 || n != w->trait_kernel_start[j + 1] - w->trait_kernel_start[j])
-		return 0;
-	const trait_kernel *a = w->trait_kernels + w->trait_kernel_start[i];
-	const trait_kernel *b = w->trait_kernels + w->trait_kernel_start[j];
-	for (size_t t = 0; t < n; t++)
-		if (a[t].kind == KERNEL_GENERIC || memcmp(&a[t], &b[t], sizeof a[t]) != 0)
-			return 0;
-	return 1;
-}
-
 /* A component whose trait kernels read no drawn number (none at all:
  * its mixture is the background's; constants; cord classes that are 0
  * in every draw) has the same mixture factor in every draw: worked out
@@ -293,7 +270,7 @@ static void fix_mixtures(interval_work *w, const rl_scoring *s)
 		if (!fixed && rl_draw_exact_kernels)
 			for (size_t j = 0; j < i; j++)
 				if (!w->trait_fixed[j] && w->trait_same[j] == j &&
-				    same_trait_kernels(w, i, j)) {
+				    rl_same_trait_kernels(w, i, j)) {
 					w->trait_same[i] = j;
 					atomic_fetch_add_explicit(&rl_draw_shared_mixtures, 1,
 					                          memory_order_relaxed);
@@ -361,6 +338,7 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 		sort_by_kind(w->kernels, w->kernel_start[f], n - w->kernel_start[f]);
 	}
 	w->kernel_start[s->nf] = n;
+	rl_share_ratios(w, s);
 	n = 0;
 	for (size_t live = 0; live < w->live_count; live++) {
 		const unsigned char *touched = w->trait_touch + live * w->affected_count;
@@ -502,6 +480,12 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 				w->exponent[i] += e;
 			}
 	}
+	/* A component with an earlier one's kernels: that one's product. */
+	for (size_t i = 0; i < w->live_count; i++)
+		if (w->ratio_same[i] != i) {
+			w->ratio[i] = w->ratio[w->ratio_same[i]];
+			w->exponent[i] = w->exponent[w->ratio_same[i]];
+		}
 	/* The affected findings, as a mixture over people: a ratio against
 	 * their background, its binary exponent moved aside. */
 	if (r->traits.present)

@@ -187,6 +187,8 @@ typedef struct interval_work {
 	double *trait_factor;       /* per live, fixed: the mixture's factor */
 	int *trait_shift;           /* per live, fixed: and its binary shift;
 	                             * the others: this draw's */
+	size_t *ratio_same;         /* per live: the first live component with
+	                             * the same kernels (itself if none) */
 	size_t *trait_same;         /* per live: the first live component with
 	                             * the same trait kernels (itself if none) */
 	size_t *cord_class_start;   /* per finding: its first cord class */
@@ -231,12 +233,22 @@ size_t rl_find_cord_class(interval_work *w, const rl_scoring *s, size_t f, size_
 void rl_cord_class_draw(const radloc_rules *r, const rl_fwork *fw, cord_class *k,
                         double root_sens, int outcome, unsigned mask,
                         double inv_background);
-
-/* draw_kernels.c */
 /* Tests only: live components whose traits' mixture was taken, in every
  * draw, from an earlier live component with the same trait kernels
  * (with rl_draw_exact_kernels 0, none: the reference computes each). */
 extern atomic_ulong rl_draw_shared_mixtures;
+/* Tests only: live components that took an earlier one's product of
+ * likelihood ratios (the same kernels, finding by finding). */
+extern atomic_ulong rl_draw_shared_ratios;
+/* Whether live components i and j have the same trait kernels (none
+ * generic): the same mixture in every draw. */
+int rl_same_trait_kernels(const interval_work *w, size_t i, size_t j);
+/* Live components with an earlier one's kernels, finding by finding,
+ * take its product of ratios (ratio_same); their kernels leave the
+ * findings' lists. */
+void rl_share_ratios(interval_work *w, const rl_scoring *s);
+
+/* draw_kernels.c */
 /* log sum_t pi_t prod_{f affected} P(f | c, t) for live component `live`
  * (< 0: the background) under params p and the weights in w->fw. */
 double rl_trait_log_mixture(interval_work *w, const rl_scoring *s, const rl_params *p,
