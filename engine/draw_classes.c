@@ -1,9 +1,11 @@
 /* The draws' exact kernels that must give what rl_likelihood gives, bit
  * for bit, and the classes that let components share a computation in
  * each draw: a myelopathy's cord classes, a root lesion's share classes,
- * a plexus element's and a cauda equina's element kernels
+ * a plexus element's and a cauda equina's element kernels, and live
+ * components that share a whole product of ratios or a traits' mixture
  * (draw_kernels.c uses them). docs/scoring.md, "Myelopathy: level and
  * form"; docs/performance.md, "Issue #18: the draw path". */
+#include <stdlib.h>
 #include <string.h>
 
 #include "intervals_impl.h"
@@ -209,3 +211,127 @@ void rl_cord_class_draw(const radloc_rules *r, const rl_fwork *fw, cord_class *k
 		k->value = rl_element_likelihood(r, fw, qL, qE, phi, outcome) * inv_background;
 }
 
+/* Tests only: how many live components took an earlier one's mixture
+ * (atomic: a batch scores on several threads). */
+atomic_ulong rl_draw_shared_mixtures;
+
+atomic_ulong rl_draw_shared_ratios;
+
+/* Whether live components i and j have the same trait kernels, byte for
+ * byte (each zeroed, then filled), none of them generic: a generic
+ * kernel reads its own component; every other reads only its fields and
+ * what its finding has in this draw. Their mixtures are then the same
+ * operations on the same numbers in every draw. */
+int rl_same_trait_kernels(const interval_work *w, size_t i, size_t j)
+{
+	size_t n = w->trait_kernel_start[i + 1] - w->trait_kernel_start[i];
+	if (n == 0 || n != w->trait_kernel_start[j + 1] - w->trait_kernel_start[j])
+		return 0;
+	const trait_kernel *a = w->trait_kernels + w->trait_kernel_start[i];
+	const trait_kernel *b = w->trait_kernels + w->trait_kernel_start[j];
+	for (size_t t = 0; t < n; t++)
+		if (a[t].kind == KERNEL_GENERIC || memcmp(&a[t], &b[t], sizeof a[t]) != 0)
+			return 0;
+	return 1;
+}
+
+/* Whether two kernels of one finding multiply by the same number in
+ * every draw: the same kind, not generic (it reads its own component),
+ * and the same fields that kind reads (apply_run). */
+static int same_kernel(const draw_kernel *a, const draw_kernel *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	switch (a->kind) {
+	case KERNEL_ROOTS:
+		return a->severity == b->severity && a->root_count == b->root_count &&
+		       memcmp(a->roots, b->roots, (size_t)a->root_count * sizeof a->roots[0]) == 0 &&
+		       a->reach == b->reach && a->cls == b->cls;
+	case KERNEL_NERVE:
+		return a->severity == b->severity && a->nerve_slope == b->nerve_slope &&
+		       a->nerve_share == b->nerve_share && a->reach == b->reach;
+	case KERNEL_CONSTANT:
+		return a->constant_ratio == b->constant_ratio;
+	case KERNEL_CORD:
+		return a->cls == b->cls;
+	case KERNEL_PLEXUS:
+	case KERNEL_CAUDA:
+		return a->severity == b->severity && a->plexus == b->plexus &&
+		       a->route == b->route && a->extent == b->extent && a->reach == b->reach;
+	case KERNEL_SIGN:
+		return a->scale == b->scale && a->sign.count == b->sign.count &&
+		       a->sign.scaled == b->sign.scaled && a->sign.reach == b->sign.reach &&
+		       a->sign.fixed == b->sign.fixed &&
+		       memcmp(a->sign.column, b->sign.column,
+		              (size_t)a->sign.count * sizeof a->sign.column[0]) == 0;
+	default:
+		return 0;
+	}
+}
+
+/* A live component whose kernels are, finding by finding, the same as
+ * an earlier one's takes that one's product of ratios in every draw (the
+ * same numbers multiplied in the same order, moved aside at the same
+ * findings: the same bits), and its kernels leave the findings' lists.
+ * A myelopathy's levels that read every element as "below" are such.
+ * Without memory for the index, or with rl_draw_exact_kernels 0, each
+ * keeps its own. */
+void rl_share_ratios(interval_work *w, const rl_scoring *s)
+{
+	size_t nl = w->live_count, nk = w->kernel_start[s->nf];
+	for (size_t i = 0; i < nl; i++)
+		w->ratio_same[i] = i;
+	size_t *start = calloc(nl + 1, sizeof *start);
+	size_t *order = malloc((nk + 1) * sizeof *order);
+	size_t *finding = malloc((nk + 1) * sizeof *finding);
+	size_t *at = malloc((nl + 1) * sizeof *at);
+	if (rl_draw_exact_kernels && start && order && finding && at) {
+		/* Each live component's kernels in finding order. */
+		for (size_t t = 0; t < nk; t++)
+			start[w->kernels[t].live + 1]++;
+		for (size_t i = 0; i < nl; i++)
+			start[i + 1] += start[i];
+		memcpy(at, start, nl * sizeof *at);
+		for (size_t f = 0; f < s->nf; f++)
+			for (size_t t = w->kernel_start[f]; t < w->kernel_start[f + 1]; t++) {
+				finding[at[w->kernels[t].live]] = f;
+				order[at[w->kernels[t].live]++] = t;
+			}
+		for (size_t i = 0; i < nl; i++) {
+			size_t n = start[i + 1] - start[i];
+			for (size_t j = 0; n > 0 && j < i; j++) {
+				if (w->ratio_same[j] != j || start[j + 1] - start[j] != n)
+					continue;
+				size_t m = 0;
+				while (m < n && finding[start[i] + m] == finding[start[j] + m] &&
+				       same_kernel(&w->kernels[order[start[i] + m]],
+				                   &w->kernels[order[start[j] + m]]))
+					m++;
+				if (m == n) {
+					w->ratio_same[i] = j;
+					atomic_fetch_add_explicit(&rl_draw_shared_ratios, 1,
+					                          memory_order_relaxed);
+					break;
+				}
+			}
+		}
+		/* Drop the kernels of those that share, keeping each finding's
+		 * order (sorted by kind: runs again). */
+		size_t n = 0;
+		for (size_t f = 0; f < s->nf; f++) {
+			size_t from = w->kernel_start[f];
+			w->kernel_start[f] = n;
+			for (size_t t = from; t < w->kernel_start[f + 1]; t++)
+				if (w->ratio_same[w->kernels[t].live] == (size_t)w->kernels[t].live)
+					w->kernels[n++] = w->kernels[t];
+			for (size_t t = n; t-- > w->kernel_start[f];)
+				w->kernels[t].run_end = t + 1 < n && w->kernels[t + 1].kind == w->kernels[t].kind
+				                        ? w->kernels[t + 1].run_end : t + 1;
+		}
+		w->kernel_start[s->nf] = n;
+	}
+	free(start);
+	free(order);
+	free(finding);
+	free(at);
+}

@@ -266,6 +266,16 @@ static void fix_mixtures(interval_work *w, const rl_scoring *s)
 		w->trait_fixed[i] = (unsigned char)fixed;
 		if (fixed && s->r->traits.present)
 			mixture_factor(w, s, &mean, i, &w->trait_factor[i], &w->trait_shift[i]);
+		w->trait_same[i] = i;
+		if (!fixed && rl_draw_exact_kernels)
+			for (size_t j = 0; j < i; j++)
+				if (!w->trait_fixed[j] && w->trait_same[j] == j &&
+				    rl_same_trait_kernels(w, i, j)) {
+					w->trait_same[i] = j;
+					atomic_fetch_add_explicit(&rl_draw_shared_mixtures, 1,
+					                          memory_order_relaxed);
+					break;
+				}
 	}
 }
 
@@ -328,6 +338,7 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s)
 		sort_by_kind(w->kernels, w->kernel_start[f], n - w->kernel_start[f]);
 	}
 	w->kernel_start[s->nf] = n;
+	rl_share_ratios(w, s);
 	n = 0;
 	for (size_t live = 0; live < w->live_count; live++) {
 		const unsigned char *touched = w->trait_touch + live * w->affected_count;
@@ -469,17 +480,27 @@ void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank,
 				w->exponent[i] += e;
 			}
 	}
+	/* A component with an earlier one's kernels: that one's product. */
+	for (size_t i = 0; i < w->live_count; i++)
+		if (w->ratio_same[i] != i) {
+			w->ratio[i] = w->ratio[w->ratio_same[i]];
+			w->exponent[i] = w->exponent[w->ratio_same[i]];
+		}
 	/* The affected findings, as a mixture over people: a ratio against
 	 * their background, its binary exponent moved aside. */
 	if (r->traits.present)
 		for (size_t i = 0; i < w->live_count; i++) {
 			int e, shift;
 			double factor;
-			if (w->trait_fixed[i]) {
-				factor = w->trait_factor[i];
-				shift = w->trait_shift[i];
+			if (w->trait_fixed[i] || w->trait_same[i] != i) {
+				/* Fixed, or worked out this draw for an earlier
+				 * live component with the same trait kernels. */
+				factor = w->trait_factor[w->trait_same[i]];
+				shift = w->trait_shift[w->trait_same[i]];
 			} else {
 				mixture_factor(w, s, &p, i, &factor, &shift);
+				w->trait_factor[i] = factor;
+				w->trait_shift[i] = shift;
 			}
 			w->ratio[i] = rl_frexp(w->ratio[i], &e) * factor;
 			w->exponent[i] += e + shift;

@@ -83,6 +83,8 @@ static void work_free(interval_work *w)
 	free(w->trait_fixed);
 	free(w->trait_factor);
 	free(w->trait_shift);
+	free(w->trait_same);
+	free(w->ratio_same);
 	free(w->cord_classes);
 	free(w->share_classes);
 	free(w->column);
@@ -137,6 +139,8 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	w->trait_fixed = calloc(nc + 1, 1);
 	w->trait_factor = malloc((nc + 1) * sizeof *w->trait_factor);
 	w->trait_shift = malloc((nc + 1) * sizeof *w->trait_shift);
+	w->trait_same = malloc((nc + 1) * sizeof *w->trait_same);
+	w->ratio_same = malloc((nc + 1) * sizeof *w->ratio_same);
 	w->cord_classes = malloc((touches + 1) * sizeof *w->cord_classes);
 	w->share_classes = malloc((touches + 1) * sizeof *w->share_classes);
 	w->column = malloc((res->reported + 1) * sizeof *w->column);
@@ -150,7 +154,8 @@ static radloc_status work_alloc(interval_work *w, const rl_scoring *s,
 	    !w->trait_mask || !w->trait_log || !w->affected || !w->affected_background ||
 	    !w->trait_touch || !w->trait_abc || !w->trait_kernel_start || !w->trait_kernels ||
 	    !w->cord_class_start || !w->cord_classes || !w->share_classes ||
-	    !w->trait_fixed || !w->trait_factor || !w->trait_shift ||
+	    !w->trait_fixed || !w->trait_factor || !w->trait_shift || !w->trait_same ||
+	    !w->ratio_same ||
 	    !w->column_of_live)
 		return RADLOC_ERR_NOMEM;
 	return RADLOC_OK;

@@ -5,6 +5,7 @@
 #define RADLOC_INTERVALS_IMPL_H
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -185,7 +186,12 @@ typedef struct interval_work {
 	trait_kernel *trait_kernels; /* per live, per affected finding it touches */
 	unsigned char *trait_fixed; /* per live: its mixture the same every draw */
 	double *trait_factor;       /* per live, fixed: the mixture's factor */
-	int *trait_shift;           /* per live, fixed: and its binary shift */
+	int *trait_shift;           /* per live, fixed: and its binary shift;
+	                             * the others: this draw's */
+	size_t *ratio_same;         /* per live: the first live component with
+	                             * the same kernels (itself if none) */
+	size_t *trait_same;         /* per live: the first live component with
+	                             * the same trait kernels (itself if none) */
 	size_t *cord_class_start;   /* per finding: its first cord class */
 	cord_class *cord_classes;   /* per finding, per class of its cord kernels */
 	share_class *share_classes; /* the roots kernels' shares, per finding */
@@ -228,6 +234,20 @@ size_t rl_find_cord_class(interval_work *w, const rl_scoring *s, size_t f, size_
 void rl_cord_class_draw(const radloc_rules *r, const rl_fwork *fw, cord_class *k,
                         double root_sens, int outcome, unsigned mask,
                         double inv_background);
+/* Tests only: live components whose traits' mixture was taken, in every
+ * draw, from an earlier live component with the same trait kernels
+ * (with rl_draw_exact_kernels 0, none: the reference computes each). */
+extern atomic_ulong rl_draw_shared_mixtures;
+/* Tests only: live components that took an earlier one's product of
+ * likelihood ratios (the same kernels, finding by finding). */
+extern atomic_ulong rl_draw_shared_ratios;
+/* Whether live components i and j have the same trait kernels (none
+ * generic): the same mixture in every draw. */
+int rl_same_trait_kernels(const interval_work *w, size_t i, size_t j);
+/* Live components with an earlier one's kernels, finding by finding,
+ * take its product of ratios (ratio_same); their kernels leave the
+ * findings' lists. */
+void rl_share_ratios(interval_work *w, const rl_scoring *s);
 
 /* draw_kernels.c */
 /* log sum_t pi_t prod_{f affected} P(f | c, t) for live component `live`

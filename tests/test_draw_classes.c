@@ -47,6 +47,8 @@ static void add_random(radloc_exam *e, radloc_kind kind, unsigned long long *st)
 	}
 }
 
+enum { EXAMS_LONG = 46 };
+
 /* Exam i of the generated set: every other one with brisk leg reflexes
  * and a Babinski sign (upper motor neuron: the myelopathy's levels stay
  * live), the rest 6 to 20 findings anywhere. */
@@ -66,11 +68,19 @@ static radloc_exam *generated_exam(unsigned i)
 	unsigned n = 6 + next_random(&st, 15);
 	for (unsigned k = 0; k < n; k++)
 		add_random(e, kinds[next_random(&st, 4)], &st);
+	/* The last two also past RATIO_BLOCK findings, the added ones
+	 * normal sensation (the myelopathy stays live): products moved
+	 * aside on the way. */
+	for (unsigned k = 0; i >= EXAMS_LONG && k < 40; k++)
+		radloc_exam_add_sensory(e, radloc_rules_id(shipped_rules(), RADLOC_REGION, k),
+		                        k % 2 ? RADLOC_LEFT : RADLOC_RIGHT, RADLOC_SENSATION_NORMAL,
+		                        RADLOC_MODALITY_UNSPECIFIED);
 	return e;
 }
 
 /* The exact kernels (a myelopathy's cord classes, a plexus element's and
- * a cauda equina's own kernels) give every interval bit for bit as the
+ * a cauda equina's own kernels, a traits' mixture shared by live
+ * components with the same trait kernels) give every interval bit for bit as the
  * generic rl_likelihood does, on generated exams; and those exams do
  * bring each of the three patterns into the draws. */
 START_TEST(exact_kernels_match_the_likelihood)
@@ -83,6 +93,8 @@ START_TEST(exact_kernels_match_the_likelihood)
 	ck_assert_ptr_nonnull(slow);
 	ck_assert_int_eq(radloc_scorer_set_draws(fast, 300), RADLOC_OK);
 	ck_assert_int_eq(radloc_scorer_set_draws(slow, 300), RADLOC_OK);
+	atomic_store(&rl_draw_shared_mixtures, 0);
+	atomic_store(&rl_draw_shared_ratios, 0);
 	for (unsigned i = 0; i < EXAMS; i++) {
 		radloc_exam *e = generated_exam(i);
 		radloc_result *a = NULL, *b = NULL;
@@ -113,6 +125,12 @@ START_TEST(exact_kernels_match_the_likelihood)
 	ck_assert(seen[RADLOC_MYELOPATHY]);
 	ck_assert(seen[RADLOC_PLEXOPATHY]);
 	ck_assert(seen[RADLOC_CAUDA_EQUINA]);
+	/* Some live components took another's traits' mixture (the
+	 * myelopathy's levels reading the reflexes through one cord class),
+	 * so the comparison above covers that too. */
+	ck_assert_uint_gt(atomic_load(&rl_draw_shared_mixtures), 0);
+	/* And some took another's whole product of ratios. */
+	ck_assert_uint_gt(atomic_load(&rl_draw_shared_ratios), 0);
 	radloc_scorer_free(&fast);
 	radloc_scorer_free(&slow);
 }
