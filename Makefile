@@ -57,8 +57,13 @@ CC      ?= cc
 # Recursive (=) so that pkg-config runs when a recipe needs it, after `deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CLI_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
-CLI_LIBS   = $(shell pkg-config --libs libmicrohttpd 2>/dev/null)
+# libmicrohttpd is opened by `radloc serve` when it starts (cli/mhd.c), not
+# linked: its GnuTLS costs every other command ~7 ms to load. The build
+# records the library's file name (its SONAME) for dlopen.
+MHD_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so" 2>/dev/null | awk '/SONAME/ {print $$2}')
+CLI_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null) \
+             $(if $(MHD_SONAME),-DRADLOC_MHD_SONAME='"$(MHD_SONAME)"')
+CLI_LIBS   =
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
@@ -313,7 +318,8 @@ install: all
 # The library, header, CLI, rules, man page and pkg-config file under /usr,
 # installable with `apt install ./build/radloc_VERSION_ARCH.deb`. Depends
 # names the package of every shared library the binary and the library
-# load (their NEEDED entries, resolved with ldd and dpkg -S).
+# load (their NEEDED entries, resolved with ldd and dpkg -S), and
+# libmicrohttpd's, which `radloc serve` opens when it starts (cli/mhd.c).
 DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
 DEB      = $(BUILD)/radloc_$(VERSION)_$(DEB_ARCH).deb
 deb: $(DEB)
@@ -322,10 +328,13 @@ $(DEB): all radloc.pc.in docs/radloc.1 $(wildcard rules/*.yaml) LICENSE
 	$(MAKE) --no-print-directory -s install PREFIX=/usr DESTDIR=$(CURDIR)/$(BUILD)/deb
 	cp LICENSE $(BUILD)/deb/usr/share/doc/radloc/copyright
 	gzip -9n $(BUILD)/deb/usr/share/man/man1/radloc.1
-	deps=$$( { objdump -p $(CLI); objdump -p $(LIB_SO); } | awk '/NEEDED/ {print $$2}' | sort -u | \
+	deps=$$( { { objdump -p $(CLI); objdump -p $(LIB_SO); } | awk '/NEEDED/ {print $$2}' | sort -u | \
 	  while read so; do path=$$(ldd $(CLI) $(LIB_SO) | awk -v so="$$so" '$$1 == so {print $$3; exit}'); \
 	    [ -n "$$path" ] && dpkg -S "$$(readlink -f "$$path")" 2>/dev/null | cut -d: -f1; done | \
-	  grep -v '^libc6$$' | sort -u | paste -sd, | sed 's/,/, /g'); \
+	  grep -v '^libc6$$'; \
+	  mhd=$$(pkg-config --variable=libdir libmicrohttpd)/$(MHD_SONAME); \
+	  dpkg -S "$$(readlink -f "$$mhd")" 2>/dev/null | cut -d: -f1; } | \
+	  sort -u | paste -sd, | sed 's/,/, /g'); \
 	{ echo "Package: radloc"; echo "Version: $(VERSION)"; echo "Architecture: $(DEB_ARCH)"; \
 	  echo "Maintainer: radloc developers <radloc@localhost>"; \
 	  echo "Depends: libc6, $$deps"; echo "Section: science"; echo "Priority: optional"; \

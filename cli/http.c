@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "mhd.h"
 #include "radloc_limits.h"
 
 /* Connections at once, and the seconds a silent one is kept: a slow or
@@ -322,6 +323,11 @@ int http_serve(http_service *service, const http_address *address)
 	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
 	                     MHD_USE_POLL | MHD_USE_ERROR_LOG;
 	int rc = EXIT_OK;
+	char why[512];
+	if (mhd_load(why, sizeof why) != 0) {
+		fprintf(stderr, "radloc serve: %s\n", why);
+		return EXIT_INTERNAL;
+	}
 	if (address->ipv6)
 		flags |= MHD_USE_IPv6;
 	/* Signals go to the main thread only: block them before the pool

@@ -4,7 +4,7 @@
  * a plexus element's and a cauda equina's element kernels, and live
  * components that share a whole product of ratios or a traits' mixture
  * (draw_kernels.c uses them). docs/scoring.md, "Myelopathy: level and
- * form"; docs/performance.md, "Issue #18: the draw path". */
+ * form"; docs/performance-log.md, "Issue #18: the draw path". */
 #include <stdlib.h>
 #include <string.h>
 

@@ -18,7 +18,7 @@
  * patterns of the rl_sign_width columns: 50 of 1860 in the shipped
  * rules), the other columns 0 in every draw. Kept dense, every sign row
  * took draws × rl_sign_width doubles (15 MB per scorer at 1000 draws,
- * docs/performance.md, issue #18). */
+ * docs/performance-log.md, issue #18). */
 typedef struct rl_sign_row {
 	size_t count;           /* the columns with a sensitivity */
 	size_t *cols;           /* their indices, increasing */

@@ -56,7 +56,7 @@ struct radloc_scorer {
 	 * loss), so each distinct vector is kept once, in the pool, and a
 	 * probe keeps per component only the vector's number: 1.5 MB when
 	 * every probe is filled, where a vector per component took 16.5 MB
-	 * (docs/performance.md, issue #18). */
+	 * (docs/performance-log.md, issue #18). */
 	struct rl_probe_table {
 		uint32_t *at;        /* per component: 0 not made, else 1 + pool index */
 	} *probe_table;

@@ -36,6 +36,15 @@ unset RADLOC_RULES
 cp fixtures/exams/demo.yaml "$tmp/exam.yaml"
 out=$(cd "$tmp" && ./root/usr/bin/radloc score exam.yaml --draws 0 --format json 2>&1)
 case "$out" in *'"label": "L5 left"'*) ok ;; *) bad "the packaged radloc did not answer: $out" ;; esac
+# radloc serve opens libmicrohttpd when it starts (cli/mhd.c): the
+# packaged binary must find it and listen.
+(cd "$tmp" && exec ./root/usr/bin/radloc serve --port 0 --quiet >serve.out 2>&1) &
+server=$!
+for _ in $(seq 50); do grep -q listening "$tmp/serve.out" 2>/dev/null && break; sleep 0.1; done
+grep -q 'listening on http://' "$tmp/serve.out" && ok ||
+	bad "the packaged radloc serve did not start: $(cat "$tmp/serve.out")"
+kill -TERM "$server" 2>/dev/null
+wait "$server" 2>/dev/null
 man -l "$tmp/root/usr/share/man/man1/radloc.1.gz" >/dev/null 2>&1 ||
 	[ "$(command -v man)" = "" ] && ok || bad "the man page does not render"
 
