@@ -109,6 +109,17 @@ START_TEST(nothing_usable_is_empty)
 }
 END_TEST
 
+/* The point estimate of a random exam, as radloc_score starts it. */
+static void point_estimate(const radloc_rules *r, radloc_scorer *sc, radloc_exam *exam,
+                           rl_scoring *s)
+{
+	memset(s, 0, sizeof *s);
+	s->r = r;
+	s->exam = exam;
+	s->comps = &sc->comps;
+	ck_assert_int_eq(rl_posterior(s, sc), RADLOC_OK);
+}
+
 /* The row sums of the log likelihoods are added in the findings' order
  * from 0.0 (as gsl_blas_dgemv against ones did before, bit for bit), and
  * the components that no finding moves share one sum: on many random
@@ -121,11 +132,7 @@ START_TEST(row_sums_are_plain_sums)
 	for (unsigned long seed = 1; seed <= 40; seed++) {
 		radloc_exam *exam = random_exam(r, seed);
 		rl_scoring s;
-		memset(&s, 0, sizeof s);
-		s.r = r;
-		s.exam = exam;
-		s.comps = &sc->comps;
-		ck_assert_int_eq(rl_posterior(&s, sc), RADLOC_OK);
+		point_estimate(r, sc, exam, &s);
 		for (size_t c = 0; c < s.comps->count; c++) {
 			double sum = 0.0;
 			for (size_t f = 0; f < s.nf; f++)
@@ -157,11 +164,7 @@ START_TEST(component_posteriors_are_plain_exps)
 	for (unsigned long seed = 1; seed <= 40; seed++) {
 		radloc_exam *exam = random_exam(r, seed);
 		rl_scoring s;
-		memset(&s, 0, sizeof s);
-		s.r = r;
-		s.exam = exam;
-		s.comps = &sc->comps;
-		ck_assert_int_eq(rl_posterior(&s, sc), RADLOC_OK);
+		point_estimate(r, sc, exam, &s);
 		memset(hyp, 0, r->hyp_count * sizeof *hyp);
 		for (size_t c = 0; c < s.comps->count; c++) {
 			double d = s.comp_logpost[c] - s.log_z;
