@@ -88,7 +88,7 @@ radloc_status radloc_result_json(const radloc_result *r, int indent, char **out)
 	if (r == NULL || out == NULL || indent < 0 || indent > 31)
 		return RADLOC_ERR_ARGUMENT;
 	*out = NULL;
-	rl_jw *w = rl_jw_new();
+	rl_jw *w = rl_jw_new(indent);
 	if (w == NULL)
 		return RADLOC_ERR_NOMEM;
 	rl_jw_object(w);
@@ -154,7 +154,7 @@ radloc_status radloc_result_json(const radloc_result *r, int indent, char **out)
 	text_field(w, "sha256", r->rules_sha256);
 	rl_jw_object_end(w);
 	rl_jw_object_end(w);
-	return rl_jw_finish(w, indent, out);
+	return rl_jw_finish(w, out);
 }
 
 /* A grade written as digits goes out as a number, anything else ("2+",
@@ -177,7 +177,7 @@ radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out)
 	if (exam == NULL || out == NULL || indent < 0 || indent > 31)
 		return RADLOC_ERR_ARGUMENT;
 	*out = NULL;
-	rl_jw *w = rl_jw_new();
+	rl_jw *w = rl_jw_new(indent);
 	if (w == NULL)
 		return RADLOC_ERR_NOMEM;
 	rl_jw_object(w);
@@ -222,5 +222,5 @@ radloc_status radloc_exam_json(const radloc_exam *exam, int indent, char **out)
 			rl_jw_array_end(w);
 	}
 	rl_jw_object_end(w);
-	return rl_jw_finish(w, indent, out);
+	return rl_jw_finish(w, out);
 }

@@ -1,12 +1,12 @@
 /* The streaming JSON writer (see json_write.h): yajl's generator into one
  * growing buffer. jansson built a tree of objects (a hash table each) and
  * then walked it with snprintf for every real: half of a batch's output
- * cost. The indented form, for one exam at a time, is the compact text
- * read back by jansson and written with its indentation, which yajl's
- * differs from (empty arrays over two lines). */
+ * cost. The indented form is yajl's too, with the two places where its
+ * layout differs from jansson's mended as they are written: an empty
+ * array or object on one line ("[]", where yajl gives "[\n\n  ]"), and no
+ * newline after the document. */
 #include "json_write.h"
 
-#include <jansson.h>
 #include <locale.h>
 #include <math.h>
 #include <stddef.h>
@@ -22,6 +22,13 @@ struct rl_jw {
 	char *buf;
 	size_t len, cap;
 	int failed;
+	/* Indented: the indent string, and where the last array or object
+	 * opened (just past its bracket and yajl's newline) while nothing has
+	 * been written into it yet (`fresh`). */
+	int indent;
+	char indent_text[32];
+	size_t opened_at;
+	int fresh;
 	/* yajl's own allocations come from here (see room_malloc). */
 	size_t used;
 	_Alignas(max_align_t) unsigned char room[2048];
@@ -93,14 +100,20 @@ static void put(void *ctx, const char *s, size_t n)
 	w->len += n;
 }
 
-rl_jw *rl_jw_new(void)
+rl_jw *rl_jw_new(int indent)
 {
+	if (indent < 0 || indent > 31)
+		return NULL;
 	rl_jw *w = calloc(1, sizeof *w);
 	if (w == NULL)
 		return NULL;
+	w->indent = indent;
+	memset(w->indent_text, ' ', (size_t)indent);
 	yajl_alloc_funcs room = {room_malloc, room_realloc, room_free, w};
 	w->gen = yajl_gen_alloc(&room);
-	if (w->gen == NULL || !yajl_gen_config(w->gen, yajl_gen_print_callback, put, w)) {
+	if (w->gen == NULL || !yajl_gen_config(w->gen, yajl_gen_print_callback, put, w) ||
+	    (indent > 0 && (!yajl_gen_config(w->gen, yajl_gen_beautify, 1) ||
+	                    !yajl_gen_config(w->gen, yajl_gen_indent_string, w->indent_text)))) {
 		if (w->gen)
 			yajl_gen_free(w->gen);
 		free(w);
@@ -109,34 +122,59 @@ rl_jw *rl_jw_new(void)
 	return w;
 }
 
+/* Every call but a close goes through here: whatever it writes, the
+ * array or object opened last is no longer empty. */
 static void check(rl_jw *w, yajl_gen_status s)
 {
+	w->fresh = 0;
 	if (s != yajl_gen_status_ok)
 		w->failed = 1;
+}
+
+static void opened(rl_jw *w, yajl_gen_status s)
+{
+	check(w, s);
+	w->fresh = 1;
+	w->opened_at = w->len;
+}
+
+/* Closing an empty array or object in the indented form: yajl wrote
+ * "[\n" on opening and "\n" + indent + "]" on closing; jansson writes
+ * "[]". The opening newline is the last byte yajl wrote before, so the
+ * close is cut back to just after the bracket. */
+static void closed(rl_jw *w, yajl_gen_status s, char bracket)
+{
+	int was_empty = w->fresh;
+	check(w, s);
+	if (w->indent > 0 && was_empty && !w->failed && w->opened_at > 0 &&
+	    w->buf[w->opened_at - 1] == '\n') {
+		w->len = w->opened_at - 1;
+		w->buf[w->len++] = bracket;
+	}
 }
 
 void rl_jw_object(rl_jw *w)
 {
 	if (!w->failed)
-		check(w, yajl_gen_map_open(w->gen));
+		opened(w, yajl_gen_map_open(w->gen));
 }
 
 void rl_jw_object_end(rl_jw *w)
 {
 	if (!w->failed)
-		check(w, yajl_gen_map_close(w->gen));
+		closed(w, yajl_gen_map_close(w->gen), '}');
 }
 
 void rl_jw_array(rl_jw *w)
 {
 	if (!w->failed)
-		check(w, yajl_gen_array_open(w->gen));
+		opened(w, yajl_gen_array_open(w->gen));
 }
 
 void rl_jw_array_end(rl_jw *w)
 {
 	if (!w->failed)
-		check(w, yajl_gen_array_close(w->gen));
+		closed(w, yajl_gen_array_close(w->gen), ']');
 }
 
 void rl_jw_null(rl_jw *w)
@@ -282,21 +320,12 @@ void rl_jw_number4(rl_jw *w, double x)
 		check(w, yajl_gen_number(w->gen, buf, n));
 }
 
-/* The indented form as jansson writes it (keys in the order read). */
-static char *indented(const char *compact, int indent)
-{
-	json_t *root = json_loads(compact, 0, NULL);
-	if (root == NULL)
-		return NULL;
-	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
-	                                  JSON_INDENT(indent));
-	json_decref(root);
-	return text;
-}
-
-radloc_status rl_jw_finish(rl_jw *w, int indent, char **out)
+radloc_status rl_jw_finish(rl_jw *w, char **out)
 {
 	*out = NULL;
+	/* yajl ends an indented document with a newline; jansson did not. */
+	if (w->indent > 0 && w->len > 0 && w->buf[w->len - 1] == '\n')
+		w->len--;
 	put(w, "", 0); /* room for the NUL, even for an empty document */
 	int failed = w->failed || w->buf == NULL;
 	char *text = failed ? NULL : w->buf;
@@ -306,11 +335,6 @@ radloc_status rl_jw_finish(rl_jw *w, int indent, char **out)
 		free(w->buf);
 	yajl_gen_free(w->gen);
 	free(w);
-	if (text && indent > 0) {
-		char *wide = indented(text, indent);
-		free(text);
-		text = wide;
-	}
 	*out = text;
 	return text ? RADLOC_OK : RADLOC_ERR_NOMEM;
 }

@@ -12,8 +12,10 @@
 
 typedef struct rl_jw rl_jw;
 
-/* A writer, or NULL when memory is short. */
-rl_jw *rl_jw_new(void);
+/* A writer of compact JSON (indent 0) or indented by `indent` spaces
+ * (1..31), laid out as jansson's JSON_INDENT laid it out; NULL when
+ * memory is short or indent is out of range. */
+rl_jw *rl_jw_new(int indent);
 
 /* Each call after a failure does nothing; the failure is reported once,
  * by rl_jw_finish. */
@@ -30,10 +32,9 @@ void rl_jw_integer(rl_jw *w, long long v);
 /* x rounded to 4 decimals (null when not finite): see rl_jw_format4. */
 void rl_jw_number4(rl_jw *w, double x);
 
-/* The document as compact JSON (indent 0) or indented by `indent`
- * spaces, in *out (free()); frees the writer. RADLOC_ERR_NOMEM after any
- * failure. */
-radloc_status rl_jw_finish(rl_jw *w, int indent, char **out);
+/* The document in *out (free()); frees the writer. RADLOC_ERR_NOMEM
+ * after any failure. */
+radloc_status rl_jw_finish(rl_jw *w, char **out);
 
 /* round(x * 1e4) / 1e4 written exactly as jansson writes that double with
  * JSON_REAL_PRECISION(6) ("%.6g", then ".0" when there is neither '.' nor

@@ -50,13 +50,13 @@ END_TEST
 
 static char *written(const char *s, int indent)
 {
-	rl_jw *w = rl_jw_new();
+	rl_jw *w = rl_jw_new(indent);
 	ck_assert_ptr_nonnull(w);
 	rl_jw_array(w);
 	rl_jw_text(w, s);
 	rl_jw_array_end(w);
 	char *out = NULL;
-	radloc_status st = rl_jw_finish(w, indent, &out);
+	radloc_status st = rl_jw_finish(w, &out);
 	ck_assert_int_eq(st, out ? RADLOC_OK : RADLOC_ERR_NOMEM);
 	return out;
 }
@@ -118,7 +118,7 @@ END_TEST
  * numbers as in the compact form. */
 START_TEST(indented_as_jansson_indents)
 {
-	rl_jw *w = rl_jw_new();
+	rl_jw *w = rl_jw_new(2);
 	rl_jw_object(w);
 	rl_jw_key(w, "flags");
 	rl_jw_array(w);
@@ -137,10 +137,52 @@ START_TEST(indented_as_jansson_indents)
 	rl_jw_array_end(w);
 	rl_jw_object_end(w);
 	char *out = NULL;
-	ck_assert_int_eq(rl_jw_finish(w, 2, &out), RADLOC_OK);
+	ck_assert_int_eq(rl_jw_finish(w, &out), RADLOC_OK);
 	ck_assert_str_eq(out, "{\n  \"flags\": [],\n  \"empty\": {},\n  \"ranking\": [\n"
 	                      "    0.4845,\n    0.0,\n    1.23457e6,\n    null,\n    1000,\n"
 	                      "    null\n  ]\n}");
+	free(out);
+}
+END_TEST
+
+/* Nested empty arrays and objects, at every depth and after other
+ * items, laid out as jansson lays out the same document: the writer
+ * indents it itself (no longer through jansson), so jansson is the
+ * reference. */
+START_TEST(nested_empties_as_jansson_indents)
+{
+	rl_jw *w = rl_jw_new(2);
+	rl_jw_array(w);
+	rl_jw_array(w);
+	rl_jw_array_end(w);
+	rl_jw_object(w);
+	rl_jw_object_end(w);
+	rl_jw_object(w);
+	rl_jw_key(w, "a");
+	rl_jw_array(w);
+	rl_jw_object(w);
+	rl_jw_key(w, "b");
+	rl_jw_array(w);
+	rl_jw_array_end(w);
+	rl_jw_object_end(w);
+	rl_jw_integer(w, 1);
+	rl_jw_array(w);
+	rl_jw_array_end(w);
+	rl_jw_array_end(w);
+	rl_jw_key(w, "c");
+	rl_jw_object(w);
+	rl_jw_object_end(w);
+	rl_jw_object_end(w);
+	rl_jw_text(w, "[\n\n  ]");
+	rl_jw_array_end(w);
+	char *out = NULL;
+	ck_assert_int_eq(rl_jw_finish(w, &out), RADLOC_OK);
+	json_t *doc = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(doc);
+	char *want = json_dumps(doc, JSON_PRESERVE_ORDER | JSON_INDENT(2));
+	ck_assert_str_eq(out, want);
+	free(want);
+	json_decref(doc);
 	free(out);
 }
 END_TEST
@@ -151,12 +193,12 @@ START_TEST(overflow_fails_the_document)
 {
 	char buf[32];
 	ck_assert_uint_eq(rl_jw_format4(1e305, buf), 0);
-	rl_jw *w = rl_jw_new();
+	rl_jw *w = rl_jw_new(0);
 	rl_jw_array(w);
 	rl_jw_number4(w, 1e305);
 	rl_jw_array_end(w);
 	char *out = (char *)1;
-	ck_assert_int_eq(rl_jw_finish(w, 0, &out), RADLOC_ERR_NOMEM);
+	ck_assert_int_eq(rl_jw_finish(w, &out), RADLOC_ERR_NOMEM);
 	ck_assert_ptr_null(out);
 }
 END_TEST
@@ -166,6 +208,7 @@ Suite *suite_json_write(void)
 	const TTest *const tests[] = {
 		numbers_as_jansson_wrote_them, strings_escaped_as_jansson_escapes_them,
 		bad_utf8_fails_the_document, indented_as_jansson_indents,
+	                        nested_empties_as_jansson_indents,
 		overflow_fails_the_document,
 	};
 	return make_suite("json_write", 60, tests, sizeof tests / sizeof tests[0]);
