@@ -51,7 +51,11 @@ DEB_PACKAGES := libyaml-dev libgsl-dev check pkg-config libjansson-dev libyajl-d
 # Tools that may come from a package or from elsewhere (node with its own
 # npm): package:command, installed when the command is missing.
 DEB_TOOLS := nodejs:node npm:npm
-PKGS := yaml-0.1 gsl jansson yajl nettle
+# The library's; jansson is the CLI's and the tests' (FHIR, ISNCSCI,
+# batch lines, the server; the tests' reference JSON), not the library's.
+PKGS := yaml-0.1 gsl yajl nettle
+JANSSON_CFLAGS = $(shell pkg-config --cflags jansson 2>/dev/null)
+JANSSON_LIBS   = $(shell pkg-config --libs jansson 2>/dev/null)
 
 CC      ?= cc
 # Recursive (=) so that pkg-config runs when a recipe needs it, after `deps`.
@@ -61,9 +65,9 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # linked: its GnuTLS costs every other command ~7 ms to load. The build
 # records the library's file name (its SONAME) for dlopen.
 MHD_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so" 2>/dev/null | awk '/SONAME/ {print $$2}')
-CLI_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null) \
+CLI_CFLAGS = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null) $(JANSSON_CFLAGS) \
              $(if $(MHD_SONAME),-DRADLOC_MHD_SONAME='"$(MHD_SONAME)"')
-CLI_LIBS   =
+CLI_LIBS   = $(JANSSON_LIBS)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
@@ -130,7 +134,7 @@ $(BUILD)/obj/cli/page_files.o: $(PAGE_FILES) cli/page_assets.h
 
 $(BUILD)/obj/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(JANSSON_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
 
 $(LIB_A): $(ENGINE_OBJ)
 	@rm -f $@
@@ -147,7 +151,7 @@ $(CLI): $(CLI_OBJ) $(BUILD)/obj/cli/page_files.o $(LIB_A)
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/obj/cli/page_files.o $(LIB_A) $(CLI_LIBS) $(LDLIBS)
 
 $(TESTBIN): $(TEST_OBJ) $(LIB_A)
-	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(LDLIBS) $(CHECK_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(LDLIBS) $(JANSSON_LIBS) $(CHECK_LIBS)
 
 # --- set-up on a fresh Debian machine -------------------------------------
 deps:

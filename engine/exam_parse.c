@@ -528,8 +528,8 @@ radloc_status radloc_exam_parse(const radloc_rules *rules, const char *data,
 	if (rules == NULL || out == NULL || (data == NULL && size > 0))
 		return RADLOC_ERR_ARGUMENT;
 	*out = NULL;
-	/* A JSON object (a batch's JSON Lines) goes through jansson first,
-	 * silently; anything it cannot mirror exactly, and any exam with a
+	/* A JSON object (a batch's JSON Lines) goes through yajl's event
+	 * parser first (json_tree.c), silently; anything it cannot mirror exactly, and any exam with a
 	 * problem, is read again below, where every problem gets its place. */
 	size_t lead = 0;
 	while (lead < size && (data[lead] == ' ' || data[lead] == '\t'))
