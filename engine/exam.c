@@ -1,5 +1,4 @@
 /* Building an exam: findings checked against the rule set as they are added. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

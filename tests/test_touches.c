@@ -32,14 +32,7 @@ static void setup(const radloc_rules *r, fixture *x, radloc_kind table, const ch
 	x->f.table = table;
 	x->f.element = (int)radloc_rules_find(r, table, id);
 	x->f.side = side;
-	x->fw.f = &x->f;
-	if (table == RADLOC_SIGN) {
-		x->fw.sg = &r->signs[x->f.element];
-		x->fw.ssens = x->w;
-	} else {
-		x->fw.el = &r->elements[table - RADLOC_REGION][x->f.element];
-		x->fw.w = x->w;
-	}
+	rl_fwork_bind(r, &x->fw, &x->f, x->w);
 	rl_mean_weights(r, &x->fw);
 	rl_mean_params(r, &x->p);
 }
