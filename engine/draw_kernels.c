@@ -103,6 +103,31 @@ static int same_in_every_draw(const radloc_rules *r, const rl_hypothesis *h)
 	}
 }
 
+/* The kernels of draw_classes.c that give rl_likelihood's numbers bit
+ * for bit, shared by the point kernel and the per-person one: a cord
+ * class (its class in *cls), a plexus element's or a cauda equina's own
+ * kernel (*extent, and for a plexus *plexus and *route); else
+ * KERNEL_GENERIC, nothing written. */
+static int exact_kind(interval_work *w, const rl_scoring *s, size_t f, size_t c, size_t *cls,
+                      const rl_plexus **plexus, double *route, int *extent)
+{
+	const rl_fwork *fw = &w->fw[f];
+	if (rl_reads_cord_class(s, fw, c)) {
+		*cls = rl_find_cord_class(w, s, f, c);
+		return KERNEL_CORD;
+	}
+	int kind = rl_state_kind(s, fw, c);
+	if (kind != KERNEL_GENERIC) {
+		const rl_hypothesis *h = &s->r->hyps[s->comps->hyp[c]];
+		*extent = s->comps->extent ? s->comps->extent[c] : -1;
+		if (kind == KERNEL_PLEXUS) {
+			*plexus = h->plexus;
+			*route = fw->el->plexus_route[h->plexus->index];
+		}
+	}
+	return kind;
+}
+
 /* One kernel: how the finding fw (its outcome, its slopes, if linear)
  * moves the component c. */
 static void make_kernel(draw_kernel *k, interval_work *w, const rl_scoring *s, size_t f,
@@ -134,19 +159,11 @@ static void make_kernel(draw_kernel *k, interval_work *w, const rl_scoring *s, s
 		rl_sign_link_of(r, s->comps, c, fw, &k->sign);
 		return;
 	}
-	if (rl_reads_cord_class(s, fw, c)) {
-		k->kind = KERNEL_CORD;
-		k->cls = rl_find_cord_class(w, s, f, c);
-		return;
-	}
-	if (rl_state_kind(s, fw, c) != KERNEL_GENERIC) {
-		k->kind = rl_state_kind(s, fw, c);
-		k->reach = reach;
-		k->extent = s->comps->extent ? s->comps->extent[c] : -1;
-		if (k->kind == KERNEL_PLEXUS) {
-			k->plexus = h->plexus;
-			k->route = fw->el->plexus_route[h->plexus->index];
-		}
+	int exact = exact_kind(w, s, f, c, &k->cls, &k->plexus, &k->route, &k->extent);
+	if (exact != KERNEL_GENERIC) {
+		k->kind = exact;
+		if (exact != KERNEL_CORD)
+			k->reach = reach;
 		return;
 	}
 	if (!linear)
@@ -198,18 +215,9 @@ static void make_trait_kernel(trait_kernel *k, interval_work *w, const rl_scorin
 			k->value[t] *= w->affected_background[a * RL_TRAIT_PEOPLE + (size_t)t];
 		return;
 	}
-	if (rl_reads_cord_class(s, fw, c)) {
-		k->kind = KERNEL_CORD;
-		k->cls = rl_find_cord_class(w, s, f, c);
-		return;
-	}
-	if (rl_state_kind(s, fw, c) != KERNEL_GENERIC) {
-		k->kind = rl_state_kind(s, fw, c);
-		k->extent = s->comps->extent ? s->comps->extent[c] : -1;
-		if (k->kind == KERNEL_PLEXUS) {
-			k->plexus = h->plexus;
-			k->route = fw->el->plexus_route[h->plexus->index];
-		}
+	int exact = exact_kind(w, s, f, c, &k->cls, &k->plexus, &k->route, &k->extent);
+	if (exact != KERNEL_GENERIC) {
+		k->kind = exact;
 		return;
 	}
 	switch (h->pattern) {
