@@ -25,6 +25,8 @@ void help_check(FILE *out)
 	      "  --verbose          the full text answer for each case (as radloc score)\n"
 	      "  --format json      one JSON line per case\n"
 	      "  --draws N          draws for intervals (default 0: verdicts need none)\n"
+	      "  --jobs N           share each case's draws among N threads (default:\n"
+	      "                     the cores, at most 4); the verdicts are the same\n"
 	      "  --seed N, --rules PATH\n",
 	      out);
 }

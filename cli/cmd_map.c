@@ -418,9 +418,11 @@ int cmd_map(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
-	/* The chart scores without draws, so a seed could change nothing. */
-	if (o.seed_set) {
-		fprintf(stderr, "radloc map: unknown option '--seed' (radloc help map)\n");
+	/* The chart scores without draws, so a seed or threads to share them
+	 * could change nothing. */
+	if (o.seed_set || o.jobs_set) {
+		fprintf(stderr, "radloc map: unknown option '%s' (radloc help map)\n",
+		        o.seed_set ? "--seed" : "--jobs");
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_one_input(&o, "map", "one exam at a time")) >= 0)

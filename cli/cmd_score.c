@@ -29,6 +29,8 @@ void help_score(FILE *out)
 	      "  --draws N            draws for the intervals (default 1000; 0 = none)\n"
 	      "  --interval P         central mass of the intervals (default 0.90)\n"
 	      "  --seed N             random seed (default 1): same seed, same output\n"
+	      "  --jobs N             share the draws among N threads (default: the\n"
+	      "                       cores, at most 4); the output is the same\n"
 	      "  --rules PATH         rule file or directory\n"
 	      "  --color / --no-color colour the red flags (default: when a terminal)\n",
 	      out);

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "radloc_limits.h"
@@ -35,6 +36,7 @@ int cli_parse_options(int argc, char **argv, const char *command,
 	o->draws = -1;
 	o->color = -1;
 	o->jobs = 1;
+	o->command = command;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *value = NULL;
@@ -88,6 +90,7 @@ int cli_parse_options(int argc, char **argv, const char *command,
 				return EXIT_USAGE;
 			}
 			o->jobs = (long)v;
+			o->jobs_set = 1;
 		} else if (strcmp(a, "--seed") == 0) {
 			if (number(command, "--seed", VALUE(), ~0ULL, &o->seed))
 				return EXIT_USAGE;
@@ -157,5 +160,16 @@ int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_to
 	if (o->interval > 0.0 && radloc_scorer_set_interval(scorer, o->interval) != RADLOC_OK)
 		return EXIT_USAGE;
 	radloc_scorer_set_top(scorer, o->top >= 0 ? (size_t)o->top : default_top);
+	/* A batch's threads take whole exams (cmd_batch.c); one exam's
+	 * draws are shared among the cores. */
+	long threads = o->jobs;
+	if (o->command && strcmp(o->command, "batch") == 0) {
+		threads = 1;
+	} else if (!o->jobs_set) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = cores < 1 ? 1 : cores > CLI_DRAW_THREADS ? CLI_DRAW_THREADS : cores;
+	}
+	if (radloc_scorer_set_threads(scorer, (unsigned)threads) != RADLOC_OK)
+		return EXIT_USAGE;
 	return EXIT_OK;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "draws.h"
+#include "exam_impl.h"
 #include "radloc_limits.h"
 
 /* Beta with mean m and concentration k; the mean itself at the edges,
@@ -148,4 +149,27 @@ const rl_sign_row *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
 		for (size_t j = 0; j < n; j++)
 			s->vals[d * n + j] = draw_beta(b->rng, fw->ssens[s->cols[j]], concentration);
 	return s;
+}
+
+void rl_bank_prefill(rl_bank *b, const radloc_rules *r, const radloc_exam *exam,
+                     uint64_t seed, unsigned long draws)
+{
+	if (rl_bank_ready(b, r, seed, draws) != RADLOC_OK)
+		return;
+	double *scratch = malloc((rl_sign_width(r) + r->root_count + 1) * sizeof *scratch);
+	if (scratch == NULL)
+		return;
+	for (size_t i = 0; i < exam->count; i++) {
+		const rl_finding *x = &exam->findings[i];
+		if (x->nt)
+			continue;
+		rl_fwork fw;
+		rl_fwork_bind(r, &fw, x, scratch);
+		size_t row = rl_element_row(r, x->table, x->element);
+		if (fw.el)
+			rl_bank_element(b, fw.el, row);
+		else
+			rl_bank_sign(b, r, &fw, row);
+	}
+	free(scratch);
 }

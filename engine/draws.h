@@ -56,6 +56,14 @@ const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row);
 const rl_sign_row *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
                                 size_t row);
 
+/* Every row the exam's findings will ask for, drawn now for (seed,
+ * draws): a scorer's thread does it while the point estimate is made
+ * (score.c), so the draws find their rows ready. Nothing else may use the
+ * bank meanwhile. A row it could not make (out of memory) is made when
+ * first asked for, or reported then. */
+void rl_bank_prefill(rl_bank *b, const radloc_rules *r, const radloc_exam *exam,
+                     uint64_t seed, unsigned long draws);
+
 /* Draw d of a sign's sensitivities into ssens (rl_sign_width of them). */
 static inline void rl_sign_row_draw(const rl_sign_row *s, size_t d, double *ssens,
                                     size_t width)

@@ -369,6 +369,16 @@ static void read_intervals(interval_work *w, const rl_scoring *s, double mass,
 	}
 }
 
+/* Draws from to to - 1: a draw's ratios, then its normaliser and samples. */
+static void score_draws(interval_work *w, const rl_scoring *s, const rl_bank *bank,
+                        const radloc_result *res, size_t from, size_t to)
+{
+	for (size_t d = from; d < to; d++) {
+		rl_score_draw(w, s, bank, d);
+		normalise_draw(w, res, d);
+	}
+}
+
 /* Only live components are recomputed; the rest keep their point log
  * posterior, so a dead hypothesis's posterior in draw d is
  * exp(D_h - log Z_d) and its interval comes from the quantiles of Z. */
@@ -390,10 +400,7 @@ radloc_status rl_intervals(const rl_scoring *s, radloc_scorer *sc,
 	}
 	if (status == RADLOC_OK) {
 		set_anchor(&w, s, res);
-		for (size_t d = 0; d < w.draws; d++) {
-			rl_score_draw(&w, s, &sc->bank, d);
-			normalise_draw(&w, res, d);
-		}
+		rl_draws_share(&w, s, &sc->bank, res, sc->pool, score_draws);
 		read_intervals(&w, s, sc->mass, res);
 	}
 	work_free(&w);

@@ -259,4 +259,15 @@ void rl_make_kernels(interval_work *w, const rl_scoring *s);
 /* Draw d: every live component's product of likelihood ratios. */
 void rl_score_draw(interval_work *w, const rl_scoring *s, const rl_bank *bank, size_t d);
 
+/* draw_threads.c */
+/* Draws from to to - 1 scored on w (intervals.c: each draw's ratios,
+ * then its normaliser and samples). */
+typedef void rl_draw_range_fn(interval_work *w, const rl_scoring *s, const rl_bank *bank,
+                              const radloc_result *res, size_t from, size_t to);
+/* All of w's draws through fn, shared between this thread and the
+ * pool's (NULL: this thread alone), each on its own copy of what a draw
+ * writes: the same samples whatever the count. */
+void rl_draws_share(interval_work *w, const rl_scoring *s, const rl_bank *bank,
+                    const radloc_result *res, rl_threads *pool, rl_draw_range_fn *fn);
+
 #endif

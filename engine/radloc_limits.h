@@ -67,6 +67,10 @@
  * time and the scorer's bank of draws (~40 MB at the most). */
 #define RADLOC_MAX_DRAWS 10000
 
+/* Threads that may share one exam's draws (radloc_scorer_set_threads):
+ * each takes at least 100 draws, so past 100 more could never start. */
+#define RADLOC_MAX_DRAW_THREADS 64
+
 /* radloc serve: connections open at once, for the whole server. Each has
  * a thread of its own, so a slow client holds only its own; 256 is far
  * more than one ward's browsers and bounds the threads (and memory) a

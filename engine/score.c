@@ -250,6 +250,35 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 	return RADLOC_OK;
 }
 
+/* The ranking with its explanation: everything but the intervals. */
+static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc, radloc_result *res)
+{
+	radloc_status status;
+	if ((status = rl_posterior(s, sc)) != RADLOC_OK ||
+	    (status = rl_pairs_score(s, sc)) != RADLOC_OK ||
+	    (status = rank(s, res)) != RADLOC_OK)
+		return status;
+	res->reported = sc->top && sc->top < res->hyp_count ? sc->top : res->hyp_count;
+	for (size_t i = res->reported; i < res->hyp_count; i++)
+		res->other += res->ranked[i].h.probability;
+	/* Explanation and intervals both read the point estimate and write
+	 * different parts of the result; the draws write only their own
+	 * buffers, so the order does not matter. */
+	return rl_explain(s, res);
+}
+
+typedef struct bank_job {
+	radloc_scorer *sc;
+	const radloc_exam *exam;
+} bank_job;
+
+static void fill_bank(void *ctx, size_t worker)
+{
+	bank_job *j = ctx;
+	if (worker == 0)
+		rl_bank_prefill(&j->sc->bank, j->sc->rules, j->exam, j->sc->seed, j->sc->draws);
+}
+
 radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
                            radloc_result **out)
 {
@@ -279,17 +308,16 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 		status = RADLOC_ERR_NOMEM;
 		goto fail;
 	}
-	if ((status = rl_posterior(&s, sc)) != RADLOC_OK ||
-	    (status = rl_pairs_score(&s, sc)) != RADLOC_OK ||
-	    (status = rank(&s, res)) != RADLOC_OK)
-		goto fail;
-	res->reported = sc->top && sc->top < res->hyp_count ? sc->top : res->hyp_count;
-	for (size_t i = res->reported; i < res->hyp_count; i++)
-		res->other += res->ranked[i].h.probability;
-	/* Explanation and intervals both read the point estimate and write
-	 * different parts of the result; the draws write only their own
-	 * buffers, so the order does not matter. */
-	if ((status = rl_explain(&s, res)) != RADLOC_OK)
+	/* The scorer's threads draw the exam's rows of the bank while this
+	 * one makes the point estimate, which never reads the bank. */
+	bank_job job = {sc, exam};
+	int early = sc->draws > 0 && rl_threads_count(sc->pool) > 0;
+	if (early)
+		rl_threads_start(sc->pool, fill_bank, &job);
+	status = point_estimate(&s, sc, res);
+	if (early)
+		rl_threads_wait(sc->pool);
+	if (status != RADLOC_OK)
 		goto fail;
 	if (sc->draws > 0 && (status = rl_intervals(&s, sc, res)) != RADLOC_OK)
 		goto fail;

@@ -430,6 +430,7 @@ radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 	s->seed = 1;
 	s->draws = 1000;
 	s->mass = 0.90;
+	s->threads = 1;
 	rl_pairs_prepare(s);
 	if (rl_bank_init(&s->bank) != RADLOC_OK || build_components(rules, &s->comps) != RADLOC_OK ||
 	    build_touch_table(s) != RADLOC_OK || build_selection_classes(s) != RADLOC_OK) {
@@ -443,6 +444,7 @@ void radloc_scorer_free(radloc_scorer **scorer)
 {
 	if (scorer == NULL || *scorer == NULL)
 		return;
+	rl_threads_free(&(*scorer)->pool);
 	free_components(&(*scorer)->comps);
 	rl_bank_free(&(*scorer)->bank);
 	if ((*scorer)->touch_list)
@@ -491,6 +493,22 @@ radloc_status radloc_scorer_set_interval(radloc_scorer *s, double mass)
 	if (s == NULL || !(mass > 0.0 && mass < 1.0))
 		return RADLOC_ERR_ARGUMENT;
 	s->mass = mass;
+	return RADLOC_OK;
+}
+
+radloc_status radloc_scorer_set_threads(radloc_scorer *s, unsigned n)
+{
+	if (s == NULL || n < 1 || n > RADLOC_MAX_DRAW_THREADS)
+		return RADLOC_ERR_ARGUMENT;
+	if (n == s->threads)
+		return RADLOC_OK;
+	/* Started now, the threads are where they will run by the time the
+	 * first exam's draws need them (draw_threads.c). */
+	rl_threads_free(&s->pool);
+	s->threads = 1;
+	if (n > 1 && (s->pool = rl_threads_new(n - 1)) == NULL)
+		return RADLOC_ERR_NOMEM;
+	s->threads = n;
 	return RADLOC_OK;
 }
 

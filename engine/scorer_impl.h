@@ -8,6 +8,7 @@
 #include "model.h"
 #include "result_impl.h"
 #include "selection.h"
+#include "threads.h"
 
 /* The scoring call's buffers a scorer keeps (rl_scorer_scratch): one
  * slot per buffer, so that the buffers of one call never overlap. */
@@ -35,6 +36,8 @@ struct radloc_scorer {
 	unsigned long draws;
 	double mass;
 	size_t top;
+	unsigned threads;       /* the draws of one exam shared among them */
+	rl_threads *pool;       /* threads - 1 of them, waiting for work */
 	rl_components comps;
 	/* Which components can move a finding's likelihood depends only on
 	 * the rules: listed once per (element, side, pain or not), each

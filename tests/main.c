@@ -271,6 +271,8 @@ int main(void)
 	srunner_add_suite(sr, suite_intervals());
 	srunner_add_suite(sr, suite_draw_kernels());
 	srunner_add_suite(sr, suite_draw_classes());
+	srunner_add_suite(sr, suite_draw_threads());
+	srunner_add_suite(sr, suite_threads());
 	srunner_add_suite(sr, suite_score());
 	srunner_add_suite(sr, suite_nomem());
 	srunner_add_suite(sr, suite_vocabulary());

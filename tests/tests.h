@@ -6,6 +6,14 @@
 
 #include "radloc.h"
 
+/* Exam i of a reproducible generated set (generated_exams.c): every
+ * other one with brisk leg reflexes and a Babinski sign (upper motor
+ * neuron: the myelopathy's levels stay live), the rest 6 to 20 findings
+ * anywhere; from TEST_EXAMS_LONG on, 40 normal skin findings more (past
+ * the draws' RATIO_BLOCK). Free it with radloc_exam_free. */
+enum { TEST_EXAMS_LONG = 46 };
+radloc_exam *test_generated_exam(unsigned i);
+
 Suite *suite_textutil(void);
 Suite *suite_yamltree(void);
 Suite *suite_rules(void);
@@ -43,6 +51,8 @@ Suite *suite_quantile(void);
 Suite *suite_intervals(void);
 Suite *suite_draw_kernels(void);
 Suite *suite_draw_classes(void);
+Suite *suite_draw_threads(void);
+Suite *suite_threads(void);
 Suite *suite_result(void);
 Suite *suite_hypotheses(void);
 Suite *suite_explain(void);

@@ -1,0 +1,1 @@
+$RADLOC map fixtures/exams/demo.yaml -o - --jobs 2

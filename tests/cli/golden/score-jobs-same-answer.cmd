@@ -1,0 +1,1 @@
+a=$($RADLOC score fixtures/exams/demo.yaml --format json --jobs 1); b=$($RADLOC score fixtures/exams/demo.yaml --format json --jobs 3); c=$($RADLOC score fixtures/exams/demo.yaml --format json); [ "$a" = "$b" ] && [ "$a" = "$c" ] && echo "the same answer on 1, 3 and the default threads"

@@ -1,0 +1,1 @@
+$RADLOC score fixtures/exams/demo.yaml --jobs 0
