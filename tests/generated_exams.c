@@ -1,6 +1,7 @@
 /* Generated exams for the tests that compare two ways of scoring (the
  * draws' exact kernels against the likelihood, threads against one):
- * reproducible, and broad enough to bring every pattern into the draws. */
+ * reproducible, and broad enough to bring every pattern into the draws;
+ * and the comparison of their results. */
 #include "tests.h"
 
 /* A small reproducible generator (an LCG): the exams below are the same
@@ -67,4 +68,21 @@ radloc_exam *test_generated_exam(unsigned i)
 		                        k % 2 ? RADLOC_LEFT : RADLOC_RIGHT, RADLOC_SENSATION_NORMAL,
 		                        RADLOC_MODALITY_UNSPECIFIED);
 	return e;
+}
+
+void test_assert_same_figures(const radloc_result *a, const radloc_result *b,
+                              const char *what)
+{
+	ck_assert_uint_eq(radloc_result_count(a), radloc_result_count(b));
+	for (size_t h = 0; h < radloc_result_count(a); h++) {
+		radloc_hypothesis x, y;
+		radloc_result_hypothesis(a, h, &x);
+		radloc_result_hypothesis(b, h, &y);
+		ck_assert_str_eq(x.label, y.label);
+		ck_assert_msg(x.probability == y.probability && x.lower == y.lower &&
+		              x.upper == y.upper,
+		              "%s, %s: %.17g [%.17g, %.17g] against %.17g [%.17g, %.17g]", what,
+		              x.label, x.probability, x.lower, x.upper, y.probability, y.lower,
+		              y.upper);
+	}
 }

@@ -1,25 +1,17 @@
 /* threads.c and draw_threads.c: an exam's draws shared among a scorer's
  * threads, and its bank drawn by one of them during the point estimate,
  * give every figure bit for bit as one thread does. */
+#include <stdio.h>
+
 #include "tests.h"
 
-/* Every figure of a and b, as doubles: a last bit moved is caught here
- * before it ever moves a printed digit. */
+/* a's figures against one thread's (b), bit for bit. */
 static void assert_same(const radloc_result *a, const radloc_result *b, unsigned exam,
                         unsigned threads)
 {
-	ck_assert_uint_eq(radloc_result_count(a), radloc_result_count(b));
-	for (size_t h = 0; h < radloc_result_count(a); h++) {
-		radloc_hypothesis x, y;
-		radloc_result_hypothesis(a, h, &x);
-		radloc_result_hypothesis(b, h, &y);
-		ck_assert_str_eq(x.label, y.label);
-		ck_assert_msg(x.probability == y.probability && x.lower == y.lower &&
-		              x.upper == y.upper,
-		              "exam %u, %u threads, %s: %.17g [%.17g, %.17g] against one "
-		              "thread's %.17g [%.17g, %.17g]", exam, threads, x.label,
-		              y.probability, y.lower, y.upper, x.probability, x.lower, x.upper);
-	}
+	char what[64];
+	snprintf(what, sizeof what, "exam %u, one thread against %u", exam, threads);
+	test_assert_same_figures(a, b, what);
 }
 
 static radloc_scorer *scorer_with(unsigned threads, unsigned long draws)

@@ -13,6 +13,12 @@
  * the draws' RATIO_BLOCK). Free it with radloc_exam_free. */
 enum { TEST_EXAMS_LONG = 46 };
 radloc_exam *test_generated_exam(unsigned i);
+/* Every hypothesis of a and b, in order, with the same label and the same
+ * probability and bounds as doubles, not as printed: a last bit moved is
+ * caught before it ever moves a printed digit. what names the case in a
+ * failure. */
+void test_assert_same_figures(const radloc_result *a, const radloc_result *b,
+                              const char *what);
 
 Suite *suite_textutil(void);
 Suite *suite_yamltree(void);
