@@ -2,10 +2,12 @@
  * radloc_scorer_set_threads). A draw reads the bank, the kernels and the
  * classes, which are made before the first draw and never change, and
  * writes the findings' weights, the ratios, the classes' values and its
- * own entry of each column and of the normaliser. So each thread scores a range of draws
- * on its own copy of what a draw writes, and the samples land where one
- * thread would have put them: the answer does not depend on how many
- * threads there are (tests/test_draw_threads.c). */
+ * own entry of each column and of the normaliser. So each thread scores
+ * chunks of draws on its own copy of what a draw writes, and the samples
+ * land where one thread would have put them: the answer does not depend
+ * on how many threads there are, nor on which drew what
+ * (tests/test_draw_threads.c). */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,19 +18,18 @@
  * its state (a draw of a broad exam takes about 4 µs; waking a thread
  * tens of µs, up to 2 ms on the project's virtual machine). */
 #define MIN_DRAWS_PER_THREAD 100
+/* The draws are taken in chunks, each thread the next chunk as it comes
+ * free, so a thread that wakes late or runs slower (its caches cold)
+ * takes fewer: which thread scores a draw changes nothing in it. */
+#define CHUNK 25
 
-typedef struct draw_job {
-	interval_work w;            /* the copy this thread writes */
+typedef struct draw_round {
 	const rl_scoring *s;
 	const rl_bank *bank;
 	const radloc_result *res;
 	rl_draw_range_fn *fn;
-	size_t from, to;
-	int ready;                  /* a range and a copy for this round */
-} draw_job;
-
-typedef struct draw_round {
-	draw_job *jobs;             /* per worker */
+	atomic_size_t next;         /* the next chunk's first draw */
+	interval_work **copy;       /* per worker: its copy, or NULL */
 } draw_round;
 
 static void *copy_of(const void *p, size_t bytes)
@@ -93,42 +94,52 @@ static int copy_work(interval_work *c, const interval_work *w, const rl_scoring 
 	return 1;
 }
 
+/* Chunks of draws on w until none is left. */
+static void take_chunks(draw_round *d, interval_work *w)
+{
+	for (;;) {
+		size_t from = atomic_fetch_add_explicit(&d->next, CHUNK, memory_order_relaxed);
+		if (from >= w->draws)
+			return;
+		size_t to = from + CHUNK < w->draws ? from + CHUNK : w->draws;
+		d->fn(w, d->s, d->bank, d->res, from, to);
+	}
+}
+
 static void run_job(void *ctx, size_t worker)
 {
-	draw_job *j = &((draw_round *)ctx)->jobs[worker];
-	if (j->ready)
-		j->fn(&j->w, j->s, j->bank, j->res, j->from, j->to);
+	draw_round *d = ctx;
+	if (d->copy[worker])
+		take_chunks(d, d->copy[worker]);
 }
 
 void rl_draws_share(interval_work *w, const rl_scoring *s, const rl_bank *bank,
                     const radloc_result *res, rl_threads *pool, rl_draw_range_fn *fn)
 {
-	size_t draws = w->draws, workers = rl_threads_count(pool), n = workers + 1;
-	if (n > draws / MIN_DRAWS_PER_THREAD)
-		n = draws / MIN_DRAWS_PER_THREAD;
-	draw_round round = {n > 1 ? calloc(workers, sizeof *round.jobs) : NULL};
-	if (round.jobs == NULL) {
-		fn(w, s, bank, res, 0, draws);
+	size_t workers = rl_threads_count(pool);
+	if (workers + 1 > w->draws / MIN_DRAWS_PER_THREAD)
+		workers = w->draws / MIN_DRAWS_PER_THREAD > 0 ? w->draws / MIN_DRAWS_PER_THREAD - 1 : 0;
+	draw_round d = {s, bank, res, fn, 0, NULL};
+	atomic_init(&d.next, 0);
+	interval_work *copies = workers ? calloc(workers, sizeof *copies) : NULL;
+	d.copy = workers ? calloc(rl_threads_count(pool), sizeof *d.copy) : NULL;
+	if (copies == NULL || d.copy == NULL) {
+		free(copies);
+		free(d.copy);
+		fn(w, s, bank, res, 0, w->draws);
 		return;
 	}
-	/* This thread takes the first range on w itself, worker i the
-	 * (i + 1)-th on its copy. A copy that cannot be had leaves its range
-	 * to this thread, after its own. */
-	for (size_t i = 0; i < workers; i++) {
-		draw_job *j = &round.jobs[i];
-		*j = (draw_job){.s = s, .bank = bank, .res = res, .fn = fn,
-		                .from = draws * (i + 1) / n, .to = draws * (i + 2) / n};
-		j->ready = i + 1 < n && copy_work(&j->w, w, s);
-	}
-	rl_threads_start(pool, run_job, &round);
-	fn(w, s, bank, res, 0, draws / n);
+	/* A worker whose copy cannot be had takes no chunk; the others,
+	 * this thread among them on w itself, take all. */
+	for (size_t i = 0; i < workers; i++)
+		if (copy_work(&copies[i], w, s))
+			d.copy[i] = &copies[i];
+	rl_threads_start(pool, run_job, &d);
+	take_chunks(&d, w);
 	rl_threads_wait(pool);
-	for (size_t i = 0; i + 1 < n; i++) {
-		draw_job *j = &round.jobs[i];
-		if (j->ready)
-			free_copy(&j->w);
-		else
-			fn(w, s, bank, res, j->from, j->to);
-	}
-	free(round.jobs);
+	for (size_t i = 0; i < workers; i++)
+		if (d.copy[i])
+			free_copy(d.copy[i]);
+	free(copies);
+	free(d.copy);
 }

@@ -3,6 +3,7 @@
  * each sign's sensitivities (Beta), made once per (seed, draws) and kept.
  * docs/scoring.md, "Credible intervals". */
 #include <gsl/gsl_randist.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,8 +66,9 @@ void rl_bank_free(rl_bank *b)
 	b->rng = NULL;
 }
 
-radloc_status rl_bank_ready(rl_bank *b, const radloc_rules *r, uint64_t seed,
-                            unsigned long draws)
+/* Make the bank fit (seed, draws), nothing drawn yet if it did not. */
+static radloc_status reserve(rl_bank *b, const radloc_rules *r, uint64_t seed,
+                             unsigned long draws)
 {
 	if (b->sens && b->seed == seed && b->draws == draws)
 		return RADLOC_OK;
@@ -81,20 +83,35 @@ radloc_status rl_bank_ready(rl_bank *b, const radloc_rules *r, uint64_t seed,
 		bank_clear(b);
 		return RADLOC_ERR_NOMEM;
 	}
-	for (int k = 0; k < RL_FKIND_COUNT; k++) {
-		gsl_rng_set(b->rng, row_seed(seed, 1, (uint64_t)k));
-		for (unsigned long d = 0; d < draws; d++)
-			b->sens[(size_t)k * draws + d] =
-				draw_beta(b->rng, r->findings[k].sensitivity, r->findings[k].concentration);
-	}
+	return RADLOC_OK;
+}
+
+/* Kind k's sensitivity in every draw, from its own row seed. */
+static void draw_sens(rl_bank *b, const radloc_rules *r, int k, gsl_rng *rng)
+{
+	gsl_rng_set(rng, row_seed(b->seed, 1, (uint64_t)k));
+	for (unsigned long d = 0; d < b->draws; d++)
+		b->sens[(size_t)k * b->draws + d] =
+			draw_beta(rng, r->findings[k].sensitivity, r->findings[k].concentration);
+	b->sens_drawn[k] = 1;
+}
+
+radloc_status rl_bank_ready(rl_bank *b, const radloc_rules *r, uint64_t seed,
+                            unsigned long draws)
+{
+	radloc_status status = reserve(b, r, seed, draws);
+	if (status != RADLOC_OK)
+		return status;
+	for (int k = 0; k < RL_FKIND_COUNT; k++)
+		if (!b->sens_drawn[k])
+			draw_sens(b, r, k, b->rng);
 	return RADLOC_OK;
 }
 
 /* A weight of 0 stays 0: the Dirichlet needs positive parameters. */
-const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row)
+static const double *draw_element(rl_bank *b, const rl_element *el, size_t row,
+                                  gsl_rng *rng)
 {
-	if (b->element[row])
-		return b->element[row];
 	size_t k = el->root_count;
 	double *v = calloc(b->draws * k + 1, sizeof *v);
 	double alpha[RADLOC_MAX_SUPPLY], theta[RADLOC_MAX_SUPPLY];
@@ -106,10 +123,10 @@ const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row)
 			alpha[m] = el->concentration * el->roots[j].weight;
 			pos[m++] = j;
 		}
-	gsl_rng_set(b->rng, row_seed(b->seed, 2, row));
+	gsl_rng_set(rng, row_seed(b->seed, 2, row));
 	for (unsigned long d = 0; d < b->draws; d++) {
 		if (m > 1)
-			gsl_ran_dirichlet(b->rng, m, alpha, theta);
+			gsl_ran_dirichlet(rng, m, alpha, theta);
 		else
 			theta[0] = 1.0;
 		for (size_t j = 0; j < m; j++)
@@ -119,13 +136,16 @@ const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row)
 	return v;
 }
 
-const rl_sign_row *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
-                                size_t row)
+const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row)
+{
+	return b->element[row] ? b->element[row] : draw_element(b, el, row, b->rng);
+}
+
+static const rl_sign_row *draw_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
+                                    size_t row, gsl_rng *rng)
 {
 	size_t width = rl_sign_width(r), n = 0;
 	rl_sign_row *s = &b->sign[row];
-	if (s->vals)
-		return s;
 	rl_mean_weights(r, fw);
 	for (size_t i = 0; i < width; i++)
 		n += fw->ssens[i] > 0.0;
@@ -144,32 +164,83 @@ const rl_sign_row *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
 	double concentration = r->findings[RL_SIGNKIND].concentration;
 	/* The generator is read in the order of the dense row (each draw,
 	 * each column with a sensitivity), so the draws are the same. */
-	gsl_rng_set(b->rng, row_seed(b->seed, 3, row));
+	gsl_rng_set(rng, row_seed(b->seed, 3, row));
 	for (unsigned long d = 0; d < b->draws; d++)
 		for (size_t j = 0; j < n; j++)
-			s->vals[d * n + j] = draw_beta(b->rng, fw->ssens[s->cols[j]], concentration);
+			s->vals[d * n + j] = draw_beta(rng, fw->ssens[s->cols[j]], concentration);
 	return s;
 }
 
-void rl_bank_prefill(rl_bank *b, const radloc_rules *r, const radloc_exam *exam,
-                     uint64_t seed, unsigned long draws)
+const rl_sign_row *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
+                                size_t row)
 {
-	if (rl_bank_ready(b, r, seed, draws) != RADLOC_OK)
-		return;
-	double *scratch = malloc((rl_sign_width(r) + r->root_count + 1) * sizeof *scratch);
-	if (scratch == NULL)
-		return;
+	return b->sign[row].vals ? &b->sign[row] : draw_sign(b, r, fw, row, b->rng);
+}
+
+radloc_status rl_bank_plan_make(rl_bank_plan *p, rl_bank *b, const radloc_rules *r,
+                                const radloc_exam *exam, uint64_t seed, unsigned long draws)
+{
+	memset(p, 0, sizeof *p);
+	radloc_status status = reserve(b, r, seed, draws);
+	if (status != RADLOC_OK)
+		return status;
+	p->bank = b;
+	p->r = r;
+	p->items = malloc((RL_FKIND_COUNT + exam->count + 1) * sizeof *p->items);
+	unsigned char *planned = calloc(b->rows + 1, 1);
+	if (p->items == NULL || planned == NULL) {
+		free(planned);
+		rl_bank_plan_free(p);
+		return RADLOC_ERR_NOMEM;
+	}
+	for (int k = 0; k < RL_FKIND_COUNT; k++)
+		if (!b->sens_drawn[k])
+			p->items[p->count++] = (rl_bank_item){NULL, (size_t)k};
+	/* Each row once, and only if not drawn for an earlier exam. */
 	for (size_t i = 0; i < exam->count; i++) {
 		const rl_finding *x = &exam->findings[i];
-		if (x->nt)
+		size_t row = rl_element_row(r, x->table, x->element);
+		if (x->nt || planned[row] || b->element[row] || b->sign[row].vals)
+			continue;
+		planned[row] = 1;
+		p->items[p->count++] = (rl_bank_item){x, row};
+	}
+	free(planned);
+	atomic_init(&p->next, 0);
+	return RADLOC_OK;
+}
+
+void rl_bank_plan_run(rl_bank_plan *p, gsl_rng *rng)
+{
+	const radloc_rules *r = p->r;
+	double *scratch = NULL;
+	for (;;) {
+		size_t i = atomic_fetch_add_explicit(&p->next, 1, memory_order_relaxed);
+		if (i >= p->count)
+			break;
+		const rl_bank_item *it = &p->items[i];
+		if (it->f == NULL) {
+			draw_sens(p->bank, r, (int)it->row, rng);
+			continue;
+		}
+		/* A row that cannot be made now (out of memory) is made, or
+		 * reported, when the draws first ask for it. */
+		if (scratch == NULL &&
+		    (scratch = malloc((rl_sign_width(r) + r->root_count + 1) * sizeof *scratch)) == NULL)
 			continue;
 		rl_fwork fw;
-		rl_fwork_bind(r, &fw, x, scratch);
-		size_t row = rl_element_row(r, x->table, x->element);
+		rl_fwork_bind(r, &fw, it->f, scratch);
 		if (fw.el)
-			rl_bank_element(b, fw.el, row);
+			draw_element(p->bank, fw.el, it->row, rng);
 		else
-			rl_bank_sign(b, r, &fw, row);
+			draw_sign(p->bank, r, &fw, it->row, rng);
 	}
 	free(scratch);
+}
+
+void rl_bank_plan_free(rl_bank_plan *p)
+{
+	free(p->items);
+	p->items = NULL;
+	p->count = 0;
 }

@@ -4,6 +4,7 @@
 #define RADLOC_DRAWS_H
 
 #include <gsl/gsl_rng.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -33,6 +34,7 @@ typedef struct rl_bank {
 	double **element;       /* per element row: draws × its root count */
 	rl_sign_row *sign;      /* per sign row (vals NULL: not drawn yet) */
 	size_t rows;            /* rl_element_rows */
+	unsigned char sens_drawn[RL_FKIND_COUNT]; /* per kind: its row of sens */
 } rl_bank;
 
 /* An empty bank with its generator (RADLOC_ERR_NOMEM without one), and
@@ -41,7 +43,8 @@ radloc_status rl_bank_init(rl_bank *b);
 void rl_bank_free(rl_bank *b);
 
 /* Make the bank fit a seed and a number of draws: every kind's
- * sensitivity now, elements and signs when first asked for. */
+ * sensitivity now (those a plan did not draw), elements and signs when
+ * first asked for. */
 radloc_status rl_bank_ready(rl_bank *b, const radloc_rules *r, uint64_t seed,
                             unsigned long draws);
 
@@ -56,13 +59,34 @@ const double *rl_bank_element(rl_bank *b, const rl_element *el, size_t row);
 const rl_sign_row *rl_bank_sign(rl_bank *b, const radloc_rules *r, rl_fwork *fw,
                                 size_t row);
 
-/* Every row the exam's findings will ask for, drawn now for (seed,
- * draws): a scorer's thread does it while the point estimate is made
- * (score.c), so the draws find their rows ready. Nothing else may use the
- * bank meanwhile. A row it could not make (out of memory) is made when
- * first asked for, or reported then. */
-void rl_bank_prefill(rl_bank *b, const radloc_rules *r, const radloc_exam *exam,
-                     uint64_t seed, unsigned long draws);
+/* The rows of the bank an exam's findings will ask for and that are not
+ * drawn yet (the kinds' sensitivities, each element's or sign's row
+ * once), for several threads to draw at once: each takes the next row
+ * and draws it with its own generator from the row's own seed, so the
+ * bank is the same whoever draws what (score.c, while the point estimate
+ * is made). Nothing else may use the bank until they are through. A row
+ * that could not be made (out of memory) is made when first asked for,
+ * or reported then. */
+typedef struct rl_bank_item {
+	const rl_finding *f;    /* NULL: the sensitivities of kind `row` */
+	size_t row;             /* rl_element_row */
+} rl_bank_item;
+
+typedef struct rl_bank_plan {
+	rl_bank *bank;
+	const radloc_rules *r;
+	rl_bank_item *items;
+	size_t count;
+	atomic_size_t next;     /* the next item to take */
+} rl_bank_plan;
+
+/* The bank made to fit (seed, draws) and the plan of its missing rows. */
+radloc_status rl_bank_plan_make(rl_bank_plan *p, rl_bank *b, const radloc_rules *r,
+                                const radloc_exam *exam, uint64_t seed, unsigned long draws);
+/* Draw rows of the plan with rng until none is left; any thread, with
+ * its own generator. */
+void rl_bank_plan_run(rl_bank_plan *p, gsl_rng *rng);
+void rl_bank_plan_free(rl_bank_plan *p);
 
 /* Draw d of a sign's sensitivities into ssens (rl_sign_width of them). */
 static inline void rl_sign_row_draw(const rl_sign_row *s, size_t d, double *ssens,

@@ -268,15 +268,14 @@ static radloc_status point_estimate(rl_scoring *s, radloc_scorer *sc, radloc_res
 }
 
 typedef struct bank_job {
-	radloc_scorer *sc;
-	const radloc_exam *exam;
+	rl_bank_plan *plan;
+	gsl_rng **rng;              /* per thread of the pool */
 } bank_job;
 
-static void fill_bank(void *ctx, size_t worker)
+static void draw_bank(void *ctx, size_t worker)
 {
 	bank_job *j = ctx;
-	if (worker == 0)
-		rl_bank_prefill(&j->sc->bank, j->sc->rules, j->exam, j->sc->seed, j->sc->draws);
+	rl_bank_plan_run(j->plan, j->rng[worker]);
 }
 
 radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
@@ -308,15 +307,22 @@ radloc_status radloc_score(radloc_scorer *sc, const radloc_exam *exam,
 		status = RADLOC_ERR_NOMEM;
 		goto fail;
 	}
-	/* The scorer's threads draw the exam's rows of the bank while this
-	 * one makes the point estimate, which never reads the bank. */
-	bank_job job = {sc, exam};
-	int early = sc->draws > 0 && rl_threads_count(sc->pool) > 0;
-	if (early)
-		rl_threads_start(sc->pool, fill_bank, &job);
-	status = point_estimate(&s, sc, res);
-	if (early)
+	/* With threads, they draw the exam's rows of the bank while this one
+	 * makes the point estimate, which never reads it; then this one
+	 * takes the rows they have not reached (a waking thread may start a
+	 * millisecond or two late: threads.c). */
+	rl_bank_plan plan;
+	if (sc->draws > 0 && rl_threads_count(sc->pool) > 0 &&
+	    rl_bank_plan_make(&plan, &sc->bank, sc->rules, exam, sc->seed, sc->draws) == RADLOC_OK) {
+		bank_job job = {&plan, sc->pool_rng};
+		rl_threads_start(sc->pool, draw_bank, &job);
+		status = point_estimate(&s, sc, res);
+		rl_bank_plan_run(&plan, sc->bank.rng);
 		rl_threads_wait(sc->pool);
+		rl_bank_plan_free(&plan);
+	} else {
+		status = point_estimate(&s, sc, res);
+	}
 	if (status != RADLOC_OK)
 		goto fail;
 	if (sc->draws > 0 && (status = rl_intervals(&s, sc, res)) != RADLOC_OK)

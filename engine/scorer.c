@@ -440,11 +440,22 @@ radloc_scorer *radloc_scorer_new(const radloc_rules *rules)
 	return s;
 }
 
+static void free_pool(radloc_scorer *s)
+{
+	rl_threads_free(&s->pool);
+	for (unsigned i = 0; s->pool_rng && i + 1 < s->threads; i++)
+		if (s->pool_rng[i])
+			gsl_rng_free(s->pool_rng[i]);
+	free(s->pool_rng);
+	s->pool_rng = NULL;
+	s->threads = 1;
+}
+
 void radloc_scorer_free(radloc_scorer **scorer)
 {
 	if (scorer == NULL || *scorer == NULL)
 		return;
-	rl_threads_free(&(*scorer)->pool);
+	free_pool(*scorer);
 	free_components(&(*scorer)->comps);
 	rl_bank_free(&(*scorer)->bank);
 	if ((*scorer)->touch_list)
@@ -502,13 +513,23 @@ radloc_status radloc_scorer_set_threads(radloc_scorer *s, unsigned n)
 		return RADLOC_ERR_ARGUMENT;
 	if (n == s->threads)
 		return RADLOC_OK;
+	free_pool(s);
+	if (n == 1)
+		return RADLOC_OK;
 	/* Started now, the threads are where they will run by the time the
-	 * first exam's draws need them (draw_threads.c). */
-	rl_threads_free(&s->pool);
-	s->threads = 1;
-	if (n > 1 && (s->pool = rl_threads_new(n - 1)) == NULL)
-		return RADLOC_ERR_NOMEM;
+	 * first exam needs them (threads.c). Each draws the bank's rows
+	 * with a generator of its own (gsl_rng_alloc reports failure through
+	 * GSL's handler; a NULL is handled). */
 	s->threads = n;
+	s->pool_rng = calloc(n - 1, sizeof *s->pool_rng);
+	for (unsigned i = 0; s->pool_rng && i + 1 < n; i++)
+		if ((s->pool_rng[i] = gsl_rng_alloc(gsl_rng_mt19937)) == NULL)
+			break;
+	if (s->pool_rng == NULL || s->pool_rng[n - 2] == NULL ||
+	    (s->pool = rl_threads_new(n - 1)) == NULL) {
+		free_pool(s);
+		return RADLOC_ERR_NOMEM;
+	}
 	return RADLOC_OK;
 }
 

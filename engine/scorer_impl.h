@@ -38,6 +38,7 @@ struct radloc_scorer {
 	size_t top;
 	unsigned threads;       /* the draws of one exam shared among them */
 	rl_threads *pool;       /* threads - 1 of them, waiting for work */
+	gsl_rng **pool_rng;     /* a generator for each, for the bank's rows */
 	rl_components comps;
 	/* Which components can move a finding's likelihood depends only on
 	 * the rules: listed once per (element, side, pain or not), each

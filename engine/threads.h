@@ -1,6 +1,7 @@
 /* Internal: the threads a scorer keeps (radloc_scorer_set_threads), which
  * wait between exams for work: the bank's rows for the exam while the
- * point estimate is made, then a share of its draws (draw_threads.c). */
+ * point estimate is made (score.c), then chunks of its draws
+ * (draw_threads.c). */
 #ifndef RADLOC_THREADS_H
 #define RADLOC_THREADS_H
 

@@ -1,8 +1,10 @@
 /* radloc — radiculopathy localisation engine. The one public header.
  *
  * Usage: load a rule set once (immutable, shareable between threads);
- * build or parse exams; score each with a scorer (one per thread: it holds
- * the random generator and scratch space); read the result; free.
+ * build or parse exams; score each with a scorer (one per calling thread:
+ * it holds the random generator and scratch space, and may share each
+ * exam's draws among threads of its own, radloc_scorer_set_threads); read
+ * the result; free.
  *
  * The library never prints and never exits. Every function that can fail
  * returns a radloc_status; problems with a position are also passed to the
@@ -344,8 +346,8 @@ typedef struct radloc_scorer radloc_scorer;
 typedef struct radloc_result radloc_result;
 
 /* A scorer holds the settings, the random generator and scratch space for
- * one thread. Defaults: seed 1, 1000 draws, 90 % intervals, all
- * hypotheses reported. NULL if out of memory. */
+ * one calling thread at a time. Defaults: seed 1, 1000 draws, 90 %
+ * intervals, all hypotheses reported, one thread. NULL if out of memory. */
 radloc_scorer *radloc_scorer_new(const radloc_rules *rules);
 void radloc_scorer_free(radloc_scorer **scorer);
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "draws.h"
+#include "exam_impl.h"
 #include "tests.h"
 
 #define DRAWS 400
@@ -132,10 +133,78 @@ START_TEST(sign_sensitivities_only_where_the_rule_has_one)
 }
 END_TEST
 
+/* A plan's rows drawn by two generators in turn (as the scorer's threads
+ * take them) are the rows drawn one by one when first asked for: each row
+ * from its own seed, whoever draws it. A row already drawn is not planned
+ * again, nor the same row twice. */
+START_TEST(planned_rows_are_the_rows_asked_for)
+{
+	const radloc_rules *r = shipped_rules();
+	rl_bank lazy, planned;
+	gsl_rng *other = gsl_rng_alloc(gsl_rng_mt19937);
+	ck_assert_ptr_nonnull(other);
+	ck_assert_int_eq(rl_bank_init(&lazy), RADLOC_OK);
+	ck_assert_int_eq(rl_bank_init(&planned), RADLOC_OK);
+	for (unsigned i = 0; i < 8; i++) {
+		radloc_exam *e = test_generated_exam(i);
+		rl_bank_plan plan;
+		ck_assert_int_eq(rl_bank_plan_make(&plan, &planned, r, e, 5, DRAWS), RADLOC_OK);
+		for (size_t a = 0; a < plan.count; a++)
+			for (size_t c = a + 1; c < plan.count; c++)
+				ck_assert(plan.items[a].f != plan.items[c].f || plan.items[a].row !=
+				          plan.items[c].row);
+		/* Two takers, one item at a time in turn, then the rest. */
+		rl_bank_plan one = plan;
+		for (size_t k = 0; k < plan.count; k++) {
+			atomic_store(&one.next, k);
+			size_t before = k;
+			one.count = k + 1;
+			rl_bank_plan_run(&one, k % 2 ? other : planned.rng);
+			ck_assert_uint_eq(atomic_load(&one.next), before + 2);
+		}
+		rl_bank_plan_free(&plan);
+		ck_assert_int_eq(rl_bank_ready(&lazy, r, 5, DRAWS), RADLOC_OK);
+		ck_assert_int_eq(rl_bank_ready(&planned, r, 5, DRAWS), RADLOC_OK);
+		ck_assert_mem_eq(lazy.sens, planned.sens, RL_FKIND_COUNT * DRAWS * sizeof *lazy.sens);
+		for (size_t f = 0; f < radloc_exam_count(e); f++) {
+			const rl_finding *x = &e->findings[f];
+			size_t row = rl_element_row(r, x->table, x->element);
+			double scratch[4096];
+			rl_fwork fw;
+			if (x->nt)
+				continue;
+			ck_assert_uint_lt(rl_sign_width(r) + r->root_count, 4096);
+			rl_fwork_bind(r, &fw, x, scratch);
+			if (fw.el) {
+				ck_assert_ptr_nonnull(planned.element[row]);
+				const double *a = rl_bank_element(&lazy, fw.el, row);
+				ck_assert_mem_eq(a, planned.element[row],
+				                 DRAWS * fw.el->root_count * sizeof *a);
+			} else {
+				ck_assert_ptr_nonnull(planned.sign[row].vals);
+				const rl_sign_row *a = rl_bank_sign(&lazy, r, &fw, row);
+				ck_assert_uint_eq(a->count, planned.sign[row].count);
+				ck_assert_mem_eq(a->vals, planned.sign[row].vals,
+				                 DRAWS * a->count * sizeof *a->vals);
+			}
+		}
+		/* Everything this exam asks for is drawn now: nothing to plan. */
+		ck_assert_int_eq(rl_bank_plan_make(&plan, &planned, r, e, 5, DRAWS), RADLOC_OK);
+		ck_assert_uint_eq(plan.count, 0);
+		rl_bank_plan_free(&plan);
+		radloc_exam_free(&e);
+	}
+	gsl_rng_free(other);
+	rl_bank_free(&lazy);
+	rl_bank_free(&planned);
+}
+END_TEST
+
 Suite *suite_draws(void)
 {
 	return make_suite("draws", 0,
 	                  TESTS(sensitivities_scatter_around_the_rules,
 	                        element_weights_sum_to_one, rows_are_reproducible,
-	                        sign_sensitivities_only_where_the_rule_has_one));
+	                        sign_sensitivities_only_where_the_rule_has_one,
+	                        planned_rows_are_the_rows_asked_for));
 }
