@@ -80,19 +80,8 @@ static int attach(sax *s, yt_node *n)
  * surrogates, past U+10FFFF), and NUL; yajl checks only the shape. */
 static int clean_text(const unsigned char *t, size_t len)
 {
-	if (len > RADLOC_MAX_SCALAR_BYTES || memchr(t, '\0', len))
-		return 0;
-	for (size_t i = 0; i < len;) {
-		if (t[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t k = rl_utf8_length(t + i, len - i, NULL);
-		if (k == 0)
-			return 0;
-		i += k;
-	}
-	return 1;
+	return len <= RADLOC_MAX_SCALAR_BYTES && !memchr(t, '\0', len) &&
+	       rl_utf8_valid_prefix(t, len) == len;
 }
 
 static char *copy_text(sax *s, const unsigned char *t, size_t len)

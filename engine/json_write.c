@@ -189,23 +189,6 @@ void rl_jw_key(rl_jw *w, const char *key)
 		check(w, yajl_gen_string(w->gen, (const unsigned char *)key, strlen(key)));
 }
 
-/* yajl checks only the shape of UTF-8 sequences; jansson refused overlong
- * forms, surrogates and code points past U+10FFFF too, and so do we. */
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t k = rl_utf8_length(s + i, n - i, NULL);
-		if (k == 0)
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
 void rl_jw_text(rl_jw *w, const char *s)
 {
 	if (w->failed)
@@ -215,7 +198,10 @@ void rl_jw_text(rl_jw *w, const char *s)
 		return;
 	}
 	size_t n = strlen(s);
-	if (!valid_utf8((const unsigned char *)s, n)) {
+	/* yajl checks only the shape of UTF-8 sequences; jansson refused
+	 * overlong forms, surrogates and code points past U+10FFFF too, and so
+	 * do we. */
+	if (rl_utf8_valid_prefix((const unsigned char *)s, n) != n) {
 		w->failed = 1;
 		return;
 	}

@@ -221,3 +221,18 @@ size_t rl_utf8_length(const unsigned char *s, size_t avail, uint32_t *codepoint)
 		*codepoint = cp;
 	return n;
 }
+
+size_t rl_utf8_valid_prefix(const unsigned char *s, size_t size)
+{
+	size_t i = 0, n;
+	while (i < size) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = rl_utf8_length(s + i, size - i, NULL)) == 0)
+			break;
+		i += n;
+	}
+	return i;
+}

@@ -31,4 +31,11 @@ const char *rl_nearest(const char *name, const char *const *candidates,
  * the YAML reader points at the first bad byte with it. */
 size_t rl_utf8_length(const unsigned char *s, size_t avail, uint32_t *codepoint);
 
+/* Offset of the first byte of s[0..size) that does not start a valid
+ * UTF-8 sequence (as rl_utf8_length judges it), or size if there is none:
+ * the YAML reader's error position, and the JSON reader's and writer's
+ * check that a string is text. ASCII bytes are passed over without a
+ * call, as JSON is mostly ASCII. */
+size_t rl_utf8_valid_prefix(const unsigned char *s, size_t size);
+
 #endif

@@ -8,19 +8,6 @@
 
 #include "textutil.h"
 
-/* Offset of the first byte of data that does not start a valid UTF-8
- * sequence (overlong forms, surrogates and code points past U+10FFFF
- * included), or size if there is none. */
-static size_t first_bad_utf8(const char *data, size_t size)
-{
-	const unsigned char *s = (const unsigned char *)data;
-	size_t i = 0, n;
-
-	while (i < size && (n = rl_utf8_length(s + i, size - i, NULL)) > 0)
-		i += n;
-	return i;
-}
-
 /* 1-based line and column (in characters, as libyaml counts them) of a
  * byte offset into UTF-8 data. CR LF, CR and LF each end a line. */
 static void position_of(const char *data, size_t offset, unsigned long *line,
@@ -123,7 +110,7 @@ void yt_report_parser_error(rl_diagctx *d, const yaml_parser_t *p,
 		/* For a bad continuation byte libyaml names the byte after the
 		 * sequence's first one; the person needs the first one (a
 		 * Latin-1 'è' is the usual culprit). */
-		size_t bad = first_bad_utf8(data, size);
+		size_t bad = rl_utf8_valid_prefix((const unsigned char *)data, size);
 		if (bad <= offset) {
 			position_of(data, bad, &line, &column);
 			rl_report(d, RADLOC_ERR_SYNTAX, line, column,

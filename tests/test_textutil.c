@@ -124,12 +124,32 @@ START_TEST(utf8_sequences)
 }
 END_TEST
 
+/* The first byte that starts no valid sequence, or the whole length:
+ * ASCII (NUL included) and every valid form pass, each invalid form
+ * stops it where it starts. */
+START_TEST(utf8_valid_prefix)
+{
+	const unsigned char good[] = "L5 \xC3\xA8 \xE2\x82\xAC \xF0\x9D\x84\x9E";
+	size_t n = sizeof good - 1;
+	ck_assert_uint_eq(rl_utf8_valid_prefix(good, n), n);
+	ck_assert_uint_eq(rl_utf8_valid_prefix(good, 0), 0);
+	const unsigned char nul[] = {'a', 0, 'b'};
+	ck_assert_uint_eq(rl_utf8_valid_prefix(nul, 3), 3);
+	const unsigned char overlong[] = "ab\xC0\xAF", surrogate[] = "abc\xED\xA0\x80",
+	                    cut[] = "abc\xE2\x82", too_high[] = "\xF4\x90\x80\x80";
+	ck_assert_uint_eq(rl_utf8_valid_prefix(overlong, 4), 2);
+	ck_assert_uint_eq(rl_utf8_valid_prefix(surrogate, 6), 3);
+	ck_assert_uint_eq(rl_utf8_valid_prefix(cut, 5), 3);
+	ck_assert_uint_eq(rl_utf8_valid_prefix(too_high, 4), 0);
+}
+END_TEST
+
 Suite *suite_textutil(void)
 {
 	Suite *s = suite_create("textutil");
 	TCase *tc = add_tests(s, "textutil", 0,
 	                      TESTS(parse_double_comma_locale, parse_long_ranges, nearest_names,
-	                            printable_escapes, utf8_sequences));
+	                            printable_escapes, utf8_sequences, utf8_valid_prefix));
 	tcase_add_loop_test(tc, parse_double_table, 0,
 	                    (int)(sizeof numbers / sizeof numbers[0]));
 	return s;
