@@ -33,6 +33,22 @@ typedef struct fixture {
 	rl_params p;
 } fixture;
 
+/* A finding of kind fkind at an element and side, in a modality, bound to
+ * fw with its root weights in w (root_count doubles) at their means. */
+static void mean_finding(const radloc_rules *r, rl_finding *f, rl_fwork *fw, double *w,
+                         int fkind, radloc_kind table, int element, radloc_side side,
+                         int modality)
+{
+	memset(f, 0, sizeof *f);
+	f->fkind = fkind;
+	f->table = table;
+	f->element = element;
+	f->side = side;
+	f->modality = modality;
+	rl_fwork_bind(r, fw, f, w);
+	rl_mean_weights(r, fw);
+}
+
 static void setup(const radloc_rules *r, fixture *x, radloc_kind table,
                   const char *id, int fkind, radloc_side side)
 {
@@ -45,12 +61,8 @@ static void setup(const radloc_rules *r, fixture *x, radloc_kind table,
 		n++;
 	}
 	x->comps = (rl_components){n, x->hyp, x->extent, x->scale, x->log_prior, NULL, NULL, NULL};
-	x->f.fkind = fkind;
-	x->f.table = table;
-	x->f.element = (int)radloc_rules_find(r, table, id);
-	x->f.side = side;
-	rl_fwork_bind(r, &x->fw, &x->f, x->w);
-	rl_mean_weights(r, &x->fw);
+	mean_finding(r, &x->f, &x->fw, x->w, fkind, table, (int)radloc_rules_find(r, table, id),
+	             side, RADLOC_MODALITY_UNSPECIFIED);
 	rl_mean_params(r, &x->p);
 }
 
@@ -267,14 +279,9 @@ START_TEST(shipped_pin_prick_sharper_than_touch)
 		rl_finding f;
 		rl_fwork fw;
 		double w[64];
-		memset(&f, 0, sizeof f);
-		f.fkind = RL_SENSORY;
-		f.table = RADLOC_REGION;
-		f.element = (int)radloc_rules_find(r, RADLOC_REGION, "dorsum_foot");
-		f.side = RADLOC_LEFT;
-		f.modality = modality[i];
-		rl_fwork_bind(r, &fw, &f, w);
-		rl_mean_weights(r, &fw);
+		mean_finding(r, &f, &fw, w, RL_SENSORY, RADLOC_REGION,
+		             (int)radloc_rules_find(r, RADLOC_REGION, "dorsum_foot"), RADLOC_LEFT,
+		             modality[i]);
 		rl_params p;
 		rl_mean_params(r, &p);
 		ratio[i] = rl_likelihood(r, &p, &fw, &comps, comp_of(r, &comps, "L5 left"), 1) /
@@ -505,13 +512,8 @@ static double radicular_share_at_most(const radloc_rules *r, int lowest_outcome,
 		rl_finding f;
 		rl_fwork fw;
 		double w[64];
-		memset(&f, 0, sizeof f);
-		f.fkind = RL_MOTOR;
-		f.table = RADLOC_MOVEMENT;
-		f.element = (int)m;
-		f.side = RADLOC_LEFT;
-		rl_fwork_bind(r, &fw, &f, w);
-		rl_mean_weights(r, &fw);
+		mean_finding(r, &f, &fw, w, RL_MOTOR, RADLOC_MOVEMENT, (int)m, RADLOC_LEFT,
+		             RADLOC_MODALITY_UNSPECIFIED);
 		int main_root = -1;
 		for (size_t j = 0; j < fw.el->root_count; j++) {
 			int root = fw.el->roots[j].index;
