@@ -161,9 +161,10 @@ int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_to
 		return EXIT_USAGE;
 	radloc_scorer_set_top(scorer, o->top >= 0 ? (size_t)o->top : default_top);
 	/* A batch's threads take whole exams (cmd_batch.c); one exam's
-	 * draws are shared among the cores. */
+	 * draws are shared among the cores, and without draws (check's
+	 * default) there is nothing to share: no thread is started. */
 	long threads = o->jobs;
-	if (o->command && strcmp(o->command, "batch") == 0) {
+	if ((o->command && strcmp(o->command, "batch") == 0) || o->draws == 0) {
 		threads = 1;
 	} else if (!o->jobs_set) {
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);

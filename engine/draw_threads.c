@@ -116,9 +116,10 @@ static void run_job(void *ctx, size_t worker)
 void rl_draws_share(interval_work *w, const rl_scoring *s, const rl_bank *bank,
                     const radloc_result *res, rl_threads *pool, rl_draw_range_fn *fn)
 {
-	size_t workers = rl_threads_count(pool);
-	if (workers + 1 > w->draws / MIN_DRAWS_PER_THREAD)
-		workers = w->draws / MIN_DRAWS_PER_THREAD > 0 ? w->draws / MIN_DRAWS_PER_THREAD - 1 : 0;
+	/* This thread and at most draws / MIN_DRAWS_PER_THREAD - 1 others. */
+	size_t workers = rl_threads_count(pool), most = w->draws / MIN_DRAWS_PER_THREAD;
+	if (workers + 1 > most)
+		workers = most > 0 ? most - 1 : 0;
 	draw_round d = {s, bank, res, fn, 0, NULL};
 	atomic_init(&d.next, 0);
 	interval_work *copies = workers ? calloc(workers, sizeof *copies) : NULL;

@@ -68,7 +68,8 @@
 #define RADLOC_MAX_DRAWS 10000
 
 /* Threads that may share one exam's draws (radloc_scorer_set_threads):
- * each takes at least 100 draws, so past 100 more could never start. */
+ * one takes part per 100 draws at most (draw_threads.c), so even at
+ * RADLOC_MAX_DRAWS more than 100 would wait idle; 64, as batch --jobs. */
 #define RADLOC_MAX_DRAW_THREADS 64
 
 /* radloc serve: connections open at once, for the whole server. Each has
