@@ -1,6 +1,7 @@
 /* Scoring an exam: the steps in order (the point estimate, the ranked
  * result, its explanation, its credible intervals), and the ranking of
  * the hypotheses into the result. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,11 +11,22 @@
 /* The ranking's order: most probable first; at equal probability
  * singles in the rules' order (key = hypothesis), then pairs in theirs
  * (key = 1000000 + pair). The keys differ, so the order is total and any
- * correct sort gives the same ranking. */
+ * correct sort gives the same ranking. Probabilities are compared to 36
+ * bits (about 11 significant digits): two hypotheses the model makes
+ * equally probable (a pair with the left or the right pudendal nerve)
+ * can differ in their last bits, by the order their sums were added in,
+ * and that rounding should not decide which is printed first. */
 typedef struct rank_key {
 	double p;
 	long key;
 } rank_key;
+
+static double rank_value(double p)
+{
+	int e;
+	double m = frexp(p, &e);
+	return ldexp(nearbyint(ldexp(m, 36)), e - 36);
+}
 
 static int before(const rank_key *x, const rank_key *y)
 {
@@ -226,9 +238,9 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 	if (keys == NULL)
 		return RADLOC_ERR_NOMEM;
 	for (size_t h = 0; h < r->hyp_count; h++)
-		keys[h] = (rank_key){s->hyp_post[h], (long)h};
+		keys[h] = (rank_key){rank_value(s->hyp_post[h]), (long)h};
 	for (size_t i = 0; i < s->pair_count; i++)
-		keys[r->hyp_count + i] = (rank_key){s->pairs[i].post, 1000000L + (long)i};
+		keys[r->hyp_count + i] = (rank_key){rank_value(s->pairs[i].post), 1000000L + (long)i};
 	sort_keys(keys, keys + n, n);
 	radloc_status status = RADLOC_OK;
 	for (size_t at = 0; at < n && status == RADLOC_OK; at++) {
