@@ -150,10 +150,9 @@ typedef struct pair_scratch {
 	size_t *tlist, *tstart;
 	/* The findings a trait affects, in order. */
 	size_t *masked, nmasked;
-	/* nl × (nf + 1): the running sum of each candidate component's row
-	 * of log likelihoods, prefix[l * (nf + 1) + f] the sum of its first
-	 * f entries, kept up to the first trait finding (pair_loglik). */
-	double *prefix;
+	/* Per candidate component: the sum of its row of log likelihoods
+	 * over the findings no trait affects (pair_loglik starts from it). */
+	double *plain;
 	/* Per candidate component: whether it moves any trait finding, and
 	 * its mixture alone (trait_mix_alone), once known. */
 	unsigned char *moves_trait, *alone_known;
@@ -199,8 +198,7 @@ static void background_logs(const rl_scoring *s, pair_scratch *w)
 }
 
 /* What pair_loglik walks: each candidate component's findings, the
- * trait findings, and each candidate's running sums up to the first
- * trait finding, added in the order pair_loglik's loop adds them. */
+ * trait findings, and each candidate's sum over the plain findings. */
 static void special_lists(const rl_scoring *s, pair_scratch *w)
 {
 	size_t nf = s->nf, nl = w->nl, n = 0;
@@ -208,72 +206,61 @@ static void special_lists(const rl_scoring *s, pair_scratch *w)
 	for (size_t f = 0; f < nf; f++)
 		if (w->mask[f] != 0)
 			w->masked[w->nmasked++] = f;
-	size_t plain = w->nmasked ? w->masked[0] : nf;
 	for (size_t l = 0; l < nl; l++) {
-		size_t c = w->comp_of[l];
-		const double *row = s->loglik + c * nf;
-		double *prefix = w->prefix + l * (nf + 1);
+		const double *row = s->loglik + w->comp_of[l] * nf;
+		double plain = 0.0;
 		w->tstart[l] = n;
-		for (size_t f = 0; f < nf; f++)
+		for (size_t f = 0; f < nf; f++) {
 			if (w->touched[f * nl + l]) {
 				w->tlist[n++] = f;
 				w->moves_trait[l] |= w->mask[f] != 0;
 			}
-		prefix[0] = 0.0;
-		for (size_t f = 0; f < plain; f++)
-			prefix[f + 1] = prefix[f] + row[f];
+			if (w->mask[f] == 0)
+				plain += row[f];
+		}
+		w->plain[l] = plain;
 	}
 	w->tstart[nl] = n;
 }
 
-/* The special findings of a pair whose first part is ca: those the
- * second part moves, and those a trait affects. Every other finding
- * adds its entry in ca's row, s->loglik[ca * nf + f]: ca's own value
- * where ca moves it, else the background, which point_estimate wrote
- * there with the same log(rl_background(...)) as log_bg (trait_mixture
- * rewrites only the trait findings, which are special). */
-static void special_one(const rl_scoring *s, const pair_scratch *w, size_t f, size_t ca,
-                        size_t cb, size_t la, size_t lb, double *total,
-                        double *mix, int *traits)
+/* What the pair (ca, cb) makes of a finding the second part moves and
+ * no trait affects, less ca's entry there (pair_loglik starts from ca's
+ * row): cb's entry where ca does not move it (ca's is then the
+ * background, which point_estimate wrote with the same
+ * log(rl_background(...)) as log_bg), else the pair's likelihood. */
+static double plain_change(const rl_scoring *s, pair_scratch *w, size_t f, size_t ca,
+                           size_t cb, size_t la, size_t lb)
 {
-	const radloc_rules *r = s->r;
-	size_t nf = s->nf, nl = w->nl;
-	size_t ta = w->touched[f * nl + la], tb = w->touched[f * nl + lb];
-	unsigned mask = w->mask[f];
+	size_t nf = s->nf;
 	double like[RL_TRAIT_PEOPLE];
-	if (mask != 0 && mix == NULL)
-		return; /* the mixture is known already (trait_mix_alone) */
-	if (mask == 0 && !(ta && tb)) {
-		*total += ta ? s->loglik[ca * nf + f]
-		        : tb ? s->loglik[cb * nf + f]
-		             : w->log_bg[f];
-		return;
-	}
-	if (!ta && !tb) {
-		/* mask != 0: the background of each person. */
-		*traits = 1;
+	if (!w->touched[f * w->nl + la])
+		return s->loglik[cb * nf + f] - s->loglik[ca * nf + f];
+	rl_pair_likelihood_states(s->r, &s->fw[f], part_state(s, w, f, ca, la),
+	                          part_state(s, w, f, cb, lb), s->outcome[f], 0u, like);
+	return log(like[0]) - s->loglik[ca * nf + f];
+}
+
+/* What the pair adds to each person's sum at a trait finding: the
+ * background's where neither part moves it, the moving part's as the
+ * point estimate has it, else the pair's likelihood. */
+static void trait_add(const rl_scoring *s, pair_scratch *w, size_t f, size_t ca, size_t cb,
+                      size_t la, size_t lb, double *mix)
+{
+	size_t ta = w->touched[f * w->nl + la], tb = w->touched[f * w->nl + lb];
+	double like[RL_TRAIT_PEOPLE];
+	const double *add;
+	if (ta && tb) {
+		rl_pair_likelihood_states(s->r, &s->fw[f], part_state(s, w, f, ca, la),
+		                          part_state(s, w, f, cb, lb), s->outcome[f], w->mask[f],
+		                          like);
 		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-			mix[t] += w->log_bg_people[f * RL_TRAIT_PEOPLE + (size_t)t];
+			mix[t] += log(like[t]);
 		return;
 	}
-	if (!(ta && tb)) {
-		/* mask != 0, one part moves it: that part's, as the point
-		 * estimate has it. */
-		const double *one = w->people[f] + ((ta ? ta : tb) - 1) * RL_TRAIT_PEOPLE;
-		*traits = 1;
-		for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-			mix[t] += one[t];
-		return;
-	}
-	rl_pair_likelihood_states(r, &s->fw[f], part_state(s, w, f, ca, la),
-	                          part_state(s, w, f, cb, lb), s->outcome[f], mask, like);
-	if (mask == 0) {
-		*total += log(like[0]);
-		return;
-	}
-	*traits = 1;
+	add = ta || tb ? w->people[f] + ((ta ? ta : tb) - 1) * RL_TRAIT_PEOPLE
+	               : w->log_bg_people + f * RL_TRAIT_PEOPLE;
 	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-		mix[t] += log(like[t]);
+		mix[t] += add[t];
 }
 
 /* The traits' mixture of a pair one of whose parts (local l) moves
@@ -307,48 +294,32 @@ static double trait_mix_alone(const pair_scratch *w, size_t l)
  * rest the pair's likelihood; a trait's findings are mixed over people
  * as in posterior.c.
  *
- * The sum runs over the findings in their order, as it always has (the
- * same additions, so the same bits), but only the special findings
- * (special_one) are looked at one by one: between them the entries of
- * ca's row are added in a tight loop, and up to the first of them the
- * running sum of ca's row, kept per exam (prefix), is the loop's own
- * partial sum. The traits' mixture (mix) is a separate accumulator,
- * touched only at trait findings, in their order. */
-static double pair_loglik(const rl_scoring *s, const pair_scratch *w, size_t ca, size_t cb)
+ * Only the findings the second part moves are looked at one by one: the
+ * rest are ca's row, whose sum over the plain findings is kept per exam
+ * (special_lists), so a pair costs its second part's findings, not the
+ * exam's. The traits' mixture is a separate sum, over the trait findings
+ * in their order; when one part moves none of them it is the other's
+ * alone (trait_mix_alone). */
+static double pair_loglik(const rl_scoring *s, pair_scratch *w, size_t ca, size_t cb)
 {
-	size_t nf = s->nf;
 	size_t la = (size_t)w->local[ca], lb = (size_t)w->local[cb];
-	const double *row = s->loglik + ca * nf;
-	const size_t *bt = w->tlist + w->tstart[lb], *bend = w->tlist + w->tstart[lb + 1];
-	const size_t *mt = w->masked, *mend = w->masked + w->nmasked;
-	double mix[RL_TRAIT_PEOPLE], m = 0.0;
-	int traits = 0;
-	memcpy(mix, w->log_prior, sizeof mix);
-	/* Every trait finding sets traits (pair_loglik always did so). When
-	 * one part moves none of them, the mixture is the other's alone. */
-	double *mixing = mix;
-	if (w->nmasked > 0 && (!w->moves_trait[la] || !w->moves_trait[lb])) {
+	double total = w->plain[la], m = 0.0;
+	for (size_t i = w->tstart[lb]; i < w->tstart[lb + 1]; i++) {
+		size_t f = w->tlist[i];
+		if (w->mask[f] == 0)
+			total += plain_change(s, w, f, ca, cb, la, lb);
+	}
+	if (w->nmasked == 0)
+		return total;
+	if (!w->moves_trait[la] || !w->moves_trait[lb]) {
 		m = trait_mix_alone(w, w->moves_trait[la] ? la : lb);
-		mixing = NULL;
-	}
-	size_t next = bt < bend ? *bt : nf;
-	if (mt < mend && *mt < next)
-		next = *mt;
-	/* next <= the first trait finding, up to which prefix is kept. */
-	double total = w->prefix[la * (nf + 1) + next];
-	for (size_t f = next; f < nf;) {
-		special_one(s, w, f, ca, cb, la, lb, &total, mixing, &traits);
-		bt += bt < bend && *bt == f;
-		mt += mt < mend && *mt == f;
-		next = bt < bend ? *bt : nf;
-		if (mt < mend && *mt < next)
-			next = *mt;
-		for (f++; f < next; f++)
-			total += row[f];
-	}
-	if (mixing == NULL)
 		return isfinite(m) ? total + m : -INFINITY;
-	if (traits && rl_logsumexp(mix, RL_TRAIT_PEOPLE, &m) != GSL_SUCCESS)
+	}
+	double mix[RL_TRAIT_PEOPLE];
+	memcpy(mix, w->log_prior, sizeof mix);
+	for (size_t i = 0; i < w->nmasked; i++)
+		trait_add(s, w, w->masked[i], ca, cb, la, lb, mix);
+	if (rl_logsumexp(mix, RL_TRAIT_PEOPLE, &m) != GSL_SUCCESS)
 		return -INFINITY;
 	return total + m;
 }
@@ -445,14 +416,14 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	w.tlist = SCRATCH(RL_SCRATCH_PAIR_TLIST, (nf * w.nl + 1) * sizeof *w.tlist, 0);
 	w.tstart = SCRATCH(RL_SCRATCH_PAIR_TSTART, (w.nl + 2) * sizeof *w.tstart, 0);
 	w.masked = SCRATCH(RL_SCRATCH_PAIR_MASKED, (nf + 1) * sizeof *w.masked, 0);
-	w.prefix = SCRATCH(RL_SCRATCH_PAIR_PREFIX, (w.nl * (nf + 1) + 1) * sizeof *w.prefix, 0);
+	w.plain = SCRATCH(RL_SCRATCH_PAIR_PLAIN, (w.nl + 1) * sizeof *w.plain, 0);
 	w.moves_trait = SCRATCH(RL_SCRATCH_PAIR_MOVES_TRAIT, w.nl + 1, 1);
 	w.alone_known = SCRATCH(RL_SCRATCH_PAIR_ALONE_KNOWN, w.nl + 1, 1);
 	w.alone = SCRATCH(RL_SCRATCH_PAIR_ALONE, (w.nl + 1) * sizeof *w.alone, 0);
 	s->pairs = SCRATCH(RL_SCRATCH_PAIRS, k * (k - 1) / 2 * sizeof *s->pairs, 1);
 	double *pair_lp = SCRATCH(RL_SCRATCH_PAIR_LP_ALL, k * k * sizeof *pair_lp, 0);
 	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp ||
-	    !w.state || !w.known || !w.tlist || !w.tstart || !w.masked || !w.prefix ||
+	    !w.state || !w.known || !w.tlist || !w.tstart || !w.masked || !w.plain ||
 	    !w.moves_trait || !w.alone_known || !w.alone) {
 		status = RADLOC_ERR_NOMEM;
 		goto done;
