@@ -484,7 +484,8 @@ unsigned radloc_result_flags(const radloc_result *result);
 double radloc_result_interval_mass(const radloc_result *result);
 unsigned long radloc_result_draws(const radloc_result *result);
 
-/* Hypotheses reported, most probable first (at most the scorer's top). */
+/* Hypotheses reported, most probable first, ties (to about 11 significant
+ * digits) in the rules' order (at most the scorer's top). */
 size_t radloc_result_count(const radloc_result *result);
 radloc_status radloc_result_hypothesis(const radloc_result *result, size_t i,
                                        radloc_hypothesis *out);
