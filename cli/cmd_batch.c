@@ -471,7 +471,9 @@ static int write_window(const exam_doc *docs, size_t n)
 int cmd_batch(int argc, char **argv)
 {
 	cli_options o;
-	int rc = cli_parse_options(argc, argv, "batch", help_batch, &o);
+	int rc = cli_parse_options(argc, argv, "batch",
+	                           CLI_RULES | CLI_TOP | CLI_DRAWS | CLI_INTERVAL | CLI_SEED | CLI_JOBS,
+	                           help_batch, &o);
 	if (rc >= 0 || (rc = cli_one_input(&o, "batch", "one input at a time (FILE or -)")) >= 0)
 		return rc;
 	const char *path = o.nargs ? o.args[0] : "-";

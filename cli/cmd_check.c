@@ -251,7 +251,9 @@ int cmd_check(int argc, char **argv)
 			argc--;
 			i--;
 		}
-	int rc = cli_parse_options(argc, argv, "check", help_check, &o);
+	int rc = cli_parse_options(argc, argv, "check",
+	                           CLI_RULES | CLI_FORMAT | CLI_DRAWS | CLI_SEED | CLI_JOBS, help_check,
+	                           &o);
 	if (rc >= 0)
 		return rc;
 	if (o.nargs == 0) {

@@ -23,7 +23,7 @@ void help_fhir(FILE *out)
 int cmd_fhir(int argc, char **argv)
 {
 	cli_options o;
-	int rc = cli_parse_options(argc, argv, "fhir", help_fhir, &o);
+	int rc = cli_parse_options(argc, argv, "fhir", CLI_RULES | CLI_FROM, help_fhir, &o);
 	if (rc >= 0 || (rc = cli_one_input(&o, "fhir", "one exam at a time")) >= 0)
 		return rc;
 	radloc_rules *rules = NULL;

@@ -21,7 +21,7 @@
 
 void help_map(FILE *out)
 {
-	fputs("usage: radloc map [FILE|-] -o OUT.svg [--rules PATH]\n"
+	fputs("usage: radloc map [FILE|-] -o OUT.svg [--from FORMAT] [--rules PATH]\n"
 	      "\n"
 	      "Draw the exam on a body chart (front, back and soles) as a standalone\n"
 	      "SVG: skin findings shaded (reduced, absent, increased, tested normal),\n"
@@ -31,6 +31,7 @@ void help_map(FILE *out)
 	      "FILE      the exam, YAML or JSON (default: standard input), or a\n"
 	      "          teaching case: its exam, with its expected answer in the header\n"
 	      "-o OUT    where to write the SVG (required; - for standard output)\n"
+	      "--from    FILE's format: exam (default), fhir or isncsci (radloc help score)\n"
 	      "--rules   the rule set (default: $RADLOC_RULES, then the installed one)\n"
 	      "\n"
 	      "docs/map.md explains the colours and the territory rule.\n",
@@ -414,17 +415,12 @@ int cmd_map(int argc, char **argv)
 	radloc_exam *exam = NULL;
 	radloc_case *kase = NULL;
 	radloc_result *res = NULL;
-	int rc = cli_parse_options(argc, argv, "map", help_map, &o);
+	/* The chart scores without draws, so it takes no seed, no threads to
+	 * share them, no interval; and it writes SVG only. */
+	int rc = cli_parse_options(argc, argv, "map", CLI_RULES | CLI_OUTPUT | CLI_FROM, help_map, &o);
 
 	if (rc >= 0)
 		return rc;
-	/* The chart scores without draws, so a seed or threads to share them
-	 * could change nothing. */
-	if (o.seed_set || o.jobs_set) {
-		fprintf(stderr, "radloc map: unknown option '%s' (radloc help map)\n",
-		        o.seed_set ? "--seed" : "--jobs");
-		return EXIT_USAGE;
-	}
 	if ((rc = cli_one_input(&o, "map", "one exam at a time")) >= 0)
 		return rc;
 	if (o.output == NULL) {

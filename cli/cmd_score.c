@@ -41,7 +41,10 @@ void help_score(FILE *out)
 int cmd_score(int argc, char **argv)
 {
 	cli_options o;
-	int rc = cli_parse_options(argc, argv, "score", help_score, &o);
+	int rc = cli_parse_options(argc, argv, "score",
+	                           CLI_RULES | CLI_FORMAT | CLI_TOP | CLI_DRAWS | CLI_INTERVAL |
+	                                   CLI_SEED | CLI_JOBS | CLI_FROM | CLI_COLOR,
+	                           help_score, &o);
 	if (rc >= 0 ||
 	    (rc = cli_one_input(&o, "score", "one exam at a time (radloc batch takes many)")) >= 0)
 		return rc;

@@ -28,7 +28,28 @@ static int number(const char *command, const char *option, const char *text,
 	return 0;
 }
 
-int cli_parse_options(int argc, char **argv, const char *command,
+/* Each option's names and its bit. */
+static const struct {
+	const char *name, *alias;
+	unsigned bit;
+} options[] = {
+	{"--rules", NULL, CLI_RULES},       {"--output", "-o", CLI_OUTPUT},
+	{"--format", NULL, CLI_FORMAT},     {"--top", NULL, CLI_TOP},
+	{"--draws", NULL, CLI_DRAWS},       {"--interval", NULL, CLI_INTERVAL},
+	{"--seed", NULL, CLI_SEED},         {"--jobs", "-j", CLI_JOBS},
+	{"--from", NULL, CLI_FROM},         {"--color", "--no-color", CLI_COLOR},
+};
+
+static unsigned option_bit(const char *a)
+{
+	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+		if (strcmp(a, options[i].name) == 0 ||
+		    (options[i].alias && strcmp(a, options[i].alias) == 0))
+			return options[i].bit;
+	return 0;
+}
+
+int cli_parse_options(int argc, char **argv, const char *command, unsigned takes,
                       void (*help)(FILE *), cli_options *o)
 {
 	memset(o, 0, sizeof *o);
@@ -51,6 +72,14 @@ int cli_parse_options(int argc, char **argv, const char *command,
 		}
 #define VALUE() (value ? value : (i + 1 < argc ? argv[++i] : NULL))
 		unsigned long long v;
+		unsigned bit = option_bit(a);
+		if (bit == CLI_FROM && !(takes & bit)) {
+			fprintf(stderr, "radloc %s: --from is for one exam (score, map, fhir)\n",
+			        command);
+			return EXIT_USAGE;
+		}
+		if (bit != 0 && !(takes & bit))
+			goto unknown;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			help(stdout);
 			return EXIT_OK;
@@ -108,11 +137,6 @@ int cli_parse_options(int argc, char **argv, const char *command,
 		} else if (strcmp(a, "--from") == 0) {
 			if ((o->from = VALUE()) == NULL)
 				goto missing;
-			if (strcmp(command, "batch") == 0 || strcmp(command, "check") == 0) {
-				fprintf(stderr, "radloc %s: --from is for one exam (score, map, fhir)\n",
-				        command);
-				return EXIT_USAGE;
-			}
 			if (!cli_from_known(o->from)) {
 				fprintf(stderr, "radloc %s: --from is one of ", command);
 				cli_from_list(stderr);
@@ -124,9 +148,7 @@ int cli_parse_options(int argc, char **argv, const char *command,
 		} else if (strcmp(a, "--no-color") == 0) {
 			o->color = 0;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "radloc %s: unknown option '%s' (radloc help %s)\n",
-			        command, a, command);
-			return EXIT_USAGE;
+			goto unknown;
 		} else if (o->nargs < 4) {
 			o->args[o->nargs++] = a;
 		} else {
@@ -136,6 +158,10 @@ int cli_parse_options(int argc, char **argv, const char *command,
 		continue;
 missing:
 		fprintf(stderr, "radloc %s: %s needs a value\n", command, a);
+		return EXIT_USAGE;
+unknown:
+		fprintf(stderr, "radloc %s: unknown option '%s' (radloc help %s)\n", command, a,
+		        command);
 		return EXIT_USAGE;
 #undef VALUE
 	}

@@ -20,6 +20,22 @@
  * next one saves on 1000 draws. */
 #define CLI_DRAW_THREADS 4
 
+/* The options a command takes: cli_parse_options refuses the others,
+ * as options unknown to that command, rather than ignore them (a seed
+ * given to `radloc fhir` would otherwise look as if it had been used). */
+enum cli_option {
+	CLI_RULES = 1u << 0,    /* --rules PATH */
+	CLI_OUTPUT = 1u << 1,   /* -o, --output */
+	CLI_FORMAT = 1u << 2,   /* --format text|json */
+	CLI_TOP = 1u << 3,      /* --top N */
+	CLI_DRAWS = 1u << 4,    /* --draws N */
+	CLI_INTERVAL = 1u << 5, /* --interval P */
+	CLI_SEED = 1u << 6,     /* --seed N */
+	CLI_JOBS = 1u << 7,     /* --jobs N, -j N */
+	CLI_FROM = 1u << 8,     /* --from FORMAT */
+	CLI_COLOR = 1u << 9,    /* --color, --no-color */
+};
+
 typedef struct cli_options {
 	const char *rules;
 	const char *output;     /* -o (map) */
@@ -38,8 +54,9 @@ typedef struct cli_options {
 	int nargs;
 } cli_options;
 
-/* Returns -1 to go on, or an exit code (help printed, or a usage error). */
-int cli_parse_options(int argc, char **argv, const char *command,
+/* Returns -1 to go on, or an exit code (help printed, or a usage error,
+ * among them an option not in takes, a set of enum cli_option). */
+int cli_parse_options(int argc, char **argv, const char *command, unsigned takes,
                       void (*help)(FILE *), cli_options *o);
 
 /* For a command that reads one input: -1 to go on, or EXIT_USAGE after
