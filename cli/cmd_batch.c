@@ -33,7 +33,8 @@ void help_batch(FILE *out)
 	      "for an exam that cannot be scored; the batch goes on. A summary goes\n"
 	      "to stderr. Exit status 3 if any exam failed.\n"
 	      "\n"
-	      "  --jobs N       score on N threads (default 1); order is kept\n"
+	      "  --jobs N       score on N threads (default: the cores, at most 4);\n"
+	      "                 the output is the same, in input order\n"
 	      "  --draws N      draws for the intervals (default 1000; 0 = none)\n"
 	      "  --interval P   central mass of the intervals (default 0.90)\n"
 	      "  --seed N       random seed (default 1)\n"
@@ -476,6 +477,8 @@ int cmd_batch(int argc, char **argv)
 	                           help_batch, &o);
 	if (rc >= 0 || (rc = cli_one_input(&o, "batch", "one input at a time (FILE or -)")) >= 0)
 		return rc;
+	if (!o.jobs_set)
+		o.jobs = cli_default_jobs();
 	const char *path = o.nargs ? o.args[0] : "-";
 	reader r = {0};
 	r.name = strcmp(path, "-") == 0 ? "<stdin>" : path;

@@ -176,6 +176,12 @@ int cli_one_input(const cli_options *o, const char *command, const char *one_onl
 	return EXIT_USAGE;
 }
 
+long cli_default_jobs(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	return cores < 1 ? 1 : cores > CLI_DEFAULT_JOBS ? CLI_DEFAULT_JOBS : cores;
+}
+
 int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_top)
 {
 	if (o->seed_set && radloc_scorer_set_seed(scorer, o->seed) != RADLOC_OK)
@@ -193,8 +199,7 @@ int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_to
 	if ((o->command && strcmp(o->command, "batch") == 0) || o->draws == 0) {
 		threads = 1;
 	} else if (!o->jobs_set) {
-		long cores = sysconf(_SC_NPROCESSORS_ONLN);
-		threads = cores < 1 ? 1 : cores > CLI_DRAW_THREADS ? CLI_DRAW_THREADS : cores;
+		threads = cli_default_jobs();
 	}
 	if (radloc_scorer_set_threads(scorer, (unsigned)threads) != RADLOC_OK)
 		return EXIT_USAGE;

@@ -14,11 +14,12 @@
  * gains nothing and each holds a scorer. */
 #define CLI_MAX_JOBS 64
 
-/* The commands that score one exam at a time (score, map, check) share
- * its draws among the machine's cores unless --jobs says otherwise, at
- * most this many: past four, starting the threads costs about what the
- * next one saves on 1000 draws. */
-#define CLI_DRAW_THREADS 4
+/* --jobs unless given: the machine's cores, at most this many. batch
+ * scores whole exams on them; score and check share one exam's draws
+ * among them, where past four starting the threads costs about what the
+ * next one saves on 1000 draws; and each of batch's holds a scorer, whose
+ * tables fill to about 9 MB. */
+#define CLI_DEFAULT_JOBS 4
 
 /* The options a command takes: cli_parse_options refuses the others,
  * as options unknown to that command, rather than ignore them (a seed
@@ -46,7 +47,8 @@ typedef struct cli_options {
 	unsigned long long seed;
 	int seed_set;
 	int color;              /* -1 auto, 0 off, 1 on */
-	long jobs;              /* batch: exams at once; the others: one exam's draws */
+	long jobs;              /* batch: exams at once; the others: one exam's draws;
+	                         * cli_default_jobs() unless jobs_set */
 	int jobs_set;
 	const char *command;
 	const char *from;       /* --from FORMAT (from.c); NULL = exam */
@@ -62,6 +64,9 @@ int cli_parse_options(int argc, char **argv, const char *command, unsigned takes
 /* For a command that reads one input: -1 to go on, or EXIT_USAGE after
  * "radloc COMMAND: one_only" when more than one was named. */
 int cli_one_input(const cli_options *o, const char *command, const char *one_only);
+
+/* The default of --jobs on this machine (CLI_DEFAULT_JOBS). */
+long cli_default_jobs(void);
 
 /* Apply seed, draws, interval and top (default_top when not given). */
 int cli_configure(radloc_scorer *scorer, const cli_options *o, size_t default_top);
