@@ -1,7 +1,7 @@
 #!/bin/sh
 # The ISNCSCI worksheets (issue #14): installs what is missing (node and
 # npm with apt-get when run as root; the `isncsci` library from
-# package-lock.json, as tests/browser installs playwright-core), builds
+# package-lock.json; tests/lib/node_env.sh), builds
 # radloc if needed, runs worksheets.test.mjs (a few seconds).
 #
 #   tests/isncsci/run.sh            (from `make isncsci`)
@@ -13,29 +13,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 
-missing=""
-command -v node >/dev/null 2>&1 || missing="$missing nodejs"
-command -v npm >/dev/null 2>&1 || missing="$missing npm"
-if [ -n "$missing" ]; then
-	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-		echo "tests/isncsci: installing$missing" >&2
-		apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-	else
-		echo "tests/isncsci: missing$missing; install with: sudo apt-get install$missing" >&2
-		exit 2
-	fi
-fi
-
-if [ ! -f "$here/node_modules/isncsci/package.json" ]; then
-	echo "tests/isncsci: installing the isncsci library" >&2
-	(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
-fi
-
-RADLOC=${RADLOC:-$root/build/radloc}
-if [ ! -x "$RADLOC" ] && [ "$RADLOC" = "$root/build/radloc" ]; then
-	make -C "$root" >/dev/null
-fi
-[ -x "$RADLOC" ] || { echo "tests/isncsci: no radloc at $RADLOC" >&2; exit 2; }
-export RADLOC
+suite=isncsci
+. "$root/tests/lib/node_env.sh"
+want node nodejs
+want npm npm
+install_wanted
+npm_modules isncsci
+find_radloc
 exec node "$here/worksheets.test.mjs"
