@@ -164,6 +164,11 @@ static radloc_status evidence(rl_scoring *s, radloc_result *res, const rivalry *
 		return RADLOC_ERR_NOMEM;
 	for (size_t f = 0; f < s->nf; f++) {
 		double d = ranked_loglik(s, lead, f) - ranked_loglik(s, rival, f);
+		/* A finding both predict alike (one neither touches) differs by
+		 * rounding only, which should not pick its side: a tie is the
+		 * leader's, as d = 0 always was. */
+		if (fabs(d) < 1e-9)
+			d = 0.0;
 		radloc_evidence *e = &res->evidence[res->evidence_count++];
 		e->finding = rl_arena_strdup(res->arena, s->fw[f].f->label);
 		if (e->finding == NULL)
