@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "answer_text.h"
+#include "evidence.h"
 #include "clinical.h"
 #include "percent.h"
 
@@ -77,13 +78,6 @@ static void bar(double p)
 	int n = (int)lround(p * 20.0);
 	for (int i = 0; i < n; i++)
 		fputs("#", stdout);
-}
-
-static int by_strength(const void *a, const void *b)
-{
-	double x = ((const radloc_evidence *)a)->log_lr;
-	double y = ((const radloc_evidence *)b)->log_lr;
-	return (x < y) - (x > y);
 }
 
 /* A likelihood ratio in a few digits: x1.6, x42, x3.1e+05. */
@@ -193,15 +187,12 @@ static void print_evidence(const words_ctx *w, const radloc_hypothesis *lead)
 {
 	const radloc_result *res = w->res;
 	const style *st = w->st;
-	size_t ne = radloc_result_evidence_count(res);
-	if (radloc_result_count(res) < 2 || ne == 0)
+	size_t ne;
+	if (radloc_result_count(res) < 2)
 		return;
-	radloc_evidence *ev = calloc(ne, sizeof *ev);
+	radloc_evidence *ev = evidence_by_strength(res, &ne);
 	if (ev == NULL)
 		return;
-	for (size_t i = 0; i < ne; i++)
-		radloc_result_evidence(res, i, &ev[i]);
-	qsort(ev, ne, sizeof *ev, by_strength);
 	const char *rival = strcmp(ev[0].supports, lead->label) == 0 ? ev[0].against
 	                                                             : ev[0].supports;
 	char lead_words[CLINICAL_SIZE], rival_words[CLINICAL_SIZE];

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "evidence.h"
 #include "fhir.h"
 #include "serve.h"
 
@@ -53,12 +54,6 @@ static json_t *card(const char *summary, const char *detail, const char *indicat
 	                 "indicator", indicator, "source", "label", source);
 }
 
-static int by_strength(const void *a, const void *b)
-{
-	double x = ((const radloc_evidence *)a)->log_lr, y = ((const radloc_evidence *)b)->log_lr;
-	return (x < y) - (x > y);
-}
-
 /* The answer card's detail (markdown): ranking, reasons, next best test. */
 static char *detail(const radloc_rules *rules, const radloc_result *res)
 {
@@ -76,12 +71,8 @@ static char *detail(const radloc_rules *rules, const radloc_result *res)
 	}
 	/* The reasons: what moved the leader against its best rival, the
 	 * strongest first (a likelihood ratio of at least 1.01). */
-	size_t ne = radloc_result_evidence_count(res), shown = 0;
-	radloc_evidence *ev = ne ? calloc(ne, sizeof *ev) : NULL;
-	for (size_t i = 0; ev && i < ne; i++)
-		radloc_result_evidence(res, i, &ev[i]);
-	if (ev)
-		qsort(ev, ne, sizeof *ev, by_strength);
+	size_t ne, shown = 0;
+	radloc_evidence *ev = evidence_by_strength(res, &ne);
 	for (size_t i = 0; ev && i < ne && shown < 6; i++) {
 		if (ev[i].log_lr < 0.01)
 			continue;
