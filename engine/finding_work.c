@@ -11,7 +11,7 @@
 void rl_fwork_bind(const radloc_rules *r, rl_fwork *fw, const rl_finding *f,
                    double *weights)
 {
-	*fw = (rl_fwork){f, NULL, NULL, NULL, NULL, NULL};
+	*fw = (rl_fwork){f, NULL, NULL, NULL, NULL};
 	if (f->table == RADLOC_SIGN) {
 		fw->sg = &r->signs[f->element];
 		fw->ssens = weights;

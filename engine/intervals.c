@@ -206,7 +206,6 @@ static radloc_status attach_findings(interval_work *w, const rl_scoring *s, rl_b
 		rl_fwork_bind(r, fw, x, x->table == RADLOC_SIGN
 		              ? w->sign_sens + f * rl_sign_width(r)
 		              : w->weights + f * r->root_count);
-		fw->poly = s->fw[f].poly; /* the point estimate's, so the same numbers */
 		size_t row = rl_element_row(r, x->table, x->element);
 		double log_background = log(rl_background(r, fw, s->outcome[f]));
 		/* A finding a trait affects has no kernel: the mixture over

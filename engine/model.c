@@ -386,46 +386,13 @@ static element_state element_state_of(const radloc_rules *r, const rl_params *p,
 	return e;
 }
 
-/* on: the traits the person has among those that affect the finding. */
 static double element_outcome(const radloc_rules *r, const rl_fwork *fw,
-                              const element_state *e, int outcome, unsigned on)
+                              const element_state *e, int outcome, const trait_bg *tb)
 {
 	int k = fw->f->fkind;
-	if (fw->poly && !e->other) {
-		const double *c = fw->poly->c[outcome][on];
-		double g = rl_full_weight(e->phi, r->findings[k].share_exponent);
-		double p = c[0] + e->qL * (c[1] + g * c[2] + e->qE * c[4]) + e->qE * c[3];
-		if (p > 1e-6 * c[5])
-			return floor_prob(p);
-	}
-	trait_bg tb = trait_of(r, on, (int)on);
-	return floor_prob(e->other ? other_outcome(r, fw->el, k, outcome, &tb)
+	return floor_prob(e->other ? other_outcome(r, fw->el, k, outcome, tb)
 	                           : outcome_probability(&r->findings[k], fw->el, k, outcome,
-	                                                 e->qL, e->qE, e->phi, &tb));
-}
-
-void rl_outcome_poly_fill(const radloc_rules *r, const rl_fwork *fw, rl_outcome_poly *out)
-{
-	int k = fw->f->fkind;
-	const rl_findparams *fp = &r->findings[k];
-	memset(out, 0, sizeof *out);
-	for (unsigned on = 0; on < RL_TRAIT_PEOPLE; on++) {
-		trait_bg tb = trait_of(r, on, (int)on);
-		for (int o = 0; o < rl_outcome_count(k); o++) {
-			double p000 = outcome_probability(fp, fw->el, k, o, 0.0, 0.0, 0.0, &tb);
-			double p100 = outcome_probability(fp, fw->el, k, o, 1.0, 0.0, 0.0, &tb);
-			double p101 = outcome_probability(fp, fw->el, k, o, 1.0, 0.0, 1.0, &tb);
-			double p010 = outcome_probability(fp, fw->el, k, o, 0.0, 1.0, 0.0, &tb);
-			double p110 = outcome_probability(fp, fw->el, k, o, 1.0, 1.0, 0.0, &tb);
-			double *c = out->c[o][on];
-			c[0] = p000;
-			c[1] = p100 - p000;
-			c[2] = p101 - p100;
-			c[3] = p010 - p000;
-			c[4] = p110 - p100 - p010 + p000;
-			c[5] = fabs(c[0]) + fabs(c[1]) + fabs(c[2]) + fabs(c[3]) + fabs(c[4]);
-		}
-	}
+	                                                 e->qL, e->qE, e->phi, tb));
 }
 
 double rl_likelihood(const radloc_rules *r, const rl_params *p,
@@ -437,7 +404,7 @@ double rl_likelihood(const radloc_rules *r, const rl_params *p,
 		return floor_prob(sign_observed(r, fw, outcome ? pos : 1.0 - pos));
 	}
 	element_state e = element_state_of(r, p, fw, comps, comp);
-	return element_outcome(r, fw, &e, outcome, 0u);
+	return element_outcome(r, fw, &e, outcome, &no_trait);
 }
 
 void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
@@ -452,7 +419,7 @@ void rl_outcome_probs(const radloc_rules *r, const rl_params *p,
 	}
 	element_state e = element_state_of(r, p, fw, comps, comp);
 	for (int o = 0; o < rl_outcome_count(fw->f->fkind); o++)
-		out[o] = element_outcome(r, fw, &e, o, 0u);
+		out[o] = element_outcome(r, fw, &e, o, &no_trait);
 }
 
 double rl_background(const radloc_rules *r, const rl_fwork *fw, int outcome)
@@ -478,7 +445,8 @@ static void per_person(const radloc_rules *r, const rl_fwork *fw, const element_
 			out[person] = out[person & (int)mask];
 			continue;
 		}
-		out[person] = element_outcome(r, fw, e, outcome, mask & (unsigned)person);
+		trait_bg tb = trait_of(r, mask, person);
+		out[person] = element_outcome(r, fw, e, outcome, &tb);
 	}
 }
 
@@ -495,7 +463,7 @@ double rl_element_likelihood(const radloc_rules *r, const rl_fwork *fw, double q
                              double qE, double phi, int outcome)
 {
 	element_state e = {qL, qE, phi, 0};
-	return element_outcome(r, fw, &e, outcome, 0u);
+	return element_outcome(r, fw, &e, outcome, &no_trait);
 }
 
 void rl_element_likelihood_traits(const radloc_rules *r, const rl_fwork *fw, double qL,

@@ -12,18 +12,6 @@ typedef struct rl_params {
 	double sens[RL_FKIND_COUNT];   /* sensitivity of each finding kind */
 } rl_params;
 
-/* An element finding's outcome probabilities as the polynomials the
- * equations are (docs/scoring.md, "The outcome polynomial"): for each
- * outcome and each set of traits a person has,
- *     P = c0 + qL (c1 + g c2 + qE c4) + qE c3,   g = phi^k,
- * read off the equations at five corners once (rl_outcome_poly_fill), so
- * that the pairs and the draws, which ask thousands of times, multiply a
- * few numbers. c5 is the coefficients' size: a P that small beside it is
- * mostly rounding, and is computed from the equations instead. */
-typedef struct rl_outcome_poly {
-	double c[RL_MAX_OUTCOMES][4][6];
-} rl_outcome_poly;
-
 /* A finding being scored, with the parameters that belong to it. */
 typedef struct rl_fwork {
 	const rl_finding *f;
@@ -31,8 +19,6 @@ typedef struct rl_fwork {
 	const rl_sign *sg;      /* NULL for elements */
 	double *w;              /* element: root weights, dense over roots */
 	double *ssens;          /* sign: sensitivity over roots|nerves|patterns */
-	const rl_outcome_poly *poly; /* element: its outcome polynomials, or
-	                         * NULL to evaluate the equations */
 } rl_fwork;
 
 /* Components: the hypotheses, with polyneuropathy split into its extents
@@ -270,10 +256,6 @@ static inline double rl_sign_negative(double specificity, const double *ssens,
  * when the background cannot produce the outcome (A = 0), else 0. */
 int rl_outcome_slopes(const radloc_rules *r, const rl_fwork *fw, int outcome,
                       double slope[2]);
-
-/* The outcome polynomials of fw's element and finding kind (pain has its
- * kind's background, so its own). */
-void rl_outcome_poly_fill(const radloc_rules *r, const rl_fwork *fw, rl_outcome_poly *out);
 
 /* P(the finding as observed | component), under params. Never below
  * RL_MIN_PROB, so its log is finite. */

@@ -89,8 +89,6 @@ static radloc_status prepare_findings(rl_scoring *s)
 			continue;
 		rl_fwork_bind(r, &s->fw[k], f, f->table == RADLOC_SIGN
 		              ? s->ssens + k * sign_width : s->weights + k * r->root_count);
-		if (rl_scorer_bind_poly(sc, &s->fw[k]) != RADLOC_OK)
-			return RADLOC_ERR_NOMEM;
 		s->outcome[k] = f->outcome;
 		k++;
 	}

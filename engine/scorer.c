@@ -162,25 +162,8 @@ static radloc_status build_touch_table(radloc_scorer *s)
 	s->touch_done = calloc(rows + 1, 1);
 	s->loglik_table = calloc(rows * LOGLIK_SLOTS + 1, sizeof *s->loglik_table);
 	s->probe_table = calloc(rows * PROBE_SIDES + 1, sizeof *s->probe_table);
-	s->poly_table = calloc(rows * 2 + 1, sizeof *s->poly_table);
 	return s->touch_list && s->touch_len && s->touch_done && s->loglik_table &&
-	       s->probe_table && s->poly_table ? RADLOC_OK : RADLOC_ERR_NOMEM;
-}
-
-radloc_status rl_scorer_bind_poly(radloc_scorer *sc, rl_fwork *fw)
-{
-	const rl_finding *f = fw->f;
-	if (fw->el == NULL)
-		return RADLOC_OK;
-	rl_outcome_poly **entry = &sc->poly_table[rl_element_row(sc->rules, f->table, f->element) *
-	                                          2 + (f->fkind == RL_PAIN)];
-	if (*entry == NULL) {
-		if ((*entry = malloc(sizeof **entry)) == NULL)
-			return RADLOC_ERR_NOMEM;
-		rl_outcome_poly_fill(sc->rules, fw, *entry);
-	}
-	fw->poly = *entry;
-	return RADLOC_OK;
+	       s->probe_table ? RADLOC_OK : RADLOC_ERR_NOMEM;
 }
 
 radloc_status rl_scorer_touches(radloc_scorer *sc, const rl_finding *f,
@@ -489,10 +472,6 @@ void radloc_scorer_free(radloc_scorer **scorer)
 		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * PROBE_SIDES; i++)
 			free((*scorer)->probe_table[i].at);
 	free((*scorer)->probe_table);
-	if ((*scorer)->poly_table)
-		for (size_t i = 0; i < rl_element_rows((*scorer)->rules) * 2; i++)
-			free((*scorer)->poly_table[i]);
-	free((*scorer)->poly_table);
 	pool_free(&(*scorer)->probe_pool);
 	for (size_t i = 0; i <= RL_PLACE_ALL; i++)
 		free((*scorer)->selection[i]);

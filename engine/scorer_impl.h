@@ -52,10 +52,6 @@ struct radloc_scorer {
 	 * the exam, so each list of them is made when an exam first has that
 	 * finding and kept (rl_scorer_logliks). */
 	double **loglik_table;
-	/* Each element's outcome polynomials (model.h), rows × 2 (the
-	 * element's own kind, and pain for a region), made when an exam
-	 * first has a finding there and kept (rl_scorer_bind_poly). */
-	rl_outcome_poly **poly_table;
 	/* The next test's probes (a key's element and side, no modality):
 	 * each component's outcome probabilities at the mean parameters,
 	 * made when a search first needs them and kept
@@ -169,8 +165,6 @@ radloc_status rl_scorer_probe_list(radloc_scorer *sc, const rl_fwork *probe,
 radloc_status rl_scorer_selection(radloc_scorer *sc, unsigned places, const double **row);
 radloc_status rl_scorer_logliks(radloc_scorer *sc, const rl_fwork *fw, int outcome,
                                 const double **logliks, const double **people);
-/* Give an element finding its outcome polynomials (fw->poly). */
-radloc_status rl_scorer_bind_poly(radloc_scorer *sc, rl_fwork *fw);
 
 /* The steps of one scoring call, run by radloc_score (score.c): the
  * posterior fills the rl_scoring, the other two read it.

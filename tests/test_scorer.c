@@ -1,5 +1,4 @@
 /* scorer.c: settings, the components of the hypotheses, the touch table. */
-#include <gsl/gsl_rng.h>
 #include <math.h>
 #include <string.h>
 
@@ -145,60 +144,6 @@ START_TEST(kept_tables_are_the_model)
 }
 END_TEST
 
-/* The outcome polynomials the scorer keeps give the equations' numbers
- * to rounding: every element finding of the shipped rules (a region's
- * sensation and its pain, a movement, a reflex), every component, every
- * outcome and every person of the traits, and random lesion states with
- * an upper motor neuron part; each element's polynomials are made once. */
-START_TEST(outcome_polynomials_are_the_equations)
-{
-	const radloc_rules *r = shipped_rules();
-	radloc_scorer *sc = radloc_scorer_new(r);
-	double w[512], worst = 0.0;
-	rl_params p;
-	size_t checked = 0;
-	rl_mean_params(r, &p);
-	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-	for (int table = RADLOC_REGION; table < RADLOC_SIGN; table++)
-		for (size_t e = 0; e < r->element_count[table - RADLOC_REGION]; e++)
-			for (int pain = 0; pain <= (table == RADLOC_REGION); pain++) {
-				rl_finding f;
-				rl_fwork plain, fw;
-				rl_probe_finding(r, (radloc_kind)table, (int)e, RADLOC_LEFT, pain, &f, &plain,
-				                 w);
-				fw = plain;
-				ck_assert_int_eq(rl_scorer_bind_poly(sc, &fw), RADLOC_OK);
-				ck_assert_ptr_nonnull(fw.poly);
-				const rl_outcome_poly *first = fw.poly;
-				ck_assert_int_eq(rl_scorer_bind_poly(sc, &fw), RADLOC_OK);
-				ck_assert_ptr_eq(fw.poly, first);
-				unsigned mask = rl_trait_mask(r, &f, fw.el);
-				for (int o = 0; o < rl_outcome_count(f.fkind); o++) {
-					double a[RL_TRAIT_PEOPLE], b[RL_TRAIT_PEOPLE];
-					for (size_t c = 0; c < sc->comps.count; c++) {
-						rl_likelihood_traits(r, &p, &plain, &sc->comps, c, o, mask, a);
-						rl_likelihood_traits(r, &p, &fw, &sc->comps, c, o, mask, b);
-						for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-							worst = fmax(worst, fabs(b[t] - a[t]) / a[t]);
-						checked++;
-					}
-					for (int i = 0; i < 200; i++) {
-						double qL = gsl_rng_uniform(rng), qE = gsl_rng_uniform(rng);
-						double phi = gsl_rng_uniform(rng);
-						rl_element_likelihood_traits(r, &plain, qL, qE, phi, o, mask, a);
-						rl_element_likelihood_traits(r, &fw, qL, qE, phi, o, mask, b);
-						for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
-							worst = fmax(worst, fabs(b[t] - a[t]) / a[t]);
-					}
-				}
-			}
-	ck_assert_uint_gt(checked, 100000);
-	ck_assert_msg(worst <= 1e-9, "largest relative difference %g", worst);
-	gsl_rng_free(rng);
-	radloc_scorer_free(&sc);
-}
-END_TEST
-
 /* A scoring call's buffer is kept between exams: a smaller or equal
  * request gets the same memory back (nothing allocated), a larger one new
  * memory, and `zero` zeroes the bytes asked for; slots do not share. */
@@ -315,8 +260,7 @@ Suite *suite_scorer(void)
 	return make_suite("scorer", 0,
 	                  TESTS(settings_are_checked, components_split_each_prior,
 	                        touch_lists_are_the_components_that_touch,
-	                        kept_tables_are_the_model, outcome_polynomials_are_the_equations,
-	                        scratch_is_kept_between_calls,
+	                        kept_tables_are_the_model, scratch_is_kept_between_calls,
 	                        probe_pool_keeps_each_vector_once,
 	                        selection_classes_give_each_hypothesis_its_term));
 }
