@@ -9,8 +9,10 @@
 #include "scorer_impl.h"
 
 /* The ranking's order: most probable first; at equal probability
- * singles in the rules' order (key = hypothesis), then pairs in theirs
- * (key = 1000000 + pair). The keys differ, so the order is total and any
+ * singles in the rules' order (order = hypothesis), then pairs in the
+ * rules' order of their parts (order = singles + a x singles + b: not the
+ * order pairs.c found them in, which follows the singles' posteriors and
+ * so their rounding). The orders differ, so the order is total and any
  * correct sort gives the same ranking. Probabilities are compared to 36
  * bits (about 11 significant digits): two hypotheses the model makes
  * equally probable (a pair with the left or the right pudendal nerve)
@@ -18,7 +20,8 @@
  * and that rounding should not decide which is printed first. */
 typedef struct rank_key {
 	double p;
-	long key;
+	size_t order;
+	long key;       /* the hypothesis, or 1000000 + the pair */
 } rank_key;
 
 static double rank_value(double p)
@@ -32,7 +35,7 @@ static int before(const rank_key *x, const rank_key *y)
 {
 	if (x->p != y->p)
 		return !(x->p < y->p);
-	return x->key < y->key;
+	return x->order < y->order;
 }
 
 /* Merge sort of the small keys (tmp as long as keys), rather than qsort
@@ -238,9 +241,12 @@ static radloc_status rank(rl_scoring *s, radloc_result *res)
 	if (keys == NULL)
 		return RADLOC_ERR_NOMEM;
 	for (size_t h = 0; h < r->hyp_count; h++)
-		keys[h] = (rank_key){rank_value(s->hyp_post[h]), (long)h};
-	for (size_t i = 0; i < s->pair_count; i++)
-		keys[r->hyp_count + i] = (rank_key){rank_value(s->pairs[i].post), 1000000L + (long)i};
+		keys[h] = (rank_key){rank_value(s->hyp_post[h]), h, (long)h};
+	for (size_t i = 0; i < s->pair_count; i++) {
+		size_t a = (size_t)s->pairs[i].a, b = (size_t)s->pairs[i].b, n1 = r->hyp_count;
+		keys[n1 + i] = (rank_key){rank_value(s->pairs[i].post), n1 + a * n1 + b,
+		                          1000000L + (long)i};
+	}
 	sort_keys(keys, keys + n, n);
 	radloc_status status = RADLOC_OK;
 	for (size_t at = 0; at < n && status == RADLOC_OK; at++) {
