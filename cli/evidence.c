@@ -1,11 +1,9 @@
 /* The evidence strongest first (evidence.h). */
 #include "evidence.h"
 
-#include <math.h>
 #include <stdlib.h>
 
 typedef struct ranked_evidence {
-	double strength; /* log_lr to 1e-9: rounding does not order */
 	size_t at;       /* the exam's order, for ties */
 	radloc_evidence e;
 } ranked_evidence;
@@ -13,8 +11,8 @@ typedef struct ranked_evidence {
 static int by_strength(const void *a, const void *b)
 {
 	const ranked_evidence *x = a, *y = b;
-	if (x->strength != y->strength)
-		return x->strength < y->strength ? 1 : -1;
+	if (x->e.log_lr != y->e.log_lr)
+		return x->e.log_lr < y->e.log_lr ? 1 : -1;
 	return (x->at > y->at) - (x->at < y->at);
 }
 
@@ -33,7 +31,6 @@ radloc_evidence *evidence_by_strength(const radloc_result *res, size_t *n)
 	}
 	for (size_t i = 0; i < ne; i++) {
 		radloc_result_evidence(res, i, &r[i].e);
-		r[i].strength = nearbyint(r[i].e.log_lr * 1e9);
 		r[i].at = i;
 	}
 	qsort(r, ne, sizeof *r, by_strength);

@@ -164,10 +164,12 @@ static radloc_status evidence(rl_scoring *s, radloc_result *res, const rivalry *
 		return RADLOC_ERR_NOMEM;
 	for (size_t f = 0; f < s->nf; f++) {
 		double d = ranked_loglik(s, lead, f) - ranked_loglik(s, rival, f);
-		/* A finding both predict alike (one neither touches) differs by
-		 * rounding only, which should not pick its side: a tie is the
+		/* To 1e-9: below that the difference is rounding, which should
+		 * neither order two findings of equal strength nor pick the side
+		 * of one both predict alike (one neither touches): a tie is the
 		 * leader's, as d = 0 always was. */
-		if (fabs(d) < 1e-9)
+		double strength = nearbyint(fabs(d) * 1e9) / 1e9;
+		if (strength == 0.0)
 			d = 0.0;
 		radloc_evidence *e = &res->evidence[res->evidence_count++];
 		e->finding = rl_arena_strdup(res->arena, s->fw[f].f->label);
@@ -175,7 +177,7 @@ static radloc_status evidence(rl_scoring *s, radloc_result *res, const rivalry *
 			return RADLOC_ERR_NOMEM;
 		e->supports = d >= 0.0 ? lead->h.label : rival->h.label;
 		e->against = d >= 0.0 ? rival->h.label : lead->h.label;
-		e->log_lr = fabs(d);
+		e->log_lr = strength;
 	}
 	return RADLOC_OK;
 }

@@ -465,7 +465,8 @@ typedef struct radloc_evidence {
 	const char *finding;  /* "motor great_toe_extension left 3" */
 	const char *supports; /* the label this finding favours */
 	const char *against;  /* the label it disfavours */
-	double log_lr;        /* natural log LR for supports over against, >= 0 */
+	double log_lr;        /* natural log LR for supports over against, >= 0,
+	                       * to 1e-9 (below, a difference is rounding) */
 } radloc_evidence;
 
 typedef struct radloc_next_test {

@@ -372,6 +372,36 @@ START_TEST(classic_l5_leaves_no_residual)
 }
 END_TEST
 
+/* A finding both hypotheses predict alike says nothing between them: its
+ * log LR is 0, not a rounding error, and it is the leader's rather than
+ * whichever side the rounding fell on. Here the normal patellar reflex,
+ * which S1 does not reach, between normal and S1 left (a generated exam
+ * of the benchmark, syn-0001127, where it had read "supports S1 left"). */
+START_TEST(alike_predicted_finding_supports_no_one_but_the_leader)
+{
+	radloc_scorer *sc = radloc_scorer_new(shipped_rules());
+	radloc_exam *exam = exam_of(shipped_rules(),
+	                            "S buttock L normal; S middle_toes L normal; M hip_flexion L 5; "
+	                            "M ankle_dorsiflexion L 5; R patellar L 2");
+	radloc_result *res = NULL;
+	radloc_hypothesis lead;
+	radloc_scorer_set_draws(sc, 0);
+	ck_assert_int_eq(radloc_score(sc, exam, &res), RADLOC_OK);
+	ck_assert_int_eq(radloc_result_hypothesis(res, 0, &lead), RADLOC_OK);
+	radloc_evidence e = evidence_of(res, "reflex patellar left 2");
+	ck_assert_str_eq(e.against, "S1 left");
+	ck_assert(e.log_lr == 0.0);
+	ck_assert_str_eq(e.supports, lead.label);
+	for (size_t i = 0; i < radloc_result_evidence_count(res); i++) {
+		ck_assert_int_eq(radloc_result_evidence(res, i, &e), RADLOC_OK);
+		ck_assert(e.log_lr == 0.0 || e.log_lr >= 1e-9);
+	}
+	radloc_result_free(&res);
+	radloc_exam_free(&exam);
+	radloc_scorer_free(&sc);
+}
+END_TEST
+
 Suite *suite_explain(void)
 {
 	return make_suite("explain", 60,
@@ -382,5 +412,6 @@ Suite *suite_explain(void)
 	                        not_testable_findings_are_ignored_and_said_so,
 	                        areflexic_weakness_of_four_limbs_is_other,
 	                        a_second_nerve_is_named_not_dropped,
-	                        classic_l5_leaves_no_residual));
+	                        classic_l5_leaves_no_residual,
+	                        alike_predicted_finding_supports_no_one_but_the_leader));
 }
