@@ -102,7 +102,14 @@ static int run(int argc, char **argv)
 	}
 	const command *c = find(argv[1]);
 	if (c == NULL) {
-		fprintf(stderr, "radloc: unknown command '%s'\n", argv[1]);
+		const char *names[COMMAND_COUNT], *near;
+		for (size_t i = 0; i < COMMAND_COUNT; i++)
+			names[i] = commands[i].name;
+		if ((near = radloc_nearest(argv[1], names, COMMAND_COUNT)) != NULL)
+			fprintf(stderr, "radloc: unknown command '%s'; did you mean '%s'?\n", argv[1],
+			        near);
+		else
+			fprintf(stderr, "radloc: unknown command '%s'\n", argv[1]);
 		usage(stderr);
 		return EXIT_USAGE;
 	}

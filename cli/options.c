@@ -49,6 +49,28 @@ static unsigned option_bit(const char *a)
 	return 0;
 }
 
+/* "unknown option", with the nearest of the options this command takes
+ * when one is close (--draw for --draws). */
+static void unknown_option(const char *command, unsigned takes, const char *a)
+{
+	const char *names[2 * sizeof options / sizeof options[0] + 1];
+	size_t n = 0;
+	names[n++] = "--help";
+	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+		if (takes & options[i].bit) {
+			names[n++] = options[i].name;
+			if (options[i].alias && options[i].alias[1] == '-')
+				names[n++] = options[i].alias;
+		}
+	const char *near = a[0] == '-' && a[1] == '-' ? radloc_nearest(a, names, n) : NULL;
+	if (near)
+		fprintf(stderr, "radloc %s: unknown option '%s'; did you mean '%s'? (radloc help %s)\n",
+		        command, a, near, command);
+	else
+		fprintf(stderr, "radloc %s: unknown option '%s' (radloc help %s)\n", command, a,
+		        command);
+}
+
 int cli_parse_options(int argc, char **argv, const char *command, unsigned takes,
                       void (*help)(FILE *), cli_options *o)
 {
@@ -160,8 +182,7 @@ missing:
 		fprintf(stderr, "radloc %s: %s needs a value\n", command, a);
 		return EXIT_USAGE;
 unknown:
-		fprintf(stderr, "radloc %s: unknown option '%s' (radloc help %s)\n", command, a,
-		        command);
+		unknown_option(command, takes, a);
 		return EXIT_USAGE;
 #undef VALUE
 	}

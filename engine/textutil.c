@@ -1,3 +1,4 @@
+#include "radloc.h"
 #include "textutil.h"
 
 #include <ctype.h>
@@ -188,6 +189,16 @@ const char *rl_nearest(const char *name, const char *const *candidates,
 		}
 	}
 	return best;
+}
+
+const char *radloc_nearest(const char *word, const char *const *candidates, size_t count)
+{
+	if (word == NULL || (candidates == NULL && count > 0))
+		return NULL;
+	for (size_t i = 0; i < count; i++)
+		if (candidates[i] == NULL)
+			return NULL;
+	return rl_nearest(word, candidates, count);
 }
 
 size_t rl_utf8_length(const unsigned char *s, size_t avail, uint32_t *codepoint)

@@ -141,6 +141,12 @@ const char *radloc_rules_source(const radloc_rules *rules, radloc_kind kind,
 const char *radloc_rules_nearest(const radloc_rules *rules, radloc_kind kind,
                                  const char *id);
 
+/* The word among candidates[0..count) nearest to a misspelt one (the same
+ * edit distance as radloc_rules_nearest), or NULL if none is close
+ * enough: for a "did you mean" hint on any list of names (a command line's
+ * options and commands). */
+const char *radloc_nearest(const char *word, const char *const *candidates, size_t count);
+
 /* A weighted link between a structure (root, nerve) and an element
  * (region, movement, reflex, sign). */
 typedef struct radloc_link {

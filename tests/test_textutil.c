@@ -71,6 +71,24 @@ START_TEST(nearest_names)
 }
 END_TEST
 
+/* The public form, on a command line's words, and its NULL guards. */
+START_TEST(nearest_public_words)
+{
+	const char *options[] = {"--help", "--draws", "--seed", "--color", "--no-color"};
+	ck_assert_str_eq(radloc_nearest("--draw", options, 5), "--draws");
+	ck_assert_str_eq(radloc_nearest("--colour", options, 5), "--color");
+	ck_assert_ptr_null(radloc_nearest("--verbose", options, 5));
+	const char *commands[] = {"score", "batch", "map", "check"};
+	ck_assert_str_eq(radloc_nearest("scor", commands, 4), "score");
+	ck_assert_ptr_null(radloc_nearest("frobnicate", commands, 4));
+	ck_assert_ptr_null(radloc_nearest(NULL, commands, 4));
+	ck_assert_ptr_null(radloc_nearest("score", NULL, 4));
+	ck_assert_ptr_null(radloc_nearest("score", commands, 0));
+	const char *holes[] = {"score", NULL};
+	ck_assert_ptr_null(radloc_nearest("scor", holes, 2));
+}
+END_TEST
+
 START_TEST(printable_escapes)
 {
 	char buf[RL_PRINTABLE_SIZE];
@@ -149,7 +167,7 @@ Suite *suite_textutil(void)
 	Suite *s = suite_create("textutil");
 	TCase *tc = add_tests(s, "textutil", 0,
 	                      TESTS(parse_double_comma_locale, parse_long_ranges, nearest_names,
-	                            printable_escapes, utf8_sequences, utf8_valid_prefix));
+	                            nearest_public_words, printable_escapes, utf8_sequences, utf8_valid_prefix));
 	tcase_add_loop_test(tc, parse_double_table, 0,
 	                    (int)(sizeof numbers / sizeof numbers[0]));
 	return s;
