@@ -28,7 +28,8 @@ static int number(const char *command, const char *option, const char *text,
 	return 0;
 }
 
-/* Each option's names and its bit. */
+/* Each option's names and its bit: the one list the parser reads them
+ * from, and the hint of a misspelt one. */
 static const struct {
 	const char *name, *alias;
 	unsigned bit;
@@ -105,13 +106,17 @@ int cli_parse_options(int argc, char **argv, const char *command, unsigned takes
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			help(stdout);
 			return EXIT_OK;
-		} else if (strcmp(a, "--rules") == 0) {
+		}
+		switch (bit) {
+		case CLI_RULES:
 			if ((o->rules = VALUE()) == NULL)
 				goto missing;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+			break;
+		case CLI_OUTPUT:
 			if ((o->output = VALUE()) == NULL)
 				goto missing;
-		} else if (strcmp(a, "--format") == 0) {
+			break;
+		case CLI_FORMAT: {
 			const char *f = VALUE();
 			if (f == NULL)
 				goto missing;
@@ -124,15 +129,19 @@ int cli_parse_options(int argc, char **argv, const char *command, unsigned takes
 				        command, f);
 				return EXIT_USAGE;
 			}
-		} else if (strcmp(a, "--top") == 0) {
+			break;
+		}
+		case CLI_TOP:
 			if (number(command, "--top", VALUE(), CLI_MAX_TOP, &v))
 				return EXIT_USAGE;
 			o->top = (long)v;
-		} else if (strcmp(a, "--draws") == 0) {
+			break;
+		case CLI_DRAWS:
 			if (number(command, "--draws", VALUE(), RADLOC_MAX_DRAWS, &v))
 				return EXIT_USAGE;
 			o->draws = (long)v;
-		} else if (strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) {
+			break;
+		case CLI_JOBS:
 			if (number(command, "--jobs", VALUE(), CLI_MAX_JOBS, &v))
 				return EXIT_USAGE;
 			if (v == 0) {
@@ -142,11 +151,13 @@ int cli_parse_options(int argc, char **argv, const char *command, unsigned takes
 			}
 			o->jobs = (long)v;
 			o->jobs_set = 1;
-		} else if (strcmp(a, "--seed") == 0) {
+			break;
+		case CLI_SEED:
 			if (number(command, "--seed", VALUE(), ~0ULL, &o->seed))
 				return EXIT_USAGE;
 			o->seed_set = 1;
-		} else if (strcmp(a, "--interval") == 0) {
+			break;
+		case CLI_INTERVAL: {
 			const char *t = VALUE();
 			char *end;
 			double p = t ? strtod(t, &end) : 0.0;
@@ -156,7 +167,9 @@ int cli_parse_options(int argc, char **argv, const char *command, unsigned takes
 				return EXIT_USAGE;
 			}
 			o->interval = p;
-		} else if (strcmp(a, "--from") == 0) {
+			break;
+		}
+		case CLI_FROM:
 			if ((o->from = VALUE()) == NULL)
 				goto missing;
 			if (!cli_from_known(o->from)) {
@@ -165,17 +178,18 @@ int cli_parse_options(int argc, char **argv, const char *command, unsigned takes
 				fprintf(stderr, ", not '%s'\n", o->from);
 				return EXIT_USAGE;
 			}
-		} else if (strcmp(a, "--color") == 0) {
-			o->color = 1;
-		} else if (strcmp(a, "--no-color") == 0) {
-			o->color = 0;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			goto unknown;
-		} else if (o->nargs < 4) {
+			break;
+		case CLI_COLOR:
+			o->color = strcmp(a, "--no-color") != 0;
+			break;
+		default: /* not an option: an argument, or a word that is neither */
+			if (a[0] == '-' && a[1] != '\0')
+				goto unknown;
+			if (o->nargs >= 4) {
+				fprintf(stderr, "radloc %s: too many arguments\n", command);
+				return EXIT_USAGE;
+			}
 			o->args[o->nargs++] = a;
-		} else {
-			fprintf(stderr, "radloc %s: too many arguments\n", command);
-			return EXIT_USAGE;
 		}
 		continue;
 missing:
