@@ -131,10 +131,11 @@ typedef struct pair_scratch {
 	 * each component of its touch list (rl_scorer_logliks), else NULL. */
 	const double **people;
 	double *lp;             /* per pair component: its log posterior, unnormalised */
-	/* Per finding, the log likelihood when neither part moves it: the
-	 * background (nf), and with a trait each person's (nf × people).
-	 * Computed once per exam instead of once per pair of components. */
-	double *log_bg, *log_bg_people;
+	/* Per trait finding, each person's log likelihood when neither part
+	 * moves it (nf × people): once per exam instead of once per pair of
+	 * components. (Elsewhere a part that does not move a finding reads
+	 * the background from the other part's row.) */
+	double *log_bg_people;
 	/* Each finding's traits and the people's log priors: asked once
 	 * per exam, not once per pair of components. */
 	unsigned *mask;
@@ -179,7 +180,8 @@ static inline const rl_part_state *part_state(const rl_scoring *s, const pair_sc
 	return &w->state[at];
 }
 
-/* The findings' background logs, as pair_loglik would compute them. */
+/* Each finding's traits, and a trait finding's background logs per
+ * person, as pair_loglik would compute them. */
 static void background_logs(const rl_scoring *s, pair_scratch *w)
 {
 	const radloc_rules *r = s->r;
@@ -188,7 +190,6 @@ static void background_logs(const rl_scoring *s, pair_scratch *w)
 		unsigned mask = r->traits.present ? rl_trait_mask(r, fw->f, fw->el) : 0u;
 		double like[RL_TRAIT_PEOPLE];
 		w->mask[f] = mask;
-		w->log_bg[f] = log(rl_background(r, fw, s->outcome[f]));
 		if (mask == 0)
 			continue;
 		rl_likelihood_traits(r, &w->p, fw, NULL, 0, s->outcome[f], mask, like);
@@ -226,8 +227,8 @@ static void special_lists(const rl_scoring *s, pair_scratch *w)
 /* What the pair (ca, cb) makes of a finding the second part moves and
  * no trait affects, less ca's entry there (pair_loglik starts from ca's
  * row): cb's entry where ca does not move it (ca's is then the
- * background, which point_estimate wrote with the same
- * log(rl_background(...)) as log_bg), else the pair's likelihood. */
+ * background, which point_estimate wrote there), else the pair's
+ * likelihood. */
 static double plain_change(const rl_scoring *s, pair_scratch *w, size_t f, size_t ca,
                            size_t cb, size_t la, size_t lb)
 {
@@ -238,6 +239,15 @@ static double plain_change(const rl_scoring *s, pair_scratch *w, size_t f, size_
 	rl_pair_likelihood_states(s->r, &s->fw[f], part_state(s, w, f, ca, la),
 	                          part_state(s, w, f, cb, lb), s->outcome[f], 0u, like);
 	return log(like[0]) - s->loglik[ca * nf + f];
+}
+
+/* Each person's log likelihood of trait finding f when one part moves
+ * it, at place t (1 + its place in f's touch list), as the point
+ * estimate has it; when none does (t = 0), the background's. */
+static const double *one_part_people(const pair_scratch *w, size_t f, size_t t)
+{
+	return t ? w->people[f] + (t - 1) * RL_TRAIT_PEOPLE
+	         : w->log_bg_people + f * RL_TRAIT_PEOPLE;
 }
 
 /* What the pair adds to each person's sum at a trait finding: the
@@ -257,8 +267,7 @@ static void trait_add(const rl_scoring *s, pair_scratch *w, size_t f, size_t ca,
 			mix[t] += log(like[t]);
 		return;
 	}
-	add = ta || tb ? w->people[f] + ((ta ? ta : tb) - 1) * RL_TRAIT_PEOPLE
-	               : w->log_bg_people + f * RL_TRAIT_PEOPLE;
+	add = one_part_people(w, f, ta ? ta : tb);
 	for (int t = 0; t < RL_TRAIT_PEOPLE; t++)
 		mix[t] += add[t];
 }
@@ -277,8 +286,7 @@ static double trait_mix_alone(const pair_scratch *w, size_t l)
 	memcpy(mix, w->log_prior, sizeof mix);
 	for (size_t i = 0; i < w->nmasked; i++) {
 		size_t f = w->masked[i], t = w->touched[f * w->nl + l];
-		const double *add = t ? w->people[f] + (t - 1) * RL_TRAIT_PEOPLE
-		                      : w->log_bg_people + f * RL_TRAIT_PEOPLE;
+		const double *add = one_part_people(w, f, t);
 		for (int k = 0; k < RL_TRAIT_PEOPLE; k++)
 			mix[k] += add[k];
 	}
@@ -407,7 +415,6 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 			most = run;
 	}
 	w.lp = SCRATCH(RL_SCRATCH_PAIR_LP, (most * most + 1) * sizeof *w.lp, 0);
-	w.log_bg = SCRATCH(RL_SCRATCH_PAIR_LOG_BG, (nf + 1) * sizeof *w.log_bg, 0);
 	w.log_bg_people = SCRATCH(RL_SCRATCH_PAIR_LOG_BG_PEOPLE,
 	                          (nf * RL_TRAIT_PEOPLE + 1) * sizeof *w.log_bg_people, 0);
 	w.mask = SCRATCH(RL_SCRATCH_PAIR_MASK, (nf + 1) * sizeof *w.mask, 0);
@@ -422,7 +429,7 @@ radloc_status rl_pairs_score(rl_scoring *s, radloc_scorer *sc)
 	w.alone = SCRATCH(RL_SCRATCH_PAIR_ALONE, (w.nl + 1) * sizeof *w.alone, 0);
 	s->pairs = SCRATCH(RL_SCRATCH_PAIRS, k * (k - 1) / 2 * sizeof *s->pairs, 1);
 	double *pair_lp = SCRATCH(RL_SCRATCH_PAIR_LP_ALL, k * k * sizeof *pair_lp, 0);
-	if (!w.touched || !w.people || !w.lp || !w.log_bg || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp ||
+	if (!w.touched || !w.people || !w.lp || !w.log_bg_people || !w.mask || !s->pairs || !pair_lp ||
 	    !w.state || !w.known || !w.tlist || !w.tstart || !w.masked || !w.plain ||
 	    !w.moves_trait || !w.alone_known || !w.alone) {
 		status = RADLOC_ERR_NOMEM;
